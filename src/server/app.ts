@@ -1,0 +1,51 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { authRoutes } from './features/auth/auth.routes';
+import { patientsRoutes } from './features/patients/patients.routes';
+import { profileRoutes } from './features/profile/profile.routes';
+import { usersRoutes } from './features/users/users.routes';
+import { registerErrorHandler } from './plugins/error-handler';
+import './plugins/fastify-types';
+import { registerGuards } from './plugins/guard';
+import { registerSecurity } from './plugins/security';
+import { registerSession } from './plugins/session';
+import { registerStaticWeb } from './plugins/static-web';
+
+export type AppOptions = {
+  db: Db;
+  /** TLS key and certificate when serving HTTPS ourselves (LAN trial). */
+  https?: { key: string; cert: string } | undefined;
+  logger?: boolean;
+};
+
+/** Builds the whole app without listening, so tests can use `inject` or listen on a random port. */
+export async function buildApp(config: Config, options: AppOptions): Promise<FastifyInstance> {
+  const app = (Fastify as unknown as (opts: object) => FastifyInstance)({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ...(options.https ? { https: options.https } : {}),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.decorate('config', config);
+
+  registerErrorHandler(app);
+  registerGuards(app);
+  await registerSecurity(app);
+  await registerSession(app);
+
+  app.get('/healthz', async () => {
+    await options.db.selectFrom('users').select('id').limit(1).execute();
+    return { status: 'ok' };
+  });
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(patientsRoutes);
+  await app.register(profileRoutes);
+  await registerStaticWeb(app);
+  return app;
+}

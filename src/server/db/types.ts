@@ -1,0 +1,116 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Column conventions, the same on SQLite and PostgreSQL (see docs/decisions/002):
+ * ids are UUID text; instants are ISO-8601 UTC text ("2026-11-28T16:00:00.000Z"), which sorts
+ * and compares correctly as text; money is integer centavos; states are text enums.
+ */
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'doctor' | 'patient';
+  status: 'active' | 'inactive';
+  password_hash: string | null;
+  /** Bumped on every photo change, so photo URLs can be cached forever. */
+  photo_version: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DoctorProfilesTable {
+  user_id: string;
+  crm_number: string;
+  crm_uf: string;
+  rqe: string | null;
+  specialty: string;
+  phone: string | null;
+  pix_key_type: 'cpf' | 'cnpj' | 'email' | 'phone' | 'evp' | null;
+  pix_key: string | null;
+  updated_at: string;
+}
+
+export interface PatientProfilesTable {
+  user_id: string;
+  cpf: string | null;
+  birth_date: string | null;
+  phone: string | null;
+  updated_at: string;
+}
+
+export interface DoctorPatientsTable {
+  doctor_id: string;
+  patient_id: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PhotosTable {
+  user_id: string;
+  data: Uint8Array;
+  mime: string;
+  width: number;
+  height: number;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  /** JSON text: what changed, never secrets. */
+  details: string | null;
+  ip: string | null;
+  created_at: string;
+}
+
+export interface LoginThrottleTable {
+  /** "ip:<address>", counted per fixed window so several nodes share one limit. */
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  doctor_profiles: DoctorProfilesTable;
+  patient_profiles: PatientProfilesTable;
+  doctor_patients: DoctorPatientsTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  photos: PhotosTable;
+  audit_log: AuditLogTable;
+  login_throttle: LoginThrottleTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type DoctorProfileRow = Selectable<DoctorProfilesTable>;
+export type PatientProfileRow = Selectable<PatientProfilesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type InviteRow = Selectable<InvitesTable>;

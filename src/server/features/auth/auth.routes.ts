@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { acceptInviteInputSchema, changePasswordInputSchema, inviteInfoSchema, inviteTokenParamSchema, loginInputSchema, meSchema } from '../../../shared/schemas/auth';
+import { okSchema } from '../../../shared/schemas/common';
+import { actorOf } from '../../plugins/actor';
+import { clearSessionCookie, setSessionCookie } from '../../plugins/session';
+import { acceptInvite, getInviteInfo } from '../invites/invites.service';
+import { getMe } from '../users/users.service';
+import { authenticate, changePassword } from './auth.service';
+import { startSession } from './session.service';
+import { deleteSession } from './sessions.repository';
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const secure = app.config.https;
+
+  r.post('/api/auth/login', { config: { access: 'public' }, schema: { body: loginInputSchema, response: { 200: meSchema } } }, async (req, reply) => {
+    const user = await authenticate(app.db, app.config, req.body.email, req.body.password, req.ip);
+    const { token, expiresAt } = await startSession(app.db, app.config, user, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+    setSessionCookie(reply, token, expiresAt, secure);
+    return getMe(app.db, user);
+  });
+
+  r.post('/api/auth/logout', { config: { access: 'public' }, schema: { response: { 200: okSchema } } }, async (req, reply) => {
+    if (req.auth) await deleteSession(app.db, req.auth.sessionId);
+    clearSessionCookie(reply, secure);
+    return { ok: true as const };
+  });
+
+  r.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { response: { 200: meSchema } } }, async (req) => getMe(app.db, actorOf(req).user));
+
+  r.post(
+    '/api/auth/password',
+    { config: { access: 'update:password:own' }, schema: { body: changePasswordInputSchema, response: { 200: okSchema } } },
+    async (req) => {
+      const auth = req.auth!;
+      await changePassword(app.db, auth.user, auth.sessionId, req.body.currentPassword, req.body.newPassword, req.ip);
+      return { ok: true as const };
+    },
+  );
+
+  r.get('/api/invites/:token', { config: { access: 'public' }, schema: { params: inviteTokenParamSchema, response: { 200: inviteInfoSchema } } }, async (req) =>
+    getInviteInfo(app.db, req.params.token),
+  );
+
+  r.post(
+    '/api/invites/:token/accept',
+    { config: { access: 'public' }, schema: { params: inviteTokenParamSchema, body: acceptInviteInputSchema, response: { 200: meSchema } } },
+    async (req, reply) => {
+      const user = await acceptInvite(app.db, req.params.token, req.body.password, req.ip);
+      if (req.auth) await deleteSession(app.db, req.auth.sessionId);
+      const { token, expiresAt } = await startSession(app.db, app.config, user, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      setSessionCookie(reply, token, expiresAt, secure);
+      return getMe(app.db, user);
+    },
+  );
+}

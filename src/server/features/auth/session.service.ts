@@ -1,0 +1,53 @@
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import type { UserRow } from '../../db/types';
+import { hashToken, newToken } from '../../lib/tokens';
+import type { Auth } from '../../plugins/fastify-types';
+import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
+
+export const SESSION_COOKIE = 'mc_session';
+
+// Writing last_seen_at on every request would turn every read into a write.
+const TOUCH_EVERY_MS = 60_000;
+
+/** Starts a fresh session (a new token on every login) and returns the cookie token. */
+export async function startSession(
+  db: Db,
+  config: Config,
+  user: Pick<UserRow, 'id'>,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + config.session.maxMs);
+  await insertSession(db, {
+    id: hashToken(token),
+    user_id: user.id,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    ip: meta.ip,
+    user_agent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * The person behind a cookie token, or null when the token is unknown, idle too long, past its
+ * absolute expiry, or its user was deactivated. Expired sessions are removed on sight.
+ */
+export async function resolveSession(db: Db, config: Config, token: string): Promise<Auth | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const id = hashToken(token);
+  const found = await findSessionWithUser(db, id);
+  if (!found) return null;
+  const now = Date.now();
+  const lastSeen = Date.parse(found.session.last_seen_at);
+  const expired = Date.parse(found.session.expires_at) <= now || lastSeen + config.session.idleMs <= now;
+  if (expired || found.user.status !== 'active') {
+    await deleteSession(db, id);
+    return null;
+  }
+  if (now - lastSeen > TOUCH_EVERY_MS) await touchSession(db, id, new Date(now).toISOString());
+  return { user: found.user, sessionId: id };
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { InviteInfo, InviteLink } from '../../../shared/schemas/auth';
+import type { Db, DbOrTrx } from '../../db/database';
+import { nowIso } from '../../db/database';
+import type { UserRow } from '../../db/types';
+import { AppError } from '../../errors';
+import { hashPassword } from '../../lib/passwords';
+import { hashToken, newToken } from '../../lib/tokens';
+import { recordAudit } from '../audit/audit.repository';
+import { findUserById, updateUser } from '../users/users.repository';
+import { findInviteByTokenHash, insertInvite, markInviteUsed, revokeOpenInvites } from './invites.repository';
+
+export const INVITE_VALID_MS = 7 * 86_400_000;
+
+const invalid = () => new AppError('invite_invalid', 404, 'Este link de convite não é válido. Peça um novo link à clínica.');
+const used = () => new AppError('invite_used', 410, 'Este convite já foi usado. Entre com seu e-mail e senha, ou peça um novo link à clínica.');
+const expired = () => new AppError('invite_expired', 410, 'Este convite venceu. Peça um novo link à clínica.');
+
+/** Creates a single-use invite link valid for 7 days, revoking earlier ones. */
+export async function createInvite(trx: DbOrTrx, userId: string, createdBy: string | null, baseUrl: string): Promise<InviteLink> {
+  const token = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + INVITE_VALID_MS).toISOString();
+  await revokeOpenInvites(trx, userId, now.toISOString());
+  await insertInvite(trx, {
+    id: randomUUID(),
+    token_hash: hashToken(token),
+    user_id: userId,
+    created_by: createdBy,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    used_at: null,
+    revoked_at: null,
+  });
+  return { url: `${baseUrl}/convite/${token}`, expiresAt };
+}
+
+async function openInvite(db: DbOrTrx, token: string) {
+  const invite = await findInviteByTokenHash(db, hashToken(token));
+  if (!invite || invite.revoked_at) throw invalid();
+  if (invite.used_at) throw used();
+  if (Date.parse(invite.expires_at) <= Date.now()) throw expired();
+  const user = await findUserById(db, invite.user_id);
+  if (!user || user.status !== 'active') throw invalid();
+  return { invite, user };
+}
+
+/** Who the invite is for, so the page can greet them. */
+export async function getInviteInfo(db: Db, token: string): Promise<InviteInfo> {
+  const { user } = await openInvite(db, token);
+  return { name: user.name, email: user.email, role: user.role };
+}
+
+/** Sets the person's password through their invite; the invite works once, even under races. */
+export async function acceptInvite(db: Db, token: string, password: string, ip: string | null): Promise<UserRow> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const { invite, user } = await openInvite(trx, token);
+    const at = nowIso();
+    if (!(await markInviteUsed(trx, invite.id, at))) throw used();
+    await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: at });
+    await recordAudit(trx, { actorId: user.id, action: 'invite.accepted', entityType: 'user', entityId: user.id, ip });
+    return { ...user, password_hash: passwordHash, updated_at: at };
+  });
+}

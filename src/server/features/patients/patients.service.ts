@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { InviteLink } from '../../../shared/schemas/auth';
+import type { pageQuerySchema } from '../../../shared/schemas/common';
+import type { CreatedUser, PatientDetail, PatientList, createPatientInputSchema, updatePatientInputSchema } from '../../../shared/schemas/users';
+import type { Db, DbOrTrx } from '../../db/database';
+import { nowIso } from '../../db/database';
+import type { UserRow } from '../../db/types';
+import { notFound } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+import { hasPendingInvite } from '../invites/invites.repository';
+import { toPatientProfile, toUserSummary } from '../users/user-views';
+import { findPatientProfile, findUserById, isDoctorOfPatient, linkDoctorPatient, listUsers, updateUser } from '../users/users.repository';
+import { type Actor, createAccount, renewInvite, savePatientProfile } from '../users/users.service';
+
+// The same answer whether the patient does not exist or belongs to another doctor.
+const patientNotFound = () => notFound('Paciente não encontrado.');
+
+/** A patient of this doctor, or 404. */
+async function ownPatient(db: DbOrTrx, doctor: UserRow, patientId: string): Promise<UserRow> {
+  const patient = await findUserById(db, patientId);
+  if (!patient || patient.role !== 'patient' || !(await isDoctorOfPatient(db, doctor.id, patientId))) throw patientNotFound();
+  return patient;
+}
+
+export async function listOwnPatients(db: Db, doctor: UserRow, q: z.output<typeof pageQuerySchema>): Promise<PatientList> {
+  const { rows, total } = await listUsers(db, { role: 'patient', doctorId: doctor.id, q: q.q }, q.page, q.pageSize);
+  return {
+    items: rows.map((r) => ({ ...toUserSummary(r), phone: r.patient_phone, birthDate: r.birth_date })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function getOwnPatient(db: DbOrTrx, doctor: UserRow, patientId: string): Promise<PatientDetail> {
+  const patient = await ownPatient(db, doctor, patientId);
+  const [profile, pending] = await Promise.all([findPatientProfile(db, patientId), hasPendingInvite(db, patientId, nowIso())]);
+  return { user: toUserSummary(patient), patient: toPatientProfile(profile), pendingInvite: patient.password_hash === null && pending };
+}
+
+/** A doctor registers a patient, who becomes theirs and gets an invite link. */
+export async function createOwnPatient(db: Db, actor: Actor, input: z.output<typeof createPatientInputSchema>): Promise<CreatedUser> {
+  return db.transaction().execute(async (trx) => {
+    const { user, invite } = await createAccount(trx, actor, { role: 'patient', email: input.email, profile: input.profile });
+    await linkDoctorPatient(trx, actor.user.id, user.id, user.created_at);
+    return { user: toUserSummary(user), invite };
+  });
+}
+
+export async function updateOwnPatient(db: Db, actor: Actor, patientId: string, input: z.output<typeof updatePatientInputSchema>): Promise<PatientDetail> {
+  return db.transaction().execute(async (trx) => {
+    await ownPatient(trx, actor.user, patientId);
+    const at = nowIso();
+    await updateUser(trx, patientId, { name: input.profile.name, updated_at: at });
+    await savePatientProfile(trx, patientId, input.profile, at);
+    await recordAudit(trx, { actorId: actor.user.id, action: 'patient.updated', entityType: 'user', entityId: patientId, ip: actor.ip });
+    return getOwnPatient(trx, actor.user, patientId);
+  });
+}
+
+export async function renewOwnPatientInvite(db: Db, actor: Actor, patientId: string): Promise<InviteLink> {
+  return renewInvite(db, actor, await ownPatient(db, actor.user, patientId));
+}

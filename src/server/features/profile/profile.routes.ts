@@ -1,0 +1,44 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { meSchema } from '../../../shared/schemas/auth';
+import { idParamSchema } from '../../../shared/schemas/common';
+import { dashboardSchema } from '../../../shared/schemas/dashboard';
+import { badRequest } from '../../errors';
+import { actorOf } from '../../plugins/actor';
+import { getDashboard } from '../dashboard/dashboard.service';
+import { MAX_PHOTO_BYTES } from './image';
+import { readPhoto, removeOwnPhoto, setOwnPhoto, updateOwnProfile } from './profile.service';
+
+/** The caller's own profile, photo and home screen; other people's photos. */
+export async function profileRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const own = { access: 'update:profile:own' } as const;
+
+  r.get('/api/dashboard', { config: { access: 'read:dashboard:own' }, schema: { response: { 200: dashboardSchema } } }, async (req) =>
+    getDashboard(app.db, actorOf(req).user),
+  );
+
+  // The body's shape depends on the caller's role, so the service validates it against that role's schema.
+  r.patch('/api/me/profile', { config: own, schema: { body: z.record(z.string(), z.unknown()), response: { 200: meSchema } } }, async (req) =>
+    updateOwnProfile(app.db, actorOf(req), req.body),
+  );
+
+  r.put('/api/me/photo', { config: own, schema: { response: { 200: meSchema } } }, async (req) => {
+    if (!req.isMultipart()) throw badRequest('invalid_upload', 'Envie a foto como arquivo.');
+    const file = await req.file();
+    if (!file) throw badRequest('invalid_upload', 'Escolha uma foto para enviar.');
+    const data = await file.toBuffer();
+    return setOwnPhoto(app.db, actorOf(req), data);
+  });
+
+  r.delete('/api/me/photo', { config: own, schema: { response: { 200: meSchema } } }, async (req) => removeOwnPhoto(app.db, actorOf(req)));
+
+  r.get('/api/users/:id/photo', { config: { access: 'read:photo:related' }, schema: { params: idParamSchema } }, async (req, reply) => {
+    const photo = await readPhoto(app.db, actorOf(req).user, req.params.id);
+    // The URL carries the photo's version, so a browser may keep it; "private" keeps it out of shared caches.
+    return reply.type(photo.mime).header('Cache-Control', 'private, max-age=31536000, immutable').send(Buffer.from(photo.data));
+  });
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { InviteLink, Me } from '../../../shared/schemas/auth';
+import type { z } from 'zod';
+import type { doctorProfileInputSchema, patientProfileInputSchema } from '../../../shared/schemas/profile';
+import type { CreatedUser, DoctorOption, UserDetail, UserList, createUserInputSchema, updateUserInputSchema, userListQuerySchema } from '../../../shared/schemas/users';
+import type { Db, DbOrTrx } from '../../db/database';
+import { nowIso } from '../../db/database';
+import type { UserRow } from '../../db/types';
+import { AppError, conflict, notFound } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+import { deleteUserSessions } from '../auth/sessions.repository';
+import { createInvite } from '../invites/invites.service';
+import { hasPendingInvite } from '../invites/invites.repository';
+import { doctorSubtitle, toDoctorProfile, toMe, toPatientProfile, toUserSummary } from './user-views';
+import {
+  findDoctorByCrm,
+  findDoctorProfile,
+  findPatientProfile,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  linkDoctorPatient,
+  listDoctorsOfPatient,
+  listUsers,
+  unlinkDoctorPatient,
+  updateUser,
+  upsertDoctorProfile,
+  upsertPatientProfile,
+} from './users.repository';
+
+/** Who acts, from where, and the base of links we hand out. */
+export type Actor = { user: UserRow; ip: string | null; baseUrl: string };
+
+type DoctorProfileData = z.output<typeof doctorProfileInputSchema>;
+type PatientProfileData = z.output<typeof patientProfileInputSchema>;
+
+export const emailTaken = () =>
+  conflict('email_taken', 'Este e-mail já tem cadastro.', { email: 'Este e-mail já tem cadastro. Use outro ou procure a pessoa na lista.' });
+const crmTaken = () =>
+  conflict('crm_taken', 'Já existe um médico com este CRM.', { 'profile.crmNumber': 'Já existe um médico com este CRM nesta UF.' });
+
+/** The signed-in person with their profile. */
+export async function getMe(db: DbOrTrx, user: UserRow): Promise<Me> {
+  const [doctor, patient] = await Promise.all([
+    user.role === 'doctor' ? findDoctorProfile(db, user.id) : undefined,
+    user.role === 'patient' ? findPatientProfile(db, user.id) : undefined,
+  ]);
+  return toMe(user, doctor, patient);
+}
+
+/** Saves a doctor's profile fields; refuses a CRM that belongs to someone else. */
+export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorProfileData, at: string): Promise<void> {
+  const holder = await findDoctorByCrm(trx, p.crmUf, p.crmNumber);
+  if (holder && holder !== userId) throw crmTaken();
+  await upsertDoctorProfile(trx, {
+    user_id: userId,
+    crm_number: p.crmNumber,
+    crm_uf: p.crmUf,
+    rqe: p.rqe ?? null,
+    specialty: p.specialty,
+    phone: p.phone ?? null,
+    pix_key_type: p.pixKeyType ?? null,
+    pix_key: p.pixKey ?? null,
+    updated_at: at,
+  });
+}
+
+export async function savePatientProfile(trx: DbOrTrx, userId: string, p: PatientProfileData, at: string): Promise<void> {
+  await upsertPatientProfile(trx, { user_id: userId, cpf: p.cpf ?? null, birth_date: p.birthDate ?? null, phone: p.phone ?? null, updated_at: at });
+}
+
+/** Creates an account without a password; the person sets it through the returned invite. */
+export async function createAccount(
+  trx: DbOrTrx,
+  actor: Actor,
+  input: { role: 'doctor'; email: string; profile: DoctorProfileData } | { role: 'patient'; email: string; profile: PatientProfileData },
+): Promise<{ user: UserRow; invite: InviteLink }> {
+  if (await findUserByEmail(trx, input.email)) throw emailTaken();
+  const at = nowIso();
+  const user: UserRow = {
+    id: randomUUID(),
+    email: input.email,
+    name: input.profile.name,
+    role: input.role,
+    status: 'active',
+    password_hash: null,
+    photo_version: null,
+    created_at: at,
+    updated_at: at,
+  };
+  await insertUser(trx, user);
+  if (input.role === 'doctor') await saveDoctorProfile(trx, user.id, input.profile, at);
+  else await savePatientProfile(trx, user.id, input.profile, at);
+  const invite = await createInvite(trx, user.id, actor.user.id, actor.baseUrl);
+  await recordAudit(trx, { actorId: actor.user.id, action: 'user.created', entityType: 'user', entityId: user.id, details: { role: user.role, email: user.email }, ip: actor.ip });
+  return { user, invite };
+}
+
+async function assertDoctors(trx: DbOrTrx, doctorIds: string[]): Promise<void> {
+  for (const id of new Set(doctorIds)) {
+    const doctor = await findUserById(trx, id);
+    if (!doctor || doctor.role !== 'doctor') {
+      throw new AppError('validation_error', 400, 'Confira os campos destacados.', { doctorIds: 'Escolha médicos da lista.' });
+    }
+  }
+}
+
+/** Admin: one page of users. */
+export async function adminListUsers(db: Db, q: z.output<typeof userListQuerySchema>): Promise<UserList> {
+  const { rows, total } = await listUsers(db, { role: q.role, status: q.status, q: q.q }, q.page, q.pageSize);
+  return { items: rows.map((r) => toUserSummary(r, r)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Admin: a doctor or patient; admins are not managed through these screens. */
+async function managedUser(db: DbOrTrx, id: string): Promise<UserRow> {
+  const user = await findUserById(db, id);
+  if (!user || user.role === 'admin') throw notFound('Pessoa não encontrada.');
+  return user;
+}
+
+export async function adminGetUser(db: DbOrTrx, id: string): Promise<UserDetail> {
+  const user = await managedUser(db, id);
+  const [doctor, patient, doctors, pendingInvite] = await Promise.all([
+    user.role === 'doctor' ? findDoctorProfile(db, id) : undefined,
+    user.role === 'patient' ? findPatientProfile(db, id) : undefined,
+    user.role === 'patient' ? listDoctorsOfPatient(db, id) : [],
+    hasPendingInvite(db, id, nowIso()),
+  ]);
+  return {
+    user: toUserSummary(user, doctor),
+    doctor: doctor ? toDoctorProfile(doctor) : null,
+    patient: user.role === 'patient' ? toPatientProfile(patient) : null,
+    doctors: doctors.map((d) => ({ id: d.id, name: d.name })),
+    pendingInvite: user.password_hash === null && pendingInvite,
+  };
+}
+
+export async function adminCreateUser(db: Db, actor: Actor, input: z.output<typeof createUserInputSchema>): Promise<CreatedUser> {
+  return db.transaction().execute(async (trx) => {
+    if (input.role === 'patient') await assertDoctors(trx, input.doctorIds);
+    const { user, invite } = await createAccount(trx, actor, input);
+    if (input.role === 'patient') {
+      for (const doctorId of new Set(input.doctorIds)) await linkDoctorPatient(trx, doctorId, user.id, user.created_at);
+    }
+    const detail = await adminGetUser(trx, user.id);
+    return { user: detail.user, invite };
+  });
+}
+
+export async function adminUpdateUser(db: Db, actor: Actor, id: string, input: z.output<typeof updateUserInputSchema>): Promise<UserDetail> {
+  return db.transaction().execute(async (trx) => {
+    const user = await managedUser(trx, id);
+    if (user.role !== input.role) throw new AppError('role_mismatch', 400, 'Não é possível trocar o tipo de conta de uma pessoa.');
+    if (input.email !== user.email) {
+      const other = await findUserByEmail(trx, input.email);
+      if (other && other.id !== id) throw emailTaken();
+    }
+    const at = nowIso();
+    await updateUser(trx, id, { email: input.email, name: input.profile.name, updated_at: at });
+    if (input.role === 'doctor') {
+      await saveDoctorProfile(trx, id, input.profile, at);
+    } else {
+      await savePatientProfile(trx, id, input.profile, at);
+      await assertDoctors(trx, input.doctorIds);
+      const wanted = new Set(input.doctorIds);
+      const current = await listDoctorsOfPatient(trx, id);
+      // Unlinking removes access to the record, never the record itself.
+      for (const d of current) if (!wanted.has(d.id)) await unlinkDoctorPatient(trx, d.id, id);
+      for (const doctorId of wanted) await linkDoctorPatient(trx, doctorId, id, at);
+    }
+    await recordAudit(trx, { actorId: actor.user.id, action: 'user.updated', entityType: 'user', entityId: id, details: { email: input.email }, ip: actor.ip });
+    return adminGetUser(trx, id);
+  });
+}
+
+/** Deactivating signs the person out everywhere; nothing of theirs is deleted. */
+export async function adminSetStatus(db: Db, actor: Actor, id: string, status: 'active' | 'inactive'): Promise<UserDetail> {
+  return db.transaction().execute(async (trx) => {
+    const user = await managedUser(trx, id);
+    if (user.status !== status) {
+      await updateUser(trx, id, { status, updated_at: nowIso() });
+      if (status === 'inactive') await deleteUserSessions(trx, id);
+      await recordAudit(trx, { actorId: actor.user.id, action: status === 'inactive' ? 'user.deactivated' : 'user.reactivated', entityType: 'user', entityId: id, ip: actor.ip });
+    }
+    return adminGetUser(trx, id);
+  });
+}
+
+/** A fresh invite for someone who has not set a password yet. */
+export async function renewInvite(db: Db, actor: Actor, user: UserRow): Promise<InviteLink> {
+  if (user.password_hash !== null) throw conflict('already_activated', 'Esta pessoa já criou a senha. Ela pode entrar com o e-mail dela.');
+  if (user.status !== 'active') throw conflict('inactive', 'Reative a conta antes de enviar um novo convite.');
+  return db.transaction().execute(async (trx) => {
+    const invite = await createInvite(trx, user.id, actor.user.id, actor.baseUrl);
+    await recordAudit(trx, { actorId: actor.user.id, action: 'invite.renewed', entityType: 'user', entityId: user.id, ip: actor.ip });
+    return invite;
+  });
+}
+
+export async function adminRenewInvite(db: Db, actor: Actor, id: string): Promise<InviteLink> {
+  return renewInvite(db, actor, await managedUser(db, id));
+}
+
+/** Active doctors, for assigning a patient's doctors. */
+export async function doctorOptions(db: Db): Promise<DoctorOption[]> {
+  const { rows } = await listUsers(db, { role: 'doctor', status: 'active' }, 1, 500);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    subtitle: r.crm_number && r.crm_uf && r.specialty ? doctorSubtitle({ crm_number: r.crm_number, crm_uf: r.crm_uf, specialty: r.specialty }) : '',
+  }));
+}

@@ -1,0 +1,66 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { ensureAdmin } from './db/bootstrap-admin';
+import { createDb } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { deleteExpiredSessions } from './features/auth/sessions.repository';
+import { lanAddresses, selfSignedCertificate } from './lib/self-signed';
+
+/** Reads config, migrates, creates the first admin, listens, and shuts down gracefully. */
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  if (process.argv.includes('--https')) env.HTTPS = '1';
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const db = createDb(config.database);
+  await migrateToLatest(db);
+  const admin = await ensureAdmin(db, config);
+  const https = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
+  const app = await buildApp(config, { db, https });
+
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    deleteExpiredSessions(db, new Date(now).toISOString(), new Date(now - config.session.idleMs).toISOString()).catch((err: unknown) =>
+      app.log.error({ err }, 'session sweep failed'),
+    );
+  }, 3_600_000);
+  sweep.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(sweep);
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const scheme = config.https ? 'https' : 'http';
+  const port = new URL(address).port;
+  const urls = [`${scheme}://localhost:${port}`, ...(config.https ? lanAddresses().map((ip) => `${scheme}://${ip}:${port}`) : [])];
+  console.info(`\nMedConnect is running at ${urls.join('  ')}`);
+  console.info(`Database: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)'}`);
+  if (admin) {
+    console.info(`First admin created: ${admin.email}`);
+    if (admin.password) console.info(`Password (shown only this once, change it after logging in): ${admin.password}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('MedConnect failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import type { FastifyRequest } from 'fastify';
+import { unauthenticated } from '../errors';
+import type { Actor } from '../features/users/users.service';
+
+/** The base of links we hand out (invites): PUBLIC_URL, or the address the browser used. */
+export function baseUrlOf(request: FastifyRequest): string {
+  return request.server.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+/** The signed-in caller; routes behind a guard always have one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.auth) throw unauthenticated();
+  return { user: request.auth.user, ip: request.ip, baseUrl: baseUrlOf(request) };
+}

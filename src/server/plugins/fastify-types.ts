@@ -1,0 +1,23 @@
+import type { Permission } from '../../shared/permissions';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import type { UserRow } from '../db/types';
+
+/** Who is making the request, when a valid session cookie came with it. */
+export type Auth = { user: UserRow; sessionId: string };
+
+/** What a route needs: a permission from the table, any signed-in person, or nobody. */
+export type Access = Permission | 'authenticated' | 'public';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+  interface FastifyRequest {
+    auth: Auth | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The whole role → permission table. The server enforces it on every route (guards) and the
+ * web app reads it only to hide what a person cannot do. Ownership ("own") is checked in the
+ * services, which know whose data a request touches.
+ */
+export const ROLES = ['admin', 'doctor', 'patient'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'read:dashboard:own',
+  'update:profile:own',
+  'update:password:own',
+  'manage:users:any',
+  'read:users:any',
+  'create:patient:own',
+  'read:patient:own',
+  'update:patient:own',
+  'invite:patient:own',
+  'read:doctor:own',
+  'read:photo:related',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const TABLE: Record<Role, readonly Permission[]> = {
+  admin: [
+    'read:dashboard:own',
+    'update:profile:own',
+    'update:password:own',
+    'manage:users:any',
+    'read:users:any',
+    'read:photo:related',
+  ],
+  doctor: [
+    'read:dashboard:own',
+    'update:profile:own',
+    'update:password:own',
+    'create:patient:own',
+    'read:patient:own',
+    'update:patient:own',
+    'invite:patient:own',
+    'read:photo:related',
+  ],
+  patient: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'read:doctor:own', 'read:photo:related'],
+};
+
+/** True when the role grants the permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return TABLE[role].includes(permission);
+}
+
+/** The permissions of a role, for tests and for the client to hide controls. */
+export function permissionsOf(role: Role): readonly Permission[] {
+  return TABLE[role];
+}
