@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthenticated } from '../errors';
+import { inviteMailer } from '../features/invites/invite-mailer';
 import type { Actor } from '../features/users/users.service';
 
 /** The base of links we hand out (invites): PUBLIC_URL, or the address the browser used. */
@@ -10,5 +11,5 @@ export function baseUrlOf(request: FastifyRequest): string {
 /** The signed-in caller; routes behind a guard always have one. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.auth) throw unauthenticated();
-  return { user: request.auth.user, ip: request.ip, baseUrl: baseUrlOf(request) };
+  return { user: request.auth.user, ip: request.ip, baseUrl: baseUrlOf(request), mailInvite: inviteMailer(request.server.config, request.log) };
 }

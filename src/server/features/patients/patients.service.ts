@@ -40,11 +40,13 @@ export async function getOwnPatient(db: DbOrTrx, doctor: UserRow, patientId: str
 
 /** A doctor registers a patient, who becomes theirs and gets an invite link. */
 export async function createOwnPatient(db: Db, actor: Actor, input: z.output<typeof createPatientInputSchema>): Promise<CreatedUser> {
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const { user, invite } = await createAccount(trx, actor, { role: 'patient', email: input.email, profile: input.profile });
     await linkDoctorPatient(trx, actor.user.id, user.id, user.created_at);
     return { user: toUserSummary(user), invite };
   });
+  actor.mailInvite?.(created.user, created.invite);
+  return created;
 }
 
 export async function updateOwnPatient(db: Db, actor: Actor, patientId: string, input: z.output<typeof updatePatientInputSchema>): Promise<PatientDetail> {

@@ -9,6 +9,7 @@ import type { UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteUserSessions } from '../auth/sessions.repository';
+import type { InviteMailer } from '../invites/invite-mailer';
 import { createInvite } from '../invites/invites.service';
 import { hasPendingInvite } from '../invites/invites.repository';
 import { doctorSubtitle, toDoctorProfile, toMe, toPatientProfile, toUserSummary } from './user-views';
@@ -28,8 +29,8 @@ import {
   upsertPatientProfile,
 } from './users.repository';
 
-/** Who acts, from where, and the base of links we hand out. */
-export type Actor = { user: UserRow; ip: string | null; baseUrl: string };
+/** Who acts, from where, the base of links we hand out, and how invites are emailed (if at all). */
+export type Actor = { user: UserRow; ip: string | null; baseUrl: string; mailInvite?: InviteMailer | undefined };
 
 type DoctorProfileData = z.output<typeof doctorProfileInputSchema>;
 type PatientProfileData = z.output<typeof patientProfileInputSchema>;
@@ -136,7 +137,7 @@ export async function adminGetUser(db: DbOrTrx, id: string): Promise<UserDetail>
 }
 
 export async function adminCreateUser(db: Db, actor: Actor, input: z.output<typeof createUserInputSchema>): Promise<CreatedUser> {
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     if (input.role === 'patient') await assertDoctors(trx, input.doctorIds);
     const { user, invite } = await createAccount(trx, actor, input);
     if (input.role === 'patient') {
@@ -145,6 +146,8 @@ export async function adminCreateUser(db: Db, actor: Actor, input: z.output<type
     const detail = await adminGetUser(trx, user.id);
     return { user: detail.user, invite };
   });
+  actor.mailInvite?.(created.user, created.invite);
+  return created;
 }
 
 export async function adminUpdateUser(db: Db, actor: Actor, id: string, input: z.output<typeof updateUserInputSchema>): Promise<UserDetail> {
@@ -190,11 +193,13 @@ export async function adminSetStatus(db: Db, actor: Actor, id: string, status: '
 export async function renewInvite(db: Db, actor: Actor, user: UserRow): Promise<InviteLink> {
   if (user.password_hash !== null) throw conflict('already_activated', 'Esta pessoa já criou a senha. Ela pode entrar com o e-mail dela.');
   if (user.status !== 'active') throw conflict('inactive', 'Reative a conta antes de enviar um novo convite.');
-  return db.transaction().execute(async (trx) => {
-    const invite = await createInvite(trx, user.id, actor.user.id, actor.baseUrl);
+  const invite = await db.transaction().execute(async (trx) => {
+    const link = await createInvite(trx, user.id, actor.user.id, actor.baseUrl);
     await recordAudit(trx, { actorId: actor.user.id, action: 'invite.renewed', entityType: 'user', entityId: user.id, ip: actor.ip });
-    return invite;
+    return link;
   });
+  actor.mailInvite?.(user, invite);
+  return invite;
 }
 
 export async function adminRenewInvite(db: Db, actor: Actor, id: string): Promise<InviteLink> {
