@@ -5,7 +5,7 @@ import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { countPendingInvites } from '../invites/invites.repository';
 import { photoUrlOf, toUserSummary } from '../users/user-views';
-import { countUsers, findDoctorProfile, findPatientProfile, listDoctorsOfPatient, listUsers } from '../users/users.repository';
+import { countUsers, findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
 
 /** The figures for the caller's home screen, all from live data. */
 export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
