@@ -26,6 +26,11 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Router-level failures (URL too long, bad percent-encoding) get the same error shape as the rest.
+    frameworkErrors: (error: Error & { statusCode?: number }, _req: unknown, reply: { status: (n: number) => { send: (b: unknown) => void } }) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      reply.status(status).send({ error: { code: 'bad_request', message: 'Endereço inválido.' } });
+    },
     ...(options.https ? { https: options.https } : {}),
   });
   app.setValidatorCompiler(validatorCompiler);

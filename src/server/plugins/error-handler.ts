@@ -24,6 +24,8 @@ const KNOWN: Record<string, { status: number; code: string; message: string }> =
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_body', message: 'Os dados enviados estão incompletos.' },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'image_too_large', message: 'A foto pode ter no máximo 5 MB.' },
   FST_FILES_LIMIT: { status: 400, code: 'too_many_files', message: 'Envie uma foto por vez.' },
+  FST_PARTS_LIMIT: { status: 400, code: 'invalid_upload', message: 'Envie só a foto, sem outros campos.' },
+  FST_FIELDS_LIMIT: { status: 400, code: 'invalid_upload', message: 'Envie só a foto, sem outros campos.' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: 'invalid_upload', message: 'Envie a foto como arquivo.' },
 };
 

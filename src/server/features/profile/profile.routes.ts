@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { meSchema } from '../../../shared/schemas/auth';
 import { idParamSchema } from '../../../shared/schemas/common';
 import { dashboardSchema } from '../../../shared/schemas/dashboard';
-import { badRequest } from '../../errors';
+import { AppError, badRequest } from '../../errors';
 import { actorOf } from '../../plugins/actor';
 import { getDashboard } from '../dashboard/dashboard.service';
 import { MAX_PHOTO_BYTES } from './image';
@@ -28,9 +28,18 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
 
   r.put('/api/me/photo', { config: own, schema: { response: { 200: meSchema } } }, async (req) => {
     if (!req.isMultipart()) throw badRequest('invalid_upload', 'Envie a foto como arquivo.');
-    const file = await req.file();
-    if (!file) throw badRequest('invalid_upload', 'Escolha uma foto para enviar.');
-    const data = await file.toBuffer();
+    let data: Buffer;
+    try {
+      const file = await req.file();
+      if (!file) throw badRequest('invalid_upload', 'Escolha uma foto para enviar.');
+      data = await file.toBuffer();
+    } catch (error) {
+      // The multipart parser reports a malformed body (no boundary, cut short) as a plain Error: the sender's fault.
+      if (error instanceof Error && !(error instanceof AppError) && !('statusCode' in error)) {
+        throw badRequest('invalid_upload', 'O envio da foto chegou incompleto ou malformado. Tente de novo.');
+      }
+      throw error;
+    }
     return setOwnPhoto(app.db, actorOf(req), data);
   });
 

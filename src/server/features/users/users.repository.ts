@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { DoctorProfileRow, NewUser, PatientProfileRow, UserRow, UserUpdate } from '../../db/types';
 
@@ -67,6 +68,22 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, '');
 }
 
+// Accented letters and their base letter, so "joao" finds "João" and "JOÃO" finds "joão". Done in
+// SQL with replace() because SQLite's lower() only knows ASCII and PostgreSQL has no portable unaccent.
+const ACCENTED = 'áàâãäéèêëíìîïóòôõöúùûüçñÁÀÂÃÄÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑ';
+const PLAIN = 'aaaaaeeeeiiiiooooouuuucnaaaaaeeeeiiiiooooouuuucn';
+
+/** A search term as the folded columns are compared with it: lower-case, without accents. */
+function foldForSearch(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function folded(column: 'users.name' | 'users.email'): RawBuilder<string> {
+  let expr: RawBuilder<string> = sql`lower(${sql.ref(column)})`;
+  for (let i = 0; i < ACCENTED.length; i++) expr = sql`replace(${expr}, ${sql.lit(ACCENTED[i])}, ${sql.lit(PLAIN[i])})`;
+  return expr;
+}
+
 function filtered(db: DbOrTrx, f: UserFilter) {
   let q = db
     .selectFrom('users')
@@ -80,14 +97,16 @@ function filtered(db: DbOrTrx, f: UserFilter) {
   }
   if (f.q) {
     const text = f.q;
-    // Lower-case on both sides: SQLite's LIKE is case-insensitive for ASCII only, PostgreSQL's not at all.
-    const pattern = `%${escapeLike(text.toLowerCase())}%`;
+    // Folded on both sides: SQLite's LIKE is case-insensitive for ASCII only, PostgreSQL's not at all.
+    const pattern = `%${escapeLike(foldForSearch(text))}%`;
+    const digits = text.replace(/\D/g, '');
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['users.name']), 'like', pattern),
-        eb(eb.fn('lower', ['users.email']), 'like', pattern),
+        eb(folded('users.name'), 'like', pattern),
+        eb(folded('users.email'), 'like', pattern),
         eb('doctor_profiles.crm_number', 'like', pattern),
-        eb('patient_profiles.cpf', 'like', `%${escapeLike(text.replace(/\D/g, '') || '\u0000')}%`),
+        // Only a term with digits can match a CPF (a NUL placeholder matched every CPF on SQLite and is refused by PostgreSQL).
+        ...(digits ? [eb('patient_profiles.cpf', 'like', `%${digits}%`)] : []),
       ]),
     );
   }
