@@ -7,6 +7,16 @@ import { chromiumAvailable } from '../helpers/requirements';
 
 const run = chromiumAvailable();
 
+/** A stand-in portrait (soft background, head and shoulders) so screenshots look like a real profile. */
+const PORTRAIT_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900">
+  <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#bfdbfe"/><stop offset="1" stop-color="#a5f3fc"/></linearGradient></defs>
+  <rect width="900" height="900" fill="url(#bg)"/>
+  <circle cx="450" cy="360" r="170" fill="#c68642"/>
+  <path d="M260 300 Q450 120 640 300 Q620 200 450 170 Q280 200 260 300Z" fill="#3b2314"/>
+  <path d="M150 900 Q170 600 450 590 Q730 600 750 900Z" fill="#f8fafc"/>
+  <path d="M380 600 L450 720 L520 600Z" fill="#2563eb"/>
+</svg>`;
+
 /**
  * The foundation end to end in a real Chromium: admin creates a doctor and copies the invite;
  * the doctor sets a password, fills the profile with a PIX key and a photo, registers a patient;
@@ -57,7 +67,7 @@ describe.runIf(run)('foundation in the browser', () => {
     await checkScreen(p, 'login');
     await p.setViewportSize(DESKTOP);
 
-    await p.getByLabel('E-mail').fill(ADMIN.email);
+    await p.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
     await p.getByLabel('Senha', { exact: true }).fill('senha-errada-123');
     await p.getByRole('button', { name: 'Entrar' }).click();
     await p.getByText('E-mail ou senha incorretos.').first().waitFor();
@@ -66,13 +76,11 @@ describe.runIf(run)('foundation in the browser', () => {
     await p.getByRole('button', { name: 'Entrar' }).click();
     await p.waitForURL(/\/admin$/);
     await p.getByRole('heading', { level: 1 }).waitFor();
-    await checkScreen(p, 'admin-dashboard');
-    await p.setViewportSize(DESKTOP);
 
     await p.goto('/admin/usuarios/novo');
     await p.getByRole('radio', { name: 'Médico' }).check();
     await p.getByLabel('Nome completo').fill('Helena Duarte');
-    await p.getByLabel('E-mail').fill('helena@clinica.test');
+    await p.getByLabel('E-mail', { exact: true }).fill('helena@clinica.test');
     await p.getByLabel('Número do CRM').fill('12ab');
     await p.getByLabel('UF do CRM').selectOption('SP');
     await p.getByLabel('Especialidade').fill('Cardiologia');
@@ -95,6 +103,9 @@ describe.runIf(run)('foundation in the browser', () => {
     await p.goto('/admin/usuarios');
     await p.getByText('Helena Duarte').first().waitFor();
     await checkScreen(p, 'users');
+    await p.goto('/admin');
+    await p.getByText('Helena Duarte').first().waitFor();
+    await checkScreen(p, 'admin-dashboard');
     await p.close();
   });
 
@@ -102,24 +113,24 @@ describe.runIf(run)('foundation in the browser', () => {
     const p = await page();
     await p.goto(doctorInvite);
     await p.getByText(/Helena/).first().waitFor();
-    await p.getByLabel('Nova senha').fill('helena-senha-forte');
-    await p.getByLabel('Confirme a senha').fill('helena-senha-forte');
+    await p.getByLabel('Senha', { exact: true }).fill('helena-senha-forte');
+    await p.getByLabel('Confirmar senha').fill('helena-senha-forte');
     await p.getByRole('button', { name: 'Definir senha e entrar' }).click();
     await p.waitForURL(/\/medico$/);
 
     await p.goto('/perfil');
-    await p.getByLabel('Telefone').fill('(11) 98765-4321');
+    await p.getByLabel('Telefone', { exact: true }).fill('(11) 98765-4321');
     await p.getByLabel('Tipo de chave PIX').selectOption('cpf');
-    await p.getByLabel('Chave PIX').fill('529.982.247-26');
+    await p.getByLabel('Chave PIX', { exact: true }).fill('529.982.247-26');
     await p.getByRole('button', { name: 'Salvar' }).first().click();
     await p.getByText(/CPF inválido/).first().waitFor();
-    await p.getByLabel('Chave PIX').fill('529.982.247-25');
+    await p.getByLabel('Chave PIX', { exact: true }).fill('529.982.247-25');
     await p.getByRole('button', { name: 'Salvar' }).first().click();
     await expect
       .poll(async () => (await server.db.selectFrom('doctor_profiles').select('pix_key').where('crm_number', '=', '123456').executeTakeFirst())?.pix_key)
       .toBe('52998224725');
 
-    const photo = await sharp({ create: { width: 900, height: 700, channels: 3, background: '#2563eb' } }).jpeg().toBuffer();
+    const photo = await sharp(Buffer.from(PORTRAIT_SVG)).jpeg().toBuffer();
     await p.locator('input[type="file"]').setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: photo });
     await expect.poll(() => p.locator('img[src*="/photo?v="]').count()).toBeGreaterThan(0);
     await checkScreen(p, 'profile');
@@ -127,9 +138,9 @@ describe.runIf(run)('foundation in the browser', () => {
 
     await p.goto('/medico/pacientes/novo');
     await p.getByLabel('Nome completo').fill('Maria Aparecida Souza');
-    await p.getByLabel('E-mail').fill('maria@paciente.test');
-    await p.getByLabel('CPF').fill('111.444.777-35');
-    await p.getByLabel('Telefone').fill('(11) 91234-5678');
+    await p.getByLabel('E-mail', { exact: true }).fill('maria@paciente.test');
+    await p.getByLabel('CPF', { exact: true }).fill('111.444.777-35');
+    await p.getByLabel('Telefone', { exact: true }).fill('(11) 91234-5678');
     await p.getByRole('button', { name: 'Cadastrar e gerar convite' }).click();
     const link = p.getByLabel('Link do convite');
     await link.waitFor();
@@ -145,8 +156,8 @@ describe.runIf(run)('foundation in the browser', () => {
   it('the patient accepts the invite on a phone and sees their dashboard', async () => {
     const p = await page(PHONE);
     await p.goto(patientInvite);
-    await p.getByLabel('Nova senha').fill('maria-senha-forte');
-    await p.getByLabel('Confirme a senha').fill('maria-senha-forte');
+    await p.getByLabel('Senha', { exact: true }).fill('maria-senha-forte');
+    await p.getByLabel('Confirmar senha').fill('maria-senha-forte');
     await p.getByRole('button', { name: 'Definir senha e entrar' }).click();
     await p.waitForURL(/\/paciente$/);
     await p.getByText('Helena Duarte').first().waitFor();

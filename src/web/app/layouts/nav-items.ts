@@ -1,0 +1,28 @@
+import { House, LayoutDashboard, UserRound, Users } from 'lucide-react';
+import type { LucideIcon } from 'lucide-react';
+import type { Role } from '../../../shared/permissions';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: LucideIcon;
+  /** Active only on this exact path (home pages), not on the pages under it. */
+  end?: boolean;
+}
+
+const PROFILE: NavItem = { to: '/perfil', label: 'Meu perfil', icon: UserRound };
+
+/** The sidebar of each role. */
+export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
+  admin: [
+    { to: '/admin', label: 'Início', icon: LayoutDashboard, end: true },
+    { to: '/admin/usuarios', label: 'Usuários', icon: Users },
+    PROFILE,
+  ],
+  doctor: [
+    { to: '/medico', label: 'Início', icon: LayoutDashboard, end: true },
+    { to: '/medico/pacientes', label: 'Pacientes', icon: Users },
+    PROFILE,
+  ],
+  patient: [{ to: '/paciente', label: 'Início', icon: House, end: true }, PROFILE],
+};

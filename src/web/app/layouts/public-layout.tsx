@@ -1,0 +1,37 @@
+import { Outlet } from 'react-router';
+import { BrandLogo } from '../../components/ui/brand-logo';
+import { ButtonLink } from '../../components/ui/button-link';
+import { Footer } from '../../components/ui/footer';
+import { useCachedMe } from '../../features/auth/api/get-me';
+import { roleHome } from '../../lib/role-home';
+import './public-layout.css';
+
+/** Pages anyone can read (terms, privacy, not found): brand bar, content, footer. */
+export function PublicLayout() {
+  const { data: me } = useCachedMe();
+  return (
+    <>
+      <a href="#conteudo" className="skip-link">
+        Pular para o conteúdo
+      </a>
+      <header className="public-header">
+        <div className="public-header-inner">
+          <BrandLogo />
+          {me ? (
+            <ButtonLink to={roleHome(me.user.role)} size="sm">
+              Ir para o início
+            </ButtonLink>
+          ) : (
+            <ButtonLink to="/entrar" size="sm" variant="primary">
+              Entrar
+            </ButtonLink>
+          )}
+        </div>
+      </header>
+      <main id="conteudo" className="public-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Footer />
+    </>
+  );
+}

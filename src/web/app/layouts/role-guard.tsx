@@ -1,0 +1,12 @@
+import { Navigate, Outlet } from 'react-router';
+import type { Role } from '../../../shared/permissions';
+import { useMe } from '../../features/auth/api/get-me';
+import { roleHome } from '../../lib/role-home';
+
+/** Lets only one role into a branch of routes; others go to their own home. */
+export function RoleGuard({ role }: { role: Role }) {
+  const { data: me } = useMe();
+  if (!me) return null;
+  if (me.user.role !== role) return <Navigate to={roleHome(me.user.role)} replace />;
+  return <Outlet />;
+}

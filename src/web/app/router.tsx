@@ -1,0 +1,67 @@
+import { createBrowserRouter } from 'react-router';
+import type { ComponentType } from 'react';
+import { AppLayout } from './layouts/app-layout';
+import { PublicLayout } from './layouts/public-layout';
+import { RoleGuard } from './layouts/role-guard';
+import { RootFallback, RootLayout } from './root-layout';
+import { RootRedirect } from './root-redirect';
+import { RouteErrorPage } from './route-error-page';
+
+/** Route-level code splitting: a page's code downloads only when someone opens it. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return async () => ({ Component: (await load())[name] });
+}
+
+export const router = createBrowserRouter([
+  {
+    Component: RootLayout,
+    HydrateFallback: RootFallback,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      { index: true, Component: RootRedirect },
+      { path: 'entrar', lazy: page(() => import('../features/auth/components/login-page'), 'LoginPage') },
+      { path: 'convite/:token', lazy: page(() => import('../features/auth/components/invite-page'), 'InvitePage') },
+      {
+        Component: AppLayout,
+        children: [
+          {
+            path: 'admin',
+            element: <RoleGuard role="admin" />,
+            children: [
+              { index: true, lazy: page(() => import('../features/dashboard/components/admin-dashboard-page'), 'AdminDashboardPage') },
+              { path: 'usuarios', lazy: page(() => import('../features/users/components/users-page'), 'UsersPage') },
+              { path: 'usuarios/novo', lazy: page(() => import('../features/users/components/new-user-page'), 'NewUserPage') },
+              { path: 'usuarios/:id', lazy: page(() => import('../features/users/components/user-detail-page'), 'UserDetailPage') },
+            ],
+          },
+          {
+            path: 'medico',
+            element: <RoleGuard role="doctor" />,
+            children: [
+              { index: true, lazy: page(() => import('../features/dashboard/components/doctor-dashboard-page'), 'DoctorDashboardPage') },
+              { path: 'pacientes', lazy: page(() => import('../features/patients/components/patients-page'), 'PatientsPage') },
+              { path: 'pacientes/novo', lazy: page(() => import('../features/patients/components/new-patient-page'), 'NewPatientPage') },
+              { path: 'pacientes/:id', lazy: page(() => import('../features/patients/components/patient-detail-page'), 'PatientDetailPage') },
+            ],
+          },
+          {
+            path: 'paciente',
+            element: <RoleGuard role="patient" />,
+            children: [
+              { index: true, lazy: page(() => import('../features/dashboard/components/patient-dashboard-page'), 'PatientDashboardPage') },
+            ],
+          },
+          { path: 'perfil', lazy: page(() => import('../features/profile/components/profile-page'), 'ProfilePage') },
+        ],
+      },
+      {
+        Component: PublicLayout,
+        children: [
+          { path: 'termos', lazy: page(() => import('../features/legal/components/terms-page'), 'TermsPage') },
+          { path: 'privacidade', lazy: page(() => import('../features/legal/components/privacy-page'), 'PrivacyPage') },
+          { path: '*', lazy: page(() => import('./not-found-page'), 'NotFoundPage') },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,143 @@
+import { BadgeCheck, UserRound, Wallet } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { UF_NAMES, UFS } from '../../../shared/domain/crm';
+import { PIX_KEY_TYPE_LABELS, PIX_KEY_TYPES, pixKeyError } from '../../../shared/domain/pix';
+import type { PixKeyType } from '../../../shared/domain/pix';
+import type { FieldErrors } from '../../lib/form-errors';
+import { SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
+import type { DoctorValues } from './doctor-values';
+import { FormSection } from './form-section';
+import { PIX_INPUT_MODES, PIX_KEY_HINTS } from './pix-hints';
+
+const UF_OPTIONS = UFS.map((uf) => ({ value: uf, label: `${uf} – ${UF_NAMES[uf]}` }));
+const PIX_TYPE_OPTIONS = PIX_KEY_TYPES.map((type) => ({ value: type, label: PIX_KEY_TYPE_LABELS[type] }));
+
+function isPixKeyType(value: string): value is PixKeyType {
+  return (PIX_KEY_TYPES as readonly string[]).includes(value);
+}
+
+interface DoctorProfileFieldsProps {
+  values: DoctorValues;
+  errors: FieldErrors;
+  onChange: (field: keyof DoctorValues & string, value: string) => void;
+  onFieldError: (field: string, message: string | null) => void;
+  /** Extra field shown after the name (the e-mail, where it can be edited). */
+  emailField?: ReactNode;
+  /** Heading level of the section titles: 2 when the form is the page's main content. */
+  headingLevel?: 2 | 3;
+}
+
+/** Name, CRM + UF, RQE, specialty, phone and the PIX key with live checking against its type. */
+export function DoctorProfileFields({ values, errors, onChange, onFieldError, emailField, headingLevel = 3 }: DoctorProfileFieldsProps) {
+  const pixType = isPixKeyType(values.pixKeyType) ? values.pixKeyType : null;
+
+  const checkPixKey = (key: string, type: PixKeyType | null) => {
+    if (!type || key.trim() === '') return onFieldError('pixKey', null);
+    onFieldError('pixKey', pixKeyError(key, type));
+  };
+
+  return (
+    <>
+      <FormSection level={headingLevel} title="Dados pessoais" icon={<UserRound aria-hidden="true" />}>
+        <div className="grid-2">
+          <TextField
+            label="Nome completo"
+            name="name"
+            autoComplete="name"
+            value={values.name}
+            onChange={(e) => onChange('name', e.target.value)}
+            error={errors.name}
+            fieldClassName={emailField ? undefined : 'span-2'}
+          />
+          {emailField}
+          <TextField
+            label="Telefone"
+            name="phone"
+            type="tel"
+            autoComplete="tel-national"
+            inputMode="tel"
+            placeholder="(11) 91234-5678"
+            optional
+            value={values.phone}
+            onChange={(e) => onChange('phone', e.target.value)}
+            error={errors.phone}
+            hint="Com DDD. Usado para falar com você pelo WhatsApp."
+          />
+        </div>
+      </FormSection>
+      <FormSection level={headingLevel} title="Registro profissional" icon={<BadgeCheck aria-hidden="true" />}>
+        <div className="grid-2">
+          <TextField
+            label="Número do CRM"
+            name="crmNumber"
+            inputMode="numeric"
+            value={values.crmNumber}
+            onChange={(e) => onChange('crmNumber', e.target.value)}
+            error={errors.crmNumber}
+          />
+          <SelectField
+            label="UF do CRM"
+            name="crmUf"
+            placeholder="Selecione o estado"
+            options={UF_OPTIONS}
+            value={values.crmUf}
+            onChange={(e) => onChange('crmUf', e.target.value)}
+            error={errors.crmUf}
+          />
+          <TextField
+            label="Especialidade"
+            name="specialty"
+            placeholder="Ex.: Cardiologia"
+            value={values.specialty}
+            onChange={(e) => onChange('specialty', e.target.value)}
+            error={errors.specialty}
+          />
+          <TextField
+            label="RQE"
+            name="rqe"
+            inputMode="numeric"
+            optional
+            value={values.rqe}
+            onChange={(e) => onChange('rqe', e.target.value)}
+            error={errors.rqe}
+            hint="Registro de Qualificação de Especialista, se houver."
+          />
+        </div>
+      </FormSection>
+      <FormSection
+        level={headingLevel}
+        title="Recebimento por PIX"
+        icon={<Wallet aria-hidden="true" />}
+        description="Para onde a clínica envia o seu repasse mensal."
+      >
+        <div className="grid-2">
+          <SelectField
+            label="Tipo de chave PIX"
+            name="pixKeyType"
+            placeholder="Selecione"
+            options={PIX_TYPE_OPTIONS}
+            value={values.pixKeyType}
+            onChange={(e) => {
+              onChange('pixKeyType', e.target.value);
+              checkPixKey(values.pixKey, isPixKeyType(e.target.value) ? e.target.value : null);
+            }}
+            error={errors.pixKeyType}
+          />
+          <TextField
+            label="Chave PIX"
+            name="pixKey"
+            autoCapitalize="none"
+            spellCheck={false}
+            inputMode={pixType ? PIX_INPUT_MODES[pixType] : 'text'}
+            value={values.pixKey}
+            onChange={(e) => onChange('pixKey', e.target.value)}
+            onBlur={(e) => checkPixKey(e.target.value, pixType)}
+            error={errors.pixKey}
+            hint={pixType ? PIX_KEY_HINTS[pixType] : 'Escolha primeiro o tipo da chave.'}
+          />
+        </div>
+      </FormSection>
+    </>
+  );
+}

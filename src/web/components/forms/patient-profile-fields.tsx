@@ -1,0 +1,76 @@
+import { UserRound } from 'lucide-react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { todayYmd } from '../../lib/format-date';
+import type { FieldErrors } from '../../lib/form-errors';
+import { TextField } from '../ui/text-field';
+import { FormSection } from './form-section';
+import type { PatientValues } from './patient-values';
+
+interface PatientProfileFieldsProps {
+  values: PatientValues;
+  errors: FieldErrors;
+  onChange: (field: keyof PatientValues & string, value: string) => void;
+  emailField?: ReactNode;
+  /** Heading level of the section titles: 2 when the form is the page's main content. */
+  headingLevel?: 2 | 3;
+  /** Content after the fields, inside the same section (e.g. the doctors picker). */
+  children?: ReactNode;
+}
+
+/** Name, CPF, birth date and phone of a patient. */
+export function PatientProfileFields({ values, errors, onChange, emailField, children, headingLevel = 3 }: PatientProfileFieldsProps) {
+  const [today] = useState(todayYmd);
+  return (
+    <FormSection level={headingLevel} title="Dados pessoais" icon={<UserRound aria-hidden="true" />}>
+      <div className="grid-2">
+        <TextField
+          label="Nome completo"
+          name="name"
+          autoComplete="name"
+          value={values.name}
+          onChange={(e) => onChange('name', e.target.value)}
+          error={errors.name}
+          fieldClassName={emailField ? undefined : 'span-2'}
+        />
+        {emailField}
+        <TextField
+          label="CPF"
+          name="cpf"
+          inputMode="numeric"
+          placeholder="000.000.000-00"
+          optional
+          value={values.cpf}
+          onChange={(e) => onChange('cpf', e.target.value)}
+          error={errors.cpf}
+        />
+        <TextField
+          label="Data de nascimento"
+          name="birthDate"
+          type="date"
+          min="1900-01-01"
+          max={today}
+          optional
+          value={values.birthDate}
+          onChange={(e) => onChange('birthDate', e.target.value)}
+          error={errors.birthDate}
+        />
+        <TextField
+          label="Telefone"
+          name="phone"
+          type="tel"
+          autoComplete="tel-national"
+          inputMode="tel"
+          placeholder="(11) 91234-5678"
+          optional
+          value={values.phone}
+          onChange={(e) => onChange('phone', e.target.value)}
+          error={errors.phone}
+          hint="Com DDD. Usado para enviar o convite e avisos pelo WhatsApp."
+          fieldClassName="span-2"
+        />
+      </div>
+      {children}
+    </FormSection>
+  );
+}

@@ -1,0 +1,29 @@
+import { Link } from 'react-router';
+import './footer.css';
+
+const YEAR = new Date().getFullYear();
+
+/** The brand footer on every page: name, tagline, year, terms and privacy. */
+export function Footer() {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer-inner">
+        <div className="site-footer-brand">
+          <strong>MedConnect</strong>
+          <span>Telemedicina simples e segura para a sua clínica.</span>
+        </div>
+        <ul className="site-footer-links">
+          <li>
+            <span className="tabular">© {YEAR} MedConnect</span>
+          </li>
+          <li>
+            <Link to="/termos">Termos de uso</Link>
+          </li>
+          <li>
+            <Link to="/privacidade">Privacidade</Link>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,42 @@
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { Button } from './button';
+import './pagination.css';
+
+interface PaginationProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPageChange: (page: number) => void;
+  /** What is being counted, plural: "pessoas", "pacientes". */
+  noun?: string;
+}
+
+const NUMBER = new Intl.NumberFormat('pt-BR');
+
+/** "Mostrando 21–40 de 57" with previous/next buttons. Hidden when everything fits on one page. */
+export function Pagination({ page, pageSize, total, onPageChange, noun = 'itens' }: PaginationProps) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return (
+    <nav className="pagination" aria-label="Paginação">
+      <p className="pagination-summary">
+        Mostrando {NUMBER.format(first)}–{NUMBER.format(last)} de {NUMBER.format(total)} {noun}
+      </p>
+      {pages > 1 ? (
+        <div className="pagination-controls">
+          <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)} icon={<ChevronLeft aria-hidden="true" />}>
+            Anterior
+          </Button>
+          <span className="pagination-page" aria-current="page">
+            Página {page} de {pages}
+          </span>
+          <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
+            Próxima
+            <ChevronRight aria-hidden="true" />
+          </Button>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

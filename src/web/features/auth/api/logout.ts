@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { meQueryKey } from './get-me';
+
+/** Ends the session on the server. */
+export function logout(): Promise<{ ok: true }> {
+  return apiFetch<{ ok: true }>('/api/auth/logout', { method: 'POST' });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    // Even if the call fails (already expired), forget everything locally.
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}

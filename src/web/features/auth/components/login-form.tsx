@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { loginInputSchema } from '../../../../shared/schemas/auth';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { PasswordField } from '../../../components/ui/password-field';
+import { TextField } from '../../../components/ui/text-field';
+import { messageOf } from '../../../lib/api-error';
+import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
+import type { FieldErrors } from '../../../lib/form-errors';
+import { roleHome } from '../../../lib/role-home';
+import { useLogin } from '../api/login';
+
+/** Email + password, with inline errors and the server's message (wrong password, locked…). */
+export function LoginForm({ redirectTo }: { redirectTo: string | null }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const login = useLogin();
+  const navigate = useNavigate();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = loginInputSchema.safeParse({ email, password });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    login.mutate(parsed.data, {
+      onSuccess: (me) => {
+        const home = roleHome(me.user.role);
+        // Only return to a page that belongs to this role (or the shared profile).
+        const target = redirectTo && (redirectTo.startsWith(home) || redirectTo === '/perfil') ? redirectTo : home;
+        void navigate(target, { replace: true });
+      },
+      onError: (error) => {
+        setErrors(fieldErrorsFromApi(error));
+        setFormError(messageOf(error));
+      },
+    });
+  };
+
+  return (
+    <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
+      {formError ? <Alert tone="danger">{formError}</Alert> : null}
+      <TextField
+        label="E-mail"
+        type="email"
+        name="email"
+        autoComplete="username"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+      />
+      <PasswordField
+        label="Senha"
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+      />
+      <Button type="submit" block loading={login.isPending}>
+        Entrar
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Dashboard } from '../../../../shared/schemas/dashboard';
+import { apiFetch } from '../../../lib/api-client';
+
+/** The figures on the signed-in person's home screen (shape depends on the role). */
+export function getDashboard(signal?: AbortSignal): Promise<Dashboard> {
+  return apiFetch<Dashboard>('/api/dashboard', { signal });
+}
+
+export function useDashboard() {
+  return useQuery({ queryKey: ['dashboard'], queryFn: ({ signal }) => getDashboard(signal) });
+}

@@ -1,0 +1,59 @@
+import { Save } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { updatePatientInputSchema } from '../../../../shared/schemas/users';
+import type { PatientDetail } from '../../../../shared/schemas/users';
+import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
+import { patientValuesFrom, toPatientProfileInput } from '../../../components/forms/patient-values';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Card, CardHeader } from '../../../components/ui/card';
+import { useToast } from '../../../components/ui/toast-context';
+import { messageOf } from '../../../lib/api-error';
+import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
+import { useFormValues } from '../../../lib/use-form-values';
+import { useUpdatePatient } from '../api/update-patient';
+import '../../../components/forms/form-section.css';
+
+/** The doctor edits a patient's data (the e-mail is changed only by the clinic). */
+export function EditPatientForm({ detail }: { detail: PatientDetail }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormValues(() => patientValuesFrom(detail.user.name, detail.patient));
+  const formRef = useRef<HTMLFormElement>(null);
+  const update = useUpdatePatient(detail.user.id);
+  const toast = useToast();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = updatePatientInputSchema.safeParse({ profile: toPatientProfileInput(form.values) });
+    if (!parsed.success) {
+      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    form.setErrors({});
+    update.mutate(parsed.data, {
+      onSuccess: () => toast.notify('Dados do paciente salvos'),
+      onError: (error) => {
+        form.setErrors(fieldErrorsFromApi(error));
+        setFormError(messageOf(error));
+      },
+    });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate>
+      <Card className="form-card">
+        <CardHeader title="Dados do paciente" description="Para mudar o e-mail de acesso, fale com a administração da clínica." />
+        {formError ? <Alert tone="danger">{formError}</Alert> : null}
+        <PatientProfileFields values={form.values} errors={form.errors} onChange={form.setField} />
+        <div className="form-footer">
+          <Button type="submit" loading={update.isPending} icon={<Save aria-hidden="true" />}>
+            Salvar
+          </Button>
+        </div>
+      </Card>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+import type { PatientListItem } from '../../../../shared/schemas/users';
+import { ageFrom } from '../../../lib/format-date';
+import { formatPhone } from '../../../lib/format-phone';
+
+/** The middle column of a patient row: phone and age, when known. */
+export function patientMeta(patient: PatientListItem): { title: string; detail?: string } {
+  const age = patient.birthDate ? ageFrom(patient.birthDate) : null;
+  return {
+    title: patient.phone ? formatPhone(patient.phone) : 'Sem telefone',
+    ...(age !== null ? { detail: `${age} ${age === 1 ? 'ano' : 'anos'}` } : {}),
+  };
+}

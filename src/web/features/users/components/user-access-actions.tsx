@@ -1,0 +1,86 @@
+import { Link2, UserCheck, UserX } from 'lucide-react';
+import { useState } from 'react';
+import type { InviteLink } from '../../../../shared/schemas/auth';
+import type { UserDetail } from '../../../../shared/schemas/users';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { InviteDialog } from '../../../components/invite/invite-dialog';
+import { Button } from '../../../components/ui/button';
+import { useToast } from '../../../components/ui/toast-context';
+import { messageOf } from '../../../lib/api-error';
+import { useRenewUserInvite } from '../api/renew-user-invite';
+import { useSetUserActive } from '../api/set-user-active';
+
+/** New invite link (until the person sets a password) and deactivate / reactivate, with a confirmation. */
+export function UserAccessActions({ detail }: { detail: UserDetail }) {
+  const { user } = detail;
+  const [confirming, setConfirming] = useState(false);
+  const [invite, setInvite] = useState<InviteLink | null>(null);
+  const setActive = useSetUserActive(user.id);
+  const renew = useRenewUserInvite(user.id);
+  const toast = useToast();
+  const active = user.status === 'active';
+  const phone = detail.doctor?.phone ?? detail.patient?.phone ?? null;
+
+  const confirm = () => {
+    setActive.mutate(!active, {
+      onSuccess: () => {
+        setConfirming(false);
+        toast.notify(active ? 'Conta desativada' : 'Conta reativada');
+      },
+      onError: (error) => {
+        setConfirming(false);
+        toast.notify(messageOf(error), 'error');
+      },
+    });
+  };
+
+  return (
+    <>
+      {!user.activated && active ? (
+        <>
+          <Button
+            variant="secondary"
+            block
+            icon={<Link2 aria-hidden="true" />}
+            loading={renew.isPending}
+            onClick={() =>
+              renew.mutate(undefined, {
+                onSuccess: setInvite,
+                onError: (error) => toast.notify(messageOf(error), 'error'),
+              })
+            }
+          >
+            Gerar novo convite
+          </Button>
+          <p>{detail.pendingInvite ? 'Há um convite válido ainda não usado. Um novo link substitui o anterior.' : 'O último convite expirou. Gere um novo link para a pessoa criar a senha.'}</p>
+        </>
+      ) : null}
+      {active ? (
+        <Button variant="danger-outline" block icon={<UserX aria-hidden="true" />} onClick={() => setConfirming(true)}>
+          Desativar
+        </Button>
+      ) : (
+        <Button variant="secondary" block icon={<UserCheck aria-hidden="true" />} onClick={() => setConfirming(true)}>
+          Reativar
+        </Button>
+      )}
+      <p>{active ? 'Quem está desativado não consegue entrar. Nada do histórico é apagado.' : 'Esta conta está desativada e não consegue entrar.'}</p>
+
+      <ConfirmDialog
+        open={confirming}
+        title={active ? `Desativar ${user.name}?` : `Reativar ${user.name}?`}
+        description={
+          active
+            ? 'A pessoa sai na hora de todos os aparelhos e não consegue mais entrar. Os dados e o histórico continuam guardados, e você pode reativar quando quiser.'
+            : 'A pessoa volta a conseguir entrar com o e-mail e a senha dela.'
+        }
+        confirmLabel={active ? 'Sim, desativar' : 'Sim, reativar'}
+        confirmVariant={active ? 'danger' : 'primary'}
+        loading={setActive.isPending}
+        onConfirm={confirm}
+        onClose={() => setConfirming(false)}
+      />
+      <InviteDialog invite={invite} name={user.name} phone={phone} onClose={() => setInvite(null)} />
+    </>
+  );
+}
