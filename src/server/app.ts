@@ -5,10 +5,13 @@ import type { Db } from './db/database';
 import { authRoutes } from './features/auth/auth.routes';
 import { patientsRoutes } from './features/patients/patients.routes';
 import { profileRoutes } from './features/profile/profile.routes';
+import { roomsRoutes } from './features/rooms/rooms.routes';
+import { registerRoomSignaling } from './features/rooms/rooms.signaling';
 import { usersRoutes } from './features/users/users.routes';
 import { registerErrorHandler } from './plugins/error-handler';
 import './plugins/fastify-types';
 import { registerGuards } from './plugins/guard';
+import { attachRealtime } from './plugins/realtime';
 import { registerSecurity } from './plugins/security';
 import { registerSession } from './plugins/session';
 import { registerStaticWeb } from './plugins/static-web';
@@ -51,6 +54,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(usersRoutes);
   await app.register(patientsRoutes);
   await app.register(profileRoutes);
+  app.decorate('rooms', registerRoomSignaling(app, attachRealtime(app)));
+  await app.register(roomsRoutes);
   await registerStaticWeb(app);
   return app;
 }

@@ -30,6 +30,12 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).default('MedConnect <nao-responda@medconnect.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+  STUN_URLS: z.string().default('stun:stun.l.google.com:19302'),
+  TURN_URLS: z.string().optional(),
+  TURN_SECRET: z.string().min(16, 'must have at least 16 characters (the static-auth-secret of coturn)').optional(),
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  ROOM_IDLE_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(10).max(10_000).default(300),
 });
 
 export type Config = {
@@ -47,7 +53,14 @@ export type Config = {
   smtp: { url: string; from: string } | undefined;
   logLevel: string;
   webDistDir: string;
+  rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | undefined; turnTtlSeconds: number };
+  rooms: { idleMs: number };
+  socket: { eventsPer10s: number };
 };
+
+function splitList(s: string): string[] {
+  return s.split(',').map((x) => x.trim()).filter(Boolean);
+}
 
 /** A configuration problem, reported as one line naming the variable. */
 export class ConfigError extends Error {}
@@ -61,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.TURN_URLS && !e.TURN_SECRET) throw new ConfigError('Invalid environment variable TURN_SECRET: required when TURN_URLS is set');
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -79,5 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    rtc: { stunUrls: splitList(e.STUN_URLS), turnUrls: splitList(e.TURN_URLS ?? ''), turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
+    rooms: { idleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000) },
+    socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S },
   };
 }

@@ -34,6 +34,11 @@ async function main(): Promise<void> {
     );
   }, 3_600_000);
   sweep.unref();
+  // Calls that both sides left without finalizing are finalized after ROOM_IDLE_MINUTES.
+  const roomSweep = setInterval(() => {
+    app.rooms.sweep().catch((err: unknown) => app.log.error({ err }, 'room sweep failed'));
+  }, Math.min(60_000, Math.max(1_000, config.rooms.idleMs / 4)));
+  roomSweep.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);
+    clearInterval(roomSweep);
     await app.close();
     await db.destroy();
     process.exit(0);

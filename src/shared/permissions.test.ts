@@ -13,8 +13,21 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'update:patient:own',
     'invite:patient:own',
     'read:photo:related',
+    'create:room:own',
+    'read:room:own',
+    'join:room:own',
+    'finalize:room:own',
   ],
-  patient: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'read:doctor:own', 'read:photo:related'],
+  patient: [
+    'read:dashboard:own',
+    'update:profile:own',
+    'update:password:own',
+    'read:doctor:own',
+    'read:photo:related',
+    'read:room:own',
+    'join:room:own',
+    'accept:consent:own',
+  ],
 };
 
 describe('can()', () => {

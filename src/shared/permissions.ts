@@ -18,6 +18,11 @@ export const PERMISSIONS = [
   'invite:patient:own',
   'read:doctor:own',
   'read:photo:related',
+  'create:room:own',
+  'read:room:own',
+  'join:room:own',
+  'finalize:room:own',
+  'accept:consent:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,8 +44,21 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'update:patient:own',
     'invite:patient:own',
     'read:photo:related',
+    'create:room:own',
+    'read:room:own',
+    'join:room:own',
+    'finalize:room:own',
   ],
-  patient: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'read:doctor:own', 'read:photo:related'],
+  patient: [
+    'read:dashboard:own',
+    'update:profile:own',
+    'update:password:own',
+    'read:doctor:own',
+    'read:photo:related',
+    'read:room:own',
+    'join:room:own',
+    'accept:consent:own',
+  ],
 };
 
 /** True when the role grants the permission. */

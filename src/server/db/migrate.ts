@@ -1,6 +1,7 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database';
 import * as foundation from './migrations/2026-11-28T16-00-foundation';
+import * as rooms from './migrations/2026-11-28T17-30-rooms';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -8,6 +9,7 @@ import * as foundation from './migrations/2026-11-28T16-00-foundation';
  */
 const migrations: Record<string, Migration> = {
   '2026-11-28T16-00-foundation': foundation,
+  '2026-11-28T17-30-rooms': rooms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

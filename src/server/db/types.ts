@@ -95,6 +95,51 @@ export interface LoginThrottleTable {
   count: number;
 }
 
+export interface RoomsTable {
+  id: string;
+  /** 128-bit random, base64url; the only handle a browser ever sees. */
+  code: string;
+  doctor_id: string;
+  patient_id: string;
+  status: 'open' | 'finished' | 'cancelled';
+  reason: string | null;
+  scheduled_at: string | null;
+  /** When the doctor first let the patient in; a returning patient is admitted at once. */
+  admitted_at: string | null;
+  /** Last time a member was connected; drives the automatic finalization of abandoned calls. */
+  last_activity_at: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface ConsultationsTable {
+  id: string;
+  room_id: string;
+  doctor_id: string;
+  patient_id: string;
+  started_at: string;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  finalized_by: 'doctor' | 'auto' | null;
+}
+
+export interface ConsentsTable {
+  id: string;
+  patient_id: string;
+  version: string;
+  accepted_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ChatMessagesTable {
+  id: string;
+  room_id: string;
+  from_user_id: string;
+  text: string;
+  sent_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   doctor_profiles: DoctorProfilesTable;
@@ -105,6 +150,10 @@ export interface Database {
   photos: PhotosTable;
   audit_log: AuditLogTable;
   login_throttle: LoginThrottleTable;
+  rooms: RoomsTable;
+  consultations: ConsultationsTable;
+  consents: ConsentsTable;
+  chat_messages: ChatMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -114,3 +163,5 @@ export type DoctorProfileRow = Selectable<DoctorProfilesTable>;
 export type PatientProfileRow = Selectable<PatientProfilesTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type InviteRow = Selectable<InvitesTable>;
+export type RoomRow = Selectable<RoomsTable>;
+export type ConsultationRow = Selectable<ConsultationsTable>;

@@ -2,6 +2,7 @@ import type { Permission } from '../../shared/permissions';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { UserRow } from '../db/types';
+import type { RoomsRealtime } from '../features/rooms/rooms.signaling';
 
 /** Who is making the request, when a valid session cookie came with it. */
 export type Auth = { user: UserRow; sessionId: string };
@@ -13,6 +14,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    rooms: RoomsRealtime;
   }
   interface FastifyRequest {
     auth: Auth | null;

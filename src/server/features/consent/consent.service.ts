@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { TCLE_VERSION } from '../../../shared/domain/tcle';
+import type { ConsentStatus } from '../../../shared/schemas/rooms';
+import type { Db, DbOrTrx } from '../../db/database';
+import { nowIso } from '../../db/database';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+
+/** The patient's consent to the current term, if any. */
+export async function getConsentStatus(db: DbOrTrx, patientId: string): Promise<ConsentStatus> {
+  const row = await db
+    .selectFrom('consents')
+    .select(['version', 'accepted_at'])
+    .where('patient_id', '=', patientId)
+    .where('version', '=', TCLE_VERSION)
+    .executeTakeFirst();
+  return {
+    currentVersion: TCLE_VERSION,
+    accepted: row ? { version: row.version, acceptedAt: row.accepted_at } : null,
+    required: !row,
+  };
+}
+
+/** Records the acceptance of the current term (version and time, kept for good). */
+export async function acceptConsent(db: Db, patientId: string, version: string, meta: { ip: string | null; userAgent: string | null }): Promise<ConsentStatus> {
+  if (version !== TCLE_VERSION) {
+    throw new AppError('consent_outdated', 409, 'O termo foi atualizado. Leia a versão nova antes de aceitar.');
+  }
+  await db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    await trx
+      .insertInto('consents')
+      .values({ id: randomUUID(), patient_id: patientId, version, accepted_at: at, ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null })
+      .onConflict((oc) => oc.columns(['patient_id', 'version']).doNothing())
+      .execute();
+    await recordAudit(trx, { actorId: patientId, action: 'consent.accepted', entityType: 'consent', entityId: patientId, details: { version }, ip: meta.ip });
+  });
+  return getConsentStatus(db, patientId);
+}

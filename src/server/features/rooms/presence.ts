@@ -1,0 +1,94 @@
+import type { PresenceState } from '../../../shared/realtime/events';
+
+type Entry = { state: PresenceState; sockets: Set<string>; since: number; timer?: NodeJS.Timeout | undefined };
+
+/**
+ * Who is where, per room and person, on this node. Sockets come and go (tabs, reconnects); a
+ * person is online while any of their sockets is in the room. A dropped connection first shows
+ * as "reconnecting" and only after a grace period as "offline".
+ */
+export class PresenceRegistry {
+  private readonly rooms = new Map<string, Map<string, Entry>>();
+
+  constructor(
+    private readonly graceMs: number,
+    private readonly onExpire: (code: string, userId: string) => void,
+  ) {}
+
+  private entry(code: string, userId: string): Entry | undefined {
+    return this.rooms.get(code)?.get(userId);
+  }
+
+  state(code: string, userId: string): PresenceState {
+    return this.entry(code, userId)?.state ?? 'offline';
+  }
+
+  /** When the person reached their current state (used to pick who makes the first offer). */
+  since(code: string, userId: string): number {
+    return this.entry(code, userId)?.since ?? Number.POSITIVE_INFINITY;
+  }
+
+  isOnline(code: string, userId: string): boolean {
+    return (this.entry(code, userId)?.sockets.size ?? 0) > 0;
+  }
+
+  /** Codes of rooms with anyone connected. */
+  activeCodes(): string[] {
+    return [...this.rooms.entries()].filter(([, people]) => [...people.values()].some((e) => e.sockets.size > 0)).map(([code]) => code);
+  }
+
+  join(code: string, userId: string, socketId: string, state: PresenceState): void {
+    let people = this.rooms.get(code);
+    if (!people) {
+      people = new Map();
+      this.rooms.set(code, people);
+    }
+    const entry = people.get(userId);
+    if (entry) {
+      clearTimeout(entry.timer);
+      entry.sockets.add(socketId);
+      if (entry.state !== state) this.set(entry, state);
+    } else {
+      people.set(userId, { state, sockets: new Set([socketId]), since: Date.now() });
+    }
+  }
+
+  setState(code: string, userId: string, state: PresenceState): void {
+    const entry = this.entry(code, userId);
+    if (entry && entry.state !== state) this.set(entry, state);
+  }
+
+  /**
+   * A socket left the room. Returns the person's new state, or null when another of their
+   * sockets is still there. `dropped` means the connection was lost rather than closed on purpose.
+   */
+  leave(code: string, userId: string, socketId: string, dropped: boolean): PresenceState | null {
+    const entry = this.entry(code, userId);
+    if (!entry || !entry.sockets.delete(socketId) || entry.sockets.size > 0) return null;
+    if (!dropped) {
+      this.set(entry, 'left');
+      return 'left';
+    }
+    this.set(entry, 'reconnecting');
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      if (entry.sockets.size === 0) {
+        this.set(entry, 'offline');
+        this.onExpire(code, userId);
+      }
+    }, this.graceMs);
+    entry.timer.unref();
+    return 'reconnecting';
+  }
+
+  /** Forgets a closed room. */
+  drop(code: string): void {
+    for (const entry of this.rooms.get(code)?.values() ?? []) clearTimeout(entry.timer);
+    this.rooms.delete(code);
+  }
+
+  private set(entry: Entry, state: PresenceState): void {
+    entry.state = state;
+    entry.since = Date.now();
+  }
+}

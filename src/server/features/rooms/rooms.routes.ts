@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { acceptConsentInputSchema, consentStatusSchema, createRoomInputSchema, iceServersSchema, roomCodeParamSchema, roomListQuerySchema, roomListSchema, roomSchema } from '../../../shared/schemas/rooms';
+import { actorOf } from '../../plugins/actor';
+import { acceptConsent, getConsentStatus } from '../consent/consent.service';
+import { iceServersFor } from '../rtc/ice-servers';
+import { cancelRoom, createRoom, finalizeOwnRoom, getRoom, listRooms } from './rooms.service';
+
+/** Consultation rooms, the consent term and ICE servers. */
+export async function roomsRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const online = (code: string, userId: string) => app.rooms.isOnline(code, userId);
+
+  r.get('/api/rooms', { config: { access: 'read:room:own' }, schema: { querystring: roomListQuerySchema, response: { 200: roomListSchema } } }, async (req) =>
+    listRooms(app.db, actorOf(req), online, req.query),
+  );
+  r.post('/api/rooms', { config: { access: 'create:room:own' }, schema: { body: createRoomInputSchema, response: { 201: roomSchema } } }, async (req, reply) => {
+    reply.status(201);
+    return createRoom(app.db, actorOf(req), online, req.body);
+  });
+  r.get('/api/rooms/:code', { config: { access: 'read:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } }, async (req) =>
+    getRoom(app.db, actorOf(req), online, req.params.code),
+  );
+  r.post('/api/rooms/:code/cancel', { config: { access: 'create:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } }, async (req) => {
+    const room = await cancelRoom(app.db, actorOf(req), online, req.params.code);
+    app.rooms.closeEverywhere(room.code, 'cancelled');
+    return room;
+  });
+  r.post('/api/rooms/:code/finalize', { config: { access: 'finalize:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } }, async (req) => {
+    const actor = actorOf(req);
+    await finalizeOwnRoom(app.db, actor, req.params.code);
+    app.rooms.closeEverywhere(req.params.code, 'finalized');
+    return getRoom(app.db, actor, online, req.params.code);
+  });
+
+  r.get('/api/consent', { config: { access: 'accept:consent:own' }, schema: { response: { 200: consentStatusSchema } } }, async (req) =>
+    getConsentStatus(app.db, actorOf(req).user.id),
+  );
+  r.post('/api/consent', { config: { access: 'accept:consent:own' }, schema: { body: acceptConsentInputSchema, response: { 200: consentStatusSchema } } }, async (req) =>
+    acceptConsent(app.db, actorOf(req).user.id, req.body.version, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
+  );
+
+  r.get('/api/rtc/ice-servers', { config: { access: 'join:room:own' }, schema: { response: { 200: iceServersSchema } } }, async (req) => {
+    const servers = iceServersFor(app.config.rtc, actorOf(req).user.id);
+    return servers;
+  });
+}

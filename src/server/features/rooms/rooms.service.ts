@@ -1,0 +1,88 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Room, createRoomInputSchema, roomListQuerySchema } from '../../../shared/schemas/rooms';
+import type { Db, DbOrTrx } from '../../db/database';
+import { nowIso } from '../../db/database';
+import type { RoomRow, UserRow } from '../../db/types';
+import { AppError, conflict, notFound } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+import { finalizeRoom } from '../consultations/consultations.service';
+import { findConsultationByRoom } from '../consultations/consultations.repository';
+import { isDoctorOfPatient } from '../users/users.repository';
+import type { Actor } from '../users/users.service';
+import { type Online, toRoom } from './room-views';
+import { closeRoom, findRoomByCode, findRoomWithPeople, insertRoom, listRoomsWithPeople } from './rooms.repository';
+
+/** The same answer whether the room does not exist or is someone else's. */
+export const noAccess = () => new AppError('no_access', 404, 'Você não tem acesso a esta sala.');
+
+/** 128 random bits, URL-safe: 22 characters nobody can guess. */
+export function newRoomCode(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The room, if this person is its doctor or its patient. */
+export async function roomForMember(db: DbOrTrx, code: string, user: Pick<UserRow, 'id'>): Promise<RoomRow> {
+  const room = await findRoomByCode(db, code);
+  if (!room || (room.doctor_id !== user.id && room.patient_id !== user.id)) throw noAccess();
+  return room;
+}
+
+export async function createRoom(db: Db, actor: Actor, isOnline: Online, input: z.output<typeof createRoomInputSchema>): Promise<Room> {
+  const code = newRoomCode();
+  await db.transaction().execute(async (trx) => {
+    if (!(await isDoctorOfPatient(trx, actor.user.id, input.patientId))) throw notFound('Paciente não encontrado.');
+    const at = nowIso();
+    const id = randomUUID();
+    await insertRoom(trx, {
+      id,
+      code,
+      doctor_id: actor.user.id,
+      patient_id: input.patientId,
+      status: 'open',
+      reason: input.reason ?? null,
+      scheduled_at: input.scheduledAt ? new Date(input.scheduledAt).toISOString() : null,
+      admitted_at: null,
+      last_activity_at: at,
+      created_at: at,
+      closed_at: null,
+    });
+    await recordAudit(trx, { actorId: actor.user.id, action: 'room.created', entityType: 'room', entityId: id, details: { patientId: input.patientId }, ip: actor.ip });
+  });
+  return getRoom(db, actor, isOnline, code);
+}
+
+export async function listRooms(db: Db, actor: Actor, isOnline: Online, q: z.output<typeof roomListQuerySchema>): Promise<Room[]> {
+  const own = actor.user.role === 'doctor' ? { doctorId: actor.user.id } : { patientId: actor.user.id };
+  const rows = await listRoomsWithPeople(db, { ...(q.patientId ? { patientId: q.patientId } : {}), ...own, ...(q.status ? { status: q.status } : {}) });
+  return rows.map((r) => toRoom(r, actor.baseUrl, isOnline));
+}
+
+export async function getRoom(db: DbOrTrx, actor: Actor, isOnline: Online, code: string): Promise<Room> {
+  const row = await findRoomWithPeople(db, code);
+  if (!row || (row.doctor_id !== actor.user.id && row.patient_id !== actor.user.id)) throw noAccess();
+  return toRoom(row, actor.baseUrl, isOnline);
+}
+
+/** A room where no call happened can be cancelled; it is never billed. */
+export async function cancelRoom(db: Db, actor: Actor, isOnline: Online, code: string): Promise<Room> {
+  await db.transaction().execute(async (trx) => {
+    const room = await roomForMember(trx, code, actor.user);
+    if (room.doctor_id !== actor.user.id) throw noAccess();
+    if (await findConsultationByRoom(trx, room.id)) {
+      throw conflict('consultation_happened', 'Esta sala já teve uma consulta. Use "Finalizar consulta" para encerrá-la.');
+    }
+    if (await closeRoom(trx, room.id, 'cancelled', nowIso())) {
+      await recordAudit(trx, { actorId: actor.user.id, action: 'room.cancelled', entityType: 'room', entityId: room.id, ip: actor.ip });
+    }
+  });
+  return getRoom(db, actor, isOnline, code);
+}
+
+/** The doctor ends the consultation: the room closes for good. */
+export async function finalizeOwnRoom(db: Db, actor: Actor, code: string): Promise<{ room: RoomRow; closedNow: boolean; durationSeconds: number | null }> {
+  const room = await roomForMember(db, code, actor.user);
+  if (room.doctor_id !== actor.user.id) throw noAccess();
+  const { consultation, closedNow } = await finalizeRoom(db, room, 'doctor');
+  return { room, closedNow, durationSeconds: consultation?.duration_seconds ?? null };
+}

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { type Ack, type AckError, type JoinResult, type PresenceState, clientPayloads } from '../../../shared/realtime/events';
+import type { ChatMessage } from '../../../shared/schemas/rooms';
+import { nowIso } from '../../db/database';
+import type { RoomRow } from '../../db/types';
+import { AppError } from '../../errors';
+import type { RealtimeServer, RealtimeSocket } from '../../plugins/realtime';
+import { getConsentStatus } from '../consent/consent.service';
+import { finalizeRoom, startConsultation } from '../consultations/consultations.service';
+import { PresenceRegistry } from './presence';
+import { findAbandonedRooms, markAdmitted, touchRooms } from './rooms.repository';
+import { roomForMember } from './rooms.service';
+
+const RECONNECT_GRACE_MS = 20_000;
+const CHAT_HISTORY = 200;
+
+type Events = typeof clientPayloads;
+type Handler<E extends keyof Events, T> = (payload: z.output<Events[E]>) => Promise<T>;
+
+const closedError = () => new AppError('room_closed', 410, 'A consulta foi encerrada. Se precisar, peça uma nova sala ao seu médico.');
+const notInCall = () => new AppError('not_in_call', 409, 'Entre na consulta antes de fazer isso.');
+
+export type RoomsRealtime = {
+  presence: PresenceRegistry;
+  isOnline: (code: string, userId: string) => boolean;
+  /** Tells everyone in the room it closed, and forgets it. */
+  closeEverywhere: (code: string, reason: 'finalized' | 'cancelled' | 'auto') => void;
+  /** Finalizes abandoned calls; main runs it on a timer, tests call it directly. */
+  sweep: () => Promise<void>;
+};
+
+/**
+ * Room signaling: membership-checked joins, the waiting room, relay of WebRTC signals between
+ * the two members, presence, chat, and the consultation's start and end. Every payload is parsed
+ * with the shared schemas; errors go back in the ack and never reach the other peer.
+ */
+export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer): RoomsRealtime {
+  const { db, config } = app;
+  const rooms = new Map<string, RoomRow>();
+  const connected = new Map<string, Set<string>>();
+
+  const presence = new PresenceRegistry(RECONNECT_GRACE_MS, (code, userId) => {
+    const room = rooms.get(code);
+    if (room) announce(code, room, userId, 'offline');
+  });
+
+  function roleIn(room: RoomRow, userId: string): 'doctor' | 'patient' {
+    return room.doctor_id === userId ? 'doctor' : 'patient';
+  }
+  function peerOf(room: RoomRow, userId: string): string {
+    return room.doctor_id === userId ? room.patient_id : room.doctor_id;
+  }
+  const names = new Map<string, string>();
+
+  function announce(code: string, room: RoomRow, userId: string, state: PresenceState): void {
+    io.to(`room:${code}`).emit('presence', { code, userId, role: roleIn(room, userId), name: names.get(userId) ?? '', state });
+  }
+
+  /** Both in the call: the one who was there first offers, the newcomer answers (MACHINE-NOTES). */
+  function startCallIfBoth(code: string, room: RoomRow, newcomer: string): void {
+    const other = peerOf(room, newcomer);
+    if (presence.state(code, other) !== 'in_call' || presence.state(code, newcomer) !== 'in_call') return;
+    io.to(`user:${newcomer}`).emit('call:start', { code, initiator: false });
+    io.to(`user:${other}`).emit('call:start', { code, initiator: true });
+  }
+
+  function closeEverywhere(code: string, reason: 'finalized' | 'cancelled' | 'auto'): void {
+    io.to(`room:${code}`).emit('room:closed', { code, reason });
+    io.in(`room:${code}`).socketsLeave(`room:${code}`);
+    presence.drop(code);
+    rooms.delete(code);
+    connected.delete(code);
+  }
+
+  async function sweep(): Promise<void> {
+    const now = Date.now();
+    await touchRooms(db, presence.activeCodes(), new Date(now).toISOString());
+    for (const room of await findAbandonedRooms(db, new Date(now - config.rooms.idleMs).toISOString())) {
+      const { closedNow } = await finalizeRoom(db, room, 'auto');
+      if (closedNow) closeEverywhere(room.code, 'auto');
+    }
+  }
+
+  io.on('connection', (socket: RealtimeSocket) => {
+    const user = socket.data.user;
+    names.set(user.id, user.name);
+    const joined = new Set<string>();
+    rateLimit(socket, config.socket.eventsPer10s, app);
+
+    /** The room this socket joined, still open and known; otherwise an error for the ack. */
+    function joinedRoom(code: string): RoomRow {
+      const room = rooms.get(code);
+      if (!joined.has(code) || !room) throw new AppError('not_joined', 403, 'Entre na sala antes de fazer isso.');
+      return room;
+    }
+
+    function on<E extends keyof Events, T>(event: E, handler: Handler<E, T>): void {
+      (socket as unknown as { on: (e: string, l: (...args: unknown[]) => void) => void }).on(event, (raw: unknown, maybeAck: unknown) => {
+        const ack = typeof maybeAck === 'function' ? (maybeAck as (r: Ack<T>) => void) : () => undefined;
+        const parsed = clientPayloads[event].safeParse(raw);
+        if (!parsed.success) {
+          ack({ ok: false, error: { code: 'invalid_payload', message: parsed.error.issues[0]?.message ?? 'Dados inválidos.' } });
+          return;
+        }
+        handler(parsed.data as z.output<Events[E]>).then(
+          (data) => ack({ ok: true, data }),
+          (error: unknown) => {
+            let body: AckError = { code: 'internal_error', message: 'Algo deu errado do nosso lado. Tente de novo.' };
+            if (error instanceof AppError) body = { code: error.code, message: error.message };
+            else app.log.error({ err: error, event }, 'socket handler failed');
+            ack({ ok: false, error: body });
+          },
+        );
+      });
+    }
+
+    on('room:join', async ({ code }): Promise<JoinResult> => {
+      const room = await roomForMember(db, code, user);
+      if (room.status !== 'open') throw closedError();
+      const role = roleIn(room, user.id);
+      if (role === 'patient' && (await getConsentStatus(db, user.id)).required) {
+        throw new AppError('consent_required', 403, 'Antes da primeira consulta, leia e aceite o termo de consentimento.');
+      }
+      rooms.set(code, room);
+      joined.add(code);
+      await socket.join(`room:${code}`);
+      const admitted = role === 'doctor' || room.admitted_at !== null;
+      presence.join(code, user.id, socket.id, admitted ? 'in_call' : 'waiting');
+      announce(code, room, user.id, presence.state(code, user.id));
+      const peerId = peerOf(room, user.id);
+      const [peerRow, chat, consultation] = await Promise.all([
+        db.selectFrom('users').select('name').where('id', '=', peerId).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('chat_messages')
+          .innerJoin('users', 'users.id', 'chat_messages.from_user_id')
+          .select(['chat_messages.id', 'chat_messages.from_user_id', 'users.name', 'chat_messages.text', 'chat_messages.sent_at'])
+          .where('room_id', '=', room.id)
+          .orderBy('sent_at', 'desc')
+          .limit(CHAT_HISTORY)
+          .execute(),
+        db.selectFrom('consultations').select('started_at').where('room_id', '=', room.id).executeTakeFirst(),
+        touchRooms(db, [code], nowIso()),
+      ]);
+      names.set(peerId, peerRow.name);
+      // Reply first, then tell both sides to start: the joiner must know its role before the call begins.
+      setImmediate(() => startCallIfBoth(code, room, user.id));
+      return {
+        role,
+        admitted,
+        peer: { userId: peerId, name: peerRow.name, state: presence.state(code, peerId) },
+        consultationStartedAt: consultation?.started_at ?? null,
+        chat: chat.reverse().map((m) => ({ id: m.id, roomCode: code, fromUserId: m.from_user_id, fromName: m.name, text: m.text, sentAt: m.sent_at })),
+      };
+    });
+
+    on('room:admit', async ({ code }) => {
+      const room = joinedRoom(code);
+      if (room.doctor_id !== user.id) throw new AppError('forbidden', 403, 'Só o médico pode deixar o paciente entrar.');
+      const at = nowIso();
+      await markAdmitted(db, room.id, at);
+      const updated = { ...room, admitted_at: room.admitted_at ?? at };
+      rooms.set(code, updated);
+      if (presence.state(code, room.patient_id) === 'waiting') {
+        presence.setState(code, room.patient_id, 'in_call');
+        announce(code, updated, room.patient_id, 'in_call');
+      }
+      io.to(`room:${code}`).emit('room:admitted', { code });
+      setImmediate(() => startCallIfBoth(code, updated, room.patient_id));
+      return null;
+    });
+
+    on('signal', async ({ code, description, candidate }) => {
+      joinedRoom(code);
+      if (presence.state(code, user.id) !== 'in_call') throw notInCall();
+      socket.to(`room:${code}`).emit('signal', { code, from: user.id, ...(description ? { description } : {}), ...(candidate !== undefined ? { candidate } : {}) });
+      return null;
+    });
+
+    on('media:state', async ({ code, audio, video, screen }) => {
+      joinedRoom(code);
+      socket.to(`room:${code}`).emit('media:state', { code, userId: user.id, audio, video, screen });
+      return null;
+    });
+
+    on('call:connected', async ({ code }) => {
+      const room = joinedRoom(code);
+      if (presence.state(code, user.id) !== 'in_call') throw notInCall();
+      let set = connected.get(code);
+      if (!set) {
+        set = new Set();
+        connected.set(code, set);
+      }
+      set.add(user.id);
+      if (!set.has(room.doctor_id) || !set.has(room.patient_id)) return { startedAt: null };
+      const consultation = await startConsultation(db, room);
+      io.to(`room:${code}`).emit('consultation:started', { code, startedAt: consultation.started_at });
+      return { startedAt: consultation.started_at };
+    });
+
+    on('chat:send', async ({ code, text }): Promise<ChatMessage> => {
+      const room = joinedRoom(code);
+      const message = { id: randomUUID(), room_id: room.id, from_user_id: user.id, text, sent_at: nowIso() };
+      await db.insertInto('chat_messages').values(message).execute();
+      const out: ChatMessage = { id: message.id, roomCode: code, fromUserId: user.id, fromName: user.name, text, sentAt: message.sent_at };
+      socket.to(`room:${code}`).emit('chat:message', out);
+      return out;
+    });
+
+    on('room:finalize', async ({ code }) => {
+      const room = rooms.get(code) ?? (await roomForMember(db, code, user));
+      if (room.doctor_id !== user.id) throw new AppError('forbidden', 403, 'Só o médico pode finalizar a consulta.');
+      const { consultation } = await finalizeRoom(db, room, 'doctor');
+      closeEverywhere(code, 'finalized');
+      return { durationSeconds: consultation?.duration_seconds ?? null };
+    });
+
+    on('room:leave', async ({ code }) => {
+      const room = rooms.get(code);
+      if (!joined.delete(code) || !room) return null;
+      await socket.leave(`room:${code}`);
+      connected.get(code)?.delete(user.id);
+      const state = presence.leave(code, user.id, socket.id, false);
+      if (state) announce(code, room, user.id, state);
+      return null;
+    });
+
+    socket.on('disconnect', () => {
+      for (const code of joined) {
+        const room = rooms.get(code);
+        connected.get(code)?.delete(user.id);
+        const state = presence.leave(code, user.id, socket.id, true);
+        if (room && state) announce(code, room, user.id, state);
+      }
+    });
+  });
+
+  return { presence, isOnline: (code, userId) => presence.isOnline(code, userId), closeEverywhere, sweep };
+}
+
+/**
+ * At most `limit` events per 10 s per socket. A flood is answered by disconnecting that socket
+ * only; the other peer and everyone else carry on.
+ */
+function rateLimit(socket: RealtimeSocket, limit: number, app: FastifyInstance): void {
+  let windowStart = Date.now();
+  let count = 0;
+  socket.use((_packet, next) => {
+    const now = Date.now();
+    if (now - windowStart > 10_000) {
+      windowStart = now;
+      count = 0;
+    }
+    count += 1;
+    if (count > limit) {
+      if (count === limit + 1) {
+        app.log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
+        socket.emit('error:fatal', { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
+        setImmediate(() => socket.disconnect(true));
+      }
+      return;
+    }
+    next();
+  });
+}
