@@ -8,10 +8,10 @@ import { createTestDatabase } from './test-db';
 export const ADMIN = { email: 'admin@clinica.test', password: 'admin-senha-segura' };
 
 /** The real app listening on a random local port with its own database and the built web app. */
-export async function startLiveServer(): Promise<{ url: string; app: FastifyInstance; db: Db; stop: () => Promise<void> }> {
+export async function startLiveServer(env: Record<string, string> = {}): Promise<{ url: string; app: FastifyInstance; db: Db; stop: () => Promise<void> }> {
   const { db, database, drop } = await createTestDatabase();
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: '/tmp/mc-unused' }),
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: '/tmp/mc-unused', ...env }),
     database,
   };
   await ensureAdmin(db, config);
