@@ -8,7 +8,16 @@ import { createTestDatabase } from './test-db';
 export const ADMIN = { email: 'admin@clinica.test', password: 'admin-senha-segura' };
 
 /** The real app listening on a random local port with its own database and the built web app. */
-export async function startLiveServer(env: Record<string, string> = {}): Promise<{ url: string; app: FastifyInstance; db: Db; stop: () => Promise<void> }> {
+export type LiveServer = {
+  url: string;
+  app: FastifyInstance;
+  db: Db;
+  /** Stops the app and starts a new one on the same port and database, as a server restart would. */
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
   const { db, database, drop } = await createTestDatabase();
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: '/tmp/mc-unused', ...env }),
@@ -17,13 +26,19 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   await ensureAdmin(db, config);
   const app = await buildApp(config, { db, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
+  const live: LiveServer = {
     url: address,
     app,
     db,
+    restart: async () => {
+      await live.app.close();
+      live.app = await buildApp(config, { db, logger: false });
+      await live.app.listen({ port: Number(new URL(address).port), host: '127.0.0.1' });
+    },
     stop: async () => {
-      await app.close();
+      await live.app.close();
       await drop();
     },
   };
+  return live;
 }

@@ -27,8 +27,6 @@ export function attachRealtime(app: FastifyInstance): RealtimeServer {
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
-    // Lets a socket that dropped for a moment come back with its rooms (no server restart needed).
-    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const proto = app.config.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0] || (app.config.https ? 'https' : 'http') : app.config.https ? 'https' : 'http';
@@ -59,9 +57,10 @@ export function attachRealtime(app: FastifyInstance): RealtimeServer {
     void socket.join(`user:${socket.data.user.id}`);
   });
 
-  // Open websockets would keep the HTTP server from closing; Fastify closes the server itself.
+  // Open websockets would keep the HTTP server from closing. Closing the transports (rather than
+  // sending a "disconnect") lets browsers treat it as a network drop and reconnect by themselves
+  // to the restarted server. Fastify closes the HTTP server itself.
   app.addHook('preClose', async () => {
-    io.disconnectSockets(true);
     io.engine.close();
   });
   return io;
