@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { createDb } from '../src/server/db/database';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { TCLE_VERSION } from '../src/shared/domain/tcle';
+import { DESKTOP, PHONE, launchChromium } from '../tests/helpers/browser';
+import { armFirstRemoteFrame, firstRemoteFrameAt, signedInCallPage } from '../tests/helpers/call-pages';
+import { createDoctor, createPatient } from '../tests/helpers/factories';
+
+/**
+ * `npm run bench:call-setup`: N real calls through the real call page between two Chromium
+ * contexts with fake devices, on loopback. For each call, the time from the moment both are in
+ * the room (the doctor lets the waiting patient in) to the first remote video frame painted on
+ * BOTH sides. Last line: {"calls":N,"median_ms":…,"p95_ms":…}.
+ */
+const CALLS = Number(process.argv.find((a) => a.startsWith('--calls='))?.split('=')[1] ?? 20);
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+async function oneCall(doctor: Page, patient: Page, base: string, patientId: string): Promise<number> {
+  const res = await doctor.context().request.post('/api/rooms', { data: { patientId }, headers: { origin: base } });
+  const { code } = (await res.json()) as { code: string };
+  await patient.goto(`/sala/${code}`);
+  await patient.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
+  await patient.getByText(/Aguardando/).first().waitFor();
+  await doctor.goto(`/sala/${code}`);
+  await doctor.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
+  const admit = doctor.getByRole('button', { name: 'Deixar entrar' });
+  await admit.waitFor();
+  await armFirstRemoteFrame(doctor);
+  await armFirstRemoteFrame(patient);
+  const t0 = Date.now();
+  await admit.click();
+  const [a, b] = await Promise.all([firstRemoteFrameAt(doctor), firstRemoteFrameAt(patient)]);
+  await doctor.context().request.post(`/api/rooms/${code}/finalize`, { headers: { origin: base } });
+  return Math.max(a, b) - t0;
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-bench-call-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir });
+  const db = createDb(config.database);
+  await migrateToLatest(db);
+  const app = await buildApp(config, { db, logger: false });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  let browser: Browser | undefined;
+  try {
+    const d = await createDoctor(db, { name: 'Helena Duarte' });
+    const p = await createPatient(db, { name: 'Maria Souza', doctors: [d] });
+    browser = await launchChromium();
+    const doctor = await signedInCallPage(browser, base, d.email, DESKTOP);
+    const patient = await signedInCallPage(browser, base, p.email, PHONE);
+    await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: base } });
+    await oneCall(doctor.page, patient.page, base, p.id); // warm-up: first page loads, codecs, JIT
+    const times: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      const ms = await oneCall(doctor.page, patient.page, base, p.id);
+      times.push(ms);
+      console.error(`call ${i + 1}/${CALLS}: ${ms} ms`);
+    }
+    const sorted = [...times].sort((x, y) => x - y);
+    console.info(JSON.stringify({ calls: CALLS, median_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95), min_ms: sorted[0], max_ms: sorted[sorted.length - 1] }));
+  } finally {
+    await browser?.close();
+    await app.close();
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
