@@ -37,6 +37,13 @@ describe.runIf(run)('video consultation', () => {
     await server?.stop();
   });
 
+  /** The chat shows beside the video on a desktop and behind the "Conversa" button on a phone. */
+  async function openChat(page: Page): Promise<void> {
+    const input = page.getByLabel('Mensagem', { exact: true });
+    if (!(await input.isVisible())) await page.getByRole('button', { name: 'Conversa' }).click();
+    await input.waitFor();
+  }
+
   async function shot(page: Page, name: string): Promise<void> {
     await expectAccessible(page, name);
     await screenshot(page, name);
@@ -75,10 +82,10 @@ describe.runIf(run)('video consultation', () => {
     await expect.poll(() => mic.getAttribute('aria-pressed')).toBe('false');
     await doctor.page.getByText('Microfone desligado').first().waitFor();
 
-    await doctor.page.getByRole('button', { name: 'Conversa' }).click();
-    await doctor.page.getByLabel('Mensagem').fill('Olá, Maria! Está me ouvindo bem?');
+    await openChat(doctor.page);
+    await doctor.page.getByLabel('Mensagem', { exact: true }).fill('Olá, Maria! Está me ouvindo bem?');
     await doctor.page.getByRole('button', { name: 'Enviar' }).click();
-    await patient.page.getByRole('button', { name: 'Conversa' }).click();
+    await openChat(patient.page);
     await patient.page.getByText('Olá, Maria! Está me ouvindo bem?').first().waitFor();
   });
 
@@ -89,7 +96,8 @@ describe.runIf(run)('video consultation', () => {
     await expectFramesGrowing(doctor.page, 'doctor after restart');
     expect(await framesDecoded(patient.page)).toBeGreaterThan(before);
     // Signaling is back: a chat message goes through the new server.
-    await patient.page.getByLabel('Mensagem').fill('Voltou, doutora!');
+    await openChat(patient.page);
+    await patient.page.getByLabel('Mensagem', { exact: true }).fill('Voltou, doutora!');
     await patient.page.getByRole('button', { name: 'Enviar' }).click();
     await doctor.page.getByText('Voltou, doutora!').first().waitFor({ timeout: 20_000 });
   });
@@ -117,6 +125,8 @@ describe.runIf(run)('video consultation', () => {
   });
 
   it('logged no page errors or CSP violations', () => {
-    expect([...doctor.errors, ...patient.errors]).toEqual([]);
+    // While the server restarts, Chromium logs the refused reconnection attempts; those are expected.
+    const refused = /ERR_CONNECTION_REFUSED/;
+    expect([...doctor.errors, ...patient.errors].filter((e) => !refused.test(e))).toEqual([]);
   });
 });
