@@ -37,9 +37,11 @@ async function oneCall(doctor: Page, patient: Page, base: string, patientId: str
   await admit.waitFor();
   await armFirstRemoteFrame(doctor);
   await armFirstRemoteFrame(patient);
-  const t0 = Date.now();
+  // The clock starts in the page when the doctor's click lands, not when Playwright starts clicking.
+  await doctor.evaluate(`document.addEventListener('click', () => { window.__admittedAt = Date.now(); }, { capture: true, once: true }); undefined`);
   await admit.click();
   const [a, b] = await Promise.all([firstRemoteFrameAt(doctor), firstRemoteFrameAt(patient)]);
+  const t0 = Number(await doctor.evaluate('window.__admittedAt'));
   await doctor.context().request.post(`/api/rooms/${code}/finalize`, { headers: { origin: base } });
   return Math.max(a, b) - t0;
 }

@@ -48,20 +48,21 @@ export async function expectFramesGrowing(page: Page, label: string, by = 10, ti
   await expect.poll(() => framesDecoded(page), { timeout, message: `${label}: video frames should keep arriving` }).toBeGreaterThan(start + by);
 }
 
-/** Resolves with Date.now() when the remote video first paints a frame. */
+/**
+ * Arms a promise that resolves with Date.now() when the remote video first paints a frame.
+ * Passed as a string: tsx would otherwise wrap the named inner function with a helper the page lacks.
+ */
+const ARM_FIRST_FRAME = `window.__firstFrameAt = new Promise((resolve) => {
+  const check = () => {
+    const video = document.querySelector('video[data-testid="remote-video"]');
+    if (video && video.srcObject && 'requestVideoFrameCallback' in video) video.requestVideoFrameCallback(() => resolve(Date.now()));
+    else setTimeout(check, 5);
+  };
+  check();
+}); undefined`;
+
 export async function armFirstRemoteFrame(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __firstFrameAt?: Promise<number> };
-    w.__firstFrameAt = new Promise<number>((resolve) => {
-      const check = () => {
-        const video = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
-        if (video && video.srcObject && 'requestVideoFrameCallback' in video) {
-          video.requestVideoFrameCallback(() => resolve(Date.now()));
-        } else setTimeout(check, 5);
-      };
-      check();
-    });
-  });
+  await page.evaluate(ARM_FIRST_FRAME);
 }
 
 export async function firstRemoteFrameAt(page: Page): Promise<number> {
