@@ -33,7 +33,12 @@ export function attachRealtime(app: FastifyInstance): RealtimeServer {
       const host = (app.config.trustProxy ? req.headers['x-forwarded-host'] : undefined) ?? req.headers.host;
       const allowed = new Set([`${proto}://${String(host)}`]);
       if (app.config.publicUrl) allowed.add(new URL(app.config.publicUrl).origin);
-      callback(null, typeof origin === 'string' && allowed.has(origin));
+      if (typeof origin === 'string') return callback(null, allowed.has(origin));
+      // Browsers leave Origin off same-origin GETs (the long-polling transport). A GET changes
+      // nothing and a cross-site page cannot read its answer; every POST and WebSocket upgrade
+      // carries an Origin and is checked above. Fetch metadata, when sent, must say same-origin.
+      const site = req.headers['sec-fetch-site'];
+      callback(null, req.method === 'GET' && !req.headers.upgrade && (site === undefined || site === 'same-origin'));
     },
   });
 

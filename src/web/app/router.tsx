@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import type { ComponentType } from 'react';
 import { AppLayout } from './layouts/app-layout';
+import { CallLayout } from './layouts/call-layout';
 import { PublicLayout } from './layouts/public-layout';
 import { RoleGuard } from './layouts/role-guard';
 import { RootFallback, RootLayout } from './root-layout';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
               { path: 'pacientes', lazy: page(() => import('../features/patients/components/patients-page'), 'PatientsPage') },
               { path: 'pacientes/novo', lazy: page(() => import('../features/patients/components/new-patient-page'), 'NewPatientPage') },
               { path: 'pacientes/:id', lazy: page(() => import('../features/patients/components/patient-detail-page'), 'PatientDetailPage') },
+              { path: 'salas', lazy: page(() => import('../features/rooms/components/rooms-page'), 'RoomsPage') },
             ],
           },
           {
@@ -53,6 +55,11 @@ export const router = createBrowserRouter([
           },
           { path: 'perfil', lazy: page(() => import('../features/profile/components/profile-page'), 'ProfilePage') },
         ],
+      },
+      {
+        // The consultation room: full screen, dark, no sidebar; its code loads only when opened.
+        Component: CallLayout,
+        children: [{ path: 'sala/:code', lazy: page(() => import('../features/call/components/call-page'), 'CallPage') }],
       },
       {
         Component: PublicLayout,

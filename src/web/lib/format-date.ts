@@ -51,3 +51,11 @@ export function ageFrom(ymd: string, today: string = todayYmd()): number | null 
   if (`${t[2]}${t[3]}` < `${b[2]}${b[3]}`) age -= 1;
   return age >= 0 ? age : null;
 }
+
+const TIME = new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+
+/** An instant as "hh:mm" in São Paulo time (chat messages). */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : TIME.format(date);
+}

@@ -1,4 +1,4 @@
-import { House, LayoutDashboard, UserRound, Users } from 'lucide-react';
+import { House, LayoutDashboard, UserRound, Users, Video } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 
@@ -22,6 +22,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
   doctor: [
     { to: '/medico', label: 'Início', icon: LayoutDashboard, end: true },
     { to: '/medico/pacientes', label: 'Pacientes', icon: Users },
+    { to: '/medico/salas', label: 'Consultas', icon: Video },
     PROFILE,
   ],
   patient: [{ to: '/paciente', label: 'Início', icon: House, end: true }, PROFILE],

@@ -3,10 +3,10 @@ import './footer.css';
 
 const YEAR = new Date().getFullYear();
 
-/** The brand footer on every page: name, tagline, year, terms and privacy. */
-export function Footer() {
+/** The brand footer on every page: name, tagline, year, terms and privacy (`dark` on the call screens). */
+export function Footer({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
   return (
-    <footer className="site-footer">
+    <footer className={tone === 'dark' ? 'site-footer site-footer-dark' : 'site-footer'}>
       <div className="site-footer-inner">
         <div className="site-footer-brand">
           <strong>MedConnect</strong>

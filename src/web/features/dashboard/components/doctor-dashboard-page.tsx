@@ -1,5 +1,5 @@
-import { MailPlus, UserPlus, Users, Video } from 'lucide-react';
-import { useNavigate } from 'react-router';
+import { ArrowRight, MailPlus, UserPlus, Users, Video } from 'lucide-react';
+import { Link, useNavigate } from 'react-router';
 import { can } from '../../../../shared/permissions';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
@@ -54,7 +54,13 @@ export function DoctorDashboardPage() {
               </span>
               <div>
                 <h2 id="doctor-note-title">Consultas por vídeo</h2>
-                <p>Em breve você abre a sala de consulta por aqui e vê seus atendimentos, evoluções e repasses do mês.</p>
+                <p>Abra uma sala para um paciente, envie o link pelo WhatsApp e atenda por vídeo, direto no navegador.</p>
+                <p>
+                  <Link to="/medico/salas" className="dashboard-link">
+                    Ver minhas consultas
+                    <ArrowRight aria-hidden="true" />
+                  </Link>
+                </p>
               </div>
             </Card>
           </div>

@@ -1,17 +1,19 @@
-import { Stethoscope, Video } from 'lucide-react';
+import { Stethoscope } from 'lucide-react';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { PatientConsultationHistory, PatientOpenRooms } from '../../rooms/components/patient-rooms-section';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorCard } from './doctor-card';
 import { MissingProfileBanner } from './missing-profile-banner';
 
-/** /paciente: the patient's doctors, and where their consultations will show up. */
+/** /paciente: the consultations the patient can enter now, their history, and their doctors. */
 export function PatientDashboardPage() {
   return (
-    <DashboardFrame role="patient" description="Aqui você encontra seus médicos e, em breve, suas consultas por vídeo." skeletonCards={2}>
+    <DashboardFrame role="patient" description="Aqui você entra nas suas consultas por vídeo e encontra seus médicos." skeletonCards={2}>
       {(data) => (
         <>
           <MissingProfileBanner missing={data.missingProfile} />
+          <PatientOpenRooms />
           <section aria-labelledby="my-doctors-title" className="stack-sm">
             <CardHeader id="my-doctors-title" title="Meus médicos" />
             {data.doctors.length === 0 ? (
@@ -31,15 +33,7 @@ export function PatientDashboardPage() {
               </ul>
             )}
           </section>
-          <Card as="section" className="note-card" aria-labelledby="patient-note-title">
-            <span className="note-card-icon" aria-hidden="true">
-              <Video />
-            </span>
-            <div>
-              <h2 id="patient-note-title">Suas consultas vão aparecer aqui</h2>
-              <p>Quando seu médico abrir uma consulta por vídeo, o botão para entrar na consulta aparece nesta página. Não precisa instalar nada.</p>
-            </div>
-          </Card>
+          <PatientConsultationHistory />
         </>
       )}
     </DashboardFrame>

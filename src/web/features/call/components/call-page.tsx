@@ -1,0 +1,108 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { roomCodeSchema } from '../../../../shared/schemas/rooms';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { ApiError, messageOf } from '../../../lib/api-error';
+import { doctorTitle } from '../../../lib/doctor-title';
+import { roleHome } from '../../../lib/role-home';
+import { useMe } from '../../auth/api/get-me';
+import { roomQueryKey, useRoom } from '../../rooms/api/get-room';
+import { consentQueryKey, useConsent } from '../api/consent';
+import { LocalMediaStore } from '../media/media-store';
+import { CallFrame } from './call-frame';
+import { CallRoom } from './call-room';
+import { ConsentStep } from './consent-step';
+import { PrecallStep } from './precall-step';
+import { EndedScreen, LeftScreen, NoAccessScreen, ProblemScreen } from './status-screens';
+
+type Step = 'precall' | 'call' | 'left' | 'ended';
+
+/**
+ * /sala/:code, for the room's doctor and patient: load the room, consent (patient), pre-call
+ * check, waiting room, the call, and the end. The camera and microphone live in one store for
+ * the whole visit and are stopped when the call ends or the person leaves the page.
+ */
+export function CallPage() {
+  const { code = '' } = useParams();
+  const validCode = roomCodeSchema.safeParse(code).success;
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const [store] = useState(() => new LocalMediaStore());
+  const [step, setStep] = useState<Step>('precall');
+  const [duration, setDuration] = useState<number | null | undefined>(undefined);
+  const role = me?.user.role === 'doctor' ? 'doctor' : 'patient';
+  const room = useRoom(code, { enabled: validCode, refetchMs: step === 'precall' ? 10_000 : undefined });
+  const consent = useConsent(role === 'patient' && validCode && room.data?.status === 'open');
+
+  useEffect(() => () => store.stopAll(), [store]);
+
+  if (!me) return null;
+  const home = roleHome(me.user.role);
+
+  if (!validCode) return <NoAccessScreen home={home} />;
+  if (room.isPending) {
+    return (
+      <CallFrame title="Sala de consulta" home={home}>
+        <LoadingState label="Abrindo a sala…" />
+      </CallFrame>
+    );
+  }
+  if (room.isError) {
+    if (room.error instanceof ApiError && (room.error.status === 404 || room.error.code === 'no_access')) return <NoAccessScreen home={home} />;
+    return <ProblemScreen home={home} title="Não foi possível abrir a sala" message={messageOf(room.error)} onRetry={() => void room.refetch()} />;
+  }
+
+  const data = room.data;
+  if (data.status !== 'open' || step === 'ended') return <EndedScreen room={data} role={role} home={home} durationSeconds={duration} />;
+
+  if (role === 'patient') {
+    if (consent.isPending) {
+      return (
+        <CallFrame title="Sala de consulta" home={home}>
+          <LoadingState label="Abrindo a sala…" />
+        </CallFrame>
+      );
+    }
+    if (consent.isError) return <ProblemScreen home={home} title="Não foi possível abrir a sala" message={messageOf(consent.error)} onRetry={() => void consent.refetch()} />;
+    if (consent.data.required) return <ConsentStep home={home} doctorName={doctorTitle(data.doctor.name)} />;
+  }
+
+  if (step === 'left') {
+    return <LeftScreen home={home} otherName={role === 'patient' ? 'seu médico' : data.patient.name.split(' ')[0] ?? ''} onRejoin={() => setStep('precall')} />;
+  }
+
+  if (step === 'call') {
+    return (
+      <CallRoom
+        room={data}
+        role={role}
+        me={{ id: me.user.id, name: me.user.name }}
+        home={home}
+        store={store}
+        onLeft={() => {
+          store.stopAll();
+          setStep('left');
+        }}
+        onRetry={() => {
+          store.stopAll();
+          setStep('precall');
+        }}
+        onClosed={(seconds) => {
+          store.stopAll();
+          if (seconds !== undefined) setDuration(seconds);
+          setStep('ended');
+          void queryClient.invalidateQueries({ queryKey: roomQueryKey(code) });
+          void queryClient.invalidateQueries({ queryKey: ['rooms'] });
+        }}
+        onConsentRequired={() => {
+          store.stopAll();
+          setStep('precall');
+          void queryClient.invalidateQueries({ queryKey: consentQueryKey });
+        }}
+      />
+    );
+  }
+
+  return <PrecallStep store={store} room={data} role={role} myName={me.user.name} home={home} onJoin={() => setStep('call')} />;
+}

@@ -1,0 +1,325 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { RefreshCw, TriangleAlert } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AckError } from '../../../../shared/realtime/events';
+import type { Room } from '../../../../shared/schemas/rooms';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { useToast } from '../../../components/ui/toast-context';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { meQueryKey } from '../../auth/api/get-me';
+import { finalizeRoom } from '../../rooms/api/finalize-room';
+import { playChime } from '../media/chime';
+import { supportsScreenShare } from '../media/local-media';
+import type { LocalMediaStore } from '../media/media-store';
+import { CallControls } from './call-controls';
+import { CallFrame } from './call-frame';
+import { CallSidePanel, NotesSlot, PatientSummary } from './call-side-panel';
+import { ChatPanel } from './chat-panel';
+import { DeviceSelects } from './device-selects';
+import { AudioOnlyBanner, CallBanner, CallHeader, OfflineBanner, WaitingNotice, firstName, statusOf } from './in-call';
+import { RemoteView } from './remote-view';
+import { SelfView } from './self-view';
+import { useCallSession } from './use-call-session';
+import { useConnectionQuality } from './use-connection-quality';
+import { useDevices, useMediaSnapshot } from './use-media';
+import { WaitingRoom } from './waiting-room';
+import './in-call.css';
+
+const POOR_FOR_AUDIO_ONLY_MS = 10_000;
+
+interface CallRoomProps {
+  room: Room;
+  role: 'doctor' | 'patient';
+  me: { id: string; name: string };
+  home: string;
+  store: LocalMediaStore;
+  onLeft: () => void;
+  /** Back to the pre-call check, to try joining again. */
+  onRetry: () => void;
+  onClosed: (durationSeconds?: number | null) => void;
+  onConsentRequired: () => void;
+}
+
+/** The Portuguese message of an ack error or ApiError. */
+function messageIn(error: unknown, fallback: string): string {
+  return error && typeof error === 'object' && 'message' in error && typeof error.message === 'string' ? error.message : fallback;
+}
+
+function wideScreen(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia('(min-width: 1024px)').matches;
+}
+
+/** The room once the person pressed "Entrar na consulta": waiting room, or the call itself. */
+export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClosed, onConsentRequired }: CallRoomProps) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const media = useMediaSnapshot(store);
+  const [panelOpen, setPanelOpen] = useState(() => role === 'doctor' && wideScreen());
+  const panelOpenRef = useRef(panelOpen);
+  const [unread, setUnread] = useState(0);
+  const [draft, setDraft] = useState('');
+  const [devicesOpen, setDevicesOpen] = useState(false);
+  const [confirmFinalize, setConfirmFinalize] = useState(false);
+  const [finalizing, setFinalizing] = useState(false);
+  const [admitting, setAdmitting] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [audioOnlyAnswered, setAudioOnlyAnswered] = useState(false);
+  const devices = useDevices(devicesOpen);
+  const peerName = role === 'doctor' ? room.patient.name : room.doctor.name;
+
+  useEffect(() => {
+    panelOpenRef.current = panelOpen;
+  }, [panelOpen]);
+
+  const session = useCallSession({
+    code: room.code,
+    myUserId: me.id,
+    role,
+    localTracks: () => ({ audio: store.microphone, video: store.outgoingVideo }),
+    mediaState: () => {
+      const s = store.getSnapshot();
+      return { audio: s.microphone !== null && s.micOn, video: s.camera !== null, screen: s.screen !== null };
+    },
+    onPatientWaiting: (name) => {
+      playChime();
+      setAnnouncement(`${firstName(name || room.patient.name)} está na sala de espera. Use o botão “Deixar entrar”.`);
+    },
+    onMessage: (message) => {
+      if (!panelOpenRef.current) {
+        setUnread((n) => n + 1);
+        setAnnouncement(`Nova mensagem de ${firstName(message.fromName)}: ${message.text}`);
+      }
+    },
+    onClosed: (durationSeconds) => onClosed(durationSeconds),
+    onConsentRequired,
+  });
+  const { state, publishMedia } = session;
+
+  // Our tracks changed (mute, camera, device, screen): swap what the connection sends.
+  useEffect(() => {
+    publishMedia({ audio: media.microphone, video: media.screen ?? media.camera });
+  }, [publishMedia, media.microphone, media.camera, media.screen, media.micOn]);
+
+  const inCall = state.phase === 'in_call';
+  const quality = useConnectionQuality(session.getStats, inCall && state.link === 'connected');
+  useDocumentTitle(inCall ? `Consulta com ${firstName(peerName)}` : state.phase === 'waiting' ? 'Sala de espera' : 'Sala de consulta');
+
+  // The session ended while in the room: the sign-in page brings the person back here.
+  const unauthenticated = state.phase === 'failed' && state.error?.code === 'unauthenticated';
+  useEffect(() => {
+    if (unauthenticated) queryClient.setQueryData(meQueryKey, null);
+  }, [unauthenticated, queryClient]);
+
+  const toggleMic = useCallback(() => {
+    if (!store.microphone) {
+      store.reopenMicrophone().catch(() => toast.notify(`${store.getSnapshot().audioProblem?.title ?? 'Não foi possível ligar o microfone'}. ${store.getSnapshot().audioProblem?.help ?? ''}`, 'error'));
+      return;
+    }
+    store.setMicOn(!store.getSnapshot().micOn);
+  }, [store, toast]);
+
+  const toggleCamera = useCallback(() => {
+    const on = store.getSnapshot().camera !== null;
+    store.setCameraOn(!on).catch(() => toast.notify(`${store.getSnapshot().videoProblem?.title ?? 'Não foi possível ligar a câmera'}. ${store.getSnapshot().videoProblem?.help ?? ''}`, 'error'));
+  }, [store, toast]);
+
+  const toggleShare = () => {
+    if (store.getSnapshot().screen) {
+      store.stopScreenShare();
+      return;
+    }
+    store.startScreenShare().catch((error: unknown) => {
+      // Closing the browser's picker is not an error worth a message.
+      if (error instanceof DOMException && error.name === 'NotAllowedError') return;
+      toast.notify('Não foi possível compartilhar a tela.', 'error');
+    });
+  };
+
+  const togglePanel = () => {
+    setPanelOpen((open) => !open);
+    setUnread(0);
+  };
+
+  const admit = () => {
+    setAdmitting(true);
+    session.admit().then(
+      () => {
+        setAdmitting(false);
+        setAnnouncement(`${firstName(room.patient.name)} entrou na consulta.`);
+      },
+      (error: AckError) => {
+        setAdmitting(false);
+        toast.notify(error.message, 'error');
+      },
+    );
+  };
+
+  const finalize = () => {
+    setFinalizing(true);
+    // Through the socket when it is up; over HTTP when the realtime server is out of reach.
+    const viaSocket = session.finalize().then((result) => result.durationSeconds);
+    viaSocket
+      .catch((error: AckError) => (error.code === 'offline' ? finalizeRoom(room.code).then((r) => r.consultation?.durationSeconds ?? null) : Promise.reject(error)))
+      .then(
+        (durationSeconds) => {
+          setFinalizing(false);
+          setConfirmFinalize(false);
+          onClosed(durationSeconds);
+        },
+        (error: unknown) => {
+          setFinalizing(false);
+          toast.notify(messageIn(error, 'Não foi possível finalizar. Tente de novo.'), 'error');
+        },
+      );
+  };
+
+  if (state.phase === 'failed') {
+    return (
+      <CallFrame title="Não foi possível entrar" home={home}>
+        <section className="call-status-card" aria-labelledby="join-failed-title">
+          <span className="call-status-icon call-status-icon-danger" aria-hidden="true">
+            <TriangleAlert />
+          </span>
+          <h1 id="join-failed-title">Não foi possível entrar na sala</h1>
+          <p>{state.error?.message ?? 'Tente de novo em instantes.'}</p>
+          <Button onClick={onRetry} icon={<RefreshCw aria-hidden="true" />}>
+            Tentar de novo
+          </Button>
+        </section>
+      </CallFrame>
+    );
+  }
+
+  if (state.phase === 'joining' || state.phase === 'closed') {
+    return (
+      <CallFrame title="Entrando na sala" home={home}>
+        {state.online || state.phase === 'closed' ? null : <OfflineBanner />}
+        <LoadingState label="Entrando na sala…" />
+      </CallFrame>
+    );
+  }
+
+  if (state.phase === 'waiting') {
+    return (
+      <WaitingRoom
+        room={room}
+        home={home}
+        myName={me.name}
+        media={media}
+        doctorHere={state.peer?.state === 'in_call'}
+        online={state.online}
+        onToggleMic={toggleMic}
+        onToggleCamera={toggleCamera}
+        onLeave={onLeft}
+      />
+    );
+  }
+
+  const peerState = state.peer?.state;
+  const status = statusOf(role, peerName, peerState, state.link);
+  const sharing = media.screen !== null;
+  const showAudioOnly = !audioOnlyAnswered && media.camera !== null && !sharing && quality.poorForMs >= POOR_FOR_AUDIO_ONLY_MS;
+
+  return (
+    <div className={panelOpen ? 'call-stage call-stage-panel' : 'call-stage'} data-role={role}>
+      <a href="#call-controls" className="skip-link">
+        Pular para os controles da chamada
+      </a>
+      <CallHeader room={room} role={role} status={status} startedAt={state.startedAt} quality={quality.reading} />
+      <main className="call-body">
+        <div className="call-videos">
+          <RemoteView
+            stream={state.remoteStream}
+            media={state.remoteMedia}
+            name={peerName}
+            photoUrl={role === 'doctor' ? room.patient.photoUrl : room.doctor.photoUrl}
+            present={peerState === 'in_call' || (state.link === 'connected' && peerState !== 'left')}
+            speakerId={media.speakerId}
+          />
+          <SelfView track={media.screen ?? media.camera} mirrored={!sharing} name={me.name} micOn={media.micOn} />
+          <div className="call-banners">
+            {state.online ? null : <OfflineBanner />}
+            {state.notice ? (
+              <CallBanner
+                tone="alert"
+                icon={<TriangleAlert />}
+                action={
+                  <Button size="sm" variant="ghost" className="call-banner-dismiss" onClick={session.dismissNotice}>
+                    Fechar
+                  </Button>
+                }
+              >
+                <p>{state.notice}</p>
+              </CallBanner>
+            ) : null}
+            {role === 'doctor' && peerState === 'waiting' ? <WaitingNotice name={room.patient.name} photoUrl={room.patient.photoUrl} admitting={admitting} onAdmit={admit} /> : null}
+            {showAudioOnly ? (
+              <AudioOnlyBanner
+                onAccept={() => {
+                  setAudioOnlyAnswered(true);
+                  void store.setCameraOn(false);
+                  toast.notify('Você está só com áudio. Ligue a câmera quando a conexão melhorar.', 'info');
+                }}
+                onDismiss={() => setAudioOnlyAnswered(true)}
+              />
+            ) : null}
+          </div>
+        </div>
+        {panelOpen ? (
+          <CallSidePanel onClose={togglePanel}>
+            {role === 'doctor' ? <PatientSummary room={room} /> : null}
+            <ChatPanel messages={state.messages} myUserId={me.id} draft={draft} onDraftChange={setDraft} onSend={session.sendChat} />
+            {role === 'doctor' ? <NotesSlot /> : null}
+          </CallSidePanel>
+        ) : null}
+      </main>
+      <footer className="call-footer" id="call-controls" tabIndex={-1}>
+        <CallControls
+          role={role}
+          micOn={media.micOn}
+          cameraOn={media.camera !== null}
+          sharing={sharing}
+          canShare={supportsScreenShare()}
+          panelOpen={panelOpen}
+          unread={unread}
+          onMic={toggleMic}
+          onCamera={toggleCamera}
+          onShare={toggleShare}
+          onDevices={() => setDevicesOpen(true)}
+          onPanel={togglePanel}
+          onLeave={onLeft}
+          onFinalize={() => setConfirmFinalize(true)}
+        />
+      </footer>
+      <p className="sr-only" aria-live="assertive">
+        {announcement}
+      </p>
+      <Dialog
+        open={devicesOpen}
+        onClose={() => setDevicesOpen(false)}
+        title="Câmera e som"
+        description="Troque de aparelho sem sair da chamada."
+        actions={
+          <Button variant="secondary" onClick={() => setDevicesOpen(false)}>
+            Concluir
+          </Button>
+        }
+      >
+        <DeviceSelects store={store} media={media} devices={devices} />
+      </Dialog>
+      <ConfirmDialog
+        open={confirmFinalize}
+        title="Finalizar a consulta?"
+        description={`A sala fecha para sempre e a consulta com ${room.patient.name} fica registrada com a duração de agora. Para outra consulta, será preciso abrir uma nova sala.`}
+        confirmLabel="Sim, finalizar"
+        confirmVariant="danger"
+        loading={finalizing}
+        onConfirm={finalize}
+        onClose={() => setConfirmFinalize(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { ExternalLink, NotebookPen, X } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { Room } from '../../../../shared/schemas/rooms';
+import { Avatar } from '../../../components/ui/avatar';
+import { ageFrom } from '../../../lib/format-date';
+import { usePatient } from '../../patients/api/get-patient';
+
+/** The doctor's quick look at the patient: photo, name, age, and their record in a new tab. */
+export function PatientSummary({ room }: { room: Room }) {
+  const patient = usePatient(room.patient.id);
+  const birthDate = patient.data?.patient.birthDate ?? null;
+  const age = birthDate ? ageFrom(birthDate) : null;
+  return (
+    <section className="patient-summary" aria-labelledby="patient-summary-title">
+      <Avatar name={room.patient.name} photoUrl={room.patient.photoUrl} size="lg" />
+      <div className="patient-summary-text">
+        <h2 id="patient-summary-title">{room.patient.name}</h2>
+        <p>{[age !== null ? `${age} ${age === 1 ? 'ano' : 'anos'}` : null, room.reason].filter(Boolean).join(' · ') || 'Consulta por vídeo'}</p>
+        <a href={`/medico/pacientes/${room.patient.id}`} target="_blank" rel="noopener noreferrer" className="patient-summary-link">
+          Abrir ficha do paciente
+          <ExternalLink aria-hidden="true" />
+          <span className="sr-only"> (abre em nova aba)</span>
+        </a>
+      </div>
+    </section>
+  );
+}
+
+/** Where the doctor's notes will go during the call (the evolution editor comes later). */
+export function NotesSlot() {
+  return (
+    <section className="notes-slot" aria-labelledby="notes-title">
+      <h2 id="notes-title" className="call-panel-title">
+        <NotebookPen aria-hidden="true" />
+        Anotações
+      </h2>
+      <p>Em breve você vai escrever a evolução do paciente aqui, durante a consulta. Por enquanto, use a ficha do paciente.</p>
+    </section>
+  );
+}
+
+/** The side panel (desktop) or bottom sheet (phones) with the chat, and the doctor's tools. */
+export function CallSidePanel({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  return (
+    <aside className="call-panel" aria-label="Painel da consulta">
+      <button type="button" className="call-panel-close" onClick={onClose} aria-label="Fechar painel">
+        <X aria-hidden="true" />
+      </button>
+      {children}
+    </aside>
+  );
+}

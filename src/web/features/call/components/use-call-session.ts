@@ -1,0 +1,339 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { Ack, AckError, ClientToServerEvents, JoinResult, PresenceState, ServerToClientEvents } from '../../../../shared/realtime/events';
+import type { ChatMessage } from '../../../../shared/schemas/rooms';
+import { getIceServers } from '../api/ice-servers';
+import { CallPeer } from '../media/peer-connection';
+import type { LinkState, LocalTracks } from '../media/peer-connection';
+
+type CallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type SessionPhase = 'joining' | 'waiting' | 'in_call' | 'closed' | 'failed';
+
+export interface RemoteMedia {
+  audio: boolean;
+  video: boolean;
+  screen: boolean;
+}
+
+export interface SessionState {
+  phase: SessionPhase;
+  /** The socket is connected (a banner says so when it is not). */
+  online: boolean;
+  peer: { userId: string; name: string; state: PresenceState } | null;
+  link: LinkState;
+  remoteStream: MediaStream | null;
+  remoteMedia: RemoteMedia;
+  startedAt: string | null;
+  messages: ChatMessage[];
+  closedReason: 'finalized' | 'cancelled' | 'auto' | null;
+  error: AckError | null;
+  /** A message for the person that does not stop the call (e.g. "error:fatal"). */
+  notice: string | null;
+}
+
+const INITIAL: SessionState = {
+  phase: 'joining',
+  online: false,
+  peer: null,
+  link: 'idle',
+  remoteStream: null,
+  remoteMedia: { audio: true, video: true, screen: false },
+  startedAt: null,
+  messages: [],
+  closedReason: null,
+  error: null,
+  notice: null,
+};
+
+type Action =
+  | { type: 'online'; online: boolean }
+  | { type: 'joined'; result: JoinResult }
+  | { type: 'join-failed'; error: AckError }
+  | { type: 'presence'; userId: string; name: string; state: PresenceState }
+  | { type: 'admitted' }
+  | { type: 'link'; link: LinkState }
+  | { type: 'remote-stream'; stream: MediaStream | null }
+  | { type: 'remote-media'; media: RemoteMedia }
+  | { type: 'started'; startedAt: string }
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'closed'; reason: 'finalized' | 'cancelled' | 'auto' }
+  | { type: 'notice'; notice: string | null };
+
+function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+  const byId = new Map(current.map((m) => [m.id, m]));
+  for (const m of incoming) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+}
+
+function reducer(state: SessionState, action: Action): SessionState {
+  if (state.phase === 'closed' && action.type !== 'message') return state;
+  switch (action.type) {
+    case 'online':
+      return { ...state, online: action.online };
+    case 'joined':
+      return {
+        ...state,
+        phase: action.result.admitted ? 'in_call' : 'waiting',
+        peer: action.result.peer,
+        startedAt: action.result.consultationStartedAt ?? state.startedAt,
+        messages: mergeMessages(state.messages, action.result.chat),
+        error: null,
+      };
+    case 'join-failed':
+      return action.error.code === 'room_closed' ? { ...state, phase: 'closed', closedReason: 'finalized' } : { ...state, phase: 'failed', error: action.error };
+    case 'presence':
+      return { ...state, peer: { userId: action.userId, name: action.name || state.peer?.name || '', state: action.state } };
+    case 'admitted':
+      return state.phase === 'waiting' ? { ...state, phase: 'in_call' } : state;
+    case 'link':
+      return { ...state, link: action.link };
+    case 'remote-stream':
+      return { ...state, remoteStream: action.stream };
+    case 'remote-media':
+      return { ...state, remoteMedia: action.media };
+    case 'started':
+      return { ...state, startedAt: action.startedAt };
+    case 'message':
+      return { ...state, messages: mergeMessages(state.messages, [action.message]) };
+    case 'closed':
+      return { ...state, phase: 'closed', closedReason: action.reason, remoteStream: null, link: 'idle' };
+    case 'notice':
+      return { ...state, notice: action.notice };
+  }
+}
+
+/** Turns an ack into a promise that rejects with the server's `{code,message}`. */
+function ackPromise<T>(send: (ack: (reply: Ack<T>) => void) => void, timeoutMs = 10_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject({ code: 'timeout', message: 'O servidor demorou para responder. Tente de novo.' } satisfies AckError), timeoutMs);
+    send((reply) => {
+      clearTimeout(timer);
+      if (reply.ok) resolve(reply.data);
+      else reject(reply.error);
+    });
+  });
+}
+
+const debug = (() => {
+  try {
+    return localStorage.getItem('mc-debug-call') === '1';
+  } catch {
+    return false;
+  }
+})();
+
+function log(message: string, detail?: unknown): void {
+  if (debug) console.info(`[call] ${message}`, detail ?? '');
+}
+
+export interface SessionOptions {
+  code: string;
+  myUserId: string;
+  role: 'doctor' | 'patient';
+  /** Tracks to send, read whenever a peer connection needs them. */
+  localTracks: () => LocalTracks;
+  /** Our media state, re-sent after every (re)join so the other side shows the right badges. */
+  mediaState: () => RemoteMedia;
+  /** The patient arrived in the waiting room (the doctor hears a chime). */
+  onPatientWaiting?: (name: string) => void;
+  onMessage?: (message: ChatMessage) => void;
+  /** The room closed for good (finalized, cancelled or closed by the server). */
+  onClosed?: (durationSeconds?: number | null) => void;
+  /** The patient must accept the consent term first. */
+  onConsentRequired?: () => void;
+}
+
+/**
+ * The room's realtime side: Socket.IO signaling (join on every connect, presence, admit, chat,
+ * finalize) and the CallPeer that carries the media.
+ */
+export function useCallSession(options: SessionOptions) {
+  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const socketRef = useRef<CallSocket | null>(null);
+  const peerRef = useRef<CallPeer | null>(null);
+  const optionsRef = useRef(options);
+  useEffect(() => {
+    optionsRef.current = options;
+  });
+
+  const { code, role } = options;
+
+  useEffect(() => {
+    // WebSocket first: its handshake always carries the Origin header the server checks (a
+    // same-origin polling GET does not); long-polling stays as the fallback for strict proxies.
+    const socket: CallSocket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'], tryAllTransports: true });
+    socketRef.current = socket;
+    let closed = false;
+    // Warm the ICE server cache, so the first peer connection does not wait for it.
+    getIceServers().catch(() => undefined);
+    const me = () => optionsRef.current.myUserId;
+
+    const peer = new CallPeer({
+      polite: role === 'patient',
+      getIceServers,
+      sendSignal: (message) => {
+        if (!socket.connected) return;
+        socket.emit('signal', { code, ...message } as Parameters<ClientToServerEvents['signal']>[0], (reply) => {
+          if (reply && !reply.ok) log('signal refused', reply.error);
+        });
+      },
+      localTracks: () => optionsRef.current.localTracks(),
+      onRemoteStream: (stream) => dispatch({ type: 'remote-stream', stream }),
+      onLinkState: (link) => dispatch({ type: 'link', link }),
+      onConnected: () => {
+        socket.emit('call:connected', { code }, (reply) => {
+          if (reply?.ok && reply.data.startedAt) dispatch({ type: 'started', startedAt: reply.data.startedAt });
+        });
+      },
+      log,
+    });
+    peerRef.current = peer;
+
+    const sendMediaState = () => {
+      if (socket.connected) socket.emit('media:state', { code, ...optionsRef.current.mediaState() });
+    };
+
+    const join = () => {
+      ackPromise<JoinResult>((ack) => socket.emit('room:join', { code }, ack)).then(
+        (result) => {
+          if (closed) return;
+          log('joined', { admitted: result.admitted, peer: result.peer.state });
+          dispatch({ type: 'joined', result });
+          sendMediaState();
+          if (result.role === 'doctor' && result.peer.state === 'waiting') optionsRef.current.onPatientWaiting?.(result.peer.name);
+        },
+        (error: AckError) => {
+          if (closed) return;
+          log('join failed', error);
+          if (error.code === 'timeout' && socket.connected) {
+            setTimeout(() => {
+              if (!closed && socket.connected) join();
+            }, 2000);
+            return;
+          }
+          if (error.code === 'room_closed') {
+            peer.destroy();
+            optionsRef.current.onClosed?.();
+          }
+          if (error.code === 'consent_required') optionsRef.current.onConsentRequired?.();
+          dispatch({ type: 'join-failed', error });
+        },
+      );
+    };
+
+    socket.on('connect', () => {
+      dispatch({ type: 'online', online: true });
+      join();
+    });
+    socket.on('disconnect', (reason) => {
+      dispatch({ type: 'online', online: false });
+      // Media keeps flowing; signaling comes back with the socket.
+      peer.pause();
+      // Socket.IO does not reconnect by itself after the server closed the socket on purpose.
+      if (reason === 'io server disconnect') {
+        setTimeout(() => {
+          if (!closed) socket.connect();
+        }, 3000);
+      }
+    });
+    socket.on('connect_error', (error) => {
+      log('connect error', error.message);
+      if (!socket.active) dispatch({ type: 'join-failed', error: { code: 'unauthenticated', message: 'Sua sessão terminou. Entre de novo para voltar à consulta.' } });
+    });
+    socket.on('presence', (p) => {
+      if (p.code !== code || p.userId === me()) return;
+      log(`presence ${p.role} ${p.state}`);
+      dispatch({ type: 'presence', userId: p.userId, name: p.name, state: p.state });
+      // "left" is on purpose: hang up. "offline" (grace period over) keeps media that still flows.
+      if (p.state === 'left' || (p.state === 'offline' && peer.state !== 'connected')) peer.hangUp();
+      else if (p.state === 'reconnecting' || p.state === 'offline') peer.pause();
+      if (p.state === 'waiting' && p.role === 'patient') optionsRef.current.onPatientWaiting?.(p.name);
+    });
+    socket.on('room:admitted', (p) => {
+      if (p.code === code) dispatch({ type: 'admitted' });
+    });
+    socket.on('call:start', (p) => {
+      if (p.code !== code) return;
+      log('call:start', p);
+      peer.start(p.initiator);
+      sendMediaState();
+    });
+    socket.on('signal', (p) => {
+      if (p.code !== code) return;
+      peer.signal({
+        ...(p.description ? { description: p.description as RTCSessionDescriptionInit } : {}),
+        ...(p.candidate ? { candidate: p.candidate as RTCIceCandidateInit } : {}),
+      });
+    });
+    socket.on('media:state', (p) => {
+      if (p.code === code && p.userId !== me()) dispatch({ type: 'remote-media', media: { audio: p.audio, video: p.video, screen: p.screen } });
+    });
+    socket.on('chat:message', (m) => {
+      if (m.roomCode !== code) return;
+      dispatch({ type: 'message', message: m });
+      optionsRef.current.onMessage?.(m);
+    });
+    socket.on('consultation:started', (p) => {
+      if (p.code === code) dispatch({ type: 'started', startedAt: p.startedAt });
+    });
+    socket.on('room:closed', (p) => {
+      if (p.code !== code) return;
+      peer.destroy();
+      dispatch({ type: 'closed', reason: p.reason });
+      optionsRef.current.onClosed?.();
+    });
+    socket.on('error:fatal', (e) => dispatch({ type: 'notice', notice: e.message }));
+
+    return () => {
+      closed = true;
+      peer.destroy();
+      if (socket.connected) socket.emit('room:leave', { code });
+      socket.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+      peerRef.current = null;
+    };
+  }, [code, role]);
+
+  const admit = useCallback(() => {
+    const socket = socketRef.current;
+    if (!socket) return Promise.reject({ code: 'offline', message: 'Sem conexão com o servidor.' } satisfies AckError);
+    return ackPromise<null>((ack) => socket.emit('room:admit', { code }, ack));
+  }, [code]);
+
+  const sendChat = useCallback(
+    async (text: string) => {
+      const socket = socketRef.current;
+      if (!socket?.connected) throw { code: 'offline', message: 'Sem conexão com o servidor. A mensagem não foi enviada.' } satisfies AckError;
+      const message = await ackPromise<ChatMessage>((ack) => socket.emit('chat:send', { code, text }, ack));
+      dispatch({ type: 'message', message });
+      return message;
+    },
+    [code],
+  );
+
+  const finalize = useCallback(async () => {
+    const socket = socketRef.current;
+    if (!socket?.connected) throw { code: 'offline', message: 'Sem conexão com o servidor. Tente de novo em instantes.' } satisfies AckError;
+    return ackPromise<{ durationSeconds: number | null }>((ack) => socket.emit('room:finalize', { code }, ack));
+  }, [code]);
+
+  /** Our microphone, camera or screen changed: swap the sent track and tell the other side. */
+  const publishMedia = useCallback(
+    (tracks: LocalTracks) => {
+      const peer = peerRef.current;
+      void peer?.replaceTrack('audio', tracks.audio).catch((e: unknown) => log('replace audio failed', e));
+      void peer?.replaceTrack('video', tracks.video).catch((e: unknown) => log('replace video failed', e));
+      const socket = socketRef.current;
+      if (socket?.connected) socket.emit('media:state', { code, ...optionsRef.current.mediaState() });
+    },
+    [code],
+  );
+
+  const getStats = useCallback(() => peerRef.current?.getStats() ?? Promise.resolve(null), []);
+  const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), []);
+
+  return { state, admit, sendChat, finalize, publishMedia, getStats, dismissNotice };
+}

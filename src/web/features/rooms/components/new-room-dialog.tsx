@@ -1,0 +1,168 @@
+import { LogIn, Video } from 'lucide-react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { createRoomInputSchema } from '../../../../shared/schemas/rooms';
+import type { Room } from '../../../../shared/schemas/rooms';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { ButtonLink } from '../../../components/ui/button-link';
+import { Dialog } from '../../../components/ui/dialog';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextField } from '../../../components/ui/text-field';
+import { messageOf } from '../../../lib/api-error';
+import { fieldErrorsFromApi, fieldErrorsFromIssues } from '../../../lib/form-errors';
+import type { FieldErrors } from '../../../lib/form-errors';
+import { usePatients } from '../../patients/api/get-patients';
+import { useCreateRoom } from '../api/create-room';
+import { RoomLinkPanel } from './room-link-panel';
+import { saoPauloLocalToIso, saoPauloNowLocal } from './room-message';
+import './rooms.css';
+
+/** A patient chosen beforehand (from their page): the dialog skips the patient list. */
+export interface PresetPatient {
+  id: string;
+  name: string;
+  phone: string | null;
+}
+
+interface NewRoomDialogProps {
+  open: boolean;
+  onClose: () => void;
+  patient?: PresetPatient | undefined;
+}
+
+/** "Nova sala": choose the patient, optionally a date and a reason; then hand over the link. */
+export function NewRoomDialog({ open, onClose, patient }: NewRoomDialogProps) {
+  const [created, setCreated] = useState<{ room: Room; phone: string | null } | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title={created ? 'Sala aberta' : 'Nova sala'}
+      description={
+        created
+          ? `Envie o link para ${created.room.patient.name}. Quando ${created.room.patient.name.split(' ')[0] ?? ''} entrar, você recebe um aviso na sala.`
+          : 'Abra uma sala de consulta por vídeo. Só você e o paciente escolhido podem entrar.'
+      }
+      actions={
+        created ? (
+          <>
+            <Button variant="secondary" onClick={close}>
+              Concluir
+            </Button>
+            <ButtonLink to={`/sala/${created.room.code}`} variant="primary" icon={<LogIn aria-hidden="true" />}>
+              Entrar na sala
+            </ButtonLink>
+          </>
+        ) : undefined
+      }
+    >
+      {created ? (
+        <RoomLinkPanel room={created.room} phone={created.phone} />
+      ) : open ? (
+        <NewRoomForm patient={patient} onCancel={close} onCreated={(room, phone) => setCreated({ room, phone })} />
+      ) : null}
+    </Dialog>
+  );
+}
+
+function NewRoomForm({ patient, onCancel, onCreated }: { patient?: PresetPatient | undefined; onCancel: () => void; onCreated: (room: Room, phone: string | null) => void }) {
+  const [patientId, setPatientId] = useState(patient?.id ?? '');
+  const [when, setWhen] = useState('');
+  const [reason, setReason] = useState('');
+  const [minWhen] = useState(() => saoPauloNowLocal());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreateRoom();
+  const patients = usePatients({ page: 1, pageSize: 100 });
+  const choices = (patients.data?.items ?? []).filter((p) => p.status === 'active');
+  const options = choices.map((p) => ({ value: p.id, label: p.activated ? p.name : `${p.name} (ainda não criou a senha)` }));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    if (when && !saoPauloLocalToIso(when)) {
+      setErrors({ scheduledAt: 'Data e hora inválidas.' });
+      return;
+    }
+    const parsed = createRoomInputSchema.safeParse({ patientId, scheduledAt: saoPauloLocalToIso(when), reason });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    const phone = patient ? patient.phone : (choices.find((p) => p.id === patientId)?.phone ?? null);
+    create.mutate(
+      { patientId, scheduledAt: saoPauloLocalToIso(when), reason: reason.trim() || undefined },
+      {
+        onSuccess: (room) => onCreated(room, phone),
+        onError: (error) => {
+          setErrors(fieldErrorsFromApi(error));
+          setFormError(messageOf(error));
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="new-room-form" onSubmit={onSubmit} noValidate>
+      {formError ? <Alert tone="danger">{formError}</Alert> : null}
+      {patient ? (
+        <p className="new-room-patient">
+          Paciente: <strong>{patient.name}</strong>
+        </p>
+      ) : (
+        <SelectField
+          label="Paciente"
+          options={options}
+          placeholder={patients.isPending ? 'Carregando pacientes…' : 'Escolha o paciente'}
+          value={patientId}
+          onChange={(e) => {
+            setPatientId(e.target.value);
+            setErrors(({ patientId: _removed, ...rest }) => rest);
+          }}
+          error={errors.patientId ?? (patients.isError ? messageOf(patients.error) : undefined)}
+          hint={
+            !patients.isPending && choices.length === 0
+              ? 'Você ainda não tem pacientes ativos. Cadastre um paciente primeiro.'
+              : (patients.data?.total ?? 0) > 100
+                ? 'Mostrando os 100 pacientes mais recentes. Para outro paciente, abra a página dele e use “Nova sala”.'
+                : undefined
+          }
+          required
+        />
+      )}
+      <TextField
+        label="Data e hora"
+        type="datetime-local"
+        optional
+        value={when}
+        min={minWhen}
+        onChange={(e) => setWhen(e.target.value)}
+        error={errors.scheduledAt}
+        hint="Horário de Brasília. Deixe em branco para uma consulta agora."
+      />
+      <TextField
+        label="Motivo da consulta"
+        optional
+        value={reason}
+        maxLength={200}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.reason}
+        placeholder="Ex.: retorno, resultado de exames"
+      />
+      <div className="dialog-actions">
+        <Button variant="secondary" onClick={onCancel} disabled={create.isPending}>
+          Cancelar
+        </Button>
+        <Button type="submit" loading={create.isPending} icon={<Video aria-hidden="true" />}>
+          Abrir sala
+        </Button>
+      </div>
+    </form>
+  );
+}

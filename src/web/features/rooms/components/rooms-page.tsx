@@ -1,0 +1,95 @@
+import { CalendarCheck, Plus, Video } from 'lucide-react';
+import { useState } from 'react';
+import { BackgroundShapes } from '../../../components/ui/background-shapes';
+import { Button } from '../../../components/ui/button';
+import { Card, CardHeader } from '../../../components/ui/card';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PersonListSkeleton } from '../../../components/person-list-skeleton';
+import { messageOf } from '../../../lib/api-error';
+import { useRooms } from '../api/get-rooms';
+import { NewRoomDialog } from './new-room-dialog';
+import { ClosedRoomItem, OpenRoomItem } from './room-items';
+import './rooms.css';
+
+const RECENT = 10;
+
+/** /medico/salas: the doctor's open rooms (enter, share, cancel), recent consultations, and "Nova sala". */
+export function RoomsPage() {
+  const [creating, setCreating] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const open = useRooms({ status: 'open' }, { refetchMs: 15_000 });
+  const finished = useRooms({ status: 'finished' });
+  const recent = showAll ? (finished.data ?? []) : (finished.data ?? []).slice(0, RECENT);
+
+  return (
+    <>
+      <BackgroundShapes />
+      <PageHeader
+        title="Consultas"
+        description="Abra uma sala de vídeo para um paciente e envie o link. Você é avisado quando ele chegar à sala de espera."
+        actions={
+          <Button icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
+            Nova sala
+          </Button>
+        }
+      />
+      <div className="stack">
+        <Card flush as="section" aria-labelledby="open-rooms-title">
+          <CardHeader id="open-rooms-title" title="Salas abertas" description="Cada sala serve para uma consulta. Ela fecha quando você finaliza a consulta." />
+          {open.isPending ? (
+            <PersonListSkeleton rows={2} />
+          ) : open.isError ? (
+            <ErrorState message={messageOf(open.error)} onRetry={() => void open.refetch()} retrying={open.isFetching} />
+          ) : open.data.length === 0 ? (
+            <EmptyState
+              icon={<Video />}
+              title="Nenhuma sala aberta"
+              description="Abra uma sala para um paciente; o link pode ser enviado pelo WhatsApp."
+              level={3}
+              action={
+                <Button variant="secondary" icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
+                  Nova sala
+                </Button>
+              }
+            />
+          ) : (
+            <ul className="room-list" aria-label="Salas abertas">
+              {open.data.map((room) => (
+                <OpenRoomItem key={room.code} room={room} />
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card flush as="section" aria-labelledby="finished-rooms-title">
+          <CardHeader id="finished-rooms-title" title="Consultas realizadas" description="As mais recentes primeiro, com a duração de cada chamada." />
+          {finished.isPending ? (
+            <PersonListSkeleton rows={3} />
+          ) : finished.isError ? (
+            <ErrorState message={messageOf(finished.error)} onRetry={() => void finished.refetch()} retrying={finished.isFetching} />
+          ) : finished.data.length === 0 ? (
+            <EmptyState icon={<CalendarCheck />} title="Nenhuma consulta finalizada ainda" description="Quando você finalizar uma consulta, ela aparece aqui." level={3} />
+          ) : (
+            <>
+              <ul className="room-list" aria-label="Consultas realizadas">
+                {recent.map((room) => (
+                  <ClosedRoomItem key={room.code} room={room} person="patient" />
+                ))}
+              </ul>
+              {finished.data.length > RECENT ? (
+                <div className="room-list-more">
+                  <Button variant="ghost" size="sm" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
+                    {showAll ? 'Mostrar menos' : `Mostrar todas (${finished.data.length})`}
+                  </Button>
+                </div>
+              ) : null}
+            </>
+          )}
+        </Card>
+      </div>
+      <NewRoomDialog open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
