@@ -35,6 +35,8 @@ const envSchema = z.object({
   TURN_SECRET: z.string().min(16, 'must have at least 16 characters (the static-auth-secret of coturn)').optional(),
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   ROOM_IDLE_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  /** How long a dropped member shows as "reconnecting" before "offline". */
+  ROOM_RECONNECT_GRACE_SECONDS: z.coerce.number().min(0.1).max(600).default(20),
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(10).max(10_000).default(300),
 });
 
@@ -54,7 +56,7 @@ export type Config = {
   logLevel: string;
   webDistDir: string;
   rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | undefined; turnTtlSeconds: number };
-  rooms: { idleMs: number };
+  rooms: { idleMs: number; reconnectGraceMs: number };
   socket: { eventsPer10s: number };
 };
 
@@ -94,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     rtc: { stunUrls: splitList(e.STUN_URLS), turnUrls: splitList(e.TURN_URLS ?? ''), turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
-    rooms: { idleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000) },
+    rooms: { idleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000), reconnectGraceMs: Math.round(e.ROOM_RECONNECT_GRACE_SECONDS * 1000) },
     socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S },
   };
 }

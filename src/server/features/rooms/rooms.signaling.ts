@@ -13,7 +13,6 @@ import { PresenceRegistry } from './presence';
 import { findAbandonedRooms, markAdmitted, touchRooms } from './rooms.repository';
 import { roomForMember } from './rooms.service';
 
-const RECONNECT_GRACE_MS = 20_000;
 const CHAT_HISTORY = 200;
 
 type Events = typeof clientPayloads;
@@ -41,7 +40,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
   const rooms = new Map<string, RoomRow>();
   const connected = new Map<string, Set<string>>();
 
-  const presence = new PresenceRegistry(RECONNECT_GRACE_MS, (code, userId) => {
+  const presence = new PresenceRegistry(config.rooms.reconnectGraceMs, (code, userId) => {
     const room = rooms.get(code);
     if (room) announce(code, room, userId, 'offline');
   });
@@ -209,7 +208,10 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     });
 
     on('room:finalize', async ({ code }) => {
-      const room = rooms.get(code) ?? (await roomForMember(db, code, user));
+      // Membership first: an outsider must get the same no_access as for an unknown code, whether
+      // or not the room is live on this node.
+      const known = rooms.get(code);
+      const room = known && (known.doctor_id === user.id || known.patient_id === user.id) ? known : await roomForMember(db, code, user);
       if (room.doctor_id !== user.id) throw new AppError('forbidden', 403, 'Só o médico pode finalizar a consulta.');
       const { consultation } = await finalizeRoom(db, room, 'doctor');
       closeEverywhere(code, 'finalized');

@@ -1,0 +1,309 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { type ClientSocket, connectSocket, request } from '../tests/helpers/sockets';
+import type { SeededPair } from './signaling-server';
+
+/**
+ * `npm run bench:signaling`: WebRTC signaling relay under load. The real app runs in a child
+ * process (bench/signaling-server.ts, SQLite in a temp DATA_DIR) so its memory and CPU are its
+ * own; this process seeds N doctor/patient pairs, opens 2·N socket.io-client websockets with
+ * their session cookies, joins every pair to its room, then plays a negotiation per pair: the
+ * doctor sends an offer, the patient answers when it arrives, and each side trickles ICE
+ * candidates. Pairs start spread over --spread-ms (default 60 s, every call of the hour starting
+ * in the same minute), as calls do, rather than all in one tick.
+ *
+ * Measures relay latency (send → the peer's receipt, one clock since both ends live here),
+ * messages lost, ack errors and the server's RSS growth per connected-and-joined socket.
+ * Options: --pairs=1000 --candidates=20 --batch=100 --spread-ms=60000 --trickle-ms=25
+ * --sdp-bytes=4000 --settle-ms=15000. Progress goes to stderr; the last stdout line is one JSON object.
+ */
+
+const TARGET = { p99Ms: 50, lost: 0, kbPerSocket: 60 };
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.slice(name.length + 3)) : fallback;
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
+  return value;
+}
+
+const opts = {
+  pairs: option('pairs', 1000),
+  candidates: option('candidates', 20),
+  batch: Math.max(1, option('batch', 100)),
+  // 1,000 calls starting within one minute: a "top of the hour" burst far above steady state.
+  spreadMs: option('spread-ms', 60_000),
+  trickleMs: option('trickle-ms', 25),
+  sdpBytes: option('sdp-bytes', 4000),
+  settleMs: option('settle-ms', 15000),
+};
+
+const log = (...args: unknown[]) => console.error('[bench]', ...args);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Server = {
+  child: ChildProcessByStdio<Writable, Readable, null>;
+  url: string;
+  ask: <T>(cmd: Record<string, unknown>) => Promise<T>;
+};
+
+/** Starts bench/signaling-server.ts and talks to it one JSON line at a time. */
+async function startServer(): Promise<Server> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'signaling-server.ts');
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof", profiles the server alone.
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting: ((line: string) => void)[] = [];
+  const early: string[] = [];
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    // Node's own diagnostics (--trace-gc and the like) also print to stdout: pass them on.
+    if (!line.startsWith('{')) return void console.error(`[server] ${line}`);
+    const next = waiting.shift();
+    if (next) next(line);
+    else early.push(line);
+  });
+  const nextLine = () =>
+    new Promise<string>((resolve, reject) => {
+      const queued = early.shift();
+      if (queued !== undefined) return resolve(queued);
+      const onExit = (code: number | null) => reject(new Error(`server exited (${code}) before answering`));
+      child.once('exit', onExit);
+      waiting.push((line) => {
+        child.off('exit', onExit);
+        resolve(line);
+      });
+    });
+  const parse = <T>(line: string): T => {
+    const o = JSON.parse(line) as T & { error?: string };
+    if (o.error) throw new Error(`server: ${o.error}`);
+    return o;
+  };
+  const { url } = parse<{ url: string }>(await nextLine());
+  return {
+    child,
+    url,
+    ask: async <T>(cmd: Record<string, unknown>) => {
+      const answer = nextLine();
+      child.stdin.write(`${JSON.stringify(cmd)}\n`);
+      return parse<T>(await answer);
+    },
+  };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
+  server.child.stdin.end(`${JSON.stringify({ cmd: 'exit' })}\n`);
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Runs `fn` over `items`, `size` at a time. */
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: number) => Promise<R>, label: string): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(...(await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)))));
+    if ((i / size) % 5 === 4 || i + size >= items.length) log(`${label}: ${Math.min(i + size, items.length)}/${items.length}`);
+  }
+  return out;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+type Live = SeededPair & { doctor: ClientSocket; patient: ClientSocket };
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  log(`starting server; ${opts.pairs} pairs, ${opts.candidates} candidates per side, spread ${opts.spreadMs} ms`);
+  const server = await startServer();
+  const sockets: ClientSocket[] = [];
+  try {
+    const { pairs: seeded } = await server.ask<{ pairs: SeededPair[] }>({ cmd: 'seed', pairs: opts.pairs });
+    log(`seeded ${seeded.length} pairs at ${server.url}`);
+    const before = await server.ask<{ rss: number; heapUsed: number }>({ cmd: 'rss' });
+
+    // Connect every socket, a batch at a time, as 2·N browsers with their session cookies.
+    const t0 = performance.now();
+    const people = seeded.flatMap((p) => [p.doctorCookie, p.patientCookie]);
+    const connected = await inBatches(people, opts.batch, async (cookie) => {
+      const s = await connectSocket(server.url, cookie);
+      sockets.push(s);
+      return s;
+    }, 'connected');
+    const connectMs = performance.now() - t0;
+    const live: Live[] = seeded.map((p, i) => ({ ...p, doctor: connected[2 * i]!, patient: connected[2 * i + 1]! }));
+    // A socket the server drops (ping timeout under load, flood limit) loses its messages: count them.
+    let disconnects = 0;
+    let closing = false;
+    for (const s of sockets) s.once('disconnect', () => void (closing || (disconnects += 1)));
+
+    // Join: doctors first, then patients (already admitted, so both get call:start).
+    const t1 = performance.now();
+    let joinErrors = 0;
+    const join = async (s: ClientSocket, code: string) => {
+      const r = await request(s, 'room:join', { code });
+      if (!r.ok) joinErrors += 1;
+    };
+    await inBatches(live, opts.batch, (p) => join(p.doctor, p.code), 'doctors joined');
+    await inBatches(live, opts.batch, (p) => join(p.patient, p.code), 'patients joined');
+    const joinMs = performance.now() - t1;
+    if (joinErrors) log(`WARNING: ${joinErrors} joins refused`);
+    await sleep(500);
+    const afterJoin = await server.ask<{ rss: number; heapUsed: number }>({ cmd: 'rss' });
+    const socketCount = sockets.length;
+    const kbPerSocket = (afterJoin.rss - before.rss) / 1024 / socketCount;
+    log(`server RSS ${round(before.rss / 2 ** 20, 1)} MB → ${round(afterJoin.rss / 2 ** 20, 1)} MB with ${socketCount} sockets joined: ${round(kbPerSocket, 1)} KB/socket (heap ${round((afterJoin.heapUsed - before.heapUsed) / 1024 / socketCount, 1)} KB/socket)`);
+
+    // Signaling: offer → answer, and trickled candidates each way; every message carries an id.
+    const perPair = 2 + 2 * opts.candidates;
+    const expected = opts.pairs * perPair;
+    const sentAt = new Map<string, number>();
+    const latencies = new Float64Array(expected);
+    let received = 0;
+    let duplicates = 0;
+    let misrouted = 0;
+    let ackErrors = 0;
+    let lastSend = 0;
+    const padding = 'a=x-bench-padding:'.padEnd(Math.max(0, opts.sdpBytes - 120), 'x');
+    const sdp = (type: string, id: string) => `v=0\r\no=- ${id} 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=x-bench:${id}\r\n${padding}\r\n${type}`;
+    const idOf = (p: { description?: { sdp?: string }; candidate?: { candidate: string } | null }): string | undefined =>
+      p.description?.sdp ? /a=x-bench:(\S+)/.exec(p.description.sdp)?.[1] : p.candidate ? /^candidate:(\S+)/.exec(p.candidate.candidate)?.[1] : undefined;
+    const onAck = (r: { ok: boolean }) => {
+      if (!r.ok) ackErrors += 1;
+    };
+    const send = (s: ClientSocket, payload: Record<string, unknown>, id: string) => {
+      sentAt.set(id, performance.now());
+      lastSend = performance.now();
+      (s.emit as (e: string, p: unknown, ack: (r: { ok: boolean }) => void) => void)('signal', payload, onAck);
+    };
+    const trickle = (s: ClientSocket, pairIndex: number, side: 'd' | 'p', code: string) => {
+      let n = 0;
+      const next = () => {
+        const id = `${pairIndex}.${side}.${n}`;
+        send(s, { code, candidate: { candidate: `candidate:${id} 1 udp 2122260223 10.0.${pairIndex % 250}.${n} ${50_000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0 } }, id);
+        n += 1;
+        if (n < opts.candidates) setTimeout(next, opts.trickleMs);
+      };
+      if (opts.candidates > 0) setTimeout(next, opts.trickleMs);
+    };
+    let done: () => void = () => undefined;
+    const allReceived = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const receiver = (pairIndex: number, side: 'd' | 'p', s: ClientSocket, onOffer?: () => void) => {
+      s.on('signal', (payload) => {
+        const now = performance.now();
+        const id = idOf(payload);
+        const t = id === undefined ? undefined : sentAt.get(id);
+        if (id === undefined || t === undefined) {
+          duplicates += 1;
+          return;
+        }
+        sentAt.delete(id);
+        if (!id.startsWith(`${pairIndex}.`) || id.split('.')[1] === side) misrouted += 1;
+        latencies[received] = now - t;
+        received += 1;
+        if (payload.description?.type === 'offer') onOffer?.();
+        if (received === expected) done();
+      });
+    };
+
+    const monitor = monitorEventLoopDelay({ resolution: 10 });
+    monitor.enable();
+    const serverCpu0 = (await server.ask<{ cpuMs: number }>({ cmd: 'cpu' })).cpuMs;
+    const clientCpu0 = process.cpuUsage();
+    const t2 = performance.now();
+    live.forEach((p, i) => {
+      receiver(i, 'd', p.doctor);
+      receiver(i, 'p', p.patient, () => {
+        send(p.patient, { code: p.code, description: { type: 'answer', sdp: sdp('answer', `${i}.p.answer`) } }, `${i}.p.answer`);
+        trickle(p.patient, i, 'p', p.code);
+      });
+      setTimeout(() => {
+        send(p.doctor, { code: p.code, description: { type: 'offer', sdp: sdp('offer', `${i}.d.offer`) } }, `${i}.d.offer`);
+        trickle(p.doctor, i, 'd', p.code);
+      }, opts.pairs > 1 ? (i * opts.spreadMs) / (opts.pairs - 1) : 0);
+    });
+    const progress = setInterval(() => log(`relayed ${received}/${expected}`), 2000);
+    const minimum = opts.spreadMs + (opts.candidates + 2) * opts.trickleMs;
+    await Promise.race([
+      allReceived,
+      (async () => {
+        await sleep(minimum);
+        // Then wait until nothing has been sent for --settle-ms.
+        while (performance.now() - lastSend < opts.settleMs) await sleep(250);
+      })(),
+    ]);
+    clearInterval(progress);
+    monitor.disable();
+    const signalMs = performance.now() - t2;
+    const serverAfter = await server.ask<{ cpuMs: number; loopDelayP99Ms: number }>({ cmd: 'cpu' });
+    const serverCpuMs = serverAfter.cpuMs - serverCpu0;
+    const clientCpu = process.cpuUsage(clientCpu0);
+    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
+    const afterSignal = await server.ask<{ rss: number }>({ cmd: 'rss' });
+
+    // p99 per tenth of the run (in order of arrival): shows warm-up and neighbours' noise.
+    const tenths = Array.from({ length: 10 }, (_, k) => {
+      const part = latencies.slice(Math.floor((k * received) / 10), Math.floor(((k + 1) * received) / 10)).sort();
+      return round(percentile(part, 99), 1);
+    });
+    log(`p99 by tenth of the run (ms): ${tenths.join(' ')}`);
+    const sorted = latencies.slice(0, received).sort();
+    const result = {
+      pairs: opts.pairs,
+      sockets: socketCount,
+      messages: expected,
+      p50_ms: round(percentile(sorted, 50)),
+      p99_ms: round(percentile(sorted, 99)),
+      max_ms: round(percentile(sorted, 100)),
+      lost: expected - received,
+      misrouted,
+      unexpected: duplicates,
+      ack_errors: ackErrors,
+      join_errors: joinErrors,
+      disconnects,
+      kb_per_socket: round(kbPerSocket, 1),
+      server_rss_mb: { before: round(before.rss / 2 ** 20, 1), joined: round(afterJoin.rss / 2 ** 20, 1), after_signaling: round(afterSignal.rss / 2 ** 20, 1) },
+      connect_ms: Math.round(connectMs),
+      join_ms: Math.round(joinMs),
+      signaling_ms: Math.round(signalMs),
+      msgs_per_s: Math.round(received / (signalMs / 1000)),
+      server_cpu_pct: Math.round((100 * serverCpuMs) / signalMs),
+      client_cpu_pct: Math.round((100 * clientCpuMs) / signalMs),
+      server_loop_delay_p99_ms: round(serverAfter.loopDelayP99Ms),
+      client_loop_delay_p99_ms: round(monitor.percentile(99) / 1e6),
+    };
+    log(`signaling: ${received}/${expected} relayed in ${result.signaling_ms} ms; p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, max ${result.max_ms} ms; client event-loop delay p99 ${result.client_loop_delay_p99_ms} ms`);
+    const misses = [
+      result.p99_ms < TARGET.p99Ms ? null : `p99 ${result.p99_ms} ms ≥ ${TARGET.p99Ms}`,
+      result.lost === TARGET.lost ? null : `lost ${result.lost}`,
+      result.kb_per_socket < TARGET.kbPerSocket ? null : `${result.kb_per_socket} KB/socket ≥ ${TARGET.kbPerSocket}`,
+      result.misrouted + result.ack_errors + result.join_errors + result.disconnects === 0 ? null : 'errors',
+    ].filter(Boolean);
+    log(misses.length ? `MISSED TARGETS: ${misses.join('; ')}` : `all targets met (p99 < ${TARGET.p99Ms} ms, lost 0, < ${TARGET.kbPerSocket} KB/socket) in ${Math.round((performance.now() - started) / 1000)} s`);
+    process.exitCode = misses.length ? 1 : 0;
+    closing = true;
+    for (const s of sockets) s.close();
+    await stopServer(server);
+    console.info(JSON.stringify(result));
+  } finally {
+    for (const s of sockets) s.close();
+    await stopServer(server);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[bench] failed:', error);
+  process.exit(1);
+});
