@@ -56,10 +56,16 @@ describe('login', () => {
       return performance.now() - start;
     };
     await time('aquecimento@example.com');
-    const known = [await time(patient.email), await time(patient.email)].sort()[0]!;
-    const unknown = [await time('x1@example.com'), await time('x2@example.com')].sort()[0]!;
-    // Not a benchmark: only that an unknown email also pays for a hash (a skipped hash is ~100x faster).
-    expect(unknown).toBeGreaterThan(known / 4);
+    const fastest = async (emails: string[]) => {
+      const times: number[] = [];
+      for (const email of emails) times.push(await time(email));
+      return Math.min(...times);
+    };
+    const known = await fastest([patient.email, patient.email, patient.email]);
+    const unknown = await fastest(['x1@example.com', 'x2@example.com', 'x3@example.com']);
+    // Not a benchmark: only that an unknown email also pays for a hash. A skipped hash answers
+    // ~100x faster, so a tenth leaves room for a busy machine without hiding that mistake.
+    expect(unknown).toBeGreaterThan(known / 10);
   });
 
   it('locks the account after repeated failures, even for the right password, without revealing whether it exists', async () => {
