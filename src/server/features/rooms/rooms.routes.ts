@@ -40,8 +40,7 @@ export async function roomsRoutes(app: FastifyInstance): Promise<void> {
     acceptConsent(app.db, actorOf(req).user.id, req.body.version, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
   );
 
-  r.get('/api/rtc/ice-servers', { config: { access: 'join:room:own' }, schema: { response: { 200: iceServersSchema } } }, async (req) => {
-    const servers = iceServersFor(app.config.rtc, actorOf(req).user.id);
-    return servers;
-  });
+  r.get('/api/rtc/ice-servers', { config: { access: 'join:room:own' }, schema: { response: { 200: iceServersSchema } } }, async (req) =>
+    iceServersFor(app.config.rtc, actorOf(req).user.id),
+  );
 }

@@ -75,7 +75,17 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
 
   async function sweep(): Promise<void> {
     const now = Date.now();
-    await touchRooms(db, presence.activeCodes(), new Date(now).toISOString());
+    const active = presence.activeCodes();
+    await touchRooms(db, active, new Date(now).toISOString());
+    // Rooms nobody is connected to are reloaded from the database on the next join; without this
+    // an open room that was never used would stay cached for the life of the process.
+    const activeSet = new Set(active);
+    for (const code of rooms.keys()) {
+      if (!activeSet.has(code)) {
+        rooms.delete(code);
+        connected.delete(code);
+      }
+    }
     for (const room of await findAbandonedRooms(db, new Date(now - config.rooms.idleMs).toISOString())) {
       const { closedNow } = await finalizeRoom(db, room, 'auto');
       if (closedNow) closeEverywhere(room.code, 'auto');
