@@ -54,13 +54,18 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   const app = await buildApp(config, { db, logger: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  // One browser per person, as in real life: two contexts of one Chromium share its fake camera,
+  // and a page opening it while the other uses it stalls both cameras for ~2 s (seen in traces:
+  // media-source frames stop on both sides), which measured the fake device, not the call.
   let browser: Browser | undefined;
+  let patientBrowser: Browser | undefined;
   try {
     const d = await createDoctor(db, { name: 'Helena Duarte' });
     const p = await createPatient(db, { name: 'Maria Souza', doctors: [d] });
     browser = await launchChromium();
     const doctor = await signedInCallPage(browser, base, d.email, DESKTOP);
-    const patient = await signedInCallPage(browser, base, p.email, PHONE);
+    patientBrowser = await launchChromium();
+    const patient = await signedInCallPage(patientBrowser, base, p.email, PHONE);
     await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: base } });
     await oneCall(doctor.page, patient.page, base, p.id); // warm-up: first page loads, codecs, JIT
     const times: number[] = [];
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
     console.info(JSON.stringify({ calls: CALLS, median_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95), min_ms: sorted[0], max_ms: sorted[sorted.length - 1] }));
   } finally {
     await browser?.close();
+    await patientBrowser?.close();
     await app.close();
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
