@@ -3,7 +3,7 @@ import { PERMISSIONS, type Permission, ROLES, type Role, can, permissionsOf } fr
 
 // The table spelled out once more: any change to who may do what has to change this test too.
 const EXPECTED: Record<Role, readonly Permission[]> = {
-  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related'],
+  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any'],
   doctor: [
     'read:dashboard:own',
     'update:profile:own',
@@ -17,6 +17,9 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'read:room:own',
     'join:room:own',
     'finalize:room:own',
+    'read:record:own',
+    'write:evolution:own',
+    'read:document:own',
   ],
   patient: [
     'read:dashboard:own',
@@ -27,6 +30,9 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'read:room:own',
     'join:room:own',
     'accept:consent:own',
+    'read:document:own',
+    'read:history:own',
+    'read:access-log:own',
   ],
 };
 
@@ -53,6 +59,12 @@ describe('can()', () => {
       expect(ROLES.filter((r) => can(r, p))).toEqual(['doctor']);
     }
     expect(ROLES.filter((r) => can(r, 'read:doctor:own'))).toEqual(['patient']);
+  });
+
+  it('keeps clinical records away from the admin, who sees only the access log', () => {
+    for (const p of ['read:record:own', 'write:evolution:own'] as const) expect(ROLES.filter((r) => can(r, p))).toEqual(['doctor']);
+    expect(can('admin', 'read:document:own')).toBe(false);
+    expect(ROLES.filter((r) => can(r, 'read:access-log:any'))).toEqual(['admin']);
   });
 
   it('denies what is not a permission', () => {

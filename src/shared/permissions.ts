@@ -23,6 +23,12 @@ export const PERMISSIONS = [
   'join:room:own',
   'finalize:room:own',
   'accept:consent:own',
+  'read:record:own',
+  'write:evolution:own',
+  'read:document:own',
+  'read:history:own',
+  'read:access-log:own',
+  'read:access-log:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +40,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'manage:users:any',
     'read:users:any',
     'read:photo:related',
+    'read:access-log:any',
   ],
   doctor: [
     'read:dashboard:own',
@@ -48,6 +55,9 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'read:room:own',
     'join:room:own',
     'finalize:room:own',
+    'read:record:own',
+    'write:evolution:own',
+    'read:document:own',
   ],
   patient: [
     'read:dashboard:own',
@@ -58,6 +68,9 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'read:room:own',
     'join:room:own',
     'accept:consent:own',
+    'read:document:own',
+    'read:history:own',
+    'read:access-log:own',
   ],
 };
 

@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database';
 import * as foundation from './migrations/2026-11-28T16-00-foundation';
 import * as rooms from './migrations/2026-11-28T17-30-rooms';
+import * as records from './migrations/2026-11-28T20-00-records';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -10,6 +11,7 @@ import * as rooms from './migrations/2026-11-28T17-30-rooms';
 const migrations: Record<string, Migration> = {
   '2026-11-28T16-00-foundation': foundation,
   '2026-11-28T17-30-rooms': rooms,
+  '2026-11-28T20-00-records': records,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -140,6 +140,64 @@ export interface ChatMessagesTable {
   sent_at: string;
 }
 
+export interface EvolutionsTable {
+  id: string;
+  patient_id: string;
+  doctor_id: string;
+  /** The call this entry was written in (its consultation is found through the room). */
+  room_id: string | null;
+  kind: 'evolution' | 'addendum';
+  /** The final entry an addendum corrects. */
+  amends_id: string | null;
+  /** Never deleted: a discarded draft keeps its row; a final entry is never updated. */
+  status: 'draft' | 'final' | 'discarded';
+  complaint: string;
+  history: string;
+  exam: string;
+  plan: string;
+  notes: string;
+  /** Bumped on every draft save; a save with an older version is refused (two tabs). */
+  version: number;
+  /** SHA-256 of the final content (hex), set once at finalization. */
+  content_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  finalized_at: string | null;
+  discarded_at: string | null;
+}
+
+export interface EvolutionDiagnosesTable {
+  id: string;
+  evolution_id: string;
+  position: number;
+  /** Canonical CID-10, e.g. "J06.9". */
+  code: string;
+  description: string;
+}
+
+export interface PrescriptionItemsTable {
+  id: string;
+  evolution_id: string;
+  position: number;
+  medicine: string;
+  dose: string;
+  route: string;
+  frequency: string;
+  duration: string;
+  instructions: string;
+}
+
+export interface RecordAccessLogTable {
+  id: string;
+  actor_id: string;
+  patient_id: string;
+  action: 'record.view' | 'evolution.view' | 'document.view' | 'history.view';
+  resource_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   doctor_profiles: DoctorProfilesTable;
@@ -154,6 +212,10 @@ export interface Database {
   consultations: ConsultationsTable;
   consents: ConsentsTable;
   chat_messages: ChatMessagesTable;
+  evolutions: EvolutionsTable;
+  evolution_diagnoses: EvolutionDiagnosesTable;
+  prescription_items: PrescriptionItemsTable;
+  record_access_log: RecordAccessLogTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -165,3 +227,4 @@ export type SessionRow = Selectable<SessionsTable>;
 export type InviteRow = Selectable<InvitesTable>;
 export type RoomRow = Selectable<RoomsTable>;
 export type ConsultationRow = Selectable<ConsultationsTable>;
+export type EvolutionRow = Selectable<EvolutionsTable>;

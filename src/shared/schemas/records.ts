@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { isValidCid10, normalizeCid10 } from '../domain/cid10';
+import { pageOf, pageQuerySchema } from './common';
+import { consultationSchema, roomCodeSchema } from './rooms';
+
+/*
+ * Clinical records (PRODUCT.md F10, F11): evolution entries with diagnoses and prescription
+ * items, the patient's record page, the patient's own history, printable documents and the
+ * LGPD access log.
+ *
+ * Drafts are saved as typed (autosave runs while the doctor is mid-word), so the draft schemas
+ * only bound lengths; `finalizeEvolutionCheckSchema` is the strict check a final entry passes.
+ */
+
+export const NOTE_MAX_CHARS = 20_000;
+export const MAX_DIAGNOSES = 20;
+export const MAX_PRESCRIPTION_ITEMS = 30;
+
+const noteField = z
+  .string()
+  .max(NOTE_MAX_CHARS, { message: `Texto longo demais: o limite é de ${NOTE_MAX_CHARS.toLocaleString('pt-BR')} caracteres por campo.` })
+  .default('');
+
+/** The simple structure a doctor can fill or ignore; `notes` is the free text. */
+export const evolutionContentSchema = z.object({
+  complaint: noteField,
+  history: noteField,
+  exam: noteField,
+  plan: noteField,
+  notes: noteField,
+});
+export type EvolutionContent = z.infer<typeof evolutionContentSchema>;
+
+const shortText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} longo demais (até ${max} caracteres).` })
+    .default('');
+
+export const diagnosisDraftSchema = z.object({
+  code: z
+    .string()
+    .max(10, { message: 'Código CID-10 longo demais.' })
+    .transform((s) => (s.trim() === '' ? '' : normalizeCid10(s)))
+    .default(''),
+  description: shortText(200, 'Descrição'),
+});
+export type DiagnosisDraft = z.input<typeof diagnosisDraftSchema>;
+
+export const prescriptionItemDraftSchema = z.object({
+  medicine: shortText(200, 'Medicamento'),
+  dose: shortText(100, 'Dose'),
+  route: shortText(60, 'Via'),
+  frequency: shortText(100, 'Frequência'),
+  duration: shortText(100, 'Duração'),
+  instructions: shortText(500, 'Instruções'),
+});
+export type PrescriptionItemDraft = z.input<typeof prescriptionItemDraftSchema>;
+
+function notBlank(o: Record<string, string>): boolean {
+  return Object.values(o).some((v) => v.trim() !== '');
+}
+
+/** PUT /api/evolutions/:id — autosave of a draft. `version` guards against two tabs overwriting each other. */
+export const saveEvolutionInputSchema = z.object({
+  version: z.number().int().min(1),
+  content: evolutionContentSchema,
+  diagnoses: z
+    .array(diagnosisDraftSchema.refine(notBlank, { message: 'Diagnóstico vazio: preencha ou remova a linha.' }))
+    .max(MAX_DIAGNOSES, { message: `No máximo ${MAX_DIAGNOSES} diagnósticos por evolução.` })
+    .default([]),
+  prescriptions: z
+    .array(prescriptionItemDraftSchema.refine(notBlank, { message: 'Item de receita vazio: preencha ou remova a linha.' }))
+    .max(MAX_PRESCRIPTION_ITEMS, { message: `No máximo ${MAX_PRESCRIPTION_ITEMS} itens por receita.` })
+    .default([]),
+});
+export type SaveEvolutionInput = z.input<typeof saveEvolutionInputSchema>;
+
+/** What a final entry must satisfy (the server runs it on the stored draft at "Assinar"). */
+export const finalizeEvolutionCheckSchema = z.object({
+  content: evolutionContentSchema.refine((c) => notBlank(c), { message: 'Escreva a evolução antes de assinar.' }),
+  diagnoses: z.array(
+    z.object({
+      code: z.string().refine(isValidCid10, { message: 'Código CID-10 inválido. Use o formato letra + dois números, ex.: J06.9.' }),
+      description: z.string().trim().min(1, { message: 'Informe a descrição do diagnóstico.' }),
+    }),
+  ),
+  prescriptions: z.array(
+    z.object({
+      medicine: z.string().trim().min(1, { message: 'Informe o medicamento.' }),
+      dose: z.string().trim().min(1, { message: 'Informe a dose.' }),
+      route: z.string(),
+      frequency: z.string().trim().min(1, { message: 'Informe a frequência (ex.: de 8 em 8 horas).' }),
+      duration: z.string(),
+      instructions: z.string(),
+    }),
+  ),
+});
+
+/** POST /api/evolutions — a new draft. With `roomCode`, returns the doctor's entry for that call if one exists (the in-call editor). */
+export const createEvolutionInputSchema = z.object({
+  patientId: z.uuid({ message: 'Paciente inválido.' }),
+  roomCode: roomCodeSchema.optional(),
+  /** A correction (addendum) to this final entry. */
+  amendsId: z.uuid({ message: 'Evolução inválida.' }).optional(),
+});
+export type CreateEvolutionInput = z.input<typeof createEvolutionInputSchema>;
+
+export const finalizeEvolutionInputSchema = z.object({ version: z.number().int().min(1) });
+
+export const evolutionStatusSchema = z.enum(['draft', 'final']);
+export const evolutionKindSchema = z.enum(['evolution', 'addendum']);
+
+export const recordDoctorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** "CRM/SP 123456" */
+  crm: z.string(),
+  specialty: z.string(),
+});
+
+export const evolutionSchema = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  doctor: recordDoctorSchema,
+  kind: evolutionKindSchema,
+  /** The final entry this addendum corrects. */
+  amendsId: z.string().nullable(),
+  status: evolutionStatusSchema,
+  roomCode: z.string().nullable(),
+  consultation: consultationSchema.nullable(),
+  content: evolutionContentSchema,
+  diagnoses: z.array(z.object({ code: z.string(), description: z.string() })),
+  prescriptions: z.array(
+    z.object({ medicine: z.string(), dose: z.string(), route: z.string(), frequency: z.string(), duration: z.string(), instructions: z.string() }),
+  ),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finalizedAt: z.string().nullable(),
+  /** SHA-256 of the final content, shown on printed documents to detect tampering. */
+  contentHash: z.string().nullable(),
+});
+export type Evolution = z.infer<typeof evolutionSchema>;
+
+export const recordConsultationSchema = consultationSchema.extend({
+  roomCode: z.string(),
+  doctorName: z.string(),
+  reason: z.string().nullable(),
+});
+export type RecordConsultation = z.infer<typeof recordConsultationSchema>;
+
+/** GET /api/patients/:id/record — the doctor's one page about a patient. */
+export const patientRecordSchema = z.object({
+  consent: z.object({ currentVersion: z.string(), accepted: z.object({ version: z.string(), acceptedAt: z.string() }).nullable() }),
+  consultations: z.array(recordConsultationSchema),
+  /** Final entries by any of the patient's doctors, plus this doctor's drafts; newest first. */
+  evolutions: z.array(evolutionSchema),
+  rooms: z.array(
+    z.object({ code: z.string(), status: z.enum(['open', 'finished', 'cancelled']), reason: z.string().nullable(), scheduledAt: z.string().nullable(), createdAt: z.string() }),
+  ),
+});
+export type PatientRecord = z.infer<typeof patientRecordSchema>;
+
+/** GET /api/me/history — a patient's own consultations and final entries. */
+export const patientHistorySchema = z.object({
+  consultations: z.array(recordConsultationSchema.extend({ doctor: recordDoctorSchema })),
+  entries: z.array(evolutionSchema),
+});
+export type PatientHistory = z.infer<typeof patientHistorySchema>;
+
+export const documentKindSchema = z.enum(['prescription', 'evolution']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+export const documentParamsSchema = z.object({ id: z.uuid({ message: 'Documento inválido.' }), kind: documentKindSchema });
+
+/** GET /api/documents/:kind/:id — what a printed prescription or evolution shows (CFM 2.381/2024). */
+export const printableDocumentSchema = z.object({
+  kind: documentKindSchema,
+  clinic: z.object({ name: z.string(), address: z.string().nullable() }),
+  doctor: z.object({
+    name: z.string(),
+    crmNumber: z.string(),
+    crmUf: z.string(),
+    rqe: z.string().nullable(),
+    specialty: z.string(),
+    phone: z.string().nullable(),
+    email: z.string(),
+  }),
+  patient: z.object({ name: z.string(), cpf: z.string().nullable(), birthDate: z.string().nullable() }),
+  evolution: evolutionSchema,
+  /** Addenda to this entry, oldest first (printed after it). */
+  addenda: z.array(evolutionSchema),
+  issuedAt: z.string(),
+});
+export type PrintableDocument = z.infer<typeof printableDocumentSchema>;
+
+export const ACCESS_ACTIONS = ['record.view', 'evolution.view', 'document.view', 'history.view'] as const;
+export const accessActionSchema = z.enum(ACCESS_ACTIONS);
+export type AccessAction = z.infer<typeof accessActionSchema>;
+
+export const accessLogEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'doctor', 'patient']) }),
+  patient: z.object({ id: z.string(), name: z.string() }),
+  action: accessActionSchema,
+  /** The evolution or document opened, when there is one. */
+  resourceId: z.string().nullable(),
+  /** Shown to the admin only. */
+  ip: z.string().nullable(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
+export const accessLogSchema = pageOf(accessLogEntrySchema);
+export type AccessLog = z.infer<typeof accessLogSchema>;
+
+const dayField = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ message: 'Data inválida.' }).optional());
+
+/** GET /api/access-log (admin) filters; GET /api/me/access-log takes only the page. */
+export const accessLogQuerySchema = pageQuerySchema.omit({ q: true }).extend({
+  patientId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ message: 'Paciente inválido.' }).optional()),
+  actorId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ message: 'Usuário inválido.' }).optional()),
+  action: z.preprocess((v) => (v === '' ? undefined : v), accessActionSchema.optional()),
+  /** Days in the clinic's time zone (America/Sao_Paulo), inclusive. */
+  from: dayField,
+  to: dayField,
+});
+export type AccessLogQuery = z.input<typeof accessLogQuerySchema>;
