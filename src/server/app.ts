@@ -5,6 +5,7 @@ import type { Db } from './db/database';
 import { authRoutes } from './features/auth/auth.routes';
 import { patientsRoutes } from './features/patients/patients.routes';
 import { profileRoutes } from './features/profile/profile.routes';
+import { recordsRoutes } from './features/records/records.routes';
 import { roomsRoutes } from './features/rooms/rooms.routes';
 import { registerRoomSignaling } from './features/rooms/rooms.signaling';
 import { usersRoutes } from './features/users/users.routes';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(profileRoutes);
   app.decorate('rooms', registerRoomSignaling(app, attachRealtime(app)));
   await app.register(roomsRoutes);
+  await app.register(recordsRoutes);
   await registerStaticWeb(app);
   return app;
 }

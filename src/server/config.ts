@@ -38,6 +38,9 @@ const envSchema = z.object({
   /** How long a dropped member shows as "reconnecting" before "offline". */
   ROOM_RECONNECT_GRACE_SECONDS: z.coerce.number().min(0.1).max(600).default(20),
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(10).max(10_000).default(300),
+  /** Printed on prescriptions and evolutions. */
+  CLINIC_NAME: z.string().trim().min(2).max(120).default('MedConnect'),
+  CLINIC_ADDRESS: z.string().trim().max(300).optional(),
 });
 
 export type Config = {
@@ -58,6 +61,7 @@ export type Config = {
   rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | undefined; turnTtlSeconds: number };
   rooms: { idleMs: number; reconnectGraceMs: number };
   socket: { eventsPer10s: number };
+  clinic: { name: string; address: string | null };
 };
 
 function splitList(s: string): string[] {
@@ -98,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rtc: { stunUrls: splitList(e.STUN_URLS), turnUrls: splitList(e.TURN_URLS ?? ''), turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
     rooms: { idleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000), reconnectGraceMs: Math.round(e.ROOM_RECONNECT_GRACE_SECONDS * 1000) },
     socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S },
+    clinic: { name: e.CLINIC_NAME, address: e.CLINIC_ADDRESS || null },
   };
 }

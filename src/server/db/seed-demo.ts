@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpfCheckDigits } from '../../shared/domain/cpf-cnpj';
 import { loadConfig } from '../config';
+import { contentHashOf } from '../features/records/record-views';
 import { hashPassword } from '../lib/passwords';
 import { ensureAdmin } from './bootstrap-admin';
-import { type Db, createDb } from './database';
+import { type Db, type DbOrTrx, createDb } from './database';
 import { migrateToLatest } from './migrate';
 
 /** Everyone in the demo logs in with this password. */
@@ -28,6 +29,67 @@ function demoCpf(n: number): string {
   return base + cpfCheckDigits(base);
 }
 
+type DemoVisit = {
+  doctorId: string;
+  patientId: string;
+  daysAgo: number;
+  reason: string;
+  content: { complaint: string; history: string; exam: string; plan: string; notes: string };
+  diagnoses: { code: string; description: string }[];
+  prescriptions: { medicine: string; dose: string; route: string; frequency: string; duration: string; instructions: string }[];
+};
+
+/** A finished video consultation with its signed evolution, so the record pages have something real to show. */
+async function seedVisit(trx: DbOrTrx, v: DemoVisit): Promise<void> {
+  const started = new Date(Date.now() - v.daysAgo * 86_400_000);
+  const ended = new Date(started.getTime() + 18 * 60_000).toISOString();
+  const finalizedAt = new Date(started.getTime() + 25 * 60_000).toISOString();
+  const roomId = randomUUID();
+  await trx
+    .insertInto('rooms')
+    .values({
+      id: roomId,
+      code: randomBytes(16).toString('base64url'),
+      doctor_id: v.doctorId,
+      patient_id: v.patientId,
+      status: 'finished',
+      reason: v.reason,
+      scheduled_at: started.toISOString(),
+      admitted_at: started.toISOString(),
+      last_activity_at: ended,
+      created_at: new Date(started.getTime() - 86_400_000).toISOString(),
+      closed_at: ended,
+    })
+    .execute();
+  await trx
+    .insertInto('consultations')
+    .values({ id: randomUUID(), room_id: roomId, doctor_id: v.doctorId, patient_id: v.patientId, started_at: started.toISOString(), ended_at: ended, duration_seconds: 18 * 60, finalized_by: 'doctor' })
+    .execute();
+  const id = randomUUID();
+  const hash = contentHashOf({ patientId: v.patientId, doctorId: v.doctorId, kind: 'evolution', amendsId: null, finalizedAt, content: v.content, diagnoses: v.diagnoses, prescriptions: v.prescriptions });
+  await trx
+    .insertInto('evolutions')
+    .values({
+      id,
+      patient_id: v.patientId,
+      doctor_id: v.doctorId,
+      room_id: roomId,
+      kind: 'evolution',
+      amends_id: null,
+      status: 'final',
+      ...v.content,
+      version: 3,
+      content_hash: hash,
+      created_at: started.toISOString(),
+      updated_at: finalizedAt,
+      finalized_at: finalizedAt,
+      discarded_at: null,
+    })
+    .execute();
+  for (const [position, d] of v.diagnoses.entries()) await trx.insertInto('evolution_diagnoses').values({ id: randomUUID(), evolution_id: id, position, ...d }).execute();
+  for (const [position, p] of v.prescriptions.entries()) await trx.insertInto('prescription_items').values({ id: randomUUID(), evolution_id: id, position, ...p }).execute();
+}
+
 function slug(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(' ').slice(0, 2).join('.');
 }
@@ -39,6 +101,7 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
   const hash = await hashPassword(DEMO_PASSWORD);
   const start = Date.now() - 90 * 86_400_000;
   const doctorIds: string[] = [];
+  const patientIds: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (const [i, d] of DOCTORS.entries()) {
       const id = randomUUID();
@@ -52,6 +115,7 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
     }
     for (const [i, name] of PATIENTS.entries()) {
       const id = randomUUID();
+      patientIds.push(id);
       const at = new Date(start + (5 + i * 6) * 86_400_000).toISOString();
       // The last two have not accepted their invite yet, so lists show "Convite pendente".
       const activated = i < PATIENTS.length - 2;
@@ -64,6 +128,41 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
       await trx.insertInto('doctor_patients').values({ doctor_id: doctorIds[i % doctorIds.length]!, patient_id: id, created_at: at }).execute();
       if (i % 4 === 0) await trx.insertInto('doctor_patients').values({ doctor_id: doctorIds[(i + 1) % doctorIds.length]!, patient_id: id, created_at: at }).execute();
     }
+    await seedVisit(trx, {
+      doctorId: doctorIds[0]!,
+      patientId: patientIds[0]!,
+      daysAgo: 12,
+      reason: 'Retorno — pressão alta',
+      content: {
+        complaint: 'Retorno para controle da pressão arterial. Relata cefaleia ocasional no fim da tarde.',
+        history: 'Hipertensa há 6 anos, em uso irregular de losartana. Nega dor torácica ou falta de ar.',
+        exam: 'PA aferida em casa pela paciente: 152/96 mmHg (média de 3 medidas). Sem edema visível.',
+        plan: 'Retomar losartana diariamente, reduzir sal, caminhada 30 min 5x/semana. Diário de PA por 15 dias.',
+        notes: 'Retorno em 30 dias com o diário de pressão e exames laboratoriais.',
+      },
+      diagnoses: [{ code: 'I10', description: 'Hipertensão essencial (primária)' }],
+      prescriptions: [
+        { medicine: 'Losartana potássica 50 mg', dose: '1 comprimido', route: 'oral', frequency: '1 vez ao dia, pela manhã', duration: 'uso contínuo', instructions: 'Não interromper sem orientação médica.' },
+      ],
+    });
+    await seedVisit(trx, {
+      doctorId: doctorIds[1]!,
+      patientId: patientIds[1]!,
+      daysAgo: 4,
+      reason: 'Dor de garganta',
+      content: {
+        complaint: 'Dor de garganta e coriza há 3 dias, febre de 37,8 °C ontem.',
+        history: 'Sem comorbidades. Nega alergias a medicamentos.',
+        exam: 'Orofaringe levemente hiperemiada à câmera, sem placas visíveis.',
+        plan: 'Sintomáticos, hidratação, repouso. Procurar atendimento presencial se febre persistir por mais de 3 dias.',
+        notes: '',
+      },
+      diagnoses: [{ code: 'J06.9', description: 'Infecção aguda das vias aéreas superiores não especificada' }],
+      prescriptions: [
+        { medicine: 'Paracetamol 750 mg', dose: '1 comprimido', route: 'oral', frequency: 'de 6 em 6 horas se dor ou febre', duration: '5 dias', instructions: 'Não exceder 4 comprimidos por dia.' },
+        { medicine: 'Soro fisiológico 0,9%', dose: '2 jatos em cada narina', route: 'nasal', frequency: '4 vezes ao dia', duration: '7 dias', instructions: '' },
+      ],
+    });
   });
   return { doctors: DOCTORS.length, patients: PATIENTS.length };
 }

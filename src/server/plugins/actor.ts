@@ -11,5 +11,11 @@ export function baseUrlOf(request: FastifyRequest): string {
 /** The signed-in caller; routes behind a guard always have one. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.auth) throw unauthenticated();
-  return { user: request.auth.user, ip: request.ip, baseUrl: baseUrlOf(request), mailInvite: inviteMailer(request.server.config, request.log) };
+  return {
+    user: request.auth.user,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+    baseUrl: baseUrlOf(request),
+    mailInvite: inviteMailer(request.server.config, request.log),
+  };
 }

@@ -72,6 +72,8 @@ export type UpdatePatientInput = z.input<typeof updatePatientInputSchema>;
 export const patientListItemSchema = userSummarySchema.extend({
   phone: z.string().nullable(),
   birthDate: z.string().nullable(),
+  /** When this doctor's latest consultation with the patient started; null if none yet. */
+  lastConsultationAt: z.string().nullable(),
 });
 export type PatientListItem = z.infer<typeof patientListItemSchema>;
 export const patientListSchema = pageOf(patientListItemSchema);

@@ -25,7 +25,7 @@ async function ownPatient(db: DbOrTrx, doctor: UserRow, patientId: string): Prom
 export async function listOwnPatients(db: Db, doctor: UserRow, q: z.output<typeof pageQuerySchema>): Promise<PatientList> {
   const { rows, total } = await listUsers(db, { role: 'patient', doctorId: doctor.id, q: q.q }, q.page, q.pageSize);
   return {
-    items: rows.map((r) => ({ ...toUserSummary(r), phone: r.patient_phone, birthDate: r.birth_date })),
+    items: rows.map((r) => ({ ...toUserSummary(r), phone: r.patient_phone, birthDate: r.birth_date, lastConsultationAt: r.last_consultation_at })),
     total,
     page: q.page,
     pageSize: q.pageSize,

@@ -61,6 +61,8 @@ export type UserListRow = UserRow & {
   specialty: string | null;
   patient_phone: string | null;
   birth_date: string | null;
+  /** Start of the latest consultation (with `doctorId` when the filter has one). */
+  last_consultation_at: string | null;
 };
 
 // LIKE escapes differ between SQLite and PostgreSQL; wildcards are never needed in a name search.
@@ -126,6 +128,15 @@ export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSi
         'patient_profiles.phone as patient_phone',
         'patient_profiles.birth_date',
       ])
+      // A correlated max() rather than a join + group by: same SQL on SQLite and PostgreSQL, uses consultations_patient.
+      .select((eb) => {
+        let last = eb
+          .selectFrom('consultations')
+          .select((c) => c.fn.max<string | null>('consultations.started_at').as('m'))
+          .whereRef('consultations.patient_id', '=', 'users.id');
+        if (f.doctorId) last = last.where('consultations.doctor_id', '=', f.doctorId);
+        return last.$asScalar().as('last_consultation_at');
+      })
       .orderBy('users.name')
       .orderBy('users.id')
       .limit(pageSize)

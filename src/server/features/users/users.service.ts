@@ -30,7 +30,7 @@ import {
 } from './users.repository';
 
 /** Who acts, from where, the base of links we hand out, and how invites are emailed (if at all). */
-export type Actor = { user: UserRow; ip: string | null; baseUrl: string; mailInvite?: InviteMailer | undefined };
+export type Actor = { user: UserRow; ip: string | null; baseUrl: string; mailInvite?: InviteMailer | undefined; userAgent?: string | null | undefined };
 
 type DoctorProfileData = z.output<typeof doctorProfileInputSchema>;
 type PatientProfileData = z.output<typeof patientProfileInputSchema>;

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamSchema, okSchema } from '../../../shared/schemas/common';
+import {
+  accessLogQuerySchema,
+  accessLogSchema,
+  createEvolutionInputSchema,
+  documentParamsSchema,
+  evolutionSchema,
+  finalizeEvolutionInputSchema,
+  patientHistorySchema,
+  patientRecordSchema,
+  printableDocumentSchema,
+  saveEvolutionInputSchema,
+} from '../../../shared/schemas/records';
+import { actorOf } from '../../plugins/actor';
+import { listAccessLogForAdmin, listOwnAccessLog } from './access-log.service';
+import { createEvolution, discardEvolution, finalizeEvolution, getDocument, getEvolution, getOwnHistory, getPatientRecord, saveEvolution } from './records.service';
+
+const ownAccessLogQuerySchema = accessLogQuerySchema.pick({ page: true, pageSize: true });
+
+/** Clinical records: evolutions, the patient's record and history, printable documents, the access log. */
+export async function recordsRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const write = { access: 'write:evolution:own' } as const;
+
+  r.post('/api/evolutions', { config: write, schema: { body: createEvolutionInputSchema, response: { 200: evolutionSchema, 201: evolutionSchema } } }, async (req, reply) => {
+    const { evolution, created } = await createEvolution(app.db, actorOf(req), req.body);
+    reply.status(created ? 201 : 200);
+    return evolution;
+  });
+  r.get('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, response: { 200: evolutionSchema } } }, async (req) =>
+    getEvolution(app.db, actorOf(req), req.params.id),
+  );
+  r.put('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, body: saveEvolutionInputSchema, response: { 200: evolutionSchema } } }, async (req) =>
+    saveEvolution(app.db, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/evolutions/:id/finalize',
+    { config: write, schema: { params: idParamSchema, body: finalizeEvolutionInputSchema, response: { 200: evolutionSchema } } },
+    async (req) => finalizeEvolution(app.db, actorOf(req), req.params.id, req.body.version),
+  );
+  r.delete('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, response: { 200: okSchema } } }, async (req) => {
+    await discardEvolution(app.db, actorOf(req), req.params.id);
+    return { ok: true as const };
+  });
+
+  r.get('/api/patients/:id/record', { config: { access: 'read:record:own' }, schema: { params: idParamSchema, response: { 200: patientRecordSchema } } }, async (req) =>
+    getPatientRecord(app.db, actorOf(req), req.params.id),
+  );
+  r.get('/api/me/history', { config: { access: 'read:history:own' }, schema: { response: { 200: patientHistorySchema } } }, async (req) =>
+    getOwnHistory(app.db, actorOf(req)),
+  );
+  r.get('/api/documents/:kind/:id', { config: { access: 'read:document:own' }, schema: { params: documentParamsSchema, response: { 200: printableDocumentSchema } } }, async (req) =>
+    getDocument(app.db, actorOf(req), app.config.clinic, req.params.kind, req.params.id),
+  );
+
+  r.get('/api/access-log', { config: { access: 'read:access-log:any' }, schema: { querystring: accessLogQuerySchema, response: { 200: accessLogSchema } } }, async (req) =>
+    listAccessLogForAdmin(app.db, req.query),
+  );
+  r.get('/api/me/access-log', { config: { access: 'read:access-log:own' }, schema: { querystring: ownAccessLogQuerySchema, response: { 200: accessLogSchema } } }, async (req) =>
+    listOwnAccessLog(app.db, actorOf(req), req.query),
+  );
+}
