@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import type { ComponentType } from 'react';
 import { AppLayout } from './layouts/app-layout';
 import { CallLayout } from './layouts/call-layout';
+import { DocumentLayout } from './layouts/document-layout';
 import { PublicLayout } from './layouts/public-layout';
 import { RoleGuard } from './layouts/role-guard';
 import { RootFallback, RootLayout } from './root-layout';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
               { path: 'usuarios', lazy: page(() => import('../features/users/components/users-page'), 'UsersPage') },
               { path: 'usuarios/novo', lazy: page(() => import('../features/users/components/new-user-page'), 'NewUserPage') },
               { path: 'usuarios/:id', lazy: page(() => import('../features/users/components/user-detail-page'), 'UserDetailPage') },
+              { path: 'acessos', lazy: page(() => import('../features/records/components/access-log-page'), 'AccessLogPage') },
             ],
           },
           {
@@ -43,6 +45,7 @@ export const router = createBrowserRouter([
               { path: 'pacientes', lazy: page(() => import('../features/patients/components/patients-page'), 'PatientsPage') },
               { path: 'pacientes/novo', lazy: page(() => import('../features/patients/components/new-patient-page'), 'NewPatientPage') },
               { path: 'pacientes/:id', lazy: page(() => import('../features/patients/components/patient-detail-page'), 'PatientDetailPage') },
+              { path: 'pacientes/:patientId/evolucoes/:id', lazy: page(() => import('../features/records/components/evolution-page'), 'EvolutionPage') },
               { path: 'salas', lazy: page(() => import('../features/rooms/components/rooms-page'), 'RoomsPage') },
             ],
           },
@@ -51,6 +54,8 @@ export const router = createBrowserRouter([
             element: <RoleGuard role="patient" />,
             children: [
               { index: true, lazy: page(() => import('../features/dashboard/components/patient-dashboard-page'), 'PatientDashboardPage') },
+              { path: 'historico', lazy: page(() => import('../features/records/components/patient-history-page'), 'PatientHistoryPage') },
+              { path: 'acessos', lazy: page(() => import('../features/records/components/my-access-log-page'), 'MyAccessLogPage') },
             ],
           },
           { path: 'perfil', lazy: page(() => import('../features/profile/components/profile-page'), 'ProfilePage') },
@@ -60,6 +65,11 @@ export const router = createBrowserRouter([
         // The consultation room: full screen, dark, no sidebar; its code loads only when opened.
         Component: CallLayout,
         children: [{ path: 'sala/:code', lazy: page(() => import('../features/call/components/call-page'), 'CallPage') }],
+      },
+      {
+        // Printable prescription / evolution: just the A4 sheet, no app frame (doctors and patients).
+        Component: DocumentLayout,
+        children: [{ path: 'documentos/:kind/:id', lazy: page(() => import('../features/records/components/document-page'), 'DocumentPage') }],
       },
       {
         Component: PublicLayout,

@@ -11,10 +11,12 @@ interface PersonRowProps {
   to: string;
   /** Middle column (hidden on phones): e.g. role and CRM, or phone and age. */
   meta?: { title: ReactNode; detail?: ReactNode };
+  /** A short line under the e-mail, shown on every screen size (e.g. the last consultation). */
+  note?: ReactNode;
 }
 
 /** One person in a list: avatar, name (the link, covering the row) and e-mail, details, status, date. */
-export function PersonRow({ user, to, meta }: PersonRowProps) {
+export function PersonRow({ user, to, meta, note }: PersonRowProps) {
   return (
     <li className={meta ? 'person-row' : 'person-row person-row-no-meta'}>
       <Avatar name={user.name} photoUrl={user.photoUrl} size="md" />
@@ -23,6 +25,7 @@ export function PersonRow({ user, to, meta }: PersonRowProps) {
           {user.name}
         </Link>
         <span className="person-row-sub">{user.email}</span>
+        {note ? <span className="person-row-note">{note}</span> : null}
       </div>
       {meta ? (
         <div className="person-row-meta">

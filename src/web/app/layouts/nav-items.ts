@@ -1,4 +1,4 @@
-import { House, LayoutDashboard, UserRound, Users, Video } from 'lucide-react';
+import { Eye, History, House, LayoutDashboard, ShieldCheck, UserRound, Users, Video } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 
@@ -17,6 +17,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
   admin: [
     { to: '/admin', label: 'Início', icon: LayoutDashboard, end: true },
     { to: '/admin/usuarios', label: 'Usuários', icon: Users },
+    { to: '/admin/acessos', label: 'Registro de acessos', icon: ShieldCheck },
     PROFILE,
   ],
   doctor: [
@@ -25,5 +26,10 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/medico/salas', label: 'Consultas', icon: Video },
     PROFILE,
   ],
-  patient: [{ to: '/paciente', label: 'Início', icon: House, end: true }, PROFILE],
+  patient: [
+    { to: '/paciente', label: 'Início', icon: House, end: true },
+    { to: '/paciente/historico', label: 'Meu histórico', icon: History },
+    { to: '/paciente/acessos', label: 'Quem viu meus dados', icon: Eye },
+    PROFILE,
+  ],
 };

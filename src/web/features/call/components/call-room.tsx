@@ -16,7 +16,10 @@ import { supportsScreenShare } from '../media/local-media';
 import type { LocalMediaStore } from '../media/media-store';
 import { CallControls } from './call-controls';
 import { CallFrame } from './call-frame';
-import { CallSidePanel, NotesSlot, PatientSummary } from './call-side-panel';
+import { CallEvolutionPanel } from '../../records/components/call-evolution-panel';
+import { CallPanelTabs } from './call-panel-tabs';
+import type { PanelTab } from './call-panel-tabs';
+import { CallSidePanel, PatientSummary } from './call-side-panel';
 import { ChatPanel } from './chat-panel';
 import { DeviceSelects } from './device-selects';
 import { AudioOnlyBanner, CallBanner, CallHeader, OfflineBanner, WaitingNotice, firstName, statusOf } from './in-call';
@@ -58,7 +61,10 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
   const queryClient = useQueryClient();
   const media = useMediaSnapshot(store);
   const [panelOpen, setPanelOpen] = useState(() => role === 'doctor' && wideScreen());
-  const panelOpenRef = useRef(panelOpen);
+  // The doctor's panel has two tabs; the notes come first. The patient's panel is the chat alone.
+  const [panelTab, setPanelTab] = useState<PanelTab>(role === 'doctor' ? 'notes' : 'chat');
+  const chatVisible = panelOpen && panelTab === 'chat';
+  const chatVisibleRef = useRef(chatVisible);
   const [unread, setUnread] = useState(0);
   const [draft, setDraft] = useState('');
   const [devicesOpen, setDevicesOpen] = useState(false);
@@ -71,8 +77,8 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
   const peerName = role === 'doctor' ? room.patient.name : room.doctor.name;
 
   useEffect(() => {
-    panelOpenRef.current = panelOpen;
-  }, [panelOpen]);
+    chatVisibleRef.current = chatVisible;
+  }, [chatVisible]);
 
   const session = useCallSession({
     code: room.code,
@@ -88,7 +94,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
       setAnnouncement(`${firstName(name || room.patient.name)} está na sala de espera. Use o botão “Deixar entrar”.`);
     },
     onMessage: (message) => {
-      if (!panelOpenRef.current) {
+      if (!chatVisibleRef.current) {
         setUnread((n) => n + 1);
         setAnnouncement(`Nova mensagem de ${firstName(message.fromName)}: ${message.text}`);
       }
@@ -138,9 +144,20 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
     });
   };
 
+  /** "Conversa": shows the chat (switching the doctor's panel to it), or closes the panel when the chat is showing. */
   const togglePanel = () => {
-    setPanelOpen((open) => !open);
+    if (chatVisible) {
+      setPanelOpen(false);
+      return;
+    }
+    setPanelOpen(true);
+    setPanelTab('chat');
     setUnread(0);
+  };
+
+  const selectTab = (tab: PanelTab) => {
+    setPanelTab(tab);
+    if (tab === 'chat') setUnread(0);
   };
 
   const admit = () => {
@@ -269,10 +286,23 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
           </div>
         </div>
         {panelOpen ? (
-          <CallSidePanel onClose={togglePanel}>
-            {role === 'doctor' ? <PatientSummary room={room} /> : null}
-            <ChatPanel messages={state.messages} myUserId={me.id} draft={draft} onDraftChange={setDraft} onSend={session.sendChat} />
-            {role === 'doctor' ? <NotesSlot /> : null}
+          <CallSidePanel onClose={() => setPanelOpen(false)} wide={role === 'doctor'}>
+            {role === 'doctor' ? (
+              <CallPanelTabs
+                tab={panelTab}
+                onTab={selectTab}
+                unread={unread}
+                notes={
+                  <>
+                    <PatientSummary room={room} />
+                    <CallEvolutionPanel patientId={room.patient.id} roomCode={room.code} />
+                  </>
+                }
+                chat={<ChatPanel messages={state.messages} myUserId={me.id} draft={draft} onDraftChange={setDraft} onSend={session.sendChat} />}
+              />
+            ) : (
+              <ChatPanel messages={state.messages} myUserId={me.id} draft={draft} onDraftChange={setDraft} onSend={session.sendChat} />
+            )}
           </CallSidePanel>
         ) : null}
       </main>
@@ -283,7 +313,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
           cameraOn={media.camera !== null}
           sharing={sharing}
           canShare={supportsScreenShare()}
-          panelOpen={panelOpen}
+          panelOpen={chatVisible}
           unread={unread}
           onMic={toggleMic}
           onCamera={toggleCamera}

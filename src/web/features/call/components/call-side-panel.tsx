@@ -1,4 +1,4 @@
-import { ExternalLink, NotebookPen, X } from 'lucide-react';
+import { ExternalLink, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Room } from '../../../../shared/schemas/rooms';
 import { Avatar } from '../../../components/ui/avatar';
@@ -26,23 +26,10 @@ export function PatientSummary({ room }: { room: Room }) {
   );
 }
 
-/** Where the doctor's notes will go during the call (the evolution editor comes later). */
-export function NotesSlot() {
-  return (
-    <section className="notes-slot" aria-labelledby="notes-title">
-      <h2 id="notes-title" className="call-panel-title">
-        <NotebookPen aria-hidden="true" />
-        Anotações
-      </h2>
-      <p>Em breve você vai escrever a evolução do paciente aqui, durante a consulta. Por enquanto, use a ficha do paciente.</p>
-    </section>
-  );
-}
-
 /** The side panel (desktop) or bottom sheet (phones) with the chat, and the doctor's tools. */
-export function CallSidePanel({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+export function CallSidePanel({ onClose, children, wide = false }: { onClose: () => void; children: ReactNode; wide?: boolean }) {
   return (
-    <aside className="call-panel" aria-label="Painel da consulta">
+    <aside className={wide ? 'call-panel call-panel-doctor' : 'call-panel'} aria-label="Painel da consulta">
       <button type="button" className="call-panel-close" onClick={onClose} aria-label="Fechar painel">
         <X aria-hidden="true" />
       </button>

@@ -1,28 +1,34 @@
-import { Video } from 'lucide-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { PersonCard } from '../../../components/person-card';
-import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ApiError, messageOf } from '../../../lib/api-error';
-import { ageFrom, formatCalendarDate } from '../../../lib/format-date';
-import { formatPhone } from '../../../lib/format-phone';
+import { usePatientRecord } from '../../records/api/get-patient-record';
+import { NewEvolutionButton } from '../../records/components/new-evolution-button';
+import { PatientConsultationsCard } from '../../records/components/patient-consultations-card';
+import { PatientEvolutionsCard } from '../../records/components/patient-evolutions-card';
+import { consentText } from '../../records/model/record-text';
 import { NewRoomDialog } from '../../rooms/components/new-room-dialog';
 import { PatientRoomsCard } from '../../rooms/components/patient-rooms-card';
 import { usePatient } from '../api/get-patient';
 import { EditPatientForm } from './edit-patient-form';
+import { PatientFactsCard } from './patient-facts-card';
 import { PatientInviteAction } from './patient-invite-action';
+import { PatientRecordHeader } from './patient-record-header';
 import '../../../components/person-card.css';
 
 const BACK = { to: '/medico/pacientes', label: 'Pacientes' };
 
-/** /medico/pacientes/:id: the patient's data, editable, their video consultations, "Nova sala", and a new invite while they have no password. */
+/**
+ * /medico/pacientes/:id: the patient's record for their doctor — header with quick actions,
+ * evolutions, consultations, rooms, editable data, and a new invite while they have no password.
+ */
 export function PatientDetailPage() {
   const { id = '' } = useParams();
   const patient = usePatient(id);
+  const record = usePatientRecord(id);
   const [creatingRoom, setCreatingRoom] = useState(false);
 
   if (patient.isPending) {
@@ -51,34 +57,32 @@ export function PatientDetailPage() {
   }
 
   const detail = patient.data;
-  const { birthDate, phone } = detail.patient;
-  const age = birthDate ? ageFrom(birthDate) : null;
-  const facts: [string, string][] = [];
-  if (birthDate) facts.push(['Nascimento', `${formatCalendarDate(birthDate)}${age !== null ? ` (${age} anos)` : ''}`]);
-  if (phone) facts.push(['Telefone', formatPhone(phone)]);
-  const preset = { id: detail.user.id, name: detail.user.name, phone };
+  const preset = { id: detail.user.id, name: detail.user.name, phone: detail.patient.phone };
   const canMeet = detail.user.status === 'active';
+  const consent = record.data ? consentText(record.data.consent) : null;
 
   return (
     <>
-      <PageHeader title={detail.user.name} back={BACK} description={detail.user.email} />
+      <PatientRecordHeader
+        detail={detail}
+        consent={consent}
+        onNewRoom={canMeet ? () => setCreatingRoom(true) : null}
+        newEvolution={<NewEvolutionButton patientId={detail.user.id} />}
+      />
       <div className="detail-grid">
         <div className="stack">
+          <PatientEvolutionsCard record={record} patientName={detail.user.name} />
+          <PatientConsultationsCard record={record} />
           <PatientRoomsCard patient={preset} />
           <EditPatientForm key={detail.user.id} detail={detail} />
         </div>
-        <aside aria-label="Acesso">
-          <PersonCard user={detail.user} facts={facts}>
-            {canMeet ? (
-              <Button block icon={<Video aria-hidden="true" />} onClick={() => setCreatingRoom(true)}>
-                Nova sala
-              </Button>
-            ) : null}
+        <aside aria-label="Dados do paciente">
+          <PatientFactsCard detail={detail} consent={consent?.text ?? (record.isError ? 'Não foi possível carregar' : 'Carregando…')}>
             {!detail.user.activated && detail.user.status === 'active' ? <PatientInviteAction detail={detail} /> : null}
-          </PersonCard>
-          <NewRoomDialog open={creatingRoom} onClose={() => setCreatingRoom(false)} patient={preset} />
+          </PatientFactsCard>
         </aside>
       </div>
+      <NewRoomDialog open={creatingRoom} onClose={() => setCreatingRoom(false)} patient={preset} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { PatientListItem } from '../../../../shared/schemas/users';
-import { ageFrom } from '../../../lib/format-date';
+import { ageFrom, formatDate } from '../../../lib/format-date';
 import { formatPhone } from '../../../lib/format-phone';
 
 /** The middle column of a patient row: phone and age, when known. */
@@ -9,4 +9,10 @@ export function patientMeta(patient: PatientListItem): { title: string; detail?:
     title: patient.phone ? formatPhone(patient.phone) : 'Sem telefone',
     ...(age !== null ? { detail: `${age} ${age === 1 ? 'ano' : 'anos'}` } : {}),
   };
+}
+
+/** "Última consulta: 28/11/2026", or "Nenhuma consulta ainda" (tolerates servers that do not send the date yet). */
+export function lastConsultationText(patient: Partial<Pick<PatientListItem, 'lastConsultationAt'>>): string {
+  const at = patient.lastConsultationAt ?? null;
+  return at ? `Última consulta: ${formatDate(at)}` : 'Última consulta: nenhuma ainda';
 }

@@ -11,7 +11,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Pagination } from '../../../components/ui/pagination';
 import { messageOf } from '../../../lib/api-error';
 import { usePatients } from '../api/get-patients';
-import { patientMeta } from './patient-meta';
+import { lastConsultationText, patientMeta } from './patient-meta';
 import '../../../components/person-list.css';
 
 const PAGE_SIZE = 20;
@@ -76,7 +76,7 @@ export function PatientsPage() {
           <>
             <ul className={patients.isPlaceholderData ? 'person-list list-updating' : 'person-list'} aria-label="Lista de pacientes" aria-busy={patients.isFetching}>
               {patients.data.items.map((patient) => (
-                <PersonRow key={patient.id} user={patient} to={`/medico/pacientes/${patient.id}`} meta={patientMeta(patient)} />
+                <PersonRow key={patient.id} user={patient} to={`/medico/pacientes/${patient.id}`} meta={patientMeta(patient)} note={lastConsultationText(patient)} />
               ))}
             </ul>
             <Pagination

@@ -1,0 +1,24 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorState } from '../../components/ui/error-state';
+import { LoadingState } from '../../components/ui/loading-state';
+import { useMe } from '../../features/auth/api/get-me';
+import { messageOf } from '../../lib/api-error';
+
+/**
+ * Printable documents: signed-in people only, without the app's sidebar and footer, so the page
+ * prints as the document alone. The server decides who may see each document.
+ */
+export function DocumentLayout() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState fullPage label="Preparando o documento…" />;
+  if (me.isError) {
+    return (
+      <main className="center-page">
+        <ErrorState message={messageOf(me.error)} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+      </main>
+    );
+  }
+  if (!me.data) return <Navigate to="/entrar" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}

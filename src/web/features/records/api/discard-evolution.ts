@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { evolutionQueryKey } from './get-evolution';
+import { patientRecordQueryKey } from './get-patient-record';
+
+/** Throws away a draft (never a signed entry). */
+export function discardEvolution(id: string): Promise<void> {
+  return apiFetch<void>(`/api/evolutions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function useDiscardEvolution() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id }: { id: string; patientId: string }) => discardEvolution(id),
+    onSuccess: (_data, { id, patientId }) => {
+      queryClient.removeQueries({ queryKey: evolutionQueryKey(id) });
+      void queryClient.invalidateQueries({ queryKey: patientRecordQueryKey(patientId) });
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DocumentKind, PrintableDocument } from '../../../../shared/schemas/records';
+import { apiFetch } from '../../../lib/api-client';
+
+/** What a printed prescription or evolution shows. 409 evolution_not_final / no_prescription. */
+export function getDocument(kind: DocumentKind, id: string, signal?: AbortSignal): Promise<PrintableDocument> {
+  return apiFetch<PrintableDocument>(`/api/documents/${kind}/${encodeURIComponent(id)}`, { signal });
+}
+
+export function useDocument(kind: DocumentKind, id: string) {
+  return useQuery({ queryKey: ['document', kind, id], queryFn: ({ signal }) => getDocument(kind, id, signal), retry: false });
+}

@@ -1,0 +1,115 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { CircleCheck, ExternalLink, FilePlus2, RefreshCw } from 'lucide-react';
+import { useState } from 'react';
+import type { Evolution } from '../../../../shared/schemas/records';
+import { Button } from '../../../components/ui/button';
+import { Spinner } from '../../../components/ui/spinner';
+import { messageOf } from '../../../lib/api-error';
+import { formatTime } from '../../../lib/format-date';
+import { createEvolution } from '../api/create-evolution';
+import { evolutionQueryKey, useEvolution } from '../api/get-evolution';
+import { patientRecordQueryKey } from '../api/get-patient-record';
+import { documentPath } from '../model/record-text';
+import { evolutionPath } from './evolution-actions';
+import { EvolutionEditor } from './evolution-editor';
+import './call-evolution.css';
+
+/** Links open in a new tab so the call keeps running. */
+function NewTabLink({ to, children }: { to: string; children: string }) {
+  return (
+    <a href={to} target="_blank" rel="noopener noreferrer" className="call-evo-link">
+      {children}
+      <ExternalLink aria-hidden="true" />
+      <span className="sr-only"> (abre em nova aba)</span>
+    </a>
+  );
+}
+
+function SignedNote({ entry }: { entry: Evolution }) {
+  return (
+    <div className="call-evo-done" role="status">
+      <p className="call-evo-done-title">
+        <CircleCheck aria-hidden="true" />
+        Evolução assinada{entry.finalizedAt ? ` às ${formatTime(entry.finalizedAt)}` : ''}
+      </p>
+      <p>Ela já está na ficha do paciente. Para corrigir algo, adicione um adendo na página da evolução.</p>
+      <div className="call-evo-links">
+        <NewTabLink to={evolutionPath(entry)}>Ver evolução</NewTabLink>
+        {entry.prescriptions.length > 0 ? <NewTabLink to={documentPath('prescription', entry.id)}>Imprimir receita</NewTabLink> : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The doctor's notes during the call: the evolution entry bound to this room (created the first
+ * time the panel opens, found again after that), in the same autosaving editor as the full page.
+ */
+export function CallEvolutionPanel({ patientId, roomCode }: { patientId: string; roomCode: string }) {
+  const queryClient = useQueryClient();
+  const [discarded, setDiscarded] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const entryId = useQuery({
+    queryKey: ['call-evolution', roomCode],
+    queryFn: async () => {
+      const entry = await createEvolution({ patientId, roomCode });
+      queryClient.setQueryData(evolutionQueryKey(entry.id), entry);
+      return entry.id;
+    },
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+  const evolution = useEvolution(entryId.data ?? '', { enabled: Boolean(entryId.data) });
+
+  if (discarded) {
+    return (
+      <div className="call-evo-done">
+        <p>Rascunho descartado.</p>
+        <Button
+          size="sm"
+          icon={<FilePlus2 aria-hidden="true" />}
+          onClick={() => {
+            setDiscarded(false);
+            void entryId.refetch();
+          }}
+        >
+          Começar nova evolução
+        </Button>
+      </div>
+    );
+  }
+  const failed = entryId.isError ? entryId.error : evolution.isError && !evolution.data ? evolution.error : null;
+  if (failed) {
+    return (
+      <div className="call-evo-error" role="alert">
+        <p>Não foi possível abrir as anotações. {messageOf(failed)}</p>
+        <Button size="sm" variant="secondary" icon={<RefreshCw aria-hidden="true" />} onClick={() => void (entryId.isError ? entryId.refetch() : evolution.refetch())}>
+          Tentar de novo
+        </Button>
+      </div>
+    );
+  }
+  if (!evolution.data) {
+    return (
+      <p className="call-evo-loading" role="status">
+        <Spinner size="sm" />
+        Abrindo as anotações…
+      </p>
+    );
+  }
+  const entry = evolution.data;
+  if (entry.status === 'final') return <SignedNote entry={entry} />;
+  return (
+    <EvolutionEditor
+      key={`${entry.id}-${reloads}`}
+      evolution={entry}
+      variant="call"
+      onFinalized={() => void queryClient.invalidateQueries({ queryKey: patientRecordQueryKey(patientId) })}
+      onDiscarded={() => {
+        queryClient.removeQueries({ queryKey: ['call-evolution', roomCode] });
+        setDiscarded(true);
+      }}
+      onReload={() => void evolution.refetch().finally(() => setReloads((n) => n + 1))}
+    />
+  );
+}

@@ -1,0 +1,183 @@
+import { ArrowLeft, Printer } from 'lucide-react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { PrintableDocument } from '../../../../shared/schemas/records';
+import { formatCpf } from '../../../../shared/domain/cpf-cnpj';
+import { Button } from '../../../components/ui/button';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { ApiError, messageOf } from '../../../lib/api-error';
+import { doctorTitle } from '../../../lib/doctor-title';
+import { formatCalendarDate, formatDate } from '../../../lib/format-date';
+import { formatPhone } from '../../../lib/format-phone';
+import { roleHome } from '../../../lib/role-home';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useMe } from '../../auth/api/get-me';
+import { useDocument } from '../api/get-document';
+import { dateAtTimeText, documentKindFromSlug } from '../model/record-text';
+import { DiagnosisList, EvolutionText, PrescriptionList } from './evolution-content';
+import './document.css';
+
+function PrescriptionItems({ doc }: { doc: PrintableDocument }) {
+  return (
+    <ol className="doc-rx">
+      {doc.evolution.prescriptions.map((p, i) => (
+        <li key={`${p.medicine}-${i}`}>
+          <p className="doc-rx-medicine">
+            <span className="doc-rx-number">{i + 1}.</span> {p.medicine}
+            {p.dose ? <span className="doc-rx-dose"> — {p.dose}</span> : null}
+          </p>
+          <p className="doc-rx-how">{[p.route && `Via ${p.route.toLowerCase()}`, p.frequency, p.duration && `por ${p.duration}`].filter(Boolean).join(' · ')}</p>
+          {p.instructions ? <p className="doc-rx-instructions clinical-text">{p.instructions}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function DocumentBody({ doc }: { doc: PrintableDocument }) {
+  const { clinic, doctor, patient, evolution } = doc;
+  const prescription = doc.kind === 'prescription';
+  const crm = `CRM/${doctor.crmUf} ${doctor.crmNumber}`;
+  return (
+    <article className="doc-page" aria-labelledby="doc-title">
+      <header className="doc-header">
+        <div>
+          <p className="doc-clinic">{clinic.name}</p>
+          {clinic.address ? <p className="doc-clinic-address">{clinic.address}</p> : null}
+        </div>
+        <div className="doc-header-end">
+          <h1 id="doc-title">{prescription ? 'Receita' : 'Evolução clínica'}</h1>
+          <p>{formatDate(evolution.finalizedAt ?? doc.issuedAt)}</p>
+        </div>
+      </header>
+
+      <section className="doc-people" aria-label="Médico e paciente">
+        <div>
+          <p className="doc-label">Médico(a)</p>
+          <p className="doc-strong">{doctorTitle(doctor.name)}</p>
+          <p>
+            {crm}
+            {doctor.rqe ? ` · RQE ${doctor.rqe}` : ''} · {doctor.specialty}
+          </p>
+          {doctor.phone ? <p>Telefone {formatPhone(doctor.phone)}</p> : null}
+          <p>{doctor.email}</p>
+        </div>
+        <div>
+          <p className="doc-label">Paciente</p>
+          <p className="doc-strong">{patient.name}</p>
+          <p>
+            {patient.cpf ? `CPF ${formatCpf(patient.cpf)}` : 'CPF não informado'}
+            {patient.birthDate ? ` · Nascimento ${formatCalendarDate(patient.birthDate)}` : ''}
+          </p>
+        </div>
+      </section>
+
+      <section className="doc-body" aria-label={prescription ? 'Medicamentos' : 'Registro do atendimento'}>
+        {prescription ? (
+          <>
+            <p className="doc-use">Uso conforme orientação abaixo</p>
+            <PrescriptionItems doc={doc} />
+          </>
+        ) : (
+          <>
+            <EvolutionText entry={evolution} />
+            <DiagnosisList entry={evolution} />
+            <PrescriptionList entry={evolution} title="Prescrição" />
+          </>
+        )}
+        {!prescription && doc.addenda.length > 0 ? (
+          <div className="doc-addenda">
+            {doc.addenda.map((a) => (
+              <section key={a.id} className="doc-addendum" aria-label={`Adendo de ${dateAtTimeText(a.finalizedAt ?? a.createdAt)}`}>
+                <p className="doc-label">Adendo de {dateAtTimeText(a.finalizedAt ?? a.createdAt)}</p>
+                <EvolutionText entry={a} />
+                <DiagnosisList entry={a} />
+                <PrescriptionList entry={a} title="Prescrição" />
+              </section>
+            ))}
+          </div>
+        ) : null}
+      </section>
+
+      <footer className="doc-footer">
+        <div className="doc-signature">
+          <span className="doc-signature-line" aria-hidden="true" />
+          <p className="doc-strong">{doctorTitle(doctor.name)}</p>
+          <p>
+            {crm}
+            {doctor.rqe ? ` · RQE ${doctor.rqe}` : ''}
+          </p>
+          {evolution.finalizedAt ? <p className="doc-small">Assinado eletronicamente em {dateAtTimeText(evolution.finalizedAt)}</p> : null}
+        </div>
+        <div className="doc-verify">
+          <p>
+            <span className="doc-label">Código de verificação (SHA-256)</span>
+            <code>{evolution.contentHash ?? '—'}</code>
+          </p>
+          <p className="doc-small">Emitido em {dateAtTimeText(doc.issuedAt)} pelo MedConnect.</p>
+        </div>
+      </footer>
+    </article>
+  );
+}
+
+const KNOWN_PROBLEMS: Record<string, string> = {
+  evolution_not_final: 'Esta evolução ainda é um rascunho. Assine a evolução para poder imprimir.',
+  no_prescription: 'Esta evolução não tem medicamentos, então não há receita para imprimir.',
+};
+
+/** /documentos/:kind/:id — a clean A4 prescription or evolution to print, outside the app's frame. */
+export function DocumentPage() {
+  const { kind: slug, id = '' } = useParams();
+  const kind = documentKindFromSlug(slug);
+  const doc = useDocument(kind ?? 'evolution', id);
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  useDocumentTitle(doc.data ? `${kind === 'prescription' ? 'Receita' : 'Evolução'} — ${doc.data.patient.name}` : 'Documento');
+  const home = me ? roleHome(me.user.role) : '/';
+  const canGoBack = typeof window !== 'undefined' && ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
+
+  return (
+    <div className="doc-screen">
+      <div className="doc-toolbar">
+        <Link
+          to={home}
+          className="doc-back"
+          onClick={(event) => {
+            if (!canGoBack) return;
+            event.preventDefault();
+            void navigate(-1);
+          }}
+        >
+          <ArrowLeft aria-hidden="true" />
+          Voltar
+        </Link>
+        {doc.data ? (
+          <Button icon={<Printer aria-hidden="true" />} onClick={() => window.print()}>
+            Imprimir
+          </Button>
+        ) : null}
+      </div>
+      <main className="doc-main">
+        {!kind ? (
+          <div className="doc-problem">
+            <ErrorState title="Documento não encontrado" message="Confira o endereço." />
+          </div>
+        ) : doc.isPending ? (
+          <LoadingState label="Preparando o documento…" />
+        ) : doc.isError ? (
+          <div className="doc-problem">
+            <ErrorState
+              title={doc.error instanceof ApiError && doc.error.status === 404 ? 'Documento não encontrado' : 'Não foi possível abrir o documento'}
+              message={doc.error instanceof ApiError ? (KNOWN_PROBLEMS[doc.error.code] ?? messageOf(doc.error)) : messageOf(doc.error)}
+              onRetry={doc.error instanceof ApiError && doc.error.status < 500 && doc.error.status !== 0 ? undefined : () => void doc.refetch()}
+              retrying={doc.isFetching}
+            />
+          </div>
+        ) : (
+          <DocumentBody doc={doc.data} />
+        )}
+      </main>
+    </div>
+  );
+}

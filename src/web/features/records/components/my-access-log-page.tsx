@@ -1,0 +1,52 @@
+import { Eye } from 'lucide-react';
+import { useSearchParams } from 'react-router';
+import { Card } from '../../../components/ui/card';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { Pagination } from '../../../components/ui/pagination';
+import { messageOf } from '../../../lib/api-error';
+import { useMyAccessLog } from '../api/get-access-log';
+import { accessSentence } from '../model/record-text';
+import './records.css';
+
+/** /paciente/acessos: "Quem viu meus dados", one plain sentence per access (LGPD). */
+export function MyAccessLogPage() {
+  const [params, setParams] = useSearchParams();
+  const pageParam = Number(params.get('pagina'));
+  const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
+  const log = useMyAccessLog(page);
+
+  return (
+    <>
+      <PageHeader title="Quem viu meus dados" description="Cada vez que alguém abre seu prontuário ou um documento seu, fica registrado aqui." />
+      <Card flush>
+        {log.isPending ? (
+          <LoadingState />
+        ) : log.isError ? (
+          <ErrorState message={messageOf(log.error)} onRetry={() => void log.refetch()} retrying={log.isFetching} />
+        ) : log.data.items.length === 0 ? (
+          <EmptyState icon={<Eye />} title="Ninguém abriu seus dados ainda" description="Quando seu médico abrir seu prontuário, isso aparece aqui." />
+        ) : (
+          <>
+            <ul className="record-list access-list" aria-label="Acessos aos seus dados" aria-busy={log.isFetching}>
+              {log.data.items.map((entry) => (
+                <li key={entry.id}>
+                  <p>{accessSentence(entry)}</p>
+                </li>
+              ))}
+            </ul>
+            <Pagination
+              page={log.data.page}
+              pageSize={log.data.pageSize}
+              total={log.data.total}
+              noun="acessos"
+              onPageChange={(next) => setParams(next > 1 ? { pagina: String(next) } : {}, { replace: true })}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

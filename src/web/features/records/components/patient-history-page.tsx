@@ -1,0 +1,106 @@
+import { FileText, History, Printer, Timer } from 'lucide-react';
+import { ButtonLink } from '../../../components/ui/button-link';
+import { Card, CardHeader } from '../../../components/ui/card';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { messageOf } from '../../../lib/api-error';
+import { doctorTitle } from '../../../lib/doctor-title';
+import { formatDuration } from '../../../lib/format-duration';
+import { useMyHistory } from '../api/get-my-history';
+import { groupAddenda } from '../model/group-addenda';
+import { dateAtTimeText, documentPath } from '../model/record-text';
+import { EvolutionEntry } from './evolution-entry';
+import './records.css';
+
+/** /paciente/historico: the patient's consultations and what their doctors signed, in plain words. */
+export function PatientHistoryPage() {
+  const history = useMyHistory();
+  const header = <PageHeader title="Meu histórico" description="Suas consultas e o que seus médicos registraram: diagnósticos, receitas e orientações." />;
+
+  if (history.isPending) {
+    return (
+      <>
+        {header}
+        <LoadingState label="Carregando seu histórico…" />
+      </>
+    );
+  }
+  if (history.isError) {
+    return (
+      <>
+        {header}
+        <Card>
+          <ErrorState message={messageOf(history.error)} onRetry={() => void history.refetch()} retrying={history.isFetching} />
+        </Card>
+      </>
+    );
+  }
+
+  const { consultations, entries } = history.data;
+  const groups = groupAddenda(entries.filter((e) => e.status === 'final'));
+  return (
+    <>
+      {header}
+      <div className="stack">
+        <Card flush as="section" aria-labelledby="history-entries-title">
+          <CardHeader id="history-entries-title" title="Registros dos seus atendimentos" />
+          {groups.length === 0 ? (
+            <EmptyState icon={<History />} level={3} title="Nada registrado ainda" description="Depois de uma consulta, o que seu médico registrar aparece aqui." />
+          ) : (
+            <ol className="evo-timeline" aria-label="Registros dos seus atendimentos">
+              {groups.map(({ entry, addenda }) => (
+                <li key={entry.id}>
+                  <EvolutionEntry
+                    entry={entry}
+                    addenda={addenda}
+                    audience="patient"
+                    actions={
+                      <>
+                        {entry.prescriptions.length > 0 ? (
+                          <ButtonLink size="sm" variant="primary" to={documentPath('prescription', entry.id)} icon={<Printer aria-hidden="true" />}>
+                            Imprimir receita
+                          </ButtonLink>
+                        ) : null}
+                        <ButtonLink size="sm" to={documentPath('evolution', entry.id)} icon={<FileText aria-hidden="true" />}>
+                          Ver para imprimir
+                        </ButtonLink>
+                      </>
+                    }
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+        <Card flush as="section" aria-labelledby="history-consultations-title">
+          <CardHeader id="history-consultations-title" title="Consultas por vídeo" />
+          {consultations.length === 0 ? (
+            <p className="card-empty-text">Você ainda não teve consultas por vídeo.</p>
+          ) : (
+            <ul className="record-list" aria-label="Consultas por vídeo">
+              {consultations.map((c) => (
+                <li key={c.id}>
+                  <div className="record-list-main">
+                    <strong>{dateAtTimeText(c.startedAt)}</strong>
+                    <span>{[doctorTitle(c.doctor.name), c.doctor.specialty, c.reason].filter(Boolean).join(' · ')}</span>
+                  </div>
+                  {c.durationSeconds !== null ? (
+                    <div className="record-list-end">
+                      <span className="record-list-duration">
+                        <Timer aria-hidden="true" />
+                        <span className="sr-only">Duração: </span>
+                        {formatDuration(c.durationSeconds)}
+                      </span>
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { CircleAlert } from 'lucide-react';
+import type { ComponentProps } from 'react';
+import { Input } from '../../../components/ui/input';
+
+interface RowFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
+  id: string;
+  label: string;
+  /** Read after the label by screen readers only ("do item 2"), so every row's fields have their own name. */
+  labelSuffix: string;
+  error?: string | undefined;
+  /** The row draws the message itself (under the whole row), with id `${id}-error`. */
+  errorOutside?: boolean;
+  className?: string;
+}
+
+/** A small labelled input inside a diagnosis or prescription row, with its inline error. */
+export function RowField({ id, label, labelSuffix, error, errorOutside = false, className, ...input }: RowFieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div className={className ? `evo-row-field ${className}` : 'evo-row-field'}>
+      <label htmlFor={id} className="evo-row-label">
+        {label}
+        <span className="sr-only"> {labelSuffix}</span>
+      </label>
+      <Input {...input} id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      {error && !errorOutside ? (
+        <p className="field-error" id={errorId}>
+          <CircleAlert aria-hidden="true" />
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}

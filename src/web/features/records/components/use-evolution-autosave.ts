@@ -1,0 +1,103 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Evolution } from '../../../../shared/schemas/records';
+import type { AutosaveQueue, SaveStatus } from '../model/autosave-queue';
+import { formValuesFrom, sameSavedContent } from '../model/evolution-form';
+import type { EvolutionFormValues } from '../model/evolution-form';
+import { browserStorage, chooseStart, clearBackup, readBackup, writeBackup } from '../model/local-backup';
+import type { LocalBackup } from '../model/local-backup';
+import { acquireQueue, noteLatest, releaseQueue, stopQueue } from './autosave-registry';
+
+interface Start {
+  version: number;
+  values: EvolutionFormValues;
+  restore: boolean;
+  /** A local copy older than the server's version: the doctor decides. */
+  recovery: LocalBackup | null;
+}
+
+function startFrom(evolution: Evolution): Start {
+  const server = { version: evolution.version, values: formValuesFrom(evolution) };
+  const backup = readBackup(browserStorage(), evolution.id);
+  const choice = chooseStart(server, backup, sameSavedContent);
+  if (choice === 'restore' && backup) return { version: evolution.version, values: backup.values, restore: true, recovery: null };
+  if (choice === 'server') clearBackup(browserStorage(), evolution.id);
+  return { version: evolution.version, values: server.values, restore: false, recovery: choice === 'ask' ? backup : null };
+}
+
+/**
+ * The editor's values and their autosave: debounced saves one at a time, a copy on this device
+ * until the server has it, saves on blur, when the page is hidden and when the connection returns.
+ */
+export function useEvolutionAutosave(evolution: Evolution) {
+  const queryClient = useQueryClient();
+  const [start] = useState(() => startFrom(evolution));
+  const [values, setValues] = useState(start.values);
+  const [recovery, setRecovery] = useState(start.recovery);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const queueRef = useRef<AutosaveQueue<EvolutionFormValues> | null>(null);
+  const id = evolution.id;
+
+  useEffect(() => {
+    const { queue, created } = acquireQueue(id, start.version, start.values, queryClient, setStatus);
+    queueRef.current = queue;
+    if (created && start.restore) {
+      queue.change(start.values);
+      void queue.flush();
+    }
+    const flush = () => void queue.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('online', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('online', flush);
+      queueRef.current = null;
+      releaseQueue(id);
+    };
+  }, [id, queryClient, start]);
+
+  const change = useCallback(
+    (next: EvolutionFormValues) => {
+      setValues(next);
+      const queue = queueRef.current;
+      if (!queue) return;
+      noteLatest(id, next);
+      writeBackup(browserStorage(), id, { baseVersion: queue.version, editedAt: Date.now(), values: next });
+      queue.change(next);
+    },
+    [id],
+  );
+
+  /** Saves now (on blur); resolves with the version to sign, or null when it could not be saved. */
+  const flush = useCallback(async (): Promise<number | null> => {
+    const queue = queueRef.current;
+    if (!queue) return null;
+    return (await queue.flush()) ? queue.version : null;
+  }, []);
+
+  /** Stops saving for good (signed or discarded) and forgets the local copy. */
+  const stop = useCallback(() => {
+    stopQueue(id);
+    queueRef.current = null;
+    clearBackup(browserStorage(), id);
+  }, [id]);
+
+  const applyRecovered = useCallback(() => {
+    if (!recovery) return;
+    setRecovery(null);
+    change(recovery.values);
+    void queueRef.current?.flush();
+  }, [recovery, change]);
+
+  const dropRecovered = useCallback(() => {
+    setRecovery(null);
+    if (!queueRef.current?.dirty) clearBackup(browserStorage(), id);
+  }, [id]);
+
+  return { values, change, status, flush, stop, recovery, applyRecovered, dropRecovered };
+}
