@@ -116,6 +116,27 @@ function ackPromise<T>(send: (ack: (reply: Ack<T>) => void) => void, timeoutMs =
   });
 }
 
+/** Opens once the socket is connected and has (re)joined the room; a new one closes on each disconnect. */
+interface JoinGate {
+  promise: Promise<void>;
+  open: () => void;
+  isOpen: boolean;
+}
+
+function joinGate(): JoinGate {
+  const gate = { isOpen: false } as JoinGate;
+  gate.promise = new Promise<void>((resolve) => {
+    gate.open = () => {
+      gate.isOpen = true;
+      resolve();
+    };
+  });
+  return gate;
+}
+
+/** How long a message written while offline waits for the connection to come back before failing. */
+const SEND_WHEN_BACK_MS = 15_000;
+
 const debug = (() => {
   try {
     return localStorage.getItem('mc-debug-call') === '1';
@@ -153,6 +174,7 @@ export function useCallSession(options: SessionOptions) {
   const [state, dispatch] = useReducer(reducer, INITIAL);
   const socketRef = useRef<CallSocket | null>(null);
   const peerRef = useRef<CallPeer | null>(null);
+  const joinedRef = useRef<JoinGate>(joinGate());
   const optionsRef = useRef(options);
   useEffect(() => {
     optionsRef.current = options;
@@ -201,6 +223,7 @@ export function useCallSession(options: SessionOptions) {
           if (closed) return;
           log('joined', { admitted: result.admitted, peer: result.peer.state });
           dispatch({ type: 'joined', result });
+          joinedRef.current.open();
           sendMediaState();
           if (result.role === 'doctor' && result.peer.state === 'waiting') optionsRef.current.onPatientWaiting?.(result.peer.name);
         },
@@ -229,6 +252,7 @@ export function useCallSession(options: SessionOptions) {
     });
     socket.on('disconnect', (reason) => {
       dispatch({ type: 'online', online: false });
+      if (joinedRef.current.isOpen) joinedRef.current = joinGate();
       // Media keeps flowing; signaling comes back with the socket.
       peer.pause();
       // Socket.IO does not reconnect by itself after the server closed the socket on purpose.
@@ -288,6 +312,7 @@ export function useCallSession(options: SessionOptions) {
 
     return () => {
       closed = true;
+      joinedRef.current = joinGate();
       peer.destroy();
       if (socket.connected) socket.emit('room:leave', { code });
       socket.removeAllListeners();
@@ -305,8 +330,17 @@ export function useCallSession(options: SessionOptions) {
 
   const sendChat = useCallback(
     async (text: string) => {
+      const offline = { code: 'offline', message: 'Sem conexão com o servidor. A mensagem não foi enviada.' } satisfies AckError;
+      // Written during a network drop or a server restart: send it once the room is rejoined.
+      if (!joinedRef.current.isOpen) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(offline), SEND_WHEN_BACK_MS);
+        });
+        await Promise.race([joinedRef.current.promise, timeout]).finally(() => clearTimeout(timer));
+      }
       const socket = socketRef.current;
-      if (!socket?.connected) throw { code: 'offline', message: 'Sem conexão com o servidor. A mensagem não foi enviada.' } satisfies AckError;
+      if (!socket?.connected) throw offline;
       const message = await ackPromise<ChatMessage>((ack) => socket.emit('chat:send', { code, text }, ack));
       dispatch({ type: 'message', message });
       return message;
