@@ -62,6 +62,11 @@ describe.runIf(run)('clinical records', () => {
     await d.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
   }
 
+  async function openPanel(): Promise<void> {
+    const tab = doctor.page.getByRole('tab', { name: 'Anotações' });
+    if (!(await tab.isVisible())) await doctor.page.getByRole('button', { name: 'Conversa' }).click();
+  }
+
   async function notesTab(): Promise<void> {
     const tab = doctor.page.getByRole('tab', { name: 'Anotações' });
     await tab.waitFor();
@@ -105,6 +110,15 @@ describe.runIf(run)('clinical records', () => {
     expect(await d.getByLabel('CID-10 do diagnóstico 1').inputValue()).toBe('J06.9');
     expect(await d.getByLabel('Medicamento do item 1').inputValue()).toBe('Dipirona 500 mg');
     expect(await d.getByLabel('Frequência do item 1').inputValue()).toBe('De 6 em 6 horas');
+
+    // On a phone the notes live in the bottom sheet, behind the "Conversa" button.
+    await d.setViewportSize(PHONE);
+    await openPanel();
+    await notesTab();
+    await shot(d, 'call-doctor-notes-phone');
+    await d.setViewportSize(DESKTOP);
+    await openPanel();
+    await notesTab();
   });
 
   it('the doctor signs the evolution in the call; it is final and linked to the consultation', async () => {

@@ -47,6 +47,11 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 
 /** Runs axe-core on the page and fails on serious or critical violations, naming each. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Colours measured mid-transition (a sheet sliding in, a fade) are not what people read.
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.race([Promise.allSettled(finite.map((a) => a.finished)), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
@@ -55,7 +60,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
-  expect(violations, `axe on ${label}`).toEqual([]);
+  // Joined into one string so a failure prints what axe found, not "Array(1)".
+  expect(violations.join('\n'), `axe on ${label}`).toBe('');
 }
 
 /** No sideways scrolling: the page fits its viewport width. */
