@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
+import { createAdmin, login } from '../../../../tests/helpers/factories';
+import { type Person, signedInPeople } from '../../../../tests/helpers/people';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import type { Db } from '../../db/database';
-import type { UserRow } from '../../db/types';
 import { contentHashOf } from './record-views';
 
 let t: TestApp;
@@ -13,16 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Person = { user: UserRow; cookie: string };
-
-async function doctor(): Promise<Person> {
-  const user = await createDoctor(t.db);
-  return { user, cookie: await login(t, user) };
-}
-async function patientOf(...doctors: UserRow[]): Promise<Person> {
-  const user = await createPatient(t.db, { doctors });
-  return { user, cookie: await login(t, user) };
-}
+const { doctor, patientOf } = signedInPeople(() => t);
 
 async function count(db: Db, table: string): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);

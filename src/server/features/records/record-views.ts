@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCrm } from '../../../shared/domain/crm';
-import type { Evolution } from '../../../shared/schemas/records';
-import type { DiagnosisRow, EvolutionWithPeople, PrescriptionRow } from './records.repository';
+import type { Evolution, RecordConsultation } from '../../../shared/schemas/records';
+import type { DiagnosisRow, EvolutionWithPeople, PrescriptionRow, listPatientConsultations } from './records.repository';
 
 type Children = { diagnoses: DiagnosisRow[]; prescriptions: PrescriptionRow[] };
 
@@ -69,4 +69,20 @@ export type SignedContent = {
 /** SHA-256 (hex) of what was signed; printed on documents so a changed row can be noticed. */
 export function contentHashOf(signed: SignedContent): string {
   return createHash('sha256').update(canonicalJson(signed), 'utf8').digest('hex');
+}
+
+type ConsultationWithPeople = Awaited<ReturnType<typeof listPatientConsultations>>[number];
+
+/** A consultation as the record page and the patient's history list it. */
+export function toRecordConsultation(c: ConsultationWithPeople): RecordConsultation {
+  return {
+    id: c.id,
+    startedAt: c.started_at,
+    endedAt: c.ended_at,
+    durationSeconds: c.duration_seconds,
+    finalizedBy: c.finalized_by,
+    roomCode: c.room_code,
+    doctorName: c.doctor_name,
+    reason: c.reason,
+  };
 }

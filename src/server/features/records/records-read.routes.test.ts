@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VALID_CPFS, createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
+import { VALID_CPFS } from '../../../../tests/helpers/factories';
+import { type Person, signedInPeople } from '../../../../tests/helpers/people';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { UserRow } from '../../db/types';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,21 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Person = { user: UserRow; cookie: string };
-
-async function doctor(): Promise<Person> {
-  const user = await createDoctor(t.db);
-  return { user, cookie: await login(t, user) };
-}
-async function patientOf(...doctors: UserRow[]): Promise<Person> {
-  const user = await createPatient(t.db, { doctors });
-  return { user, cookie: await login(t, user) };
-}
-let adminCookie: string | undefined;
-async function admin(): Promise<string> {
-  adminCookie ??= await login(t, await createAdmin(t.db));
-  return adminCookie;
-}
+const { doctor, patientOf, admin } = signedInPeople(() => t);
 
 const FULL = {
   content: { complaint: 'Tosse seca', notes: 'Melhora progressiva.' },

@@ -23,7 +23,7 @@ import { noAccess, roomForMember } from '../rooms/rooms.service';
 import { isDoctorOfPatient } from '../users/users.repository';
 import type { Actor } from '../users/users.service';
 import { logRecordAccess } from './access-log.service';
-import { contentHashOf, toEvolutions } from './record-views';
+import { contentHashOf, toEvolutions, toRecordConsultation } from './record-views';
 import {
   type EvolutionWithPeople,
   findDocumentPeople,
@@ -213,16 +213,7 @@ export async function getPatientRecord(db: Db, actor: Actor, patientId: string):
   ]);
   return {
     consent: { currentVersion: TCLE_VERSION, accepted: consent ? { version: consent.version, acceptedAt: consent.accepted_at } : null },
-    consultations: consultations.map((c) => ({
-      id: c.id,
-      startedAt: c.started_at,
-      endedAt: c.ended_at,
-      durationSeconds: c.duration_seconds,
-      finalizedBy: c.finalized_by,
-      roomCode: c.room_code,
-      doctorName: c.doctor_name,
-      reason: c.reason,
-    })),
+    consultations: consultations.map(toRecordConsultation),
     evolutions: await withChildren(db, rows),
     rooms: rooms.map((r) => ({ code: r.code, status: r.status, reason: r.reason, scheduledAt: r.scheduled_at, createdAt: r.created_at })),
   };
@@ -235,14 +226,7 @@ export async function getOwnHistory(db: Db, actor: Actor): Promise<PatientHistor
   const [consultations, rows] = await Promise.all([listPatientConsultations(db, patientId, true), listEvolutions(db, { patientId })]);
   return {
     consultations: consultations.map((c) => ({
-      id: c.id,
-      startedAt: c.started_at,
-      endedAt: c.ended_at,
-      durationSeconds: c.duration_seconds,
-      finalizedBy: c.finalized_by,
-      roomCode: c.room_code,
-      doctorName: c.doctor_name,
-      reason: c.reason,
+      ...toRecordConsultation(c),
       doctor: { id: c.doctor_id, name: c.doctor_name, crm: formatCrm(c.crm_number, c.crm_uf), specialty: c.specialty },
     })),
     entries: await withChildren(db, rows),

@@ -1,11 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
+import { createDoctor, login } from '../../../../tests/helpers/factories';
+import { type Person, signedInPeople } from '../../../../tests/helpers/people';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
 import type { Db } from '../../db/database';
-import type { UserRow } from '../../db/types';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,21 +27,7 @@ async function snapshot(db: Db): Promise<Record<string, number>> {
   return out;
 }
 
-type Person = { user: UserRow; cookie: string };
-
-async function doctor(): Promise<Person> {
-  const user = await createDoctor(t.db);
-  return { user, cookie: await login(t, user) };
-}
-async function patientOf(...doctors: UserRow[]): Promise<Person> {
-  const user = await createPatient(t.db, { doctors });
-  return { user, cookie: await login(t, user) };
-}
-let adminCookie: string | undefined;
-async function admin(): Promise<string> {
-  adminCookie ??= await login(t, await createAdmin(t.db));
-  return adminCookie;
-}
+const { doctor, patientOf, admin } = signedInPeople(() => t);
 
 async function createRoom(d: Person, patientId: string, extra: Record<string, unknown> = {}): Promise<string> {
   const res = await t.request({ method: 'POST', url: '/api/rooms', cookie: d.cookie, payload: { patientId, ...extra } });
