@@ -66,7 +66,7 @@ async function seedVisit(trx: DbOrTrx, v: DemoVisit): Promise<void> {
     .values({ id: randomUUID(), room_id: roomId, doctor_id: v.doctorId, patient_id: v.patientId, started_at: started.toISOString(), ended_at: ended, duration_seconds: 18 * 60, finalized_by: 'doctor' })
     .execute();
   const id = randomUUID();
-  const hash = contentHashOf({ patientId: v.patientId, doctorId: v.doctorId, kind: 'evolution', amendsId: null, finalizedAt, content: v.content, diagnoses: v.diagnoses, prescriptions: v.prescriptions });
+  const hash = contentHashOf({ id, patientId: v.patientId, doctorId: v.doctorId, kind: 'evolution', amendsId: null, finalizedAt, content: v.content, diagnoses: v.diagnoses, prescriptions: v.prescriptions });
   await trx
     .insertInto('evolutions')
     .values({

@@ -327,6 +327,7 @@ describe('POST /api/evolutions/:id/finalize', () => {
     expect(final).toMatchObject({ status: 'final', version: 2, finalizedAt: expect.any(String), diagnoses: [{ code: 'J06.9' }] });
     expect(final.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const recomputed = contentHashOf({
+      id: final.id,
       patientId: p.user.id,
       doctorId: d.user.id,
       kind: 'evolution',
@@ -338,7 +339,7 @@ describe('POST /api/evolutions/:id/finalize', () => {
     });
     expect(final.contentHash).toBe(recomputed);
     // Any change to what was signed changes the hash.
-    expect(contentHashOf({ patientId: p.user.id, doctorId: d.user.id, kind: 'evolution', amendsId: null, finalizedAt: final.finalizedAt, content: { ...final.content, notes: 'x' }, diagnoses: final.diagnoses, prescriptions: final.prescriptions })).not.toBe(recomputed);
+    expect(contentHashOf({ id: final.id, patientId: p.user.id, doctorId: d.user.id, kind: 'evolution', amendsId: null, finalizedAt: final.finalizedAt, content: { ...final.content, notes: 'x' }, diagnoses: final.diagnoses, prescriptions: final.prescriptions })).not.toBe(recomputed);
     expect(await auditRows('evolution.finalized', final.id)).toHaveLength(1);
     // Signing again is a no-op that returns the same entry.
     const again = await finalize(d, final.id, 1);
@@ -393,6 +394,19 @@ describe('POST /api/evolutions/:id/finalize', () => {
     expect(stale.json().error.code).toBe('version_conflict');
     expect((await finalize(colleague, e.id, 2)).statusCode).toBe(404);
     expect((await row(e.id)).status).toBe('draft');
+  });
+
+  it('a colleague "signing" someone else’s final entry gets 409 and no content, and nothing is logged', async () => {
+    const d = await doctor();
+    const colleague = await doctor();
+    const p = await patientOf(d.user, colleague.user);
+    const final = await signed(d, p.user.id);
+    const logged = await count(t.db, 'record_access_log');
+    const res = await finalize(colleague, final.id, final.version);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('evolution_final');
+    expect(res.body).not.toContain(final.content.notes);
+    expect(await count(t.db, 'record_access_log')).toBe(logged);
   });
 });
 

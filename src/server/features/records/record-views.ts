@@ -56,6 +56,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export type SignedContent = {
+  /** The entry itself, so one entry's code never fits another with the same text. */
+  id: string;
   patientId: string;
   doctorId: string;
   kind: 'evolution' | 'addendum';

@@ -170,7 +170,11 @@ export async function saveEvolution(db: Db, actor: Actor, id: string, input: z.o
 export async function finalizeEvolution(db: Db, actor: Actor, id: string, version: number): Promise<Evolution> {
   await db.transaction().execute(async (trx) => {
     const row = await visibleEntry(trx, actor.user, id);
-    if (row.status === 'final') return;
+    // Signing again is the author's no-op; anyone else gets no content back from this route.
+    if (row.status === 'final') {
+      if (row.doctor_id !== actor.user.id) throw evolutionFinal();
+      return;
+    }
     if (row.version !== version) throw versionConflict();
     const { diagnoses, prescriptions } = toEvolutions([row], await loadChildren(trx, [id]))[0]!;
     const content = { complaint: row.complaint, history: row.history, exam: row.exam, plan: row.plan, notes: row.notes };
@@ -179,7 +183,7 @@ export async function finalizeEvolution(db: Db, actor: Actor, id: string, versio
       throw badRequest('validation', 'Faltam dados para assinar. Confira os campos destacados.', fieldsOf(check.error.issues));
     }
     const at = nowIso();
-    const hash = contentHashOf({ patientId: row.patient_id, doctorId: row.doctor_id, kind: row.kind, amendsId: row.amends_id, finalizedAt: at, content, diagnoses, prescriptions });
+    const hash = contentHashOf({ id, patientId: row.patient_id, doctorId: row.doctor_id, kind: row.kind, amendsId: row.amends_id, finalizedAt: at, content, diagnoses, prescriptions });
     if (!(await markFinal(trx, id, version, hash, at))) {
       // Another request signed it first: the same outcome for this caller.
       const refusal = await refusalFor(trx, id);

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import { forgetPersonalData } from '../../../lib/personal-storage';
 import { meQueryKey } from './get-me';
 
 /** Ends the session on the server. */
@@ -14,6 +15,7 @@ export function useLogout() {
     // Even if the call fails (already expired), forget everything locally.
     onSettled: () => {
       queryClient.clear();
+      forgetPersonalData();
       queryClient.setQueryData(meQueryKey, null);
     },
   });

@@ -1,9 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { evolutionQueryKey } from '../api/get-evolution';
+import type { Evolution } from '../../../../shared/schemas/records';
+import { ApiError } from '../../../lib/api-error';
+import { evolutionQueryKey, getEvolution } from '../api/get-evolution';
 import { saveEvolution } from '../api/save-evolution';
 import { AutosaveQueue } from '../model/autosave-queue';
 import type { SaveStatus } from '../model/autosave-queue';
-import { toSaveInput } from '../model/evolution-form';
+import { formValuesFrom, sameSavedContent, toSaveInput } from '../model/evolution-form';
 import type { EvolutionFormValues } from '../model/evolution-form';
 import { browserStorage, clearBackup, writeBackup } from '../model/local-backup';
 
@@ -23,12 +25,24 @@ const live = new Map<string, Entry>();
 
 export function acquireQueue(id: string, version: number, latest: EvolutionFormValues, queryClient: QueryClient, listener: (status: SaveStatus) => void): { queue: AutosaveQueue<EvolutionFormValues>; created: boolean } {
   const existing = live.get(id);
-  if (existing) {
+  if (existing && !existing.queue.isStopped) {
     existing.users += 1;
     existing.listener = listener;
     return { queue: existing.queue, created: false };
   }
+  // A queue stopped by a conflict must not be handed to the editor that reloads after it.
+  existing?.queue.dispose();
   const storage = browserStorage();
+  /** What we sent on top of one version, to recognise our own save behind a version conflict. */
+  let sent: { version: number; values: EvolutionFormValues[] } = { version, values: [] };
+  /** After a 409 version_conflict: the server's version when it holds exactly a text we sent on top of `v`. */
+  const ownSaveLanded = async (error: unknown, v: number): Promise<number | null> => {
+    if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'version_conflict') return null;
+    const server = await getEvolution(id).catch(() => null);
+    if (!server || server.status !== 'draft' || server.version !== v + 1) return null;
+    const values = formValuesFrom(server);
+    return sent.values.some((mine) => sameSavedContent(mine, values)) ? server.version : null;
+  };
   const entry: Entry = {
     users: 1,
     latest,
@@ -36,11 +50,24 @@ export function acquireQueue(id: string, version: number, latest: EvolutionFormV
     queue: new AutosaveQueue<EvolutionFormValues>({
       version,
       save: async (snapshot, v) => {
-        const saved = await saveEvolution(id, toSaveInput(snapshot, v));
+        if (sent.version !== v) sent = { version: v, values: [] };
+        sent.values.push(snapshot);
+        let saved: Evolution;
+        try {
+          saved = await saveEvolution(id, toSaveInput(snapshot, v));
+        } catch (error) {
+          const landed = await ownSaveLanded(error, v);
+          if (!landed) throw error;
+          // An earlier save of ours reached the server but its answer was lost: go on from there.
+          saved = await saveEvolution(id, toSaveInput(snapshot, landed));
+        }
         queryClient.setQueryData(evolutionQueryKey(id), saved);
         return saved.version;
       },
-      onStatus: (status) => entry.listener?.(status),
+      onStatus: (status) => {
+        if (status.kind === 'final') clearBackup(storage, id);
+        entry.listener?.(status);
+      },
       onSaved: (_snapshot, v, upToDate) => {
         if (upToDate) clearBackup(storage, id);
         else writeBackup(storage, id, { baseVersion: v, editedAt: Date.now(), values: entry.latest });
@@ -58,9 +85,10 @@ export function noteLatest(id: string, values: EvolutionFormValues): void {
 }
 
 /** The editor left: send what is pending; stop once no editor uses the queue any more. */
-export function releaseQueue(id: string): void {
+export function releaseQueue(id: string, queue: AutosaveQueue<EvolutionFormValues>): void {
   const entry = live.get(id);
-  if (!entry) return;
+  // A queue already replaced (stopped by a conflict) was disposed when it was replaced.
+  if (!entry || entry.queue !== queue) return;
   entry.users -= 1;
   if (entry.users > 0) return;
   entry.listener = null;

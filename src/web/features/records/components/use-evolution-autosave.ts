@@ -57,7 +57,7 @@ export function useEvolutionAutosave(evolution: Evolution) {
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('online', flush);
       queueRef.current = null;
-      releaseQueue(id);
+      releaseQueue(id, queue);
     };
   }, [id, queryClient, start]);
 

@@ -74,6 +74,11 @@ export class AutosaveQueue<T> {
     return this.revision > this.savedRevision;
   }
 
+  /** Stopped for good (conflict, signed, disposed): a new editor needs a new queue. */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   get current(): SaveStatus {
     return this.status;
   }

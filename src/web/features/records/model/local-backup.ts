@@ -1,3 +1,4 @@
+import { PERSONAL_PREFIX } from '../../../lib/personal-storage';
 import { isBlankRow } from './evolution-form';
 import type { EvolutionFormValues } from './evolution-form';
 
@@ -12,7 +13,8 @@ export interface LocalBackup {
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const PREFIX = 'medconnect:evolution-draft:';
+// Personal data: wiped at logout (see personal-storage.ts).
+const PREFIX = `${PERSONAL_PREFIX}evolution-draft:`;
 
 export function backupKey(evolutionId: string): string {
   return `${PREFIX}${evolutionId}`;
