@@ -171,6 +171,8 @@ describe.runIf(run)('clinical records', () => {
     await d.getByText(crm).first().waitFor();
     await d.getByText('Maria Souza').first().waitFor();
     await d.getByText('Dipirona 500 mg').first().waitFor();
+    // The correction travels with the printed prescription.
+    await d.getByText('Corrigindo: a febre começou há 3 dias.').first().waitFor();
     await d.getByRole('button', { name: 'Imprimir' }).waitFor();
     await shot(d, 'prescription-desktop');
     extraErrors.push(...errors);

@@ -85,7 +85,8 @@ function DocumentBody({ doc }: { doc: PrintableDocument }) {
             <PrescriptionList entry={evolution} title="Prescrição" />
           </>
         )}
-        {!prescription && doc.addenda.length > 0 ? (
+        {/* Corrections travel with the document: a prescription printed after an addendum shows it. */}
+        {doc.addenda.length > 0 ? (
           <div className="doc-addenda">
             {doc.addenda.map((a) => (
               <section key={a.id} className="doc-addendum" aria-label={`Adendo de ${dateAtTimeText(a.finalizedAt ?? a.createdAt)}`}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Evolution } from '../../../../shared/schemas/records';
 import { Alert } from '../../../components/ui/alert';
 import { Card } from '../../../components/ui/card';
@@ -90,6 +90,8 @@ export function EvolutionPage() {
   }
 
   const entry = evolution.data;
+  // The header names the patient from the URL: an edited URL must not put one name over another's entry.
+  if (entry.patientId !== patientId) return <Navigate to={evolutionPath(entry)} replace />;
   const patientName = patient.data?.user.name;
   if (entry.status === 'final') {
     return (
