@@ -183,6 +183,24 @@ describe.runIf(run)('clinical records', () => {
     expect(finals.find((e) => e.kind === 'addendum')!.amends_id).toBeTruthy();
   });
 
+  it('a draft started from the patient page can be discarded; its row is kept as discarded', async () => {
+    const d = await doctor.context.newPage();
+    const errors = watchErrors(d);
+    await d.goto(evolutionPath.replace(/\/evolucoes\/.*$/, ''));
+    await d.getByRole('button', { name: 'Nova evolução' }).click();
+    await d.waitForURL(/\/evolucoes\//);
+    const id = new URL(d.url()).pathname.split('/').pop()!;
+    await d.getByLabel('Anotações livres').fill('Rascunho que não vale.');
+    await waitSaved(d);
+    await d.getByRole('button', { name: 'Descartar rascunho' }).click();
+    await d.getByRole('button', { name: 'Sim, descartar' }).click();
+    await expect
+      .poll(async () => (await server.db.selectFrom('evolutions').select('status').where('id', '=', id).executeTakeFirst())?.status, { timeout: 10_000 })
+      .toBe('discarded');
+    extraErrors.push(...errors);
+    await d.close();
+  });
+
   it('the patient sees who opened their record; the admin filters the access log', async () => {
     const p = patient.page;
     await p.goto('/paciente/acessos');

@@ -109,6 +109,9 @@ export type CreateEvolutionInput = z.input<typeof createEvolutionInputSchema>;
 
 export const finalizeEvolutionInputSchema = z.object({ version: z.number().int().min(1) });
 
+/** DELETE /api/evolutions/:id?version=N — discards only the draft this tab last saw. */
+export const discardEvolutionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
+
 export const evolutionStatusSchema = z.enum(['draft', 'final']);
 export const evolutionKindSchema = z.enum(['evolution', 'addendum']);
 

@@ -427,6 +427,19 @@ describe('DELETE /api/evolutions/:id', () => {
     expect((await t.request({ method: 'DELETE', url: `/api/evolutions/${e.id}`, cookie: d.cookie })).statusCode).toBe(404);
   });
 
+  it('with a stale version (another tab saved newer text) refuses with 409 and keeps the draft', async () => {
+    const d = await doctor();
+    const p = await patientOf(d.user);
+    const e = await draft(d, p.user.id);
+    await save(d, e.id, 1);
+    const stale = await t.request({ method: 'DELETE', url: `/api/evolutions/${e.id}?version=1`, cookie: d.cookie });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    expect((await row(e.id)).status).toBe('draft');
+    expect((await t.request({ method: 'DELETE', url: `/api/evolutions/${e.id}?version=2`, cookie: d.cookie })).statusCode).toBe(200);
+    expect((await row(e.id)).status).toBe('discarded');
+  });
+
   it('refuses a signed entry (409) and another doctor\u2019s draft (404)', async () => {
     const d = await doctor();
     const colleague = await doctor();

@@ -152,13 +152,11 @@ export async function markFinal(db: DbOrTrx, id: string, version: number, hash: 
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function markDiscarded(db: DbOrTrx, id: string, at: string): Promise<boolean> {
-  const r = await db
-    .updateTable('evolutions')
-    .set({ status: 'discarded', discarded_at: at, updated_at: at })
-    .where('id', '=', id)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
+/** With a version, only that state of the draft is discarded (a stale tab cannot throw away newer text). */
+export async function markDiscarded(db: DbOrTrx, id: string, at: string, version?: number): Promise<boolean> {
+  let q = db.updateTable('evolutions').set({ status: 'discarded', discarded_at: at, updated_at: at }).where('id', '=', id).where('status', '=', 'draft');
+  if (version !== undefined) q = q.where('version', '=', version);
+  const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

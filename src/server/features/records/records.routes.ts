@@ -5,6 +5,7 @@ import {
   accessLogQuerySchema,
   accessLogSchema,
   createEvolutionInputSchema,
+  discardEvolutionQuerySchema,
   documentParamsSchema,
   evolutionSchema,
   finalizeEvolutionInputSchema,
@@ -40,8 +41,8 @@ export async function recordsRoutes(app: FastifyInstance): Promise<void> {
     { config: write, schema: { params: idParamSchema, body: finalizeEvolutionInputSchema, response: { 200: evolutionSchema } } },
     async (req) => finalizeEvolution(app.db, actorOf(req), req.params.id, req.body.version),
   );
-  r.delete('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, response: { 200: okSchema } } }, async (req) => {
-    await discardEvolution(app.db, actorOf(req), req.params.id);
+  r.delete('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, querystring: discardEvolutionQuerySchema, response: { 200: okSchema } } }, async (req) => {
+    await discardEvolution(app.db, actorOf(req), req.params.id, req.query.version);
     return { ok: true as const };
   });
 

@@ -196,11 +196,11 @@ export async function finalizeEvolution(db: Db, actor: Actor, id: string, versio
 }
 
 /** Discards an own draft; the row stays, marked 'discarded'. */
-export async function discardEvolution(db: Db, actor: Actor, id: string): Promise<void> {
+export async function discardEvolution(db: Db, actor: Actor, id: string, version?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await visibleEntry(trx, actor.user, id);
     if (row.status === 'final') throw evolutionFinal();
-    if (!(await markDiscarded(trx, id, nowIso()))) throw await refusalFor(trx, id);
+    if (!(await markDiscarded(trx, id, nowIso(), version))) throw await refusalFor(trx, id);
     await recordAudit(trx, { actorId: actor.user.id, action: 'evolution.discarded', entityType: 'evolution', entityId: id, details: { patientId: row.patient_id }, ip: actor.ip });
   });
 }

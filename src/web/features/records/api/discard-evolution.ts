@@ -4,14 +4,14 @@ import { evolutionQueryKey } from './get-evolution';
 import { patientRecordQueryKey } from './get-patient-record';
 
 /** Throws away a draft (never a signed entry). */
-export function discardEvolution(id: string): Promise<void> {
-  return apiFetch<void>(`/api/evolutions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export function discardEvolution(id: string, version: number): Promise<void> {
+  return apiFetch<void>(`/api/evolutions/${encodeURIComponent(id)}?version=${version}`, { method: 'DELETE' });
 }
 
 export function useDiscardEvolution() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id }: { id: string; patientId: string }) => discardEvolution(id),
+    mutationFn: ({ id, version }: { id: string; version: number; patientId: string }) => discardEvolution(id, version),
     onSuccess: (_data, { id, patientId }) => {
       queryClient.removeQueries({ queryKey: evolutionQueryKey(id) });
       void queryClient.invalidateQueries({ queryKey: patientRecordQueryKey(patientId) });

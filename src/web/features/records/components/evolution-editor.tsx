@@ -113,9 +113,16 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
     );
   };
 
-  const discardDraft = () =>
+  const discardDraft = async () => {
+    // Discard exactly what this tab saw: after a change elsewhere the server refuses (409).
+    const version = await autosave.flush();
+    if (version === null) {
+      setConfirmDiscard(false);
+      setSignError('Não foi possível descartar agora: sem conexão, ou o rascunho mudou em outra aba. Recarregue a página e tente de novo.');
+      return;
+    }
     discard.mutate(
-      { id: evolution.id, patientId: evolution.patientId },
+      { id: evolution.id, version, patientId: evolution.patientId },
       {
         onSuccess: () => {
           autosave.stop();
@@ -128,6 +135,7 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
         },
       },
     );
+  };
 
   return (
     <div
