@@ -4,6 +4,7 @@ import type { Evolution } from '../../../../shared/schemas/records';
 import { ApiError } from '../../../lib/api-error';
 import type { SaveStatus } from '../model/autosave-queue';
 import type { EvolutionFormValues } from '../model/evolution-form';
+import { backupKey, conflictKey, readBackup } from '../model/local-backup';
 
 const server = vi.hoisted(() => ({ saves: [] as { version: number; notes: string }[], current: null as unknown, saveImpl: null as null | ((input: { version: number; content: { notes: string } }) => Promise<unknown>) }));
 vi.mock('../api/save-evolution', () => ({
@@ -14,7 +15,7 @@ vi.mock('../api/get-evolution', () => ({
   getEvolution: () => Promise.resolve(server.current),
 }));
 
-const { acquireQueue, releaseQueue } = await import('./autosave-registry');
+const { acquireQueue, noteLatest, releaseQueue } = await import('./autosave-registry');
 
 function values(notes: string): EvolutionFormValues {
   return { content: { complaint: '', history: '', exam: '', plan: '', notes }, diagnoses: [], prescriptions: [] };
@@ -58,7 +59,7 @@ beforeEach(() => {
   server.current = null;
 });
 afterEach(() => {
-  vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('autosave registry', () => {
@@ -117,5 +118,23 @@ describe('autosave registry', () => {
     expect(await queue.flush()).toBe(false);
     expect(statuses.at(-1)).toEqual({ kind: 'conflict' });
     releaseQueue('e-real', queue);
+  });
+
+  it('parks the text of a tab that hit a conflict where another tab cannot clear it', async () => {
+    const map = new Map<string, string>();
+    const localStorage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    vi.stubGlobal('window', { localStorage });
+    honestServer(3);
+    server.current = evolution(3, 'texto de outra aba');
+    const { queue } = acquireQueue('e-park', 2, values(''), new QueryClient(), () => undefined);
+    noteLatest('e-park', values('o que escrevi aqui'));
+    queue.change(values('o que escrevi aqui'));
+    expect(await queue.flush()).toBe(false);
+    // The other tab saves and clears the shared backup key.
+    localStorage.removeItem(backupKey('e-park'));
+    const parked = readBackup(localStorage, 'e-park', conflictKey);
+    expect(parked?.values.content.notes).toBe('o que escrevi aqui');
+    expect(parked?.baseVersion).toBe(2);
+    releaseQueue('e-park', queue);
   });
 });

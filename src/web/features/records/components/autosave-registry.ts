@@ -7,7 +7,7 @@ import { AutosaveQueue } from '../model/autosave-queue';
 import type { SaveStatus } from '../model/autosave-queue';
 import { formValuesFrom, sameSavedContent, toSaveInput } from '../model/evolution-form';
 import type { EvolutionFormValues } from '../model/evolution-form';
-import { browserStorage, clearBackup, writeBackup } from '../model/local-backup';
+import { browserStorage, clearBackup, conflictKey, writeBackup } from '../model/local-backup';
 
 interface Entry {
   queue: AutosaveQueue<EvolutionFormValues>;
@@ -66,6 +66,8 @@ export function acquireQueue(id: string, version: number, latest: EvolutionFormV
       },
       onStatus: (status) => {
         if (status.kind === 'final') clearBackup(storage, id);
+        // Another tab may overwrite or clear the shared backup: keep this tab's text apart.
+        if (status.kind === 'conflict') writeBackup(storage, id, { baseVersion: entry.queue.version, editedAt: Date.now(), values: entry.latest }, conflictKey);
         entry.listener?.(status);
       },
       onSaved: (_snapshot, v, upToDate) => {

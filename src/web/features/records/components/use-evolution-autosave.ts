@@ -4,7 +4,7 @@ import type { Evolution } from '../../../../shared/schemas/records';
 import type { AutosaveQueue, SaveStatus } from '../model/autosave-queue';
 import { formValuesFrom, sameSavedContent } from '../model/evolution-form';
 import type { EvolutionFormValues } from '../model/evolution-form';
-import { browserStorage, chooseStart, clearBackup, readBackup, writeBackup } from '../model/local-backup';
+import { browserStorage, chooseStart, clearBackup, conflictKey, readBackup, writeBackup } from '../model/local-backup';
 import type { LocalBackup } from '../model/local-backup';
 import { acquireQueue, noteLatest, releaseQueue, stopQueue } from './autosave-registry';
 
@@ -18,10 +18,14 @@ interface Start {
 
 function startFrom(evolution: Evolution): Start {
   const server = { version: evolution.version, values: formValuesFrom(evolution) };
-  const backup = readBackup(browserStorage(), evolution.id);
+  // A copy parked by a tab that hit a conflict is offered first (it is never newer than the server's).
+  const backup = readBackup(browserStorage(), evolution.id, conflictKey) ?? readBackup(browserStorage(), evolution.id);
   const choice = chooseStart(server, backup, sameSavedContent);
   if (choice === 'restore' && backup) return { version: evolution.version, values: backup.values, restore: true, recovery: null };
-  if (choice === 'server') clearBackup(browserStorage(), evolution.id);
+  if (choice === 'server') {
+    clearBackup(browserStorage(), evolution.id);
+    clearBackup(browserStorage(), evolution.id, conflictKey);
+  }
   return { version: evolution.version, values: server.values, restore: false, recovery: choice === 'ask' ? backup : null };
 }
 
@@ -90,12 +94,14 @@ export function useEvolutionAutosave(evolution: Evolution) {
   const applyRecovered = useCallback(() => {
     if (!recovery) return;
     setRecovery(null);
+    clearBackup(browserStorage(), id, conflictKey);
     change(recovery.values);
     void queueRef.current?.flush();
-  }, [recovery, change]);
+  }, [id, recovery, change]);
 
   const dropRecovered = useCallback(() => {
     setRecovery(null);
+    clearBackup(browserStorage(), id, conflictKey);
     if (!queueRef.current?.dirty) clearBackup(browserStorage(), id);
   }, [id]);
 

@@ -20,6 +20,14 @@ export function backupKey(evolutionId: string): string {
   return `${PREFIX}${evolutionId}`;
 }
 
+/**
+ * Where a tab that hit a version conflict parks its text: the shared backup key may be
+ * overwritten and cleared by another tab of the same entry, this one is not.
+ */
+export function conflictKey(evolutionId: string): string {
+  return `${PERSONAL_PREFIX}evolution-conflict:${evolutionId}`;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -44,26 +52,26 @@ export function parseBackup(text: string | null): LocalBackup | null {
   return data as unknown as LocalBackup;
 }
 
-/** Reads the backup of one entry; storage errors (private mode, blocked) count as "none". */
-export function readBackup(storage: KeyValueStore | null, evolutionId: string): LocalBackup | null {
+/** Reads the backup of one entry (or, with `key`, its conflict copy); storage errors count as "none". */
+export function readBackup(storage: KeyValueStore | null, evolutionId: string, key = backupKey): LocalBackup | null {
   try {
-    return parseBackup(storage?.getItem(backupKey(evolutionId)) ?? null);
+    return parseBackup(storage?.getItem(key(evolutionId)) ?? null);
   } catch {
     return null;
   }
 }
 
-export function writeBackup(storage: KeyValueStore | null, evolutionId: string, backup: LocalBackup): void {
+export function writeBackup(storage: KeyValueStore | null, evolutionId: string, backup: LocalBackup, key = backupKey): void {
   try {
-    storage?.setItem(backupKey(evolutionId), JSON.stringify(backup));
+    storage?.setItem(key(evolutionId), JSON.stringify(backup));
   } catch {
     // Full or blocked storage: the server copy is all we have; nothing better to do here.
   }
 }
 
-export function clearBackup(storage: KeyValueStore | null, evolutionId: string): void {
+export function clearBackup(storage: KeyValueStore | null, evolutionId: string, key = backupKey): void {
   try {
-    storage?.removeItem(backupKey(evolutionId));
+    storage?.removeItem(key(evolutionId));
   } catch {
     // Nothing to clean up when storage is unavailable.
   }
