@@ -220,6 +220,13 @@ describe.runIf(run)('clinical records', () => {
     await a.getByLabel('Tipo de acesso').selectOption({ value: 'document.view' });
     await expect.poll(() => table.getByText('Abriu o próprio histórico').count()).toBe(0);
     await table.getByText('Abriu um documento para imprimir').first().waitFor();
+    // A name search narrows the people lists (they hold 100 at most) and keeps the choice.
+    await a.getByLabel('Buscar pelo nome').fill('Maria');
+    await expect.poll(() => a.getByLabel('Paciente', { exact: true }).locator('option').allTextContents()).toEqual(['Todos', 'Maria Souza']);
+    await a.getByLabel('Paciente', { exact: true }).selectOption({ label: 'Maria Souza' });
+    await a.getByLabel('Buscar pelo nome').fill('zzz');
+    await expect.poll(() => a.getByLabel('Paciente', { exact: true }).inputValue()).not.toBe('');
+    await table.getByText('Maria Souza').first().waitFor();
     await shot(a, 'admin-access-log-desktop');
     extraErrors.push(...errors);
     await context.close();

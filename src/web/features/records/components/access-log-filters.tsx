@@ -1,3 +1,4 @@
+import { useDeferredValue, useState } from 'react';
 import type { AccessAction } from '../../../../shared/schemas/records';
 import { ACCESS_ACTIONS } from '../../../../shared/schemas/records';
 import { Button } from '../../../components/ui/button';
@@ -18,18 +19,43 @@ export const EMPTY_FILTERS: AccessLogFilterValues = { patientId: '', actorId: ''
 
 const ROLE_SHORT = { admin: 'administração', doctor: 'médico(a)', patient: 'paciente' } as const;
 
-/** Paciente, quem acessou, tipo de acesso, de/até. */
+type Option = { value: string; label: string };
+
+/** The options, plus the chosen one when a new search left it out (remembered by id). */
+function withChosen(options: Option[], selected: string, names: Record<string, string>): Option[] {
+  if (!selected || options.some((o) => o.value === selected)) return options;
+  const label = names[selected];
+  return label ? [{ value: selected, label }, ...options] : options;
+}
+
+/** Busca por nome, paciente, quem acessou, tipo de acesso, de/até. */
 export function AccessLogFilters({ values, onChange }: { values: AccessLogFilterValues; onChange: (next: AccessLogFilterValues) => void }) {
-  const patients = useUsers({ role: 'patient', page: 1, pageSize: 100 });
-  const people = useUsers({ page: 1, pageSize: 100 });
-  const patientOptions = (patients.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
-  const actorOptions = (people.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${ROLE_SHORT[u.role]})` }));
+  // The lists hold 100 people at most: a name search narrows them, so any patient can be chosen.
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim()) || undefined;
+  const patients = useUsers({ role: 'patient', page: 1, pageSize: 100, q });
+  const people = useUsers({ page: 1, pageSize: 100, q });
+  // Names of the people chosen, so a selection stays readable after the search changes.
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const patientOptions = withChosen((patients.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })), values.patientId, chosen);
+  const actorOptions = withChosen((people.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${ROLE_SHORT[u.role]})` })), values.actorId, chosen);
+  const remember = (options: Option[], id: string) => {
+    const label = options.find((o) => o.value === id)?.label;
+    if (label) setChosen((c) => ({ ...c, [id]: label }));
+  };
   const set = (patch: Partial<AccessLogFilterValues>) => onChange({ ...values, ...patch });
   const active = Object.values(values).some((v) => v !== '');
   return (
     <div className="access-filters" role="search" aria-label="Filtros do registro de acessos">
-      <SelectField label="Paciente" options={patientOptions} placeholder={patients.isPending ? 'Carregando…' : 'Todos'} value={values.patientId} onChange={(e) => set({ patientId: e.target.value })} />
-      <SelectField label="Quem acessou" options={actorOptions} placeholder={people.isPending ? 'Carregando…' : 'Todos'} value={values.actorId} onChange={(e) => set({ actorId: e.target.value })} />
+      <TextField label="Buscar pelo nome" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint="Encurta as listas de paciente e de quem acessou." />
+      <SelectField label="Paciente" options={patientOptions} placeholder={patients.isPending ? 'Carregando…' : 'Todos'} value={values.patientId} onChange={(e) => {
+          remember(patientOptions, e.target.value);
+          set({ patientId: e.target.value });
+        }} />
+      <SelectField label="Quem acessou" options={actorOptions} placeholder={people.isPending ? 'Carregando…' : 'Todos'} value={values.actorId} onChange={(e) => {
+          remember(actorOptions, e.target.value);
+          set({ actorId: e.target.value });
+        }} />
       <SelectField
         label="Tipo de acesso"
         options={ACCESS_ACTIONS.map((a) => ({ value: a, label: ACCESS_ACTION_LABELS[a] }))}
