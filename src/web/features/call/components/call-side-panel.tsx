@@ -1,9 +1,10 @@
-import { ExternalLink, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Room } from '../../../../shared/schemas/rooms';
 import { Avatar } from '../../../components/ui/avatar';
 import { ageFrom } from '../../../lib/format-date';
 import { usePatient } from '../../patients/api/get-patient';
+import { CallPanelLink } from './call-panel-link';
 
 /** The doctor's quick look at the patient: photo, name, age, and their record in a new tab. */
 export function PatientSummary({ room }: { room: Room }) {
@@ -16,11 +17,7 @@ export function PatientSummary({ room }: { room: Room }) {
       <div className="patient-summary-text">
         <h2 id="patient-summary-title">{room.patient.name}</h2>
         <p>{[age !== null ? `${age} ${age === 1 ? 'ano' : 'anos'}` : null, room.reason].filter(Boolean).join(' · ') || 'Consulta por vídeo'}</p>
-        <a href={`/medico/pacientes/${room.patient.id}`} target="_blank" rel="noopener noreferrer" className="patient-summary-link">
-          Abrir ficha do paciente
-          <ExternalLink aria-hidden="true" />
-          <span className="sr-only"> (abre em nova aba)</span>
-        </a>
+        <CallPanelLink to={`/medico/pacientes/${room.patient.id}`}>Abrir ficha do paciente</CallPanelLink>
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CircleCheck, ExternalLink, FilePlus2, RefreshCw } from 'lucide-react';
+import { CircleCheck, FilePlus2, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { Evolution } from '../../../../shared/schemas/records';
 import { Button } from '../../../components/ui/button';
@@ -11,19 +11,9 @@ import { evolutionQueryKey, useEvolution } from '../api/get-evolution';
 import { patientRecordQueryKey } from '../api/get-patient-record';
 import { documentPath } from '../model/record-text';
 import { evolutionPath } from './evolution-actions';
+import { CallPanelLink } from '../../call/components/call-panel-link';
 import { EvolutionEditor } from './evolution-editor';
 import './call-evolution.css';
-
-/** Links open in a new tab so the call keeps running. */
-function NewTabLink({ to, children }: { to: string; children: string }) {
-  return (
-    <a href={to} target="_blank" rel="noopener noreferrer" className="call-evo-link">
-      {children}
-      <ExternalLink aria-hidden="true" />
-      <span className="sr-only"> (abre em nova aba)</span>
-    </a>
-  );
-}
 
 function SignedNote({ entry }: { entry: Evolution }) {
   return (
@@ -34,8 +24,8 @@ function SignedNote({ entry }: { entry: Evolution }) {
       </p>
       <p>Ela já está na ficha do paciente. Para corrigir algo, adicione um adendo na página da evolução.</p>
       <div className="call-evo-links">
-        <NewTabLink to={evolutionPath(entry)}>Ver evolução</NewTabLink>
-        {entry.prescriptions.length > 0 ? <NewTabLink to={documentPath('prescription', entry.id)}>Imprimir receita</NewTabLink> : null}
+        <CallPanelLink to={evolutionPath(entry)}>Ver evolução</CallPanelLink>
+        {entry.prescriptions.length > 0 ? <CallPanelLink to={documentPath('prescription', entry.id)}>Imprimir receita</CallPanelLink> : null}
       </div>
     </div>
   );

@@ -1,0 +1,13 @@
+import { ExternalLink } from 'lucide-react';
+import type { ReactNode } from 'react';
+
+/** A link from the call's side panel; it opens a new tab so the call keeps running. */
+export function CallPanelLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <a href={to} target="_blank" rel="noopener noreferrer" className="call-panel-link">
+      {children}
+      <ExternalLink aria-hidden="true" />
+      <span className="sr-only"> (abre em nova aba)</span>
+    </a>
+  );
+}
