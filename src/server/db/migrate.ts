@@ -3,6 +3,7 @@ import type { Db } from './database';
 import * as foundation from './migrations/2026-11-28T16-00-foundation';
 import * as rooms from './migrations/2026-11-28T17-30-rooms';
 import * as records from './migrations/2026-11-28T20-00-records';
+import * as uniqueCpf from './migrations/2026-11-30T06-00-unique-cpf';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T16-00-foundation': foundation,
   '2026-11-28T17-30-rooms': rooms,
   '2026-11-28T20-00-records': records,
+  '2026-11-30T06-00-unique-cpf': uniqueCpf,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

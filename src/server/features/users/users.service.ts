@@ -16,10 +16,12 @@ import { doctorSubtitle, toDoctorProfile, toMe, toPatientProfile, toUserSummary 
 import {
   findDoctorByCrm,
   findDoctorProfile,
+  findPatientIdByCpf,
   findPatientProfile,
   findUserByEmail,
   findUserById,
   insertUser,
+  isCpfUniqueViolation,
   linkDoctorPatient,
   listDoctorsOfPatient,
   listUsers,
@@ -37,6 +39,8 @@ type PatientProfileData = z.output<typeof patientProfileInputSchema>;
 
 export const emailTaken = () =>
   conflict('email_taken', 'Este e-mail já tem cadastro.', { email: 'Este e-mail já tem cadastro. Use outro ou procure a pessoa na lista.' });
+export const cpfTaken = () =>
+  conflict('cpf_taken', 'Já existe um paciente com este CPF.', { 'profile.cpf': 'Já existe um paciente com este CPF. Confira os números ou procure a pessoa na lista.' });
 const crmTaken = () =>
   conflict('crm_taken', 'Já existe um médico com este CRM.', { 'profile.crmNumber': 'Já existe um médico com este CRM nesta UF.' });
 
@@ -66,8 +70,21 @@ export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorP
   });
 }
 
+/** Saves a patient's profile fields; refuses a CPF that belongs to another patient. */
 export async function savePatientProfile(trx: DbOrTrx, userId: string, p: PatientProfileData, at: string): Promise<void> {
-  await upsertPatientProfile(trx, { user_id: userId, cpf: p.cpf ?? null, birth_date: p.birthDate ?? null, phone: p.phone ?? null, updated_at: at });
+  const cpf = p.cpf ?? null;
+  if (cpf !== null) {
+    const holder = await findPatientIdByCpf(trx, cpf);
+    if (holder && holder !== userId) throw cpfTaken();
+  }
+  try {
+    await upsertPatientProfile(trx, { user_id: userId, cpf, birth_date: p.birthDate ?? null, phone: p.phone ?? null, updated_at: at });
+  } catch (error) {
+    // Two requests with the same CPF can both pass the check above; the unique index stops the
+    // second, and it must read as the same 409, not a 500.
+    if (isCpfUniqueViolation(error)) throw cpfTaken();
+    throw error;
+  }
 }
 
 /** Creates an account without a password; the person sets it through the returned invite. */
