@@ -5,15 +5,23 @@ import type { CreatedUser, PatientDetail, PatientList, createPatientInputSchema,
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
-import { notFound } from '../../errors';
+import { AppError, conflict, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { hasPendingInvite } from '../invites/invites.repository';
 import { toPatientProfile, toUserSummary } from '../users/user-views';
-import { findPatientProfile, findUserById, isDoctorOfPatient, linkDoctorPatient, listUsers, updateUser } from '../users/users.repository';
+import { findPatientProfile, findUserByEmail, findUserById, isDoctorOfPatient, linkDoctorPatient, listUsers, updateUser } from '../users/users.repository';
 import { type Actor, createAccount, renewInvite, savePatientProfile } from '../users/users.service';
 
 // The same answer whether the patient does not exist or belongs to another doctor.
 const patientNotFound = () => notFound('Paciente não encontrado.');
+
+/**
+ * A doctor typed an e-mail that already has an account. Whoever holds it (a patient, another
+ * doctor, the admin), the answer is the same, so a doctor cannot probe who works at or is treated
+ * by the clinic; only the admin links an existing patient to another doctor.
+ */
+const MESSAGE_EXISTS = 'Já existe um cadastro com este e-mail. Peça à administração para vincular.';
+export const patientExists = () => conflict('patient_exists', MESSAGE_EXISTS, { email: MESSAGE_EXISTS });
 
 /** A patient of this doctor, or 404. */
 async function ownPatient(db: DbOrTrx, doctor: UserRow, patientId: string): Promise<UserRow> {
@@ -41,7 +49,11 @@ export async function getOwnPatient(db: DbOrTrx, doctor: UserRow, patientId: str
 /** A doctor registers a patient, who becomes theirs and gets an invite link. */
 export async function createOwnPatient(db: Db, actor: Actor, input: z.output<typeof createPatientInputSchema>): Promise<CreatedUser> {
   const created = await db.transaction().execute(async (trx) => {
-    const { user, invite } = await createAccount(trx, actor, { role: 'patient', email: input.email, profile: input.profile });
+    if (await findUserByEmail(trx, input.email)) throw patientExists();
+    const { user, invite } = await createAccount(trx, actor, { role: 'patient', email: input.email, profile: input.profile }).catch((error: unknown) => {
+      // The admin's "e-mail taken" names the field and suggests the list; a doctor gets the neutral answer.
+      throw error instanceof AppError && error.code === 'email_taken' ? patientExists() : error;
+    });
     await linkDoctorPatient(trx, actor.user.id, user.id, user.created_at);
     return { user: toUserSummary(user), invite };
   });

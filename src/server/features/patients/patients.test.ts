@@ -109,6 +109,42 @@ describe('POST /api/patients', () => {
     }
     expect(await snapshot(t.db)).toEqual(before);
   });
+
+  it('an e-mail already registered gets one neutral 409 patient_exists, the same for a patient, a doctor and an admin', async () => {
+    const { cookie } = await signedInDoctor();
+    const otherDoctorsPatient = await createPatient(t.db, { doctors: [await createDoctor(t.db)] });
+    const unlinkedPatient = await createPatient(t.db);
+    const staffDoctor = await createDoctor(t.db);
+    const staffAdmin = await createAdmin(t.db);
+    const before = await snapshot(t.db);
+    const answers: { status: number; body: unknown }[] = [];
+    for (const holder of [otherDoctorsPatient, unlinkedPatient, staffDoctor, staffAdmin]) {
+      // Typed in another case, as a person would: still the same account.
+      const res = await t.request({ method: 'POST', url: '/api/patients', cookie, payload: { email: holder.email.toUpperCase(), profile: { name: 'Paulo Ribeiro' } } });
+      answers.push({ status: res.statusCode, body: res.json() });
+    }
+    const expected = {
+      status: 409,
+      body: {
+        error: {
+          code: 'patient_exists',
+          message: 'Já existe um cadastro com este e-mail. Peça à administração para vincular.',
+          fields: { email: 'Já existe um cadastro com este e-mail. Peça à administração para vincular.' },
+        },
+      },
+    };
+    // Byte for byte the same: nothing tells staff apart from patients.
+    expect(answers).toEqual([expected, expected, expected, expected]);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('the admin still gets 409 email_taken for a used e-mail', async () => {
+    const adminCookie = await login(t, await createAdmin(t.db));
+    const taken = await createDoctor(t.db);
+    const res = await t.request({ method: 'POST', url: '/api/users', cookie: adminCookie, payload: { role: 'patient', email: taken.email, profile: { name: 'Paulo Ribeiro' }, doctorIds: [] } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('email_taken');
+  });
 });
 
 describe('GET/PUT /api/patients/:id and POST /api/patients/:id/invite', () => {
