@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/database';
+import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { ConsultationRow, RoomRow } from '../../db/types';
 import { recordAudit } from '../audit/audit.repository';
@@ -34,23 +34,33 @@ export async function finalizeRoom(
   room: RoomRow,
   by: 'doctor' | 'auto',
 ): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
-  return db.transaction().execute(async (trx) => {
-    const at = nowIso();
-    const closedNow = await closeRoom(trx, room.id, 'finished', at);
-    const consultation = (await findConsultationByRoom(trx, room.id)) ?? null;
-    if (!consultation) return { consultation: null, closedNow };
-    if (consultation.ended_at === null) {
-      const durationSeconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(consultation.started_at)) / 1000));
-      const end = { ended_at: at, duration_seconds: durationSeconds, finalized_by: by };
-      if (await endConsultation(trx, consultation.id, end)) {
-        const ended = { ...consultation, ...end };
-        await onConsultationFinished(trx, ended);
-        if (closedNow && by === 'doctor') {
-          await recordAudit(trx, { actorId: room.doctor_id, action: 'room.finalized', entityType: 'room', entityId: room.id });
-        }
-        return { consultation: ended, closedNow };
+  return db.transaction().execute(async (trx) => finalizeRoomIn(trx, room, by));
+}
+
+/**
+ * {@link finalizeRoom} inside a transaction the caller already holds, for a change that must
+ * close the room together with something else (an admin unlinking the room's doctor).
+ */
+export async function finalizeRoomIn(
+  trx: DbOrTrx,
+  room: RoomRow,
+  by: 'doctor' | 'auto',
+): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
+  const at = nowIso();
+  const closedNow = await closeRoom(trx, room.id, 'finished', at);
+  const consultation = (await findConsultationByRoom(trx, room.id)) ?? null;
+  if (!consultation) return { consultation: null, closedNow };
+  if (consultation.ended_at === null) {
+    const durationSeconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(consultation.started_at)) / 1000));
+    const end = { ended_at: at, duration_seconds: durationSeconds, finalized_by: by };
+    if (await endConsultation(trx, consultation.id, end)) {
+      const ended = { ...consultation, ...end };
+      await onConsultationFinished(trx, ended);
+      if (closedNow && by === 'doctor') {
+        await recordAudit(trx, { actorId: room.doctor_id, action: 'room.finalized', entityType: 'room', entityId: room.id });
       }
+      return { consultation: ended, closedNow };
     }
-    return { consultation, closedNow };
-  });
+  }
+  return { consultation, closedNow };
 }

@@ -74,3 +74,8 @@ export async function findAbandonedRooms(db: DbOrTrx, before: string): Promise<R
     .where('id', 'in', (eb) => eb.selectFrom('consultations').select('room_id'))
     .execute();
 }
+
+/** The open rooms of one doctor with one patient. */
+export async function findOpenRoomsOfPair(db: DbOrTrx, doctorId: string, patientId: string): Promise<RoomRow[]> {
+  return db.selectFrom('rooms').selectAll().where('doctor_id', '=', doctorId).where('patient_id', '=', patientId).where('status', '=', 'open').execute();
+}

@@ -6,12 +6,12 @@ import { nowIso } from '../../db/database';
 import type { RoomRow, UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
-import { finalizeRoom } from '../consultations/consultations.service';
+import { finalizeRoom, finalizeRoomIn } from '../consultations/consultations.service';
 import { findConsultationByRoom } from '../consultations/consultations.repository';
 import { isDoctorOfPatient } from '../users/users.repository';
 import type { Actor } from '../users/users.service';
 import { type Online, toRoom } from './room-views';
-import { closeRoom, findRoomByCode, findRoomWithPeople, insertRoom, listRoomsWithPeople } from './rooms.repository';
+import { closeRoom, findOpenRoomsOfPair, findRoomByCode, findRoomWithPeople, insertRoom, listRoomsWithPeople } from './rooms.repository';
 
 /** The same answer whether the room does not exist or is someone else's. */
 export const noAccess = () => new AppError('no_access', 404, 'Você não tem acesso a esta sala.');
@@ -21,11 +21,41 @@ export function newRoomCode(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** The room, if this person is its doctor or its patient. */
+/**
+ * The room, if this person is its doctor or its patient. A doctor the admin has since unlinked
+ * from the patient is no longer a member: same answer as a stranger, like the record.
+ */
 export async function roomForMember(db: DbOrTrx, code: string, user: Pick<UserRow, 'id'>): Promise<RoomRow> {
   const room = await findRoomByCode(db, code);
   if (!room || (room.doctor_id !== user.id && room.patient_id !== user.id)) throw noAccess();
+  if (room.doctor_id === user.id && !(await isDoctorOfPatient(db, room.doctor_id, room.patient_id))) throw noAccess();
   return room;
+}
+
+/** Rooms closed because their doctor and patient were unlinked: who must hear it, and how. */
+export type UnlinkedRooms = { cancelled: string[]; finalized: string[] };
+
+/**
+ * The admin unlinked this doctor from this patient: their open rooms close in the caller's
+ * transaction, so the unlink and the closing land together. A room where no call happened is
+ * cancelled; one where a consultation started is finalized (the call happened and is billed, its
+ * record kept). The caller tells connected sockets once the transaction has committed.
+ */
+export async function closeRoomsOfUnlinkedPair(trx: DbOrTrx, actor: Actor, doctorId: string, patientId: string): Promise<UnlinkedRooms> {
+  const out: UnlinkedRooms = { cancelled: [], finalized: [] };
+  for (const room of await findOpenRoomsOfPair(trx, doctorId, patientId)) {
+    const details = { reason: 'doctor_unlinked', doctorId, patientId };
+    if (await findConsultationByRoom(trx, room.id)) {
+      const { closedNow } = await finalizeRoomIn(trx, room, 'auto');
+      if (!closedNow) continue;
+      await recordAudit(trx, { actorId: actor.user.id, action: 'room.finalized', entityType: 'room', entityId: room.id, details, ip: actor.ip });
+      out.finalized.push(room.code);
+    } else if (await closeRoom(trx, room.id, 'cancelled', nowIso())) {
+      await recordAudit(trx, { actorId: actor.user.id, action: 'room.cancelled', entityType: 'room', entityId: room.id, details, ip: actor.ip });
+      out.cancelled.push(room.code);
+    }
+  }
+  return out;
 }
 
 export async function createRoom(db: Db, actor: Actor, isOnline: Online, input: z.output<typeof createRoomInputSchema>): Promise<Room> {

@@ -34,9 +34,13 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/users/:id', { config: admin, schema: { params: idParamSchema, response: { 200: userDetailSchema } } }, async (req) =>
     adminGetUser(app.db, req.params.id),
   );
-  r.put('/api/users/:id', { config: admin, schema: { params: idParamSchema, body: updateUserInputSchema, response: { 200: userDetailSchema } } }, async (req) =>
-    adminUpdateUser(app.db, actorOf(req), req.params.id, req.body),
-  );
+  r.put('/api/users/:id', { config: admin, schema: { params: idParamSchema, body: updateUserInputSchema, response: { 200: userDetailSchema } } }, async (req) => {
+    const { detail, closedRooms } = await adminUpdateUser(app.db, actorOf(req), req.params.id, req.body);
+    // After the commit: the rooms of an unlinked doctor are closed for good, so live sockets leave them now.
+    for (const code of closedRooms.cancelled) app.rooms.closeEverywhere(code, 'cancelled');
+    for (const code of closedRooms.finalized) app.rooms.closeEverywhere(code, 'finalized');
+    return detail;
+  });
   r.post('/api/users/:id/deactivate', { config: admin, schema: { params: idParamSchema, response: { 200: userDetailSchema } } }, async (req) =>
     adminSetStatus(app.db, actorOf(req), req.params.id, 'inactive'),
   );

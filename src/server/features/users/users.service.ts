@@ -12,6 +12,7 @@ import { deleteUserSessions } from '../auth/sessions.repository';
 import type { InviteMailer } from '../invites/invite-mailer';
 import { createInvite } from '../invites/invites.service';
 import { hasPendingInvite } from '../invites/invites.repository';
+import { type UnlinkedRooms, closeRoomsOfUnlinkedPair } from '../rooms/rooms.service';
 import { doctorSubtitle, toDoctorProfile, toMe, toPatientProfile, toUserSummary } from './user-views';
 import {
   findDoctorByCrm,
@@ -167,8 +168,18 @@ export async function adminCreateUser(db: Db, actor: Actor, input: z.output<type
   return created;
 }
 
-export async function adminUpdateUser(db: Db, actor: Actor, id: string, input: z.output<typeof updateUserInputSchema>): Promise<UserDetail> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Admin edits a person. For a patient, removing a doctor also closes that pair's open rooms (see
+ * `closeRoomsOfUnlinkedPair`); their codes come back so the route can tell connected sockets.
+ */
+export async function adminUpdateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof updateUserInputSchema>,
+): Promise<{ detail: UserDetail; closedRooms: UnlinkedRooms }> {
+  const closedRooms: UnlinkedRooms = { cancelled: [], finalized: [] };
+  const detail = await db.transaction().execute(async (trx) => {
     const user = await managedUser(trx, id);
     if (user.role !== input.role) throw new AppError('role_mismatch', 400, 'Não é possível trocar o tipo de conta de uma pessoa.');
     if (input.email !== user.email) {
@@ -184,13 +195,20 @@ export async function adminUpdateUser(db: Db, actor: Actor, id: string, input: z
       await assertDoctors(trx, input.doctorIds);
       const wanted = new Set(input.doctorIds);
       const current = await listDoctorsOfPatient(trx, id);
-      // Unlinking removes access to the record, never the record itself.
-      for (const d of current) if (!wanted.has(d.id)) await unlinkDoctorPatient(trx, d.id, id);
+      // Unlinking removes access to the record, never the record itself; the pair's open rooms close with it.
+      for (const d of current) {
+        if (wanted.has(d.id)) continue;
+        await unlinkDoctorPatient(trx, d.id, id);
+        const closed = await closeRoomsOfUnlinkedPair(trx, actor, d.id, id);
+        closedRooms.cancelled.push(...closed.cancelled);
+        closedRooms.finalized.push(...closed.finalized);
+      }
       for (const doctorId of wanted) await linkDoctorPatient(trx, doctorId, id, at);
     }
     await recordAudit(trx, { actorId: actor.user.id, action: 'user.updated', entityType: 'user', entityId: id, details: { email: input.email }, ip: actor.ip });
     return adminGetUser(trx, id);
   });
+  return { detail, closedRooms };
 }
 
 /** Deactivating signs the person out everywhere; nothing of theirs is deleted. */
