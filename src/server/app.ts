@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Db } from './db/database';
+import { redactUrl } from './lib/redact-url';
+import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
 import { patientsRoutes } from './features/patients/patients.routes';
 import { profileRoutes } from './features/profile/profile.routes';
@@ -22,13 +24,32 @@ export type AppOptions = {
   /** TLS key and certificate when serving HTTPS ourselves (LAN trial). */
   https?: { key: string; cert: string } | undefined;
   logger?: boolean;
+  /** Where the log goes (stdout when unset); tests read it. */
+  logStream?: NodeJS.WritableStream;
 };
 
 /** Builds the whole app without listening, so tests can use `inject` or listen on a random port. */
 export async function buildApp(config: Config, options: AppOptions): Promise<FastifyInstance> {
   const app = (Fastify as unknown as (opts: object) => FastifyInstance)({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] },
-    trustProxy: config.trustProxy,
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+            // Fastify's own request fields, with secrets in the URL (invite tokens) hidden.
+            serializers: {
+              req: (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                host: req.host,
+                remoteAddress: req.ip,
+                remotePort: req.socket?.remotePort,
+              }),
+            },
+          },
+    trustProxy: trustFn(config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Router-level failures (URL too long, bad percent-encoding) get the same error shape as the rest.
     frameworkErrors: (error: Error & { statusCode?: number }, _req: unknown, reply: { status: (n: number) => { send: (b: unknown) => void } }) => {
@@ -55,7 +76,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(usersRoutes);
   await app.register(patientsRoutes);
   await app.register(profileRoutes);
-  app.decorate('rooms', registerRoomSignaling(app, attachRealtime(app)));
+  const realtime = attachRealtime(app);
+  app.decorate('realtime', realtime);
+  app.decorate('rooms', registerRoomSignaling(app, realtime.io));
   await app.register(roomsRoutes);
   await app.register(recordsRoutes);
   await registerStaticWeb(app);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type TrustProxy, checkAddresses } from './lib/trust-proxy';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -20,7 +21,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
   ADMIN_NAME: z.string().min(3).default('Administrador'),
   HTTPS: bool.default(false),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z.string().default('0'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
@@ -37,7 +38,12 @@ const envSchema = z.object({
   ROOM_IDLE_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
   /** How long a dropped member shows as "reconnecting" before "offline". */
   ROOM_RECONNECT_GRACE_SECONDS: z.coerce.number().min(0.1).max(600).default(20),
+  /** Realtime events one person may send per 10 s, all their connections together. */
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(10).max(10_000).default(300),
+  /** Open realtime connections (tabs) per signed-in session. */
+  SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(50).default(4),
+  /** Chat messages one person may send in one room. */
+  CHAT_MESSAGES_PER_ROOM: z.coerce.number().int().min(10).max(100_000).default(500),
   /** Printed on prescriptions and evolutions. */
   CLINIC_NAME: z.string().trim().min(2).max(120).default('MedConnect'),
   CLINIC_ADDRESS: z.string().trim().max(300).optional(),
@@ -52,7 +58,7 @@ export type Config = {
   publicUrl: string | undefined;
   admin: { email: string | undefined; password: string | undefined; name: string };
   https: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   session: { idleMs: number; maxMs: number };
   login: { maxFailures: number; lockMs: number; ipLimitPerMinute: number };
   smtp: { url: string; from: string } | undefined;
@@ -60,12 +66,36 @@ export type Config = {
   webDistDir: string;
   rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | undefined; turnTtlSeconds: number };
   rooms: { idleMs: number; reconnectGraceMs: number };
-  socket: { eventsPer10s: number };
+  socket: { eventsPer10s: number; perSession: number; chatPerRoom: number };
   clinic: { name: string; address: string | null };
 };
 
 function splitList(s: string): string[] {
   return s.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * TRUST_PROXY: `0` (default) trusts no proxy; `1` (or `true`) or a number N trusts that many hops
+ * in front of us; otherwise a comma-separated list of the proxies' addresses or CIDRs (or
+ * `loopback`, `uniquelocal`, `linklocal`), which is safer: a client reaching the port directly
+ * cannot forge X-Forwarded-For.
+ */
+function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(v)) return false;
+  if (['true', 'yes'].includes(v)) return { hops: 1 };
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new ConfigError('Invalid environment variable TRUST_PROXY: at most 10 hops');
+    return { hops };
+  }
+  const addresses = splitList(value);
+  try {
+    checkAddresses(addresses);
+  } catch {
+    throw new ConfigError('Invalid environment variable TRUST_PROXY: use 0, a hop count, or proxy addresses/CIDRs such as 10.0.0.1,192.168.0.0/16');
+  }
+  return { addresses };
 }
 
 /** A configuration problem, reported as one line naming the variable. */
@@ -93,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME },
     https: e.HTTPS,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_DAYS * 86_400_000 },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMs: e.LOGIN_LOCK_MINUTES * 60_000, ipLimitPerMinute: e.LOGIN_IP_LIMIT_PER_MINUTE },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
@@ -101,7 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     rtc: { stunUrls: splitList(e.STUN_URLS), turnUrls: splitList(e.TURN_URLS ?? ''), turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
     rooms: { idleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000), reconnectGraceMs: Math.round(e.ROOM_RECONNECT_GRACE_SECONDS * 1000) },
-    socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S },
+    socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S, perSession: e.SOCKETS_PER_SESSION, chatPerRoom: e.CHAT_MESSAGES_PER_ROOM },
     clinic: { name: e.CLINIC_NAME, address: e.CLINIC_ADDRESS || null },
   };
 }

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ensureAdmin } from './db/bootstrap-admin';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const admin = await ensureAdmin(db, config);
   const https = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
   const app = await buildApp(config, { db, https });
+  exitOnCrash(app);
 
   const sweep = setInterval(() => {
     const now = Date.now();
@@ -64,6 +66,24 @@ async function main(): Promise<void> {
     console.info(`First admin created: ${admin.email}`);
     if (admin.password) console.info(`Password (shown only this once, change it after logging in): ${admin.password}`);
   }
+}
+
+/**
+ * An error nothing caught leaves the process in an unknown state: log it, give open requests a
+ * moment to finish, and exit with a failure so the supervisor (systemd, the container runtime;
+ * see the README) starts a clean process. Never carry on half-alive.
+ */
+function exitOnCrash(app: FastifyInstance): void {
+  let crashing = false;
+  const crash = (kind: string) => (error: unknown) => {
+    app.log.fatal({ err: error }, kind);
+    if (crashing) return;
+    crashing = true;
+    setTimeout(() => process.exit(1), 3_000).unref();
+    app.close().finally(() => process.exit(1));
+  };
+  process.on('uncaughtException', crash('uncaught exception: exiting'));
+  process.on('unhandledRejection', crash('unhandled promise rejection: exiting'));
 }
 
 main().catch((error: unknown) => {

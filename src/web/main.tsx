@@ -1,3 +1,5 @@
+// First, before any schema is used.
+import './zod-setup';
 import '@fontsource-variable/inter/wght.css';
 import './styles/tokens.css';
 import './styles/base.css';

@@ -16,10 +16,10 @@ export type TestApp = {
 };
 
 /** An app on its own fresh database; `env` overrides configuration for the test. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const { db, database, drop } = await createTestDatabase();
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: 'dist/web', DATA_DIR: '/tmp/mc-unused', ...env }), database };
-  const app = await buildApp(config, { db, logger: false });
+  const app = await buildApp(config, options.logStream ? { db, logStream: options.logStream } : { db, logger: false });
   await app.ready();
   return {
     app,

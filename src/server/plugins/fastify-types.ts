@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { UserRow } from '../db/types';
 import type { RoomsRealtime } from '../features/rooms/rooms.signaling';
+import type { Realtime } from './realtime';
 
 /** Who is making the request, when a valid session cookie came with it. */
 export type Auth = { user: UserRow; sessionId: string };
@@ -15,6 +16,7 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     rooms: RoomsRealtime;
+    realtime: Realtime;
   }
   interface FastifyRequest {
     auth: Auth | null;

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
 import { createDoctor, login } from '../../../tests/helpers/factories';
+import { connectSocket } from '../../../tests/helpers/sockets';
 import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
 
 let t: TestApp;
@@ -14,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function send(method: 'GET' | 'POST', headers: Record<string, string>, sid?: string): Promise<{ status: number; body: string }> {
+function send(method: 'GET' | 'POST', headers: Record<string, string>, sid?: string, body = '40'): Promise<{ status: number; body: string }> {
   const path = `/socket.io/?EIO=4&transport=polling${sid ? `&sid=${sid}` : ''}`;
   return new Promise((resolve, reject) => {
     const req = http.request({ host: url.hostname, port: url.port, path, method, headers: { cookie, ...headers } }, (res) => {
@@ -23,7 +25,7 @@ function send(method: 'GET' | 'POST', headers: Record<string, string>, sid?: str
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
-    req.end(method === 'POST' ? '40' : undefined);
+    req.end(method === 'POST' ? body : undefined);
   });
 }
 
@@ -44,5 +46,87 @@ describe('socket transport origin check', () => {
     const open = await send('GET', {});
     const sid = (JSON.parse(open.body.slice(1)) as { sid: string }).sid;
     expect((await send('POST', { origin: url.origin }, sid)).status).toBe(200);
+  });
+
+  it('checks the Origin of every later polling request too, not only the handshake', async () => {
+    const open = await send('GET', {});
+    const sid = (JSON.parse(open.body.slice(1)) as { sid: string }).sid;
+    // A page on another site that learned the sid cannot post into the session or read from it.
+    expect((await send('POST', { origin: 'https://evil.example' }, sid)).status).toBe(400);
+    expect((await send('POST', {}, sid)).status).toBe(400);
+    expect((await send('GET', { origin: 'https://evil.example' }, sid)).status).toBe(400);
+    expect((await send('GET', { 'sec-fetch-site': 'cross-site' }, sid)).status).toBe(400);
+    expect((await send('POST', { origin: url.origin }, sid)).status).toBe(200);
+  });
+});
+
+/** The server still answers HTTP and still lets a good socket in. */
+async function expectAlive(): Promise<void> {
+  const res = await fetch(new URL('/healthz', url));
+  expect(res.status).toBe(200);
+  const s = await connectSocket(url.origin, cookie);
+  expect(s.connected).toBe(true);
+  s.close();
+}
+
+const refusal = (c: string | undefined, headers: Record<string, string> = {}) =>
+  new Promise<string>((resolve) => {
+    const s = io(url.origin, { transports: ['websocket'], extraHeaders: { ...(c === undefined ? {} : { cookie: c }), origin: url.origin, ...headers }, reconnection: false, forceNew: true });
+    s.once('connect', () => {
+      s.close();
+      resolve('connected');
+    });
+    s.once('connect_error', (err) => {
+      s.close();
+      resolve(err.message);
+    });
+  });
+
+describe('nothing a client sends takes the server down', () => {
+  it('refuses malformed cookies one socket at a time and keeps serving', async () => {
+    for (const bad of ['mc_session=%zz', 'mc_session=%', 'mc_session=%E0%A4%A', `mc_session=${'%zz'.repeat(3000)}`, 'mc_session', '=;;=;', 'mc_session="unterminated']) {
+      expect(await refusal(bad), bad).toBe('unauthenticated');
+    }
+    expect(await refusal(undefined)).toBe('unauthenticated');
+    await expectAlive();
+  });
+
+  it('refuses odd headers without crashing', async () => {
+    expect(await refusal(cookie, { origin: '%%%' })).toBe('websocket error');
+    expect(await refusal(cookie, { 'x-forwarded-host': '%zz, ,,', 'x-forwarded-proto': '%%, ;' })).toBe('connected');
+    const odd: Record<string, string>[] = [{ origin: 'null' }, { 'sec-fetch-site': '%zz' }, { cookie: 'a=%zz' }];
+    for (const headers of odd) await send('GET', headers);
+    await expectAlive();
+  });
+
+  it('answers malformed and unknown events with an error ack or silence, never a crash', async () => {
+    const s = await connectSocket(url.origin, cookie);
+    const emit = s.emit.bind(s) as unknown as (...args: unknown[]) => void;
+    const acks: unknown[] = [];
+    const payloads: unknown[] = [null, undefined, 42, 'x', [], { code: null }, { code: '%zz' }, { code: 'a'.repeat(10_000) }, { __proto__: { code: 'x' } }, { code: 'AAAAAAAAAAAAAAAAAAAAAA', chatAfter: {} }];
+    for (const event of ['room:join', 'room:leave', 'room:admit', 'room:finalize', 'signal', 'call:connected', 'media:state', 'chat:send']) {
+      for (const p of payloads) emit(event, p, (r: unknown) => acks.push(r));
+      emit(event); // no payload, no ack
+      emit(event, { code: 'AAAAAAAAAAAAAAAAAAAAAA' }, 'not a function');
+    }
+    for (const event of ['unknown', '__proto__', 'constructor', 'toString']) emit(event, { x: 1 });
+    await new Promise((r) => setTimeout(r, 500));
+    // What socket.io-client refuses to send, sent raw over long-polling: reserved event names,
+    // broken packets, binary placeholders without attachments.
+    const open = await send('GET', {});
+    const sid = (JSON.parse(open.body.slice(1)) as { sid: string }).sid;
+    expect((await send('POST', { origin: url.origin }, sid)).status).toBe(200); // "40": join the namespace
+    for (const packet of ['42["disconnect"]', '42["error",{}]', '42["connect"]', '42["newListener","x"]', '42[', '42{}', '42[1,2]', '451-["signal",{"_placeholder":true,"num":9}]', '49', '4', '2probe', '42["room:join",{"code":{"toString":1}}]']) {
+      await send('POST', { origin: url.origin }, sid, packet);
+    }
+    expect(acks.length).toBeGreaterThan(0);
+    // Only leaving a room one is not in is harmless enough to answer ok; everything else is refused.
+    for (const a of acks) {
+      if ((a as { ok: boolean }).ok) expect(a).toEqual({ ok: true, data: null });
+      else expect(a).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
+    }
+    expect(acks.filter((a) => (a as { ok: boolean }).ok).length).toBeLessThanOrEqual(2);
+    s.close();
+    await expectAlive();
   });
 });

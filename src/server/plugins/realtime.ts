@@ -1,72 +1,224 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
-import { SESSION_COOKIE, resolveSession } from '../features/auth/session.service';
 import type { UserRow } from '../db/types';
+import { SESSION_COOKIE, findLiveSessions, resolveSession } from '../features/auth/session.service';
+import { originOf, trustFn } from '../lib/trust-proxy';
+import { PersonRateLimiter } from './person-rate-limiter';
 
-export type SocketData = { user: UserRow; baseUrl: string };
+export type SocketData = {
+  user: UserRow;
+  sessionId: string;
+  /** The cookie token, kept in memory only, to re-check the session while the socket lives. */
+  token: string;
+  baseUrl: string;
+  /** When the session was last found valid. */
+  checkedAt: number;
+};
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
+/** What the rest of the app may ask of the realtime layer. */
+export type Realtime = {
+  io: RealtimeServer;
+  /** Closes every socket of one session (logout, a session replaced by an invite's). */
+  endSession: (sessionId: string) => void;
+  /** Closes every socket of a person, except those of one session (deactivation, password change). */
+  endUserSessions: (userId: string, exceptSessionId?: string) => void;
+  /** Re-checks every connected session now; main and tests call it, a timer calls it too. */
+  revalidateSessions: () => Promise<void>;
+};
+
+/** A session is looked up again before an event once this much time passed since the last look. */
+const SESSION_RECHECK_MS = 5_000;
+/** Sockets that send nothing still have their session checked this often. */
+const SESSION_SWEEP_MS = 30_000;
+/** Events that cost the server more (a join reads the room, presence and chat history). */
+const EVENT_COST: Record<string, number> = { 'room:join': 10 };
+
+const SESSION_ENDED = { code: 'session_ended', message: 'Sua sessão terminou. Entre de novo para continuar.' };
+
+/** A refusal the client reads in `connect_error`: `message` is the code, `data` the words. */
+function refusal(code: string, message: string): Error & { data: { code: string; message: string } } {
+  return Object.assign(new Error(code), { data: { code, message } });
 }
 
 /**
  * Socket.IO on the same server and port, authenticated at the handshake with the same session
- * cookie as HTTP, and only from our own origin (a cross-site page cannot open a socket as the user).
+ * cookie as HTTP, only from our own origin, at most `SOCKETS_PER_SESSION` sockets per session,
+ * events rate-limited per person across all their sockets, and the session re-checked while the
+ * socket lives. Nothing a client sends can throw out of this layer: a failure refuses or closes
+ * that one socket.
  */
-export function attachRealtime(app: FastifyInstance): RealtimeServer {
+export function attachRealtime(app: FastifyInstance): Realtime {
+  const { config, log } = app;
+  const trust = trustFn(config.trustProxy);
+
+  function originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    const allowed = new Set([originOf(req, trust, config.https)]);
+    if (config.publicUrl) allowed.add(new URL(config.publicUrl).origin);
+    if (typeof origin === 'string') return allowed.has(origin);
+    // Browsers leave Origin off same-origin GETs (the long-polling transport). A GET changes
+    // nothing and a cross-site page cannot read its answer; every POST and WebSocket upgrade
+    // from a browser carries an Origin. Fetch metadata, when sent, must say same-origin.
+    const site = req.headers['sec-fetch-site'];
+    return req.method === 'GET' && !req.headers.upgrade && (site === undefined || site === 'same-origin');
+  }
+
   const io: RealtimeServer = new Server(app.server, {
     // Big enough for an SDP with many codecs; anything larger is refused and that socket closed.
     maxHttpBufferSize: 200_000,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    // The handshake: refused with 403.
     allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      const proto = app.config.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0] || (app.config.https ? 'https' : 'http') : app.config.https ? 'https' : 'http';
-      const host = (app.config.trustProxy ? req.headers['x-forwarded-host'] : undefined) ?? req.headers.host;
-      const allowed = new Set([`${proto}://${String(host)}`]);
-      if (app.config.publicUrl) allowed.add(new URL(app.config.publicUrl).origin);
-      if (typeof origin === 'string') return callback(null, allowed.has(origin));
-      // Browsers leave Origin off same-origin GETs (the long-polling transport). A GET changes
-      // nothing and a cross-site page cannot read its answer; every POST and WebSocket upgrade
-      // carries an Origin and is checked above. Fetch metadata, when sent, must say same-origin.
-      const site = req.headers['sec-fetch-site'];
-      callback(null, req.method === 'GET' && !req.headers.upgrade && (site === undefined || site === 'same-origin'));
+      try {
+        callback(null, originAllowed(req));
+      } catch (err) {
+        log.warn({ err }, 'socket handshake refused');
+        callback('bad request', false);
+      }
     },
   });
 
-  io.use((socket, next) => {
-    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
-    if (!token) return next(new Error('unauthenticated'));
-    resolveSession(app.db, app.config, token)
-      .then((auth) => {
-        if (!auth) return next(new Error('unauthenticated'));
-        const origin = socket.handshake.headers.origin ?? '';
-        socket.data = { user: auth.user, baseUrl: app.config.publicUrl ?? origin };
-        return next();
-      })
-      .catch((err: unknown) => {
-        app.log.error({ err }, 'socket authentication failed');
-        next(new Error('internal_error'));
-      });
+  // Every later request of a session (long-polling GETs and POSTs, the upgrade): the same check,
+  // so a page on another site cannot post events into a session whose id it learned.
+  io.engine.use((req: IncomingMessage & { _query?: Record<string, string> }, _res: unknown, next: (err?: Error) => void) => {
+    let ok = false;
+    try {
+      ok = !req._query?.sid || originAllowed(req);
+    } catch {
+      ok = false;
+    }
+    next(ok ? undefined : new Error('bad_origin'));
   });
 
-  io.on('connection', (socket) => {
-    void socket.join(`user:${socket.data.user.id}`);
+  const openPerSession = new Map<string, number>();
+  const limiter = new PersonRateLimiter(config.socket.eventsPer10s, 10_000);
+
+  io.use((socket, next) => {
+    // Any exception here (a malformed cookie, a database error) refuses this socket only.
+    void (async () => {
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      const token = cookies[SESSION_COOKIE];
+      if (!token) throw refusal('unauthenticated', SESSION_ENDED.message);
+      const auth = await resolveSession(app.db, config, token);
+      if (!auth) throw refusal('unauthenticated', SESSION_ENDED.message);
+      const open = openPerSession.get(auth.sessionId) ?? 0;
+      if (open >= config.socket.perSession) {
+        throw refusal('too_many_connections', 'O MedConnect está aberto em muitas abas ou aparelhos com esta conta. Feche uma delas e tente de novo.');
+      }
+      // Counted now, not at "connection", so handshakes racing each other cannot pass together.
+      openPerSession.set(auth.sessionId, open + 1);
+      socket.conn.once('close', () => {
+        const left = (openPerSession.get(auth.sessionId) ?? 1) - 1;
+        if (left > 0) openPerSession.set(auth.sessionId, left);
+        else openPerSession.delete(auth.sessionId);
+      });
+      const origin = socket.handshake.headers.origin ?? '';
+      socket.data = { user: auth.user, sessionId: auth.sessionId, token, baseUrl: config.publicUrl ?? origin, checkedAt: Date.now() };
+    })().then(
+      () => next(),
+      (err: unknown) => {
+        if (err instanceof Error && 'data' in err) return next(err);
+        log.error({ err }, 'socket authentication failed');
+        next(refusal('internal_error', 'Algo deu errado do nosso lado. Tente de novo.'));
+      },
+    );
   });
+
+  function endSocket(socket: RealtimeSocket, reason: { code: string; message: string }): void {
+    socket.emit('error:fatal', reason);
+    socket.disconnect(true);
+  }
+
+  /** Resolves true when the socket's session is still valid (looked up at most every few seconds). */
+  const pendingChecks = new WeakMap<RealtimeSocket, Promise<boolean>>();
+  const flooded = new WeakSet<RealtimeSocket>();
+  function sessionStillValid(socket: RealtimeSocket): true | Promise<boolean> {
+    const pending = pendingChecks.get(socket);
+    if (pending) return pending;
+    if (Date.now() - socket.data.checkedAt < SESSION_RECHECK_MS) return true;
+    const check = resolveSession(app.db, config, socket.data.token).then(
+      (auth) => {
+        pendingChecks.delete(socket);
+        if (!auth) {
+          endSocket(socket, SESSION_ENDED);
+          return false;
+        }
+        socket.data.user = auth.user;
+        socket.data.checkedAt = Date.now();
+        return true;
+      },
+      (err: unknown) => {
+        pendingChecks.delete(socket);
+        log.error({ err }, 'socket session check failed');
+        return false;
+      },
+    );
+    pendingChecks.set(socket, check);
+    return check;
+  }
+
+  io.on('connection', (socket) => {
+    // Without a listener, an "error" on a socket would be thrown as an uncaught exception.
+    socket.on('error', (err) => log.warn({ err, userId: socket.data.user.id }, 'socket error'));
+    void socket.join([`user:${socket.data.user.id}`, `session:${socket.data.sessionId}`]);
+    socket.use((packet, next) => {
+      // Counted before anything costly, for the person across all their sockets.
+      const event = typeof packet[0] === 'string' ? packet[0] : '';
+      if (!limiter.take(socket.data.user.id, EVENT_COST[event] ?? 1)) {
+        if (socket.connected && !flooded.has(socket)) {
+          flooded.add(socket);
+          log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
+          socket.emit('error:fatal', { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
+          // Events already let through are dispatched on the next tick; let them finish first.
+          setImmediate(() => socket.disconnect(true));
+        }
+        return;
+      }
+      // Events stay in order: while a check is pending, later events wait on the same promise.
+      const valid = sessionStillValid(socket);
+      if (valid === true) next();
+      else void valid.then((ok) => ok && next());
+    });
+  });
+
+  async function revalidateSessions(): Promise<void> {
+    const sockets = [...io.of('/').sockets.values()];
+    if (sockets.length === 0) return;
+    const live = await findLiveSessions(app.db, config, [...new Set(sockets.map((s) => s.data.sessionId))]);
+    for (const socket of sockets) if (!live.has(socket.data.sessionId)) endSocket(socket, SESSION_ENDED);
+    limiter.prune();
+  }
+  const sweep = setInterval(() => {
+    revalidateSessions().catch((err: unknown) => log.error({ err }, 'socket session sweep failed'));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
 
   // Open websockets would keep the HTTP server from closing. Closing the transports (rather than
   // sending a "disconnect") lets browsers treat it as a network drop and reconnect by themselves
   // to the restarted server. Fastify closes the HTTP server itself.
   app.addHook('preClose', async () => {
+    clearInterval(sweep);
     io.engine.close();
   });
-  return io;
+
+  const ended = (target: ReturnType<RealtimeServer['in']>) => {
+    target.emit('error:fatal', SESSION_ENDED);
+    target.disconnectSockets(true);
+  };
+  return {
+    io,
+    endSession: (sessionId) => ended(io.in(`session:${sessionId}`)),
+    endUserSessions: (userId, exceptSessionId) => {
+      const target = io.in(`user:${userId}`);
+      ended(exceptSessionId ? target.except(`session:${exceptSessionId}`) : target);
+    },
+    revalidateSessions,
+  };
 }
+

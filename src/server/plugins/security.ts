@@ -38,6 +38,8 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('Permissions-Policy', 'camera=(self), microphone=(self), display-capture=(self), geolocation=()');
+    // Records, history and who is signed in must not stay in a shared clinic computer's cache.
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
     if (!origin || !allowedOrigins(request, app.config.publicUrl).has(origin)) {

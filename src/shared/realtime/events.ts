@@ -30,7 +30,8 @@ export const iceCandidateSchema = z.object({
 });
 
 export const clientPayloads = {
-  'room:join': z.object({ code: roomCodeSchema }),
+  /** `chatAfter`: the time of the newest chat message this page already has (on a rejoin). */
+  'room:join': z.object({ code: roomCodeSchema, chatAfter: z.iso.datetime({ message: 'Data inválida.' }).optional() }),
   'room:leave': z.object({ code: roomCodeSchema }),
   'room:admit': z.object({ code: roomCodeSchema }),
   'room:finalize': z.object({ code: roomCodeSchema }),

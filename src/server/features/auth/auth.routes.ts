@@ -6,7 +6,8 @@ import { actorOf } from '../../plugins/actor';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/session';
 import { acceptInvite, getInviteInfo } from '../invites/invites.service';
 import { getMe } from '../users/users.service';
-import { authenticate, changePassword } from './auth.service';
+import { AppError } from '../../errors';
+import { PASSWORD_GUESSES_CODE, authenticate, changePassword } from './auth.service';
 import { startSession } from './session.service';
 import { deleteSession } from './sessions.repository';
 
@@ -22,7 +23,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post('/api/auth/logout', { config: { access: 'public' }, schema: { response: { 200: okSchema } } }, async (req, reply) => {
-    if (req.auth) await deleteSession(app.db, req.auth.sessionId);
+    if (req.auth) {
+      await deleteSession(app.db, req.auth.sessionId);
+      app.realtime.endSession(req.auth.sessionId);
+    }
     clearSessionCookie(reply, secure);
     return { ok: true as const };
   });
@@ -32,9 +36,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/auth/password',
     { config: { access: 'update:password:own' }, schema: { body: changePasswordInputSchema, response: { 200: okSchema } } },
-    async (req) => {
+    async (req, reply) => {
       const auth = req.auth!;
-      await changePassword(app.db, auth.user, auth.sessionId, req.body.currentPassword, req.body.newPassword, req.ip);
+      try {
+        await changePassword(app.db, app.config, auth, req.body.currentPassword, req.body.newPassword, req.ip);
+      } catch (error) {
+        if (error instanceof AppError && error.code === PASSWORD_GUESSES_CODE) {
+          clearSessionCookie(reply, secure);
+          app.realtime.endSession(auth.sessionId);
+        }
+        throw error;
+      }
+      app.realtime.endUserSessions(auth.user.id, auth.sessionId);
       return { ok: true as const };
     },
   );
@@ -48,7 +61,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: 'public' }, schema: { params: inviteTokenParamSchema, body: acceptInviteInputSchema, response: { 200: meSchema } } },
     async (req, reply) => {
       const user = await acceptInvite(app.db, req.params.token, req.body.password, req.ip);
-      if (req.auth) await deleteSession(app.db, req.auth.sessionId);
+      if (req.auth) {
+        await deleteSession(app.db, req.auth.sessionId);
+        app.realtime.endSession(req.auth.sessionId);
+      }
       const { token, expiresAt } = await startSession(app.db, app.config, user, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       setSessionCookie(reply, token, expiresAt, secure);
       return getMe(app.db, user);

@@ -6,8 +6,9 @@ import { AppError } from '../../errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.repository';
 import { findUserByEmail, updateUser } from '../users/users.repository';
-import { clear, hit, peek } from './login-throttle.repository';
-import { deleteUserSessions } from './sessions.repository';
+import type { Auth } from '../../plugins/fastify-types';
+import { clear, hit } from './login-throttle.repository';
+import { deleteSession, deleteUserSessions } from './sessions.repository';
 
 const invalidCredentials = () => new AppError('invalid_credentials', 401, 'E-mail ou senha incorretos.');
 
@@ -21,9 +22,11 @@ function tooMany(retryAt: number): AppError {
 }
 
 /**
- * Checks email and password. Failures count per account (keyed by the email typed, whether or not
- * it exists, so the lock reveals nothing) and every attempt counts per IP. Unknown emails cost
- * the same argon2 time as known ones and get the same message.
+ * Checks email and password. Every attempt is counted *before* the password is checked, per IP
+ * and per account (keyed by the email typed, whether or not it exists, so the lock reveals
+ * nothing): concurrent guesses each take a number, and only the first LOGIN_MAX_FAILURES reach
+ * argon2. A success clears the account's count. Unknown emails cost the same argon2 time as known
+ * ones and get the same message.
  */
 export async function authenticate(db: Db, config: Config, email: string, password: string, ip: string | null): Promise<UserRow> {
   const now = new Date();
@@ -31,15 +34,12 @@ export async function authenticate(db: Db, config: Config, email: string, passwo
   const accountKey = `account:${email.toLowerCase()}`;
   const ipHits = await hit(db, ipKey, 60_000, now);
   if (ipHits.count > config.login.ipLimitPerMinute) throw tooMany(Date.parse(ipHits.windowStart) + 60_000);
-  const failures = await peek(db, accountKey, config.login.lockMs, now);
-  if (failures.count >= config.login.maxFailures && failures.windowStart) {
-    throw tooMany(Date.parse(failures.windowStart) + config.login.lockMs);
-  }
+  const attempts = await hit(db, accountKey, config.login.lockMs, now);
+  if (attempts.count > config.login.maxFailures) throw tooMany(Date.parse(attempts.windowStart) + config.login.lockMs);
 
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !ok) {
-    await hit(db, accountKey, config.login.lockMs, now);
     if (user) await recordAudit(db, { actorId: null, action: 'login.failed', entityType: 'user', entityId: user.id, ip });
     throw invalidCredentials();
   }
@@ -52,8 +52,23 @@ export async function authenticate(db: Db, config: Config, email: string, passwo
   return user;
 }
 
-/** Changes the password after checking the current one; other sessions are signed out. */
-export async function changePassword(db: Db, user: UserRow, sessionId: string, current: string, next: string, ip: string | null): Promise<void> {
+/** Thrown when a session guessed the current password too often; that session is already gone. */
+export const PASSWORD_GUESSES_CODE = 'password_guesses';
+
+/**
+ * Changes the password after checking the current one; other sessions are signed out. Wrong
+ * current passwords count like login failures (before argon2 runs): past LOGIN_MAX_FAILURES the
+ * session that tried is ended, so a stolen session cannot be used to guess the password.
+ */
+export async function changePassword(db: Db, config: Config, auth: Auth, current: string, next: string, ip: string | null): Promise<void> {
+  const { user, sessionId } = auth;
+  const key = `password:${user.id}`;
+  const attempts = await hit(db, key, config.login.lockMs, new Date());
+  if (attempts.count > config.login.maxFailures) {
+    await deleteSession(db, sessionId);
+    await recordAudit(db, { actorId: user.id, action: 'password.guesses_exceeded', entityType: 'user', entityId: user.id, ip });
+    throw new AppError(PASSWORD_GUESSES_CODE, 401, 'Muitas tentativas com a senha atual errada. Por segurança, você saiu da conta. Entre de novo.');
+  }
   if (!(await verifyPassword(user.password_hash, current))) {
     throw new AppError('wrong_password', 400, 'A senha atual não confere.', { currentPassword: 'A senha atual não confere.' });
   }
@@ -61,6 +76,7 @@ export async function changePassword(db: Db, user: UserRow, sessionId: string, c
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: nowIso() });
     await deleteUserSessions(trx, user.id, sessionId);
+    await clear(trx, key);
     await recordAudit(trx, { actorId: user.id, action: 'password.changed', entityType: 'user', entityId: user.id, ip });
   });
 }

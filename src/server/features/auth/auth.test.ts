@@ -82,6 +82,28 @@ describe('login', () => {
     expect(ghost.statusCode).toBe(429);
   });
 
+  it('counts concurrent wrong guesses before checking them: only LOGIN_MAX_FAILURES reach the password check', async () => {
+    const patient = await createPatient(t.db);
+    const guesses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => t.request({ method: 'POST', url: '/api/auth/login', payload: { email: patient.email, password: `chute-errado-${i}` } })),
+    );
+    const codes = guesses.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(3);
+    expect(codes.filter((c) => c === 429)).toHaveLength(57);
+    // Each password check that failed leaves one audit row: three, not sixty.
+    const failed = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'login.failed').where('entity_id', '=', patient.id).execute();
+    expect(failed).toHaveLength(3);
+  });
+
+  it('clears the count on a successful login', async () => {
+    const doctor = await createDoctor(t.db);
+    for (let i = 0; i < 2; i++) await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: doctor.email, password: 'errada-errada' } });
+    await login(t, doctor);
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: doctor.email, password: 'errada-errada' } })).statusCode);
+    expect(codes).toEqual([401, 401, 401]);
+  });
+
   it('refuses an inactive account with a clear message, only after the right password', async () => {
     const doctor = await createDoctor(t.db, { status: 'inactive' });
     const right = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: doctor.email, password: PASSWORD } });
@@ -176,5 +198,27 @@ describe('change password', () => {
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: here })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: elsewhere })).statusCode).toBe(401);
     await login(t, patient, 'uma-senha-nova-1');
+  });
+
+  it('counts wrong current passwords like login failures and ends the session that keeps guessing', async () => {
+    const patient = await createPatient(t.db);
+    const stolen = await login(t, patient);
+    const own = await login(t, patient);
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.request({ method: 'POST', url: '/api/auth/password', cookie: stolen, payload: { currentPassword: `chute-${i}-errado`, newPassword: 'uma-senha-nova-1' } }),
+      ),
+    );
+    const codes = guesses.map((r) => r.statusCode);
+    // Three reached the password check; the rest were refused before it and ended the session.
+    expect(codes.filter((c) => c === 400)).toHaveLength(3);
+    expect(codes.filter((c) => c === 401)).toHaveLength(17);
+    const ended = guesses.find((r) => r.statusCode === 401)!;
+    expect(ended.json().error).toEqual({ code: 'password_guesses', message: 'Muitas tentativas com a senha atual errada. Por segurança, você saiu da conta. Entre de novo.' });
+    expect(ended.cookies.find((c) => c.name === 'mc_session')?.value).toBe('');
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: stolen })).statusCode).toBe(401);
+    // The person's own session on another device is not punished, and the password did not change.
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: own })).statusCode).toBe(200);
+    await login(t, patient);
   });
 });

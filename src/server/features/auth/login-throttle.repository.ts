@@ -2,12 +2,13 @@ import type { DbOrTrx } from '../../db/database';
 
 /**
  * Fixed-window counters kept in the database, so every node of a cluster shares them.
- * Returns the count after adding one, within a window that restarts once it is older than windowMs.
+ * Returns the count after adding one, atomically, within a window that restarts once it is older
+ * than windowMs.
  */
 export async function hit(db: DbOrTrx, key: string, windowMs: number, now: Date): Promise<{ count: number; windowStart: string }> {
   const nowIso = now.toISOString();
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
-  await db
+  const row = await db
     .insertInto('login_throttle')
     .values({ key, window_start: nowIso, count: 1 })
     .onConflict((oc) =>
@@ -16,15 +17,9 @@ export async function hit(db: DbOrTrx, key: string, windowMs: number, now: Date)
         window_start: eb.case().when('login_throttle.window_start', '<=', cutoff).then(nowIso).else(eb.ref('login_throttle.window_start')).end(),
       })),
     )
-    .execute();
-  const row = await db.selectFrom('login_throttle').select(['count', 'window_start']).where('key', '=', key).executeTakeFirstOrThrow();
-  return { count: row.count, windowStart: row.window_start };
-}
-
-/** The current count, 0 when there is none or its window has passed. */
-export async function peek(db: DbOrTrx, key: string, windowMs: number, now: Date): Promise<{ count: number; windowStart: string | null }> {
-  const row = await db.selectFrom('login_throttle').select(['count', 'window_start']).where('key', '=', key).executeTakeFirst();
-  if (!row || Date.parse(row.window_start) <= now.getTime() - windowMs) return { count: 0, windowStart: null };
+    // The count this very attempt produced: concurrent attempts each see their own number.
+    .returning(['count', 'window_start'])
+    .executeTakeFirstOrThrow();
   return { count: row.count, windowStart: row.window_start };
 }
 

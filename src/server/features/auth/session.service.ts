@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { hashToken, newToken } from '../../lib/tokens';
 import type { Auth } from '../../plugins/fastify-types';
-import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
+import { deleteSession, findLiveSessionIds, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
 
 export const SESSION_COOKIE = 'mc_session';
 
@@ -50,4 +50,10 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   }
   if (now - lastSeen > TOUCH_EVERY_MS) await touchSession(db, id, new Date(now).toISOString());
   return { user: found.user, sessionId: id };
+}
+
+/** Which of these sessions are still valid now (for sockets that outlive a request). */
+export async function findLiveSessions(db: Db, config: Config, ids: string[]): Promise<Set<string>> {
+  const now = Date.now();
+  return new Set(await findLiveSessionIds(db, ids, new Date(now).toISOString(), new Date(now - config.session.idleMs).toISOString()));
 }

@@ -49,3 +49,22 @@ export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptId?:
 export async function deleteExpiredSessions(db: DbOrTrx, now: string, idleCutoff: string): Promise<void> {
   await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)])).execute();
 }
+
+/** Of these session ids, those still unexpired whose person is active. */
+export async function findLiveSessionIds(db: DbOrTrx, ids: string[], now: string, idleCutoff: string): Promise<string[]> {
+  const live: string[] = [];
+  // Chunks keep the IN list under SQLite's and PostgreSQL's parameter limits.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.id')
+      .where('sessions.id', 'in', ids.slice(i, i + 500))
+      .where('sessions.expires_at', '>', now)
+      .where('sessions.last_seen_at', '>', idleCutoff)
+      .where('users.status', '=', 'active')
+      .execute();
+    for (const r of rows) live.push(r.id);
+  }
+  return live;
+}

@@ -33,6 +33,9 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       const file = await req.file();
       if (!file) throw badRequest('invalid_upload', 'Escolha uma foto para enviar.');
       data = await file.toBuffer();
+      // The parser can end a too-large file without raising its limit error (when the limit falls
+      // on the last chunk): the stream's flag is what tells.
+      if (file.file.truncated) throw new AppError('image_too_large', 413, 'A foto pode ter no máximo 5 MB.');
     } catch (error) {
       // The multipart parser reports a malformed body (no boundary, cut short) as a plain Error: the sender's fault.
       if (error instanceof Error && !(error instanceof AppError) && !('statusCode' in error)) {
@@ -47,7 +50,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/users/:id/photo', { config: { access: 'read:photo:related' }, schema: { params: idParamSchema } }, async (req, reply) => {
     const photo = await readPhoto(app.db, actorOf(req).user, req.params.id);
-    // The URL carries the photo's version, so a browser may keep it; "private" keeps it out of shared caches.
-    return reply.type(photo.mime).header('Cache-Control', 'private, max-age=31536000, immutable').send(Buffer.from(photo.data));
+    // Like every /api answer, Cache-Control: no-store: a face is personal data on a shared computer.
+    return reply.type(photo.mime).send(Buffer.from(photo.data));
   });
 }

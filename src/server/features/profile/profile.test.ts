@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_CPFS, createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { TEST_ORIGIN, type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import type { UserRow } from '../../db/types';
 
 let t: TestApp;
@@ -185,7 +186,7 @@ describe('PUT /api/me/photo', () => {
     const served = await t.request({ method: 'GET', url: res.json().user.photoUrl, cookie });
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/webp');
-    expect(served.headers['cache-control']).toContain('private');
+    expect(served.headers['cache-control']).toBe('no-store');
     const meta = await sharp(served.rawPayload).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 512, height: 384 });
     expect(meta.exif).toBeUndefined();
@@ -244,6 +245,34 @@ describe('PUT /api/me/photo', () => {
     const res = await upload(cookie, padded);
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('image_too_large');
+    expect(await photoState(user.id)).toEqual({ version: null, stored: 0 });
+  });
+
+  it('refuses a 6.3 MB upload with 413 every time over real HTTP, however the body is cut into chunks', async () => {
+    const { user, cookie } = await signedIn(await createPatient(t.db));
+    const base = new URL(await t.app.listen({ port: 0, host: '127.0.0.1' }));
+    const photo = Buffer.concat([await solid(100, 100).jpeg().toBuffer(), randomBytes(6_300_000)]);
+    const { payload, headers } = multipart(photo, 'grande.jpg', 'image/jpeg');
+    const fileStart = payload.indexOf(photo.subarray(0, 64));
+    // The limit falls inside a piece, or exactly at the end of one (the body pauses there, so the
+    // server reads a piece that ends at 5 MiB of file: the case that used to answer 200).
+    for (const cut of [fileStart + 5 * 1024 * 1024, fileStart + 5 * 1024 * 1024 - 1000, 100_000]) {
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: base.hostname, port: base.port, path: '/api/me/photo', method: 'PUT', headers: { ...headers, cookie, origin: TEST_ORIGIN, host: 'localhost:80', 'content-length': payload.length } },
+          (r) => {
+            let body = '';
+            r.on('data', (d: Buffer) => (body += d.toString()));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.write(payload.subarray(0, cut));
+        setTimeout(() => req.end(payload.subarray(cut)), 300);
+      });
+      expect(res.status, `paused at ${cut}`).toBe(413);
+      expect(JSON.parse(res.body).error).toEqual({ code: 'image_too_large', message: 'A foto pode ter no máximo 5 MB.' });
+    }
     expect(await photoState(user.id)).toEqual({ version: null, stored: 0 });
   });
 

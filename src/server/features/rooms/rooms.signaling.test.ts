@@ -4,7 +4,8 @@ import { createDoctor, createPatient, login } from '../../../../tests/helpers/fa
 import { type ClientSocket, connectSocket, nextEvent, request } from '../../../../tests/helpers/sockets';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { ServerToClientEvents } from '../../../shared/realtime/events';
+import type { JoinResult, ServerToClientEvents } from '../../../shared/realtime/events';
+import type { ChatMessage } from '../../../shared/schemas/rooms';
 
 type Ctx = { t: TestApp; url: string };
 
@@ -373,41 +374,110 @@ describe('refused payloads', () => {
   });
 });
 
-describe('flood protection', () => {
+describe('limits per person, not per connection', () => {
   let flood: Ctx;
   beforeAll(async () => {
-    flood = await listeningApp({ SOCKET_EVENTS_PER_10S: '30' });
+    flood = await listeningApp({ SOCKET_EVENTS_PER_10S: '60', CHAT_MESSAGES_PER_ROOM: '10' });
   });
 
-  it('disconnects a flooding socket after error:fatal; the rest of the room carries on', async () => {
+  it('shares one event budget across all of a person\'s sockets and disconnects each one that floods', async () => {
     const pair = await livePair(flood);
     const { code } = pair;
-    const tab = await socketFor(pair.doctorCookie, flood);
-    const tabEvents = new Recorder(tab);
-    const before = marksOf(pair);
-    expect(await request(tab, 'room:join', { code })).toMatchObject({ ok: true });
-    await pair.p.waitFor('call:start', {}, before.p);
-    await pair.d.waitFor('call:start', {}, before.d);
-    await tabEvents.waitFor('call:start');
+    // The patient opens two more tabs in the call: three joins of cost 10 each spent 30 of 60.
+    const tabs = [await socketFor(pair.patientCookie, flood), await socketFor(pair.patientCookie, flood)];
+    const recorders = tabs.map((tab) => new Recorder(tab));
+    for (const tab of tabs) expect(await request(tab, 'room:join', { code })).toMatchObject({ ok: true, data: { admitted: true } });
     const marks = marksOf(pair);
 
-    const gone = disconnected(tab);
-    for (let i = 0; i < 100; i += 1) tab.emit('media:state', { code, audio: i % 2 === 0, video: true, screen: false });
-    expect(await tabEvents.waitFor('error:fatal')).toMatchObject({ code: 'rate_limited' });
-    expect(await gone).toBe('io server disconnect');
+    const gone = tabs.map((tab) => disconnected(tab));
+    for (let i = 0; i < 100; i += 1) for (const tab of tabs) tab.emit('media:state', { code, audio: i % 2 === 0, video: true, screen: false });
+    for (const r of recorders) expect(await r.waitFor('error:fatal')).toMatchObject({ code: 'rate_limited' });
+    expect(await Promise.all(gone)).toEqual(['io server disconnect', 'io server disconnect']);
 
-    // The allowance (30 events, one spent on the join) reached the patient; none of the rest.
-    // They travel on the patient's connection, so they may land after error:fatal reached the tab.
-    for (let i = 0; i < 150 && pair.p.since(marks.p, 'media:state').length < 29; i += 1) await sleep(20);
-    const afterFlood = marksOf(pair);
-    await expectRelay(pair);
-    const relayed = pair.p.since(marks.p, 'media:state');
-    expect(relayed).toHaveLength(29);
-    expect(relayed.every((e) => e.payload.userId === pair.doctor.id)).toBe(true);
-    expect(pair.p.since(afterFlood.p).map((e) => e.name)).toEqual(['signal']);
-    expect(pair.d.since(afterFlood.d).map((e) => e.name)).toEqual(['signal']);
-    // The doctor is still in the call through the first tab: the patient saw no presence change.
-    expect(pair.p.since(marks.p, 'presence')).toEqual([]);
+    // 30 events were left for the person, whichever tab sent them; none of the other 170 got through.
+    for (let i = 0; i < 100 && pair.d.since(marks.d, 'media:state').length < 30; i += 1) await sleep(20);
+    await sleep(100);
+    const relayed = pair.d.since(marks.d, 'media:state');
+    expect(relayed).toHaveLength(30);
+    expect(relayed.every((e) => e.payload.userId === pair.patient.id)).toBe(true);
+    // The first tab, quiet all along, is still connected and still hears the doctor.
+    expect(pair.patientSocket.connected).toBe(true);
+    const pm = pair.p.mark();
+    expect(await request(pair.doctorSocket, 'signal', { code, candidate: { candidate: 'candidate:9 1 udp 1 192.0.2.9 9 typ host' } })).toEqual({ ok: true, data: null });
+    expect(await pair.p.waitFor('signal', {}, pm)).toMatchObject({ from: pair.doctor.id });
+  });
+
+  it('opens at most SOCKETS_PER_SESSION sockets per session, and another once one closes', async () => {
+    const { patientCookie } = await roomWithPeople(flood);
+    const open = [];
+    for (let i = 0; i < 4; i += 1) open.push(await socketFor(patientCookie, flood));
+    const refused = await socketFor(patientCookie, flood).then(
+      () => null,
+      (err: Error & { data?: unknown }) => ({ message: err.message, data: err.data }),
+    );
+    expect(refused).toMatchObject({ message: 'too_many_connections', data: { code: 'too_many_connections', message: expect.stringMatching(/muitas abas/) } });
+    open[0]!.close();
+    await sleep(200);
+    expect((await socketFor(patientCookie, flood)).connected).toBe(true);
+  });
+
+  it('stops a person\'s chat at CHAT_MESSAGES_PER_ROOM in a room, with a plain message', async () => {
+    const pair = await livePair(flood);
+    for (let i = 0; i < 10; i += 1) expect(await request(pair.patientSocket, 'chat:send', { code: pair.code, text: `mensagem ${i}` })).toMatchObject({ ok: true });
+    expect(await request(pair.patientSocket, 'chat:send', { code: pair.code, text: 'mais uma' })).toEqual({
+      ok: false,
+      error: { code: 'chat_quota', message: 'Você já enviou o máximo de mensagens nesta consulta. Continue pela conversa em vídeo.' },
+    });
+    expect(await chatRows(flood, pair.code)).toHaveLength(10);
+    // The doctor's own quota is untouched.
+    expect(await request(pair.doctorSocket, 'chat:send', { code: pair.code, text: 'Pode falar por vídeo.' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('relay and chat history', () => {
+  it('relays signals and media state only to the other member\'s sockets, never to the sender\'s other tabs', async () => {
+    const pair = await livePair();
+    const { code } = pair;
+    const secondTab = await socketFor(pair.doctorCookie);
+    const second = new Recorder(secondTab);
+    expect(await request(secondTab, 'room:join', { code })).toMatchObject({ ok: true });
+    const sm = second.mark();
+    const pm = pair.p.mark();
+    expect(await request(pair.doctorSocket, 'signal', { code, description: { type: 'offer', sdp: 'v=0' } })).toEqual({ ok: true, data: null });
+    expect(await request(pair.doctorSocket, 'media:state', { code, audio: false, video: true, screen: false })).toEqual({ ok: true, data: null });
+    await pair.p.waitFor('media:state', {}, pm);
+    expect(pair.p.since(pm).map((e) => e.name)).toEqual(['signal', 'media:state']);
+    await sleep(100);
+    expect(second.since(sm).filter((e) => e.name === 'signal' || e.name === 'media:state')).toEqual([]);
+  });
+
+  it('sends the chat history on the first join and only newer messages on a rejoin with chatAfter', async () => {
+    const pair = await livePair();
+    const { code } = pair;
+    const first = await request<ChatMessage>(pair.patientSocket, 'chat:send', { code, text: 'Bom dia' });
+    const second = await request<ChatMessage>(pair.doctorSocket, 'chat:send', { code, text: 'Bom dia, tudo bem?' });
+    if (!first.ok || !second.ok) throw new Error('chat refused');
+    const tab = await socketFor(pair.patientCookie);
+    const all = await request<JoinResult>(tab, 'room:join', { code });
+    expect(all.ok && all.data.chat.map((m) => m.text)).toEqual(['Bom dia', 'Bom dia, tudo bem?']);
+    const newer = await request<JoinResult>(tab, 'room:join', { code, chatAfter: first.data.sentAt });
+    expect(newer.ok && newer.data.chat.map((m) => m.text)).toEqual(['Bom dia, tudo bem?']);
+    const none = await request<JoinResult>(tab, 'room:join', { code, chatAfter: second.data.sentAt });
+    expect(none.ok && none.data.chat).toEqual([]);
+    expect(await request(tab, 'room:join', { code, chatAfter: 'ontem' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+  });
+
+  it('lets a waiting patient write to the doctor but not send media state (ADR 005)', async () => {
+    const room = await roomWithPeople();
+    const doctor = await socketFor(room.doctorCookie);
+    const d = new Recorder(doctor);
+    const patient = await socketFor(room.patientCookie);
+    expect(await request(doctor, 'room:join', { code: room.code })).toMatchObject({ ok: true });
+    expect(await request(patient, 'room:join', { code: room.code })).toMatchObject({ ok: true, data: { admitted: false } });
+    expect(await request(patient, 'media:state', { code: room.code, audio: true, video: true, screen: false })).toMatchObject({ ok: false, error: { code: 'not_in_call' } });
+    expect(await request(patient, 'chat:send', { code: room.code, text: 'Doutora, estou aqui.' })).toMatchObject({ ok: true });
+    expect(await d.waitFor('chat:message')).toMatchObject({ fromUserId: room.patient.id, text: 'Doutora, estou aqui.' });
+    expect(d.events.filter((e) => e.name === 'media:state')).toEqual([]);
   });
 });
 

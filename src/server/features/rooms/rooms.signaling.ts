@@ -10,10 +10,15 @@ import type { RealtimeServer, RealtimeSocket } from '../../plugins/realtime';
 import { getConsentStatus } from '../consent/consent.service';
 import { finalizeRoom, startConsultation } from '../consultations/consultations.service';
 import { PresenceRegistry } from './presence';
+import { countChatMessagesFrom, insertChatMessage, listChatMessages } from './chat.repository';
 import { findAbandonedRooms, markAdmitted, touchRooms } from './rooms.repository';
 import { roomForMember } from './rooms.service';
 
+/** Messages sent back on a join; a rejoin sends only what came after the client's newest. */
 const CHAT_HISTORY = 200;
+
+/** The sockets of one member of one room: signals and media state go only there. */
+const memberRoom = (code: string, userId: string) => `room:${code}:member:${userId}`;
 
 type Events = typeof clientPayloads;
 type Handler<E extends keyof Events, T> = (payload: z.output<Events[E]>) => Promise<T>;
@@ -61,13 +66,14 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
   function startCallIfBoth(code: string, room: RoomRow, newcomer: string): void {
     const other = peerOf(room, newcomer);
     if (presence.state(code, other) !== 'in_call' || presence.state(code, newcomer) !== 'in_call') return;
-    io.to(`user:${newcomer}`).emit('call:start', { code, initiator: false });
-    io.to(`user:${other}`).emit('call:start', { code, initiator: true });
+    io.to(memberRoom(code, newcomer)).emit('call:start', { code, initiator: false });
+    io.to(memberRoom(code, other)).emit('call:start', { code, initiator: true });
   }
 
   function closeEverywhere(code: string, reason: 'finalized' | 'cancelled' | 'auto'): void {
     io.to(`room:${code}`).emit('room:closed', { code, reason });
-    io.in(`room:${code}`).socketsLeave(`room:${code}`);
+    const room = rooms.get(code);
+    io.in(`room:${code}`).socketsLeave([`room:${code}`, ...(room ? [memberRoom(code, room.doctor_id), memberRoom(code, room.patient_id)] : [])]);
     presence.drop(code);
     rooms.delete(code);
     connected.delete(code);
@@ -96,7 +102,6 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     const user = socket.data.user;
     names.set(user.id, user.name);
     const joined = new Set<string>();
-    rateLimit(socket, config.socket.eventsPer10s, app);
 
     /** The room this socket joined, still open and known; otherwise an error for the ack. */
     function joinedRoom(code: string): RoomRow {
@@ -113,7 +118,8 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
           ack({ ok: false, error: { code: 'invalid_payload', message: parsed.error.issues[0]?.message ?? 'Dados inválidos.' } });
           return;
         }
-        handler(parsed.data as z.output<Events[E]>).then(
+        // Run inside a promise: even a synchronous throw becomes an error ack, never a crash.
+        Promise.resolve(parsed.data as z.output<Events[E]>).then(handler).then(
           (data) => ack({ ok: true, data }),
           (error: unknown) => {
             let body: AckError = { code: 'internal_error', message: 'Algo deu errado do nosso lado. Tente de novo.' };
@@ -125,7 +131,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
       });
     }
 
-    on('room:join', async ({ code }): Promise<JoinResult> => {
+    on('room:join', async ({ code, chatAfter }): Promise<JoinResult> => {
       const room = await roomForMember(db, code, user);
       if (room.status !== 'open') throw closedError();
       const role = roleIn(room, user.id);
@@ -134,21 +140,14 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
       }
       rooms.set(code, room);
       joined.add(code);
-      await socket.join(`room:${code}`);
+      await socket.join([`room:${code}`, memberRoom(code, user.id)]);
       const admitted = role === 'doctor' || room.admitted_at !== null;
       presence.join(code, user.id, socket.id, admitted ? 'in_call' : 'waiting');
       announce(code, room, user.id, presence.state(code, user.id));
       const peerId = peerOf(room, user.id);
       const [peerRow, chat, consultation] = await Promise.all([
         db.selectFrom('users').select('name').where('id', '=', peerId).executeTakeFirstOrThrow(),
-        db
-          .selectFrom('chat_messages')
-          .innerJoin('users', 'users.id', 'chat_messages.from_user_id')
-          .select(['chat_messages.id', 'chat_messages.from_user_id', 'users.name', 'chat_messages.text', 'chat_messages.sent_at'])
-          .where('room_id', '=', room.id)
-          .orderBy('sent_at', 'desc')
-          .limit(CHAT_HISTORY)
-          .execute(),
+        listChatMessages(db, room.id, CHAT_HISTORY, chatAfter),
         db.selectFrom('consultations').select('started_at').where('room_id', '=', room.id).executeTakeFirst(),
         touchRooms(db, [code], nowIso()),
       ]);
@@ -160,7 +159,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
         admitted,
         peer: { userId: peerId, name: peerRow.name, state: presence.state(code, peerId) },
         consultationStartedAt: consultation?.started_at ?? null,
-        chat: chat.reverse().map((m) => ({ id: m.id, roomCode: code, fromUserId: m.from_user_id, fromName: m.name, text: m.text, sentAt: m.sent_at })),
+        chat: chat.map((m) => ({ id: m.id, roomCode: code, fromUserId: m.from_user_id, fromName: m.name, text: m.text, sentAt: m.sent_at })),
       };
     });
 
@@ -181,15 +180,17 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     });
 
     on('signal', async ({ code, description, candidate }) => {
-      joinedRoom(code);
+      const room = joinedRoom(code);
       if (presence.state(code, user.id) !== 'in_call') throw notInCall();
-      socket.to(`room:${code}`).emit('signal', { code, from: user.id, ...(description ? { description } : {}), ...(candidate !== undefined ? { candidate } : {}) });
+      io.to(memberRoom(code, peerOf(room, user.id))).emit('signal', { code, from: user.id, ...(description ? { description } : {}), ...(candidate !== undefined ? { candidate } : {}) });
       return null;
     });
 
     on('media:state', async ({ code, audio, video, screen }) => {
-      joinedRoom(code);
-      socket.to(`room:${code}`).emit('media:state', { code, userId: user.id, audio, video, screen });
+      const room = joinedRoom(code);
+      // A patient still in the waiting room has no call to describe (ADR 005).
+      if (presence.state(code, user.id) !== 'in_call') throw notInCall();
+      io.to(memberRoom(code, peerOf(room, user.id))).emit('media:state', { code, userId: user.id, audio, video, screen });
       return null;
     });
 
@@ -210,8 +211,12 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
 
     on('chat:send', async ({ code, text }): Promise<ChatMessage> => {
       const room = joinedRoom(code);
+      // Waiting patients may write too (ADR 005), within the same per-person quota.
+      if ((await countChatMessagesFrom(db, room.id, user.id)) >= config.socket.chatPerRoom) {
+        throw new AppError('chat_quota', 429, 'Você já enviou o máximo de mensagens nesta consulta. Continue pela conversa em vídeo.');
+      }
       const message = { id: randomUUID(), room_id: room.id, from_user_id: user.id, text, sent_at: nowIso() };
-      await db.insertInto('chat_messages').values(message).execute();
+      await insertChatMessage(db, message);
       const out: ChatMessage = { id: message.id, roomCode: code, fromUserId: user.id, fromName: user.name, text, sentAt: message.sent_at };
       socket.to(`room:${code}`).emit('chat:message', out);
       return out;
@@ -231,7 +236,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     on('room:leave', async ({ code }) => {
       const room = rooms.get(code);
       if (!joined.delete(code) || !room) return null;
-      await socket.leave(`room:${code}`);
+      await Promise.all([socket.leave(`room:${code}`), socket.leave(memberRoom(code, user.id))]);
       connected.get(code)?.delete(user.id);
       const state = presence.leave(code, user.id, socket.id, false);
       if (state) announce(code, room, user.id, state);
@@ -239,11 +244,16 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     });
 
     socket.on('disconnect', () => {
-      for (const code of joined) {
-        const room = rooms.get(code);
-        connected.get(code)?.delete(user.id);
-        const state = presence.leave(code, user.id, socket.id, true);
-        if (room && state) announce(code, room, user.id, state);
+      // A throw here would escape into Socket.IO's internals: log it and carry on.
+      try {
+        for (const code of joined) {
+          const room = rooms.get(code);
+          connected.get(code)?.delete(user.id);
+          const state = presence.leave(code, user.id, socket.id, true);
+          if (room && state) announce(code, room, user.id, state);
+        }
+      } catch (err) {
+        app.log.error({ err }, 'socket disconnect handling failed');
       }
     });
   });
@@ -251,28 +261,3 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
   return { presence, isOnline: (code, userId) => presence.isOnline(code, userId), closeEverywhere, sweep };
 }
 
-/**
- * At most `limit` events per 10 s per socket. A flood is answered by disconnecting that socket
- * only; the other peer and everyone else carry on.
- */
-function rateLimit(socket: RealtimeSocket, limit: number, app: FastifyInstance): void {
-  let windowStart = Date.now();
-  let count = 0;
-  socket.use((_packet, next) => {
-    const now = Date.now();
-    if (now - windowStart > 10_000) {
-      windowStart = now;
-      count = 0;
-    }
-    count += 1;
-    if (count > limit) {
-      if (count === limit + 1) {
-        app.log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
-        socket.emit('error:fatal', { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
-        setImmediate(() => socket.disconnect(true));
-      }
-      return;
-    }
-    next();
-  });
-}

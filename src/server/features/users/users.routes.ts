@@ -41,9 +41,11 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     for (const code of closedRooms.finalized) app.rooms.closeEverywhere(code, 'finalized');
     return detail;
   });
-  r.post('/api/users/:id/deactivate', { config: admin, schema: { params: idParamSchema, response: { 200: userDetailSchema } } }, async (req) =>
-    adminSetStatus(app.db, actorOf(req), req.params.id, 'inactive'),
-  );
+  r.post('/api/users/:id/deactivate', { config: admin, schema: { params: idParamSchema, response: { 200: userDetailSchema } } }, async (req) => {
+    const detail = await adminSetStatus(app.db, actorOf(req), req.params.id, 'inactive');
+    app.realtime.endUserSessions(req.params.id);
+    return detail;
+  });
   r.post('/api/users/:id/reactivate', { config: admin, schema: { params: idParamSchema, response: { 200: userDetailSchema } } }, async (req) =>
     adminSetStatus(app.db, actorOf(req), req.params.id, 'active'),
   );

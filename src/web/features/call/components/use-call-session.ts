@@ -179,6 +179,11 @@ export function useCallSession(options: SessionOptions) {
   useEffect(() => {
     optionsRef.current = options;
   });
+  // A rejoin asks only for chat newer than what this page already shows.
+  const newestChatRef = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    newestChatRef.current = state.messages.at(-1)?.sentAt;
+  }, [state.messages]);
 
   const { code, role } = options;
 
@@ -218,7 +223,8 @@ export function useCallSession(options: SessionOptions) {
     };
 
     const join = () => {
-      ackPromise<JoinResult>((ack) => socket.emit('room:join', { code }, ack)).then(
+      const chatAfter = newestChatRef.current;
+      ackPromise<JoinResult>((ack) => socket.emit('room:join', { code, ...(chatAfter ? { chatAfter } : {}) }, ack)).then(
         (result) => {
           if (closed) return;
           log('joined', { admitted: result.admitted, peer: result.peer.state });

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, createAdmin, createDoctor, createPatient, login } from '../../../tests/helpers/factories';
+import { type ClientSocket, connectSocket, nextEvent, request } from '../../../tests/helpers/sockets';
+import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
+import { TCLE_VERSION } from '../../shared/domain/tcle';
+
+/** Sockets end with their session: logout, deactivation, password change, expiry. */
+let t: TestApp;
+let url: string;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_IP_LIMIT_PER_MINUTE: '10000' });
+  url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await t.close();
+});
+
+async function socketFor(cookie: string): Promise<ClientSocket> {
+  const s = await connectSocket(url, cookie);
+  sockets.push(s);
+  return s;
+}
+
+/** Resolves with the reason once the server closes the socket, after its error:fatal. */
+async function endedBy(socket: ClientSocket, act: () => Promise<unknown>): Promise<{ fatal: unknown; reason: string }> {
+  const fatal = nextEvent(socket, 'error:fatal');
+  const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+  await act();
+  return { fatal: await fatal, reason: await reason };
+}
+
+const SESSION_ENDED = { code: 'session_ended', message: 'Sua sessão terminou. Entre de novo para continuar.' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A refused reconnect: the cookie no longer opens a socket. */
+async function refusedWith(cookie: string): Promise<string> {
+  return connectSocket(url, cookie).then(
+    (s) => {
+      s.close();
+      return 'connected';
+    },
+    (err: Error) => err.message,
+  );
+}
+
+describe('a session that ends takes its sockets with it', () => {
+  it('logout closes that session\'s sockets at once and leaves the person\'s other sessions connected', async () => {
+    const doctor = await createDoctor(t.db);
+    const laptop = await login(t, doctor);
+    const phone = await login(t, doctor);
+    const [a, b] = [await socketFor(laptop), await socketFor(laptop)];
+    const other = await socketFor(phone);
+    const ends = Promise.all([endedBy(a, async () => undefined), endedBy(b, async () => undefined)]);
+    expect((await t.request({ method: 'POST', url: '/api/auth/logout', cookie: laptop })).statusCode).toBe(200);
+    expect(await ends).toEqual([
+      { fatal: SESSION_ENDED, reason: 'io server disconnect' },
+      { fatal: SESSION_ENDED, reason: 'io server disconnect' },
+    ]);
+    await sleep(100);
+    expect(other.connected).toBe(true);
+    expect(await refusedWith(laptop)).toBe('unauthenticated');
+  });
+
+  it('deactivation closes every socket of the person; a deactivated doctor can no longer join, chat or finalize', async () => {
+    const admin = await login(t, await createAdmin(t.db));
+    const doctor = await createDoctor(t.db);
+    const patient = await createPatient(t.db, { doctors: [doctor] });
+    const doctorCookie = await login(t, doctor);
+    const patientCookie = await login(t, patient);
+    await t.request({ method: 'POST', url: '/api/consent', cookie: patientCookie, payload: { version: TCLE_VERSION } });
+    const room = await t.request({ method: 'POST', url: '/api/rooms', cookie: doctorCookie, payload: { patientId: patient.id } });
+    const code = room.json().code as string;
+    const doctorSocket = await socketFor(doctorCookie);
+    const patientSocket = await socketFor(patientCookie);
+    expect(await request(doctorSocket, 'room:join', { code })).toMatchObject({ ok: true });
+    const ended = await endedBy(doctorSocket, () => t.request({ method: 'POST', url: `/api/users/${doctor.id}/deactivate`, cookie: admin }));
+    expect(ended).toEqual({ fatal: SESSION_ENDED, reason: 'io server disconnect' });
+    expect(await refusedWith(doctorCookie)).toBe('unauthenticated');
+    // The patient's connection is untouched and the room stays open, with no consultation.
+    expect(patientSocket.connected).toBe(true);
+    const row = await t.db.selectFrom('rooms').select('status').where('code', '=', code).executeTakeFirstOrThrow();
+    expect(row.status).toBe('open');
+  });
+
+  it('a password change closes the sockets of the person\'s other sessions and keeps this one\'s', async () => {
+    const patient = await createPatient(t.db);
+    const here = await login(t, patient);
+    const elsewhere = await login(t, patient);
+    const mine = await socketFor(here);
+    const theirs = await socketFor(elsewhere);
+    const ended = await endedBy(theirs, () =>
+      t.request({ method: 'POST', url: '/api/auth/password', cookie: here, payload: { currentPassword: PASSWORD, newPassword: 'outra-senha-forte-456' } }),
+    );
+    expect(ended).toEqual({ fatal: SESSION_ENDED, reason: 'io server disconnect' });
+    await sleep(100);
+    expect(mine.connected).toBe(true);
+  });
+
+  it('an expired session is noticed before the next event is handled, and by the sweep for a quiet socket', async () => {
+    const doctor = await createDoctor(t.db);
+    const patient = await createPatient(t.db, { doctors: [doctor] });
+    const cookie = await login(t, doctor);
+    const code = (await t.request({ method: 'POST', url: '/api/rooms', cookie, payload: { patientId: patient.id } })).json().code as string;
+    const busy = await socketFor(cookie);
+    const quiet = await socketFor(cookie);
+    expect(await request(busy, 'room:join', { code })).toMatchObject({ ok: true });
+    // The session runs out (absolute expiry) without anyone being told.
+    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', doctor.id).execute();
+    // Pretend the last check was long ago, as it would be 5 s later.
+    for (const s of await t.app.realtime.io.fetchSockets()) if (s.data.user.id === doctor.id) s.data.checkedAt = 0;
+    const acks: unknown[] = [];
+    const ended = await endedBy(busy, async () => {
+      busy.emit('chat:send', { code, text: 'depois de expirar' }, (r) => acks.push(r));
+    });
+    expect(ended).toEqual({ fatal: SESSION_ENDED, reason: 'io server disconnect' });
+    expect(acks).toEqual([]);
+    const chat = await t.db.selectFrom('chat_messages').select('text').where('from_user_id', '=', doctor.id).execute();
+    expect(chat).toEqual([]);
+
+    expect(quiet.connected).toBe(true);
+    expect(await endedBy(quiet, () => t.app.realtime.revalidateSessions())).toEqual({ fatal: SESSION_ENDED, reason: 'io server disconnect' });
+  });
+
+  it('idle expiry counts too, for the sweep', async () => {
+    const patient = await createPatient(t.db);
+    const cookie = await login(t, patient);
+    const s = await socketFor(cookie);
+    const idleSince = new Date(Date.now() - t.config.session.idleMs - 1000).toISOString();
+    await t.db.updateTable('sessions').set({ last_seen_at: idleSince }).where('user_id', '=', patient.id).execute();
+    expect(await endedBy(s, () => t.app.realtime.revalidateSessions())).toEqual({ fatal: SESSION_ENDED, reason: 'io server disconnect' });
+  });
+});
