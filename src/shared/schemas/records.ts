@@ -154,24 +154,123 @@ export const recordConsultationSchema = consultationSchema.extend({
 });
 export type RecordConsultation = z.infer<typeof recordConsultationSchema>;
 
-/** GET /api/patients/:id/record — the doctor's one page about a patient. */
+/*
+ * Long lists (a patient followed for years) come in pages, newest first, keyed on (time, id): a
+ * page never repeats or skips an entry when new ones arrive at the top meanwhile. The cursor is
+ * opaque to the client: it sends back `nextCursor` as it got it.
+ */
+export const RECORD_PAGE_SIZE = 20;
+export const RECORD_PAGE_MAX = 100;
+
+/** Where a page ends: the sort time and the id of its last item. */
+export type RecordCursor = { at: string; id: string };
+
+function toBase64Url(ascii: string): string {
+  return btoa(ascii).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The opaque text of a cursor (base64url of a small JSON array; times and ids are ASCII). */
+export function encodeRecordCursor(c: RecordCursor): string {
+  return toBase64Url(JSON.stringify([c.at, c.id]));
+}
+
+const cursorParts = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
+
+/** The cursor back from its text, or null when it is not one of ours. */
+export function decodeRecordCursor(text: string): RecordCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return null;
+  try {
+    const parsed = cursorParts.safeParse(JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/'))));
+    return parsed.success ? { at: parsed.data[0], id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const recordCursorSchema = z.string().transform((text, ctx) => {
+  const cursor = decodeRecordCursor(text);
+  if (!cursor) {
+    ctx.addIssue({ code: 'custom', message: 'Página inválida. Recarregue a lista.' });
+    return z.NEVER;
+  }
+  return cursor;
+});
+
+/** `?cursor=&limit=` of every paged record list; without a cursor, the first (newest) page. */
+export const recordPageQuerySchema = z.object({
+  cursor: recordCursorSchema.optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, { message: 'Tamanho de página inválido.' })
+    .max(RECORD_PAGE_MAX, { message: `No máximo ${RECORD_PAGE_MAX} itens por página.` })
+    .default(RECORD_PAGE_SIZE),
+});
+export type RecordPageQuery = z.input<typeof recordPageQuerySchema>;
+
+/** One page of a record list; `nextCursor` is null on the last page. */
+export function cursorPageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+export type CursorPage<T> = { items: T[]; nextCursor: string | null };
+
+export const recordRoomSchema = z.object({
+  code: z.string(),
+  status: z.enum(['open', 'finished', 'cancelled']),
+  reason: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RecordRoom = z.infer<typeof recordRoomSchema>;
+
+/**
+ * Entries, a page at a time: newest first by creation, each entry followed by the addenda that
+ * correct it (oldest first), so an entry and its corrections never land on different pages.
+ */
+export const evolutionPageSchema = cursorPageOf(evolutionSchema);
+export type EvolutionPage = z.infer<typeof evolutionPageSchema>;
+export const recordConsultationPageSchema = cursorPageOf(recordConsultationSchema);
+export type RecordConsultationPage = z.infer<typeof recordConsultationPageSchema>;
+export const recordRoomPageSchema = cursorPageOf(recordRoomSchema);
+export type RecordRoomPage = z.infer<typeof recordRoomPageSchema>;
+
+/**
+ * GET /api/patients/:id/record — the doctor's one page about a patient, with the first page of
+ * each list; GET /api/patients/:id/record/{evolutions,consultations,rooms}?cursor= give the next ones.
+ */
 export const patientRecordSchema = z.object({
   consent: z.object({ currentVersion: z.string(), accepted: z.object({ version: z.string(), acceptedAt: z.string() }).nullable() }),
-  consultations: z.array(recordConsultationSchema),
-  /** Final entries by any of the patient's doctors, plus this doctor's drafts; newest first. */
-  evolutions: z.array(evolutionSchema),
-  rooms: z.array(
-    z.object({ code: z.string(), status: z.enum(['open', 'finished', 'cancelled']), reason: z.string().nullable(), scheduledAt: z.string().nullable(), createdAt: z.string() }),
-  ),
+  /** Consultations with any of the patient's doctors, newest first. */
+  consultations: recordConsultationPageSchema,
+  /** Final entries by any of the patient's doctors, plus this doctor's drafts. */
+  evolutions: evolutionPageSchema,
+  /** This doctor's rooms with the patient, newest first. */
+  rooms: recordRoomPageSchema,
 });
 export type PatientRecord = z.infer<typeof patientRecordSchema>;
+export const PATIENT_RECORD_LISTS = ['evolutions', 'consultations', 'rooms'] as const;
+export type PatientRecordList = (typeof PATIENT_RECORD_LISTS)[number];
 
-/** GET /api/me/history — a patient's own consultations and final entries. */
+export const historyConsultationSchema = recordConsultationSchema.extend({ doctor: recordDoctorSchema });
+export type HistoryConsultation = z.infer<typeof historyConsultationSchema>;
+export const historyConsultationPageSchema = cursorPageOf(historyConsultationSchema);
+export type HistoryConsultationPage = z.infer<typeof historyConsultationPageSchema>;
+
+/**
+ * GET /api/me/history — a patient's own finished consultations and final entries, first page of
+ * each; GET /api/me/history/{entries,consultations}?cursor= give the next ones.
+ */
 export const patientHistorySchema = z.object({
-  consultations: z.array(recordConsultationSchema.extend({ doctor: recordDoctorSchema })),
-  entries: z.array(evolutionSchema),
+  consultations: historyConsultationPageSchema,
+  entries: evolutionPageSchema,
 });
 export type PatientHistory = z.infer<typeof patientHistorySchema>;
+export const PATIENT_HISTORY_LISTS = ['entries', 'consultations'] as const;
+export type PatientHistoryList = (typeof PATIENT_HISTORY_LISTS)[number];
+
+/** GET /api/evolutions/:id/addenda — the addenda that correct an entry, oldest first (the doctor's own drafts included). */
+export const addendaSchema = z.object({ items: z.array(evolutionSchema) });
+export type Addenda = z.infer<typeof addendaSchema>;
 
 export const documentKindSchema = z.enum(['prescription', 'evolution']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;

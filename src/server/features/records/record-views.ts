@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCrm } from '../../../shared/domain/crm';
 import type { Evolution, RecordConsultation } from '../../../shared/schemas/records';
-import type { DiagnosisRow, EvolutionWithPeople, PrescriptionRow, listPatientConsultations } from './records.repository';
+import type { DiagnosisRow, EvolutionWithPeople, PrescriptionRow, listConsultationPage } from './records.repository';
 
 type Children = { diagnoses: DiagnosisRow[]; prescriptions: PrescriptionRow[] };
 
@@ -73,7 +73,7 @@ export function contentHashOf(signed: SignedContent): string {
   return createHash('sha256').update(canonicalJson(signed), 'utf8').digest('hex');
 }
 
-type ConsultationWithPeople = Awaited<ReturnType<typeof listPatientConsultations>>[number];
+type ConsultationWithPeople = Awaited<ReturnType<typeof listConsultationPage>>[number];
 
 /** A consultation as the record page and the patient's history list it. */
 export function toRecordConsultation(c: ConsultationWithPeople): RecordConsultation {

@@ -84,7 +84,8 @@ describe('GET /api/patients/:id/record', () => {
     expect(res.statusCode, res.body).toBe(200);
     const record = res.json();
     expect(record.consent).toEqual({ currentVersion: TCLE_VERSION, accepted: { version: TCLE_VERSION, acceptedAt: '2026-11-01T12:00:00.000Z' } });
-    expect(record.consultations).toEqual([
+    expect(record.consultations.nextCursor).toBeNull();
+    expect(record.consultations.items).toEqual([
       { id: c2, startedAt: '2026-11-20T13:00:00.000Z', endedAt: null, durationSeconds: null, finalizedBy: null, roomCode: myRoom, doctorName: d.user.name, reason: 'Retorno' },
       {
         id: c1,
@@ -97,11 +98,12 @@ describe('GET /api/patients/:id/record', () => {
         reason: 'Primeira consulta',
       },
     ]);
-    expect(record.evolutions.map((e: { id: string }) => e.id)).toEqual([myDraft.id, myFinal.id, theirFinal.id]);
-    const theirs = record.evolutions[2];
+    expect(record.evolutions.nextCursor).toBeNull();
+    expect(record.evolutions.items.map((e: { id: string }) => e.id)).toEqual([myDraft.id, myFinal.id, theirFinal.id]);
+    const theirs = record.evolutions.items[2];
     expect(theirs).toMatchObject({ roomCode: theirRoom, consultation: { id: c1 }, diagnoses: FULL.diagnoses, prescriptions: FULL.prescriptions });
-    expect(record.evolutions[0]).toMatchObject({ status: 'draft', consultation: { id: c2 } });
-    expect(record.rooms).toEqual([{ code: myRoom, status: 'open', reason: 'Retorno', scheduledAt: null, createdAt: expect.any(String) }]);
+    expect(record.evolutions.items[0]).toMatchObject({ status: 'draft', consultation: { id: c2 } });
+    expect(record.rooms).toEqual({ items: [{ code: myRoom, status: 'open', reason: 'Retorno', scheduledAt: null, createdAt: expect.any(String) }], nextCursor: null });
     expect((await logRows({ actorId: d.user.id })).map((l) => [l.action, l.patient_id, l.resource_id])).toEqual([['record.view', p.user.id, null]]);
   });
 
@@ -109,7 +111,8 @@ describe('GET /api/patients/:id/record', () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     const empty = await t.request({ method: 'GET', url: `/api/patients/${p.user.id}/record`, cookie: d.cookie });
-    expect(empty.json()).toEqual({ consent: { currentVersion: TCLE_VERSION, accepted: null }, consultations: [], evolutions: [], rooms: [] });
+    const none = { items: [], nextCursor: null };
+    expect(empty.json()).toEqual({ consent: { currentVersion: TCLE_VERSION, accepted: null }, consultations: none, evolutions: none, rooms: none });
     await t.db.insertInto('consents').values({ id: randomUUID(), patient_id: p.user.id, version: '2020-01-v0', accepted_at: '2020-01-02T00:00:00.000Z', ip: null, user_agent: null }).execute();
     const old = await t.request({ method: 'GET', url: `/api/patients/${p.user.id}/record`, cookie: d.cookie });
     expect(old.json().consent.accepted).toEqual({ version: '2020-01-v0', acceptedAt: '2020-01-02T00:00:00.000Z' });
@@ -149,7 +152,8 @@ describe('GET /api/me/history', () => {
     const res = await t.request({ method: 'GET', url: '/api/me/history', cookie: p.cookie });
     expect(res.statusCode, res.body).toBe(200);
     const h = res.json();
-    expect(h.consultations).toEqual([
+    expect(h.consultations.nextCursor).toBeNull();
+    expect(h.consultations.items).toEqual([
       {
         id: done,
         startedAt: '2026-09-01T12:00:00.000Z',
@@ -162,8 +166,10 @@ describe('GET /api/me/history', () => {
         doctor: { id: d.user.id, name: d.user.name, crm: expect.stringMatching(/^CRM\/SP \d+$/), specialty: 'Clínica médica' },
       },
     ]);
-    expect(h.entries.map((e: { id: string }) => e.id)).toEqual([addendum.id, root.id, final.id]);
-    expect(h.entries.every((e: { status: string; patientId: string }) => e.status === 'final' && e.patientId === p.user.id)).toBe(true);
+    // Each entry is followed by the addenda that correct it.
+    expect(h.entries).toMatchObject({ nextCursor: null });
+    expect(h.entries.items.map((e: { id: string }) => e.id)).toEqual([root.id, addendum.id, final.id]);
+    expect(h.entries.items.every((e: { status: string; patientId: string }) => e.status === 'final' && e.patientId === p.user.id)).toBe(true);
     expect((await logRows({ actorId: p.user.id })).map((l) => [l.action, l.patient_id])).toEqual([['history.view', p.user.id]]);
   });
 

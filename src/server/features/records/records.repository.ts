@@ -30,24 +30,54 @@ export async function findEvolution(db: DbOrTrx, id: string): Promise<EvolutionW
   return evolutionsWithPeople(db).where('evolutions.id', '=', id).executeTakeFirst();
 }
 
-export type EvolutionFilter = {
-  patientId?: string;
-  /** Final entries, plus this doctor's drafts when set. */
-  draftsOf?: string;
-  amendsId?: string;
-};
+/** A page of a newest-first list: after this (time, id) when set, at most `limit` rows. */
+export type PageRequest = { after?: { at: string; id: string } | undefined; limit: number };
 
-/** Never discarded entries; final ones plus the drafts of `draftsOf`. Newest first unless `oldestFirst`. */
-export async function listEvolutions(db: DbOrTrx, f: EvolutionFilter, oldestFirst = false): Promise<EvolutionWithPeople[]> {
-  let q = evolutionsWithPeople(db);
-  if (f.patientId) q = q.where('evolutions.patient_id', '=', f.patientId);
-  if (f.amendsId) q = q.where('evolutions.amends_id', '=', f.amendsId);
-  const draftsOf = f.draftsOf;
-  q = draftsOf
-    ? q.where((eb) => eb.or([eb('evolutions.status', '=', 'final'), eb.and([eb('evolutions.status', '=', 'draft'), eb('evolutions.doctor_id', '=', draftsOf)])]))
-    : q.where('evolutions.status', '=', 'final');
-  const dir = oldestFirst ? 'asc' : 'desc';
-  return q.orderBy('evolutions.created_at', dir).orderBy('evolutions.id', dir).limit(500).execute();
+/**
+ * Who sees which entries: final ones always, and drafts only when they are `draftsOf`'s own.
+ * A discarded entry is never listed.
+ */
+export type EntryVisibility = { patientId: string; draftsOf?: string | undefined };
+
+/**
+ * One page of a patient's entries (never addenda: they come with their entry, see
+ * `listAddenda`), newest first by (created_at, id). One row more than `limit` is read so the
+ * caller knows whether another page follows.
+ */
+export async function listEntryPage(db: DbOrTrx, f: EntryVisibility, page: PageRequest): Promise<EvolutionWithPeople[]> {
+  const { draftsOf, patientId } = f;
+  let q = evolutionsWithPeople(db)
+    .where('evolutions.patient_id', '=', patientId)
+    .where('evolutions.kind', '=', 'evolution')
+    .where((eb) =>
+      draftsOf
+        ? eb.or([eb('evolutions.status', '=', 'final'), eb.and([eb('evolutions.status', '=', 'draft'), eb('evolutions.doctor_id', '=', draftsOf)])])
+        : eb('evolutions.status', '=', 'final'),
+    );
+  const after = page.after;
+  if (after) {
+    q = q.where((eb) => eb.or([eb('evolutions.created_at', '<', after.at), eb.and([eb('evolutions.created_at', '=', after.at), eb('evolutions.id', '<', after.id)])]));
+  }
+  return q.orderBy('evolutions.created_at', 'desc').orderBy('evolutions.id', 'desc').limit(page.limit + 1).execute();
+}
+
+/**
+ * The addenda of these entries, oldest first: finals, plus `draftsOf`'s own drafts. Not paged:
+ * they belong to their entry (shown and printed with it), and there are only as many as the
+ * corrections a doctor wrote by hand.
+ */
+export async function listAddenda(db: DbOrTrx, entryIds: string[], draftsOf?: string): Promise<EvolutionWithPeople[]> {
+  if (entryIds.length === 0) return [];
+  return evolutionsWithPeople(db)
+    .where('evolutions.amends_id', 'in', entryIds)
+    .where((eb) =>
+      draftsOf
+        ? eb.or([eb('evolutions.status', '=', 'final'), eb.and([eb('evolutions.status', '=', 'draft'), eb('evolutions.doctor_id', '=', draftsOf)])])
+        : eb('evolutions.status', '=', 'final'),
+    )
+    .orderBy('evolutions.created_at')
+    .orderBy('evolutions.id')
+    .execute();
 }
 
 export type DiagnosisRow = { evolution_id: string; code: string; description: string };
@@ -160,8 +190,11 @@ export async function markDiscarded(db: DbOrTrx, id: string, at: string, version
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** A patient's consultations with every doctor, newest first. */
-export async function listPatientConsultations(db: DbOrTrx, patientId: string, onlyFinished = false) {
+/**
+ * One page of a patient's consultations with every doctor, newest first by (started_at, id);
+ * one row more than `limit` tells the caller another page follows.
+ */
+export async function listConsultationPage(db: DbOrTrx, patientId: string, onlyFinished: boolean, page: PageRequest) {
   let q = db
     .selectFrom('consultations as c')
     .innerJoin('rooms as r', 'r.id', 'c.room_id')
@@ -183,19 +216,21 @@ export async function listPatientConsultations(db: DbOrTrx, patientId: string, o
     ])
     .where('c.patient_id', '=', patientId);
   if (onlyFinished) q = q.where('c.ended_at', 'is not', null);
-  return q.orderBy('c.started_at', 'desc').orderBy('c.id').limit(500).execute();
+  const after = page.after;
+  if (after) q = q.where((eb) => eb.or([eb('c.started_at', '<', after.at), eb.and([eb('c.started_at', '=', after.at), eb('c.id', '<', after.id)])]));
+  return q.orderBy('c.started_at', 'desc').orderBy('c.id', 'desc').limit(page.limit + 1).execute();
 }
 
-export async function listDoctorRoomsForPatient(db: DbOrTrx, doctorId: string, patientId: string) {
-  return db
+/** One page of this doctor's rooms with the patient, newest first by (created_at, id), plus one row. */
+export async function listDoctorRoomPage(db: DbOrTrx, doctorId: string, patientId: string, page: PageRequest) {
+  let q = db
     .selectFrom('rooms')
-    .select(['code', 'status', 'reason', 'scheduled_at', 'created_at'])
+    .select(['id', 'code', 'status', 'reason', 'scheduled_at', 'created_at'])
     .where('doctor_id', '=', doctorId)
-    .where('patient_id', '=', patientId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(500)
-    .execute();
+    .where('patient_id', '=', patientId);
+  const after = page.after;
+  if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]));
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
 }
 
 /** The latest acceptance of the consent term, whatever its version. */

@@ -3,20 +3,38 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamSchema, okSchema } from '../../../shared/schemas/common';
 import {
   accessLogQuerySchema,
+  addendaSchema,
   accessLogSchema,
   createEvolutionInputSchema,
   discardEvolutionQuerySchema,
   documentParamsSchema,
+  evolutionPageSchema,
   evolutionSchema,
   finalizeEvolutionInputSchema,
+  historyConsultationPageSchema,
   patientHistorySchema,
   patientRecordSchema,
   printableDocumentSchema,
+  recordConsultationPageSchema,
+  recordPageQuerySchema,
+  recordRoomPageSchema,
   saveEvolutionInputSchema,
 } from '../../../shared/schemas/records';
 import { actorOf } from '../../plugins/actor';
 import { listAccessLogForAdmin, listOwnAccessLog } from './access-log.service';
-import { createEvolution, discardEvolution, finalizeEvolution, getDocument, getEvolution, getOwnHistory, getPatientRecord, saveEvolution } from './records.service';
+import {
+  createEvolution,
+  discardEvolution,
+  finalizeEvolution,
+  getDocument,
+  getEvolution,
+  getEvolutionAddenda,
+  getOwnHistory,
+  getOwnHistoryPage,
+  getPatientRecord,
+  getPatientRecordPage,
+  saveEvolution,
+} from './records.service';
 
 const ownAccessLogQuerySchema = accessLogQuerySchema.pick({ page: true, pageSize: true });
 
@@ -46,11 +64,39 @@ export async function recordsRoutes(app: FastifyInstance): Promise<void> {
     return { ok: true as const };
   });
 
-  r.get('/api/patients/:id/record', { config: { access: 'read:record:own' }, schema: { params: idParamSchema, response: { 200: patientRecordSchema } } }, async (req) =>
+  r.get('/api/evolutions/:id/addenda', { config: write, schema: { params: idParamSchema, response: { 200: addendaSchema } } }, async (req) =>
+    getEvolutionAddenda(app.db, actorOf(req), req.params.id),
+  );
+
+  const record = { access: 'read:record:own' } as const;
+  r.get('/api/patients/:id/record', { config: record, schema: { params: idParamSchema, response: { 200: patientRecordSchema } } }, async (req) =>
     getPatientRecord(app.db, actorOf(req), req.params.id),
   );
-  r.get('/api/me/history', { config: { access: 'read:history:own' }, schema: { response: { 200: patientHistorySchema } } }, async (req) =>
-    getOwnHistory(app.db, actorOf(req)),
+  r.get(
+    '/api/patients/:id/record/evolutions',
+    { config: record, schema: { params: idParamSchema, querystring: recordPageQuerySchema, response: { 200: evolutionPageSchema } } },
+    async (req) => getPatientRecordPage(app.db, actorOf(req), req.params.id, 'evolutions', req.query),
+  );
+  r.get(
+    '/api/patients/:id/record/consultations',
+    { config: record, schema: { params: idParamSchema, querystring: recordPageQuerySchema, response: { 200: recordConsultationPageSchema } } },
+    async (req) => getPatientRecordPage(app.db, actorOf(req), req.params.id, 'consultations', req.query),
+  );
+  r.get(
+    '/api/patients/:id/record/rooms',
+    { config: record, schema: { params: idParamSchema, querystring: recordPageQuerySchema, response: { 200: recordRoomPageSchema } } },
+    async (req) => getPatientRecordPage(app.db, actorOf(req), req.params.id, 'rooms', req.query),
+  );
+
+  const history = { access: 'read:history:own' } as const;
+  r.get('/api/me/history', { config: history, schema: { response: { 200: patientHistorySchema } } }, async (req) => getOwnHistory(app.db, actorOf(req)));
+  r.get('/api/me/history/entries', { config: history, schema: { querystring: recordPageQuerySchema, response: { 200: evolutionPageSchema } } }, async (req) =>
+    getOwnHistoryPage(app.db, actorOf(req), 'entries', req.query),
+  );
+  r.get(
+    '/api/me/history/consultations',
+    { config: history, schema: { querystring: recordPageQuerySchema, response: { 200: historyConsultationPageSchema } } },
+    async (req) => getOwnHistoryPage(app.db, actorOf(req), 'consultations', req.query),
   );
   r.get('/api/documents/:kind/:id', { config: { access: 'read:document:own' }, schema: { params: documentParamsSchema, response: { 200: printableDocumentSchema } } }, async (req) =>
     getDocument(app.db, actorOf(req), app.config.clinic, req.params.kind, req.params.id),

@@ -3,13 +3,25 @@ import type { z } from 'zod';
 import { formatCrm } from '../../../shared/domain/crm';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
 import {
+  type Addenda,
+  type CursorPage,
   type DocumentKind,
   type Evolution,
+  type EvolutionPage,
+  type HistoryConsultation,
   type PatientHistory,
+  type PatientHistoryList,
   type PatientRecord,
+  type PatientRecordList,
   type PrintableDocument,
+  RECORD_PAGE_SIZE,
+  type RecordConsultation,
+  type RecordCursor,
+  type RecordRoom,
   type createEvolutionInputSchema,
+  encodeRecordCursor,
   finalizeEvolutionCheckSchema,
+  type recordPageQuerySchema,
   type saveEvolutionInputSchema,
 } from '../../../shared/schemas/records';
 import type { Config } from '../../config';
@@ -25,15 +37,18 @@ import type { Actor } from '../users/users.service';
 import { logRecordAccess } from './access-log.service';
 import { contentHashOf, toEvolutions, toRecordConsultation } from './record-views';
 import {
+  type EntryVisibility,
   type EvolutionWithPeople,
+  type PageRequest,
   findDocumentPeople,
   findEvolution,
   findLatestConsent,
   findRoomEvolution,
   insertEvolution,
-  listDoctorRoomsForPatient,
-  listEvolutions,
-  listPatientConsultations,
+  listAddenda,
+  listConsultationPage,
+  listDoctorRoomPage,
+  listEntryPage,
   loadChildren,
   lockRoom,
   markDiscarded,
@@ -205,36 +220,114 @@ export async function discardEvolution(db: Db, actor: Actor, id: string, version
   });
 }
 
-/** The doctor's page about one of their patients; the read is logged first. */
+type PageQuery = z.output<typeof recordPageQuerySchema>;
+const FIRST_PAGE: PageQuery = { limit: RECORD_PAGE_SIZE };
+
+function pageRequest(q: PageQuery): PageRequest {
+  return { after: q.cursor, limit: q.limit };
+}
+
+/** The page the caller asked for, out of the `limit + 1` rows read; the extra row only says "more follow". */
+function cursorPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => RecordCursor, map: (rows: R[]) => T[]): CursorPage<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: map(items), nextCursor: rows.length > limit && last ? encodeRecordCursor(keyOf(last)) : null };
+}
+
+/** A page of entries, each followed by its addenda, so an entry never arrives without its corrections. */
+async function entryPage(db: DbOrTrx, f: EntryVisibility, q: PageQuery): Promise<EvolutionPage> {
+  const rows = await listEntryPage(db, f, pageRequest(q));
+  const entries = rows.slice(0, q.limit);
+  const addenda = await listAddenda(db, entries.map((e) => e.id), f.draftsOf);
+  const ordered = entries.flatMap((e) => [e, ...addenda.filter((a) => a.amends_id === e.id)]);
+  const last = entries[entries.length - 1];
+  return { items: await withChildren(db, ordered), nextCursor: rows.length > q.limit && last ? encodeRecordCursor({ at: last.created_at, id: last.id }) : null };
+}
+
+async function recordConsultationPage(db: DbOrTrx, patientId: string, q: PageQuery): Promise<CursorPage<RecordConsultation>> {
+  const rows = await listConsultationPage(db, patientId, false, pageRequest(q));
+  return cursorPage(rows, q.limit, (c) => ({ at: c.started_at, id: c.id }), (page) => page.map(toRecordConsultation));
+}
+
+async function recordRoomPage(db: DbOrTrx, doctorId: string, patientId: string, q: PageQuery): Promise<CursorPage<RecordRoom>> {
+  const rows = await listDoctorRoomPage(db, doctorId, patientId, pageRequest(q));
+  return cursorPage(
+    rows,
+    q.limit,
+    (r) => ({ at: r.created_at, id: r.id }),
+    (page) => page.map((r) => ({ code: r.code, status: r.status, reason: r.reason, scheduledAt: r.scheduled_at, createdAt: r.created_at })),
+  );
+}
+
+async function historyConsultationPage(db: DbOrTrx, patientId: string, q: PageQuery): Promise<CursorPage<HistoryConsultation>> {
+  const rows = await listConsultationPage(db, patientId, true, pageRequest(q));
+  return cursorPage(
+    rows,
+    q.limit,
+    (c) => ({ at: c.started_at, id: c.id }),
+    (page) =>
+      page.map((c) => ({
+        ...toRecordConsultation(c),
+        doctor: { id: c.doctor_id, name: c.doctor_name, crm: formatCrm(c.crm_number, c.crm_uf), specialty: c.specialty },
+      })),
+  );
+}
+
+/** The doctor's page about one of their patients, with the first page of each list; the read is logged first. */
 export async function getPatientRecord(db: Db, actor: Actor, patientId: string): Promise<PatientRecord> {
   if (!(await isDoctorOfPatient(db, actor.user.id, patientId))) throw patientNotFound();
   await logRecordAccess(db, actor, patientId, 'record.view', null);
-  const [consent, consultations, rows, rooms] = await Promise.all([
+  const [consent, consultations, evolutions, rooms] = await Promise.all([
     findLatestConsent(db, patientId),
-    listPatientConsultations(db, patientId),
-    listEvolutions(db, { patientId, draftsOf: actor.user.id }),
-    listDoctorRoomsForPatient(db, actor.user.id, patientId),
+    recordConsultationPage(db, patientId, FIRST_PAGE),
+    entryPage(db, { patientId, draftsOf: actor.user.id }, FIRST_PAGE),
+    recordRoomPage(db, actor.user.id, patientId, FIRST_PAGE),
   ]);
   return {
     consent: { currentVersion: TCLE_VERSION, accepted: consent ? { version: consent.version, acceptedAt: consent.accepted_at } : null },
-    consultations: consultations.map(toRecordConsultation),
-    evolutions: await withChildren(db, rows),
-    rooms: rooms.map((r) => ({ code: r.code, status: r.status, reason: r.reason, scheduledAt: r.scheduled_at, createdAt: r.created_at })),
+    consultations,
+    evolutions,
+    rooms,
   };
 }
 
-/** A patient's own finished consultations and signed entries; the read is logged. */
+/** More of one list of the patient's record; each page read is logged like the record itself. */
+export async function getPatientRecordPage<L extends PatientRecordList>(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  list: L,
+  q: PageQuery,
+): Promise<PatientRecord[L]>;
+export async function getPatientRecordPage(db: Db, actor: Actor, patientId: string, list: PatientRecordList, q: PageQuery): Promise<PatientRecord[PatientRecordList]> {
+  if (!(await isDoctorOfPatient(db, actor.user.id, patientId))) throw patientNotFound();
+  await logRecordAccess(db, actor, patientId, 'record.view', null);
+  if (list === 'evolutions') return entryPage(db, { patientId, draftsOf: actor.user.id }, q);
+  if (list === 'consultations') return recordConsultationPage(db, patientId, q);
+  return recordRoomPage(db, actor.user.id, patientId, q);
+}
+
+/** A patient's own finished consultations and signed entries, first page of each; the read is logged. */
 export async function getOwnHistory(db: Db, actor: Actor): Promise<PatientHistory> {
   const patientId = actor.user.id;
   await logRecordAccess(db, actor, patientId, 'history.view', null);
-  const [consultations, rows] = await Promise.all([listPatientConsultations(db, patientId, true), listEvolutions(db, { patientId })]);
-  return {
-    consultations: consultations.map((c) => ({
-      ...toRecordConsultation(c),
-      doctor: { id: c.doctor_id, name: c.doctor_name, crm: formatCrm(c.crm_number, c.crm_uf), specialty: c.specialty },
-    })),
-    entries: await withChildren(db, rows),
-  };
+  const [consultations, entries] = await Promise.all([historyConsultationPage(db, patientId, FIRST_PAGE), entryPage(db, { patientId }, FIRST_PAGE)]);
+  return { consultations, entries };
+}
+
+/** More of one list of the patient's own history; each page read is logged like the history itself. */
+export async function getOwnHistoryPage<L extends PatientHistoryList>(db: Db, actor: Actor, list: L, q: PageQuery): Promise<PatientHistory[L]>;
+export async function getOwnHistoryPage(db: Db, actor: Actor, list: PatientHistoryList, q: PageQuery): Promise<PatientHistory[PatientHistoryList]> {
+  const patientId = actor.user.id;
+  await logRecordAccess(db, actor, patientId, 'history.view', null);
+  return list === 'entries' ? entryPage(db, { patientId }, q) : historyConsultationPage(db, patientId, q);
+}
+
+/** The addenda of an entry the doctor may see (their own drafts included), oldest first; the read is logged. */
+export async function getEvolutionAddenda(db: Db, actor: Actor, id: string): Promise<Addenda> {
+  const row = await visibleEntry(db, actor.user, id);
+  await logRecordAccess(db, actor, row.patient_id, 'evolution.view', row.id);
+  return { items: await withChildren(db, await listAddenda(db, [row.id], actor.user.id)) };
 }
 
 /** A printable prescription or evolution, for a doctor of the patient or the patient; the read is logged. */
@@ -257,7 +350,7 @@ export async function getDocument(db: Db, actor: Actor, clinic: Config['clinic']
   const { doctor, patient } = await findDocumentPeople(db, row.doctor_id, row.patient_id);
   if (!doctor || !patient) throw documentNotFound();
   await logRecordAccess(db, actor, row.patient_id, 'document.view', row.id);
-  const addenda = await withChildren(db, await listEvolutions(db, { amendsId: row.id }, true));
+  const addenda = await withChildren(db, await listAddenda(db, [row.id]));
   return {
     kind,
     clinic: { name: clinic.name, address: clinic.address },

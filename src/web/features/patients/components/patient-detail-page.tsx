@@ -71,8 +71,8 @@ export function PatientDetailPage() {
       />
       <div className="detail-grid">
         <div className="stack">
-          <PatientEvolutionsCard record={record} patientName={detail.user.name} />
-          <PatientConsultationsCard record={record} />
+          <PatientEvolutionsCard patientId={detail.user.id} patientName={detail.user.name} />
+          <PatientConsultationsCard patientId={detail.user.id} />
           <PatientRoomsCard patient={preset} />
           <EditPatientForm key={detail.user.id} detail={detail} />
         </div>

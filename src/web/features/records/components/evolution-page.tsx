@@ -10,8 +10,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import { ApiError, messageOf } from '../../../lib/api-error';
 import { usePatient } from '../../patients/api/get-patient';
 import { useEvolution } from '../api/get-evolution';
-import { usePatientRecord } from '../api/get-patient-record';
-import { groupAddenda } from '../model/group-addenda';
+import { useAddenda } from '../api/get-addenda';
 import { dateTimeText, entryMoment, entryTitle } from '../model/record-text';
 import { FinalEntryActions, evolutionPath } from './evolution-actions';
 import { EvolutionEditor } from './evolution-editor';
@@ -29,14 +28,13 @@ function focusHeading() {
   });
 }
 
-/** A signed entry with the addenda that correct it (from the patient's record). */
+/** A signed entry with the addenda that correct it (however old the entry: they are asked for by its id). */
 function FinalEntry({ entry }: { entry: Evolution }) {
-  const record = usePatientRecord(entry.patientId);
-  const group = record.data ? groupAddenda(record.data.evolutions).find((g) => g.entry.id === entry.id) : undefined;
+  const addenda = useAddenda(entry.id);
   return (
     <Card as="section" aria-label={entryTitle(entry)}>
-      <EvolutionEntry entry={entry} addenda={group?.addenda ?? []} level={2} showTitle={false} actions={<FinalEntryActions entry={entry} />} />
-      {record.isError ? <p className="muted evo-note">Não foi possível carregar os adendos desta evolução agora.</p> : null}
+      <EvolutionEntry entry={entry} addenda={addenda.data?.items ?? []} level={2} showTitle={false} actions={<FinalEntryActions entry={entry} />} />
+      {addenda.isError ? <p className="muted evo-note">Não foi possível carregar os adendos desta evolução agora.</p> : null}
     </Card>
   );
 }

@@ -1,22 +1,21 @@
 import { Timer } from 'lucide-react';
-import type { PatientRecord } from '../../../../shared/schemas/records';
 import { Badge } from '../../../components/ui/badge';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { ErrorState } from '../../../components/ui/error-state';
+import { LoadMore } from '../../../components/ui/load-more';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { messageOf } from '../../../lib/api-error';
 import { formatDuration } from '../../../lib/format-duration';
 import { doctorTitle } from '../../../lib/doctor-title';
+import { usePatientRecordList } from '../api/get-patient-record';
 import { consultationStatusText, dateAtTimeText } from '../model/record-text';
+import { usePagedList } from './use-paged-list';
 import './records.css';
 
-interface Props {
-  record: { data?: PatientRecord | undefined; isPending: boolean; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown };
-}
-
-/** Every video consultation that really happened: date, duration, state. */
-export function PatientConsultationsCard({ record }: Props) {
-  const list = record.data?.consultations ?? [];
+/** Every video consultation that really happened: date, duration, state; more load on scroll. */
+export function PatientConsultationsCard({ patientId }: { patientId: string }) {
+  const record = usePatientRecordList(patientId, 'consultations');
+  const { items: list, loadMore } = usePagedList(record);
   return (
     <Card flush as="section" aria-labelledby="patient-consultations-title">
       <CardHeader id="patient-consultations-title" title="Consultas realizadas" />
@@ -48,6 +47,7 @@ export function PatientConsultationsCard({ record }: Props) {
           ))}
         </ul>
       )}
+      {record.isSuccess ? <LoadMore {...loadMore} label="Carregar consultas mais antigas" /> : null}
     </Card>
   );
 }

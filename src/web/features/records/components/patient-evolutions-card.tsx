@@ -1,25 +1,29 @@
 import { NotebookPen, PenLine } from 'lucide-react';
 import { Link } from 'react-router';
-import type { PatientRecord } from '../../../../shared/schemas/records';
 import { ButtonLink } from '../../../components/ui/button-link';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
+import { LoadMore } from '../../../components/ui/load-more';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { messageOf } from '../../../lib/api-error';
+import { usePatientRecordList } from '../api/get-patient-record';
 import { groupAddenda } from '../model/group-addenda';
 import { FinalEntryActions, evolutionPath } from './evolution-actions';
 import { EvolutionEntry } from './evolution-entry';
+import { usePagedList } from './use-paged-list';
 import './records.css';
 
 interface Props {
-  record: { data?: PatientRecord | undefined; isPending: boolean; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown };
+  patientId: string;
   patientName: string;
 }
 
-/** The patient's evolutions, newest first, drafts marked, addenda under the entry they correct. */
-export function PatientEvolutionsCard({ record, patientName }: Props) {
-  const groups = record.data ? groupAddenda(record.data.evolutions) : [];
+/** The patient's evolutions, newest first, drafts marked, addenda under the entry they correct; more load on scroll. */
+export function PatientEvolutionsCard({ patientId, patientName }: Props) {
+  const record = usePatientRecordList(patientId, 'evolutions');
+  const { items, loadMore } = usePagedList(record);
+  const groups = groupAddenda(items);
   return (
     <Card flush as="section" aria-labelledby="patient-evolutions-title">
       <CardHeader id="patient-evolutions-title" title="Evoluções" description="Anotações, diagnósticos e receitas, da mais recente para a mais antiga." />
@@ -58,6 +62,7 @@ export function PatientEvolutionsCard({ record, patientName }: Props) {
           ))}
         </ol>
       )}
+      {record.isSuccess ? <LoadMore {...loadMore} label="Carregar evoluções mais antigas" /> : null}
     </Card>
   );
 }

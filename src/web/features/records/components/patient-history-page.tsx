@@ -3,20 +3,26 @@ import { ButtonLink } from '../../../components/ui/button-link';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
+import { LoadMore } from '../../../components/ui/load-more';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { messageOf } from '../../../lib/api-error';
 import { doctorTitle } from '../../../lib/doctor-title';
 import { formatDuration } from '../../../lib/format-duration';
-import { useMyHistory } from '../api/get-my-history';
+import { useMyHistoryList } from '../api/get-my-history';
 import { groupAddenda } from '../model/group-addenda';
 import { dateAtTimeText, documentPath } from '../model/record-text';
 import { EvolutionEntry } from './evolution-entry';
+import { usePagedList } from './use-paged-list';
 import './records.css';
 
 /** /paciente/historico: the patient's consultations and what their doctors signed, in plain words. */
 export function PatientHistoryPage() {
-  const history = useMyHistory();
+  // Both lists start from one read of the history; older items load as the patient scrolls.
+  const history = useMyHistoryList('entries');
+  const consultationList = useMyHistoryList('consultations');
+  const { items: entries, loadMore: moreEntries } = usePagedList(history);
+  const { items: consultations, loadMore: moreConsultations } = usePagedList(consultationList);
   const header = <PageHeader title="Meu histórico" description="Suas consultas e o que seus médicos registraram: diagnósticos, receitas e orientações." />;
 
   if (history.isPending) {
@@ -38,7 +44,6 @@ export function PatientHistoryPage() {
     );
   }
 
-  const { consultations, entries } = history.data;
   const groups = groupAddenda(entries.filter((e) => e.status === 'final'));
   return (
     <>
@@ -73,10 +78,15 @@ export function PatientHistoryPage() {
               ))}
             </ol>
           )}
+          <LoadMore {...moreEntries} label="Carregar registros mais antigos" />
         </Card>
         <Card flush as="section" aria-labelledby="history-consultations-title">
           <CardHeader id="history-consultations-title" title="Consultas por vídeo" />
-          {consultations.length === 0 ? (
+          {consultationList.isError ? (
+            <ErrorState message={messageOf(consultationList.error)} onRetry={() => void consultationList.refetch()} retrying={consultationList.isFetching} />
+          ) : consultationList.isPending ? (
+            <LoadingState label="Carregando consultas…" />
+          ) : consultations.length === 0 ? (
             <p className="card-empty-text">Você ainda não teve consultas por vídeo.</p>
           ) : (
             <ul className="record-list" aria-label="Consultas por vídeo">
@@ -99,6 +109,7 @@ export function PatientHistoryPage() {
               ))}
             </ul>
           )}
+          {consultationList.isSuccess ? <LoadMore {...moreConsultations} label="Carregar consultas mais antigas" /> : null}
         </Card>
       </div>
     </>
