@@ -25,7 +25,7 @@ export async function launchChromium(): Promise<Browser> {
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1440, height: 900 };
 
-/** Collects page errors and console errors (CSP violations show up there too) so a test can fail on them. */
+/** Collects page errors and console errors (CSP violations included, see newContext) so a test can fail on them. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -38,6 +38,11 @@ export function watchErrors(page: Page): string[] {
 
 export async function newContext(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
+  // Chromium blocks what the CSP forbids without always saying so in the console (Firefox does):
+  // the violation event makes each one a console error, which watchErrors turns into a failure.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   return context;
 }

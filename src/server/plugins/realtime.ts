@@ -4,6 +4,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import type { UserRow } from '../db/types';
 import { SESSION_COOKIE, findLiveSessions, resolveSession } from '../features/auth/session.service';
+import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
 import { PersonRateLimiter } from './person-rate-limiter';
 
@@ -34,6 +35,8 @@ export type Realtime = {
 const SESSION_RECHECK_MS = 5_000;
 /** Sockets that send nothing still have their session checked this often. */
 const SESSION_SWEEP_MS = 30_000;
+/** New sockets one session may open per 10 s (a page reconnects every few seconds at most). */
+const HANDSHAKES_PER_10S = 20;
 /** Events that cost the server more (a join reads the room, presence and chat history). */
 const EVENT_COST: Record<string, number> = { 'room:join': 10 };
 
@@ -98,6 +101,9 @@ export function attachRealtime(app: FastifyInstance): Realtime {
 
   const openPerSession = new Map<string, number>();
   const limiter = new PersonRateLimiter(config.socket.eventsPer10s, 10_000);
+  // Handshakes per session, counted on the token's hash before the database is asked: a client
+  // that reconnects in a loop (or floods, is cut off and comes back) is refused cheaply.
+  const handshakes = new PersonRateLimiter(HANDSHAKES_PER_10S, 10_000);
 
   io.use((socket, next) => {
     // Any exception here (a malformed cookie, a database error) refuses this socket only.
@@ -105,6 +111,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const token = cookies[SESSION_COOKIE];
       if (!token) throw refusal('unauthenticated', SESSION_ENDED.message);
+      if (!handshakes.take(hashToken(token))) throw refusal('rate_limited', 'Muitas conexões em pouco tempo. Aguarde alguns segundos e recarregue a página.');
       const auth = await resolveSession(app.db, config, token);
       if (!auth) throw refusal('unauthenticated', SESSION_ENDED.message);
       const open = openPerSession.get(auth.sessionId) ?? 0;
@@ -137,7 +144,6 @@ export function attachRealtime(app: FastifyInstance): Realtime {
 
   /** Resolves true when the socket's session is still valid (looked up at most every few seconds). */
   const pendingChecks = new WeakMap<RealtimeSocket, Promise<boolean>>();
-  const flooded = new WeakSet<RealtimeSocket>();
   function sessionStillValid(socket: RealtimeSocket): true | Promise<boolean> {
     const pending = pendingChecks.get(socket);
     if (pending) return pending;
@@ -171,12 +177,11 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       // Counted before anything costly, for the person across all their sockets.
       const event = typeof packet[0] === 'string' ? packet[0] : '';
       if (!limiter.take(socket.data.user.id, EVENT_COST[event] ?? 1)) {
-        if (socket.connected && !flooded.has(socket)) {
-          flooded.add(socket);
+        if (socket.connected) {
           log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
-          socket.emit('error:fatal', { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
-          // Events already let through are dispatched on the next tick; let them finish first.
-          setImmediate(() => socket.disconnect(true));
+          // At once: whatever else this connection already sent is then dropped by the transport
+          // without being decoded, which is what keeps a flood cheap for everyone else.
+          endSocket(socket, { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
         }
         return;
       }
@@ -193,6 +198,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
     const live = await findLiveSessions(app.db, config, [...new Set(sockets.map((s) => s.data.sessionId))]);
     for (const socket of sockets) if (!live.has(socket.data.sessionId)) endSocket(socket, SESSION_ENDED);
     limiter.prune();
+    handshakes.prune();
   }
   const sweep = setInterval(() => {
     revalidateSessions().catch((err: unknown) => log.error({ err }, 'socket session sweep failed'));

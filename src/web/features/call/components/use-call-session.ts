@@ -268,9 +268,15 @@ export function useCallSession(options: SessionOptions) {
         }, 3000);
       }
     });
-    socket.on('connect_error', (error) => {
+    socket.on('connect_error', (error: Error & { data?: Partial<AckError> }) => {
       log('connect error', error.message);
-      if (!socket.active) dispatch({ type: 'join-failed', error: { code: 'unauthenticated', message: 'Sua sessão terminou. Entre de novo para voltar à consulta.' } });
+      if (socket.active) return;
+      // The server refused this connection (session over, too many tabs): say which, in its words.
+      const refusal = error.data?.code && error.data.message ? { code: error.data.code, message: error.data.message } : null;
+      dispatch({
+        type: 'join-failed',
+        error: refusal && refusal.code !== 'unauthenticated' ? refusal : { code: 'unauthenticated', message: 'Sua sessão terminou. Entre de novo para voltar à consulta.' },
+      });
     });
     socket.on('presence', (p) => {
       if (p.code !== code || p.userId === me()) return;
