@@ -12,6 +12,7 @@ import type { Database } from '../src/server/db/types';
 import { newRoomCode } from '../src/server/features/rooms/rooms.service';
 import { SESSION_COOKIE } from '../src/server/features/auth/session.service';
 import { hashToken, newToken } from '../src/server/lib/tokens';
+import { userSearchText } from '../src/shared/domain/search-text';
 import { TCLE_VERSION } from '../src/shared/domain/tcle';
 
 /**
@@ -48,17 +49,11 @@ async function seed(db: Db, pairs: number): Promise<SeededPair[]> {
   const rooms: Record<string, unknown>[] = [];
   const sessions: Record<string, unknown>[] = [];
   const out: SeededPair[] = [];
-  const user = (id: string, role: 'doctor' | 'patient', i: number) => ({
-    id,
-    email: `bench-${role}-${i}@example.com`,
-    name: `${role === 'doctor' ? 'Dra. Bench' : 'Paciente Bench'} ${i}`,
-    role,
-    status: 'active',
-    password_hash: null,
-    photo_version: null,
-    created_at: at,
-    updated_at: at,
-  });
+  const user = (id: string, role: 'doctor' | 'patient', i: number) => {
+    const email = `bench-${role}-${i}@example.com`;
+    const name = `${role === 'doctor' ? 'Dra. Bench' : 'Paciente Bench'} ${i}`;
+    return { id, email, name, role, status: 'active', password_hash: null, photo_version: null, created_at: at, updated_at: at, search_text: userSearchText({ name, email }) };
+  };
   const session = (userId: string) => {
     const token = newToken();
     sessions.push({ id: hashToken(token), user_id: userId, created_at: at, last_seen_at: at, expires_at: expires, ip: null, user_agent: 'bench' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/server/db/database';
 import type { UserRow } from '../../src/server/db/types';
+import { userSearchText } from '../../src/shared/domain/search-text';
 import { hashPassword } from '../../src/server/lib/passwords';
 import type { TestApp } from './test-app';
 
@@ -32,7 +33,7 @@ async function baseUser(db: Db, role: UserRow['role'], o: Options): Promise<User
     created_at: at,
     updated_at: at,
   };
-  await db.insertInto('users').values(user).execute();
+  await db.insertInto('users').values({ ...user, search_text: userSearchText(user) }).execute();
   return user;
 }
 

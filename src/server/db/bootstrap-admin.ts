@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { userSearchText } from '../../shared/domain/search-text';
 import type { Config } from '../config';
 import { hashPassword } from '../lib/passwords';
 import { type Db, nowIso } from './database';
@@ -25,6 +26,7 @@ export async function ensureAdmin(db: Db, config: Config): Promise<{ email: stri
       photo_version: null,
       created_at: at,
       updated_at: at,
+      search_text: userSearchText({ name: config.admin.name, email }),
     })
     .execute();
   return { email, password: generated };

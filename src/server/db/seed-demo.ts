@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpfCheckDigits } from '../../shared/domain/cpf-cnpj';
+import { userSearchText } from '../../shared/domain/search-text';
 import { loadConfig } from '../config';
 import { contentHashOf } from '../features/records/record-views';
 import { hashPassword } from '../lib/passwords';
@@ -107,7 +108,7 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
       const id = randomUUID();
       const at = new Date(start + i * 86_400_000).toISOString();
       doctorIds.push(id);
-      await trx.insertInto('users').values({ id, email: d.email, name: d.name, role: 'doctor', status: 'active', password_hash: hash, photo_version: null, created_at: at, updated_at: at }).execute();
+      await trx.insertInto('users').values({ id, email: d.email, name: d.name, role: 'doctor', status: 'active', password_hash: hash, photo_version: null, created_at: at, updated_at: at, search_text: userSearchText(d) }).execute();
       await trx
         .insertInto('doctor_profiles')
         .values({ user_id: id, crm_number: d.crm, crm_uf: d.uf, rqe: i === 0 ? '48213' : null, specialty: d.specialty, phone: d.phone, pix_key_type: d.pix?.[0] ?? null, pix_key: d.pix?.[1] ?? null, updated_at: at })
@@ -119,7 +120,8 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
       const at = new Date(start + (5 + i * 6) * 86_400_000).toISOString();
       // The last two have not accepted their invite yet, so lists show "Convite pendente".
       const activated = i < PATIENTS.length - 2;
-      await trx.insertInto('users').values({ id, email: `${slug(name)}@demo.medconnect`, name, role: 'patient', status: 'active', password_hash: activated ? hash : null, photo_version: null, created_at: at, updated_at: at }).execute();
+      const email = `${slug(name)}@demo.medconnect`;
+      await trx.insertInto('users').values({ id, email, name, role: 'patient', status: 'active', password_hash: activated ? hash : null, photo_version: null, created_at: at, updated_at: at, search_text: userSearchText({ name, email }) }).execute();
       const year = 1950 + ((i * 7) % 60);
       await trx
         .insertInto('patient_profiles')

@@ -17,6 +17,11 @@ export interface UsersTable {
   photo_version: number | null;
   created_at: string;
   updated_at: string;
+  /**
+   * Folded name and e-mail (`userSearchText()` in src/shared/domain/search-text.ts), indexed for
+   * search. Required on insert so no writer can forget it; users.repository's updateUser keeps it.
+   */
+  search_text: string;
 }
 
 export interface DoctorProfilesTable {
@@ -198,6 +203,13 @@ export interface RecordAccessLogTable {
   created_at: string;
 }
 
+/** Users per role and status, kept by database triggers (migration 2026-12-01T09-00-list-search). */
+export interface UserCountsTable {
+  role: UsersTable['role'];
+  status: UsersTable['status'];
+  n: number;
+}
+
 export interface Database {
   users: UsersTable;
   doctor_profiles: DoctorProfilesTable;
@@ -216,9 +228,11 @@ export interface Database {
   evolution_diagnoses: EvolutionDiagnosesTable;
   prescription_items: PrescriptionItemsTable;
   record_access_log: RecordAccessLogTable;
+  user_counts: UserCountsTable;
 }
 
-export type UserRow = Selectable<UsersTable>;
+/** A user as the app passes it around; the search text is the repository's business. */
+export type UserRow = Omit<Selectable<UsersTable>, 'search_text'>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type DoctorProfileRow = Selectable<DoctorProfilesTable>;

@@ -3,41 +3,30 @@ import type { Dashboard } from '../../../shared/schemas/dashboard';
 import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
-import { countPendingInvites } from '../invites/invites.repository';
 import { photoUrlOf, toUserSummary } from '../users/user-views';
-import { countUsers, findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
+import { findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
+import { countPatientsOfDoctor, countPendingInvites, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
 
 /** The figures for the caller's home screen, all from live data. */
 export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
   const now = nowIso();
   if (user.role === 'admin') {
-    const [da, di, pa, pi, activeUsers, pendingInvites, recent] = await Promise.all([
-      countUsers(db, { role: 'doctor', status: 'active' }),
-      countUsers(db, { role: 'doctor', status: 'inactive' }),
-      countUsers(db, { role: 'patient', status: 'active' }),
-      countUsers(db, { role: 'patient', status: 'inactive' }),
-      countUsers(db, { status: 'active' }),
-      countPendingInvites(db, now),
-      db.selectFrom('users').leftJoin('doctor_profiles', 'doctor_profiles.user_id', 'users.id').selectAll('users')
-        .select(['doctor_profiles.crm_number', 'doctor_profiles.crm_uf', 'doctor_profiles.specialty'])
-        .where('users.role', '!=', 'admin').orderBy('users.created_at', 'desc').limit(5).execute(),
-    ]);
+    const [count, pendingInvites, recent] = await Promise.all([countUsersByRoleAndStatus(db), countPendingInvites(db, now), listRecentUsers(db, 5)]);
     return {
       role: 'admin',
-      doctors: { active: da, inactive: di },
-      patients: { active: pa, inactive: pi },
-      activeUsers,
+      doctors: { active: count('doctor', 'active'), inactive: count('doctor', 'inactive') },
+      patients: { active: count('patient', 'active'), inactive: count('patient', 'inactive') },
+      activeUsers: count('admin', 'active') + count('doctor', 'active') + count('patient', 'active'),
       pendingInvites,
       recentUsers: recent.map((r) => toUserSummary(r, r)),
     };
   }
   if (user.role === 'doctor') {
     const [patients, pendingInvites, profile, recent] = await Promise.all([
-      countUsers(db, { role: 'patient', doctorId: user.id }),
+      countPatientsOfDoctor(db, user.id),
       countPendingInvites(db, now, user.id),
       findDoctorProfile(db, user.id),
-      db.selectFrom('users').innerJoin('doctor_patients', 'doctor_patients.patient_id', 'users.id').selectAll('users')
-        .where('doctor_patients.doctor_id', '=', user.id).orderBy('doctor_patients.created_at', 'desc').limit(5).execute(),
+      listRecentPatientsOfDoctor(db, user.id, 5),
     ]);
     const missingProfile: string[] = [];
     if (!profile?.pix_key) missingProfile.push('Chave PIX');

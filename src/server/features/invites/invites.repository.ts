@@ -37,18 +37,3 @@ export async function hasPendingInvite(db: DbOrTrx, userId: string, now: string)
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** Pending invites, optionally only for one doctor's patients. */
-export async function countPendingInvites(db: DbOrTrx, now: string, doctorId?: string): Promise<number> {
-  let q = db
-    .selectFrom('invites')
-    .innerJoin('users', 'users.id', 'invites.user_id')
-    .where('invites.used_at', 'is', null)
-    .where('invites.revoked_at', 'is', null)
-    .where('invites.expires_at', '>', now)
-    .where('users.password_hash', 'is', null)
-    .where('users.status', '=', 'active');
-  if (doctorId) q = q.where('users.id', 'in', (eb) => eb.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId));
-  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -1,4 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type AliasableExpression, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { MIN_SUBSTRING_TERM, foldForSearch, userSearchText } from '../../../shared/domain/search-text';
 import type { DbOrTrx } from '../../db/database';
 import type { DoctorProfileRow, NewUser, PatientProfileRow, UserRow, UserUpdate } from '../../db/types';
 
@@ -10,12 +11,22 @@ export async function findUserByEmail(db: DbOrTrx, email: string): Promise<UserR
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
-export async function insertUser(db: DbOrTrx, user: NewUser): Promise<void> {
-  await db.insertInto('users').values(user).execute();
+/** Inserts a user with the search text of its name and e-mail. */
+export async function insertUser(db: DbOrTrx, user: Omit<NewUser, 'search_text'>): Promise<void> {
+  await db.insertInto('users').values({ ...user, search_text: userSearchText(user) }).execute();
 }
 
-export async function updateUser(db: DbOrTrx, id: string, changes: UserUpdate): Promise<void> {
-  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+/** Updates a user; a new name or e-mail also rewrites the search text, so every writer keeps it. */
+export async function updateUser(db: DbOrTrx, id: string, changes: Omit<UserUpdate, 'search_text'>): Promise<void> {
+  let set: UserUpdate = changes;
+  if (changes.name !== undefined || changes.email !== undefined) {
+    const current =
+      changes.name !== undefined && changes.email !== undefined ? undefined : await db.selectFrom('users').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
+    const name = changes.name ?? current?.name;
+    const email = changes.email ?? current?.email;
+    if (name !== undefined && email !== undefined) set = { ...changes, search_text: userSearchText({ name, email }) };
+  }
+  await db.updateTable('users').set(set).where('id', '=', id).execute();
 }
 
 export async function findDoctorProfile(db: DbOrTrx, userId: string): Promise<DoctorProfileRow | undefined> {
@@ -65,91 +76,191 @@ export type UserListRow = UserRow & {
   last_consultation_at: string | null;
 };
 
-// LIKE escapes differ between SQLite and PostgreSQL; wildcards are never needed in a name search.
+function isPostgres(db: DbOrTrx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// Backslash-escaped for `like … escape '\'`, so %, _ and \ typed in the box are plain characters.
 function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, '');
+  return s.replace(/[\\%_]/g, '\\$&');
 }
 
-// Accented letters and their base letter, so "joao" finds "João" and "JOÃO" finds "joão". Done in
-// SQL with replace() because SQLite's lower() only knows ASCII and PostgreSQL has no portable unaccent.
-const ACCENTED = 'áàâãäéèêëíìîïóòôõöúùûüçñÁÀÂÃÄÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑ';
-const PLAIN = 'aaaaaeeeeiiiiooooouuuucnaaaaaeeeeiiiiooooouuuucn';
+// Above every character a folded name can hold, so [term, term + TOP) is "starts with term".
+const TOP = '\u{10FFFF}';
 
-/** A search term as the folded columns are compared with it: lower-case, without accents. */
-function foldForSearch(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+type SearchTerm = {
+  /** Folded like users.search_text (src/shared/domain/search-text.ts). */
+  text: string;
+  /** The digits, when the term is only digits and document punctuation ("390.533.447-05"). */
+  digits: string | null;
+};
+
+function searchTermOf(q: string | undefined): SearchTerm | null {
+  const text = foldForSearch(q ?? '');
+  if (text === '') return null;
+  return { text, digits: /^[\d.\-/ ]+$/.test(text) && /\d/.test(text) ? text.replace(/\D/g, '') : null };
 }
 
-function folded(column: 'users.name' | 'users.email'): RawBuilder<string> {
-  let expr: RawBuilder<string> = sql`lower(${sql.ref(column)})`;
-  for (let i = 0; i < ACCENTED.length; i++) expr = sql`replace(${expr}, ${sql.lit(ACCENTED[i])}, ${sql.lit(PLAIN[i])})`;
-  return expr;
+type UserIds = AliasableExpression<{ user_id: string }>;
+
+/** Doctors whose CRM number contains the digits (one row per doctor: a small table), and patients whose CPF starts with them. */
+function documentMatches(db: DbOrTrx, digits: string) {
+  const crm = db.selectFrom('doctor_profiles').select('doctor_profiles.user_id').where(sql<boolean>`crm_number like ${`%${escapeLike(digits)}%`} escape '\\'`);
+  if (digits.length > 11) return crm;
+  return crm.union(
+    db
+      .selectFrom('patient_profiles')
+      .select('patient_profiles.user_id')
+      // Stored CPFs are 11 digits, and equal-length digit strings sort the same in any collation: the unique index serves this range.
+      .where('patient_profiles.cpf', '>=', digits.padEnd(11, '0'))
+      .where('patient_profiles.cpf', '<=', digits.padEnd(11, '9')),
+  );
 }
 
-function filtered(db: DbOrTrx, f: UserFilter) {
-  let q = db
-    .selectFrom('users')
-    .leftJoin('doctor_profiles', 'doctor_profiles.user_id', 'users.id')
-    .leftJoin('patient_profiles', 'patient_profiles.user_id', 'users.id');
-  if (f.role) q = q.where('users.role', '=', f.role);
-  if (f.status) q = q.where('users.status', '=', f.status);
+/** One search term, three ways to apply it: all give the same people. */
+type Matcher = {
+  /** Ids of the matching users, read from the search indexes. */
+  ids: UserIds;
+  /** How many users match (an upper bound when a term also matches documents), from the indexes alone. */
+  count: () => Promise<number>;
+  /** The same test on one users row, for walking a list index that carries search_text. */
+  row: RawBuilder<boolean>;
+};
+
+/**
+ * The one place that knows how a term finds people (docs/decisions/007-list-search.md): folded
+ * name or e-mail containing the term (three characters or more: SQLite FTS5 trigram index,
+ * PostgreSQL pg_trgm GIN index) or starting with it (one or two characters: b-tree range on
+ * search_text), plus documentMatches() for a term of digits.
+ */
+function matcherOf(db: DbOrTrx, term: SearchTerm): Matcher {
+  const pg = isPostgres(db);
+  const text = term.text;
+  let ids: UserIds;
+  let count: () => Promise<number>;
+  let row: RawBuilder<boolean>;
+  if (text.length < MIN_SUBSTRING_TERM) {
+    // Byte order on PostgreSQL (index users_search_prefix), so the range is a prefix whatever the collation.
+    const column = pg ? sql<string>`search_text collate "C"` : sql<string>`search_text`;
+    const prefix = db.selectFrom('users').where(column, '>=', text).where(column, '<', text + TOP);
+    ids = prefix.select('users.id as user_id');
+    count = async () => Number((await prefix.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    row = sql<boolean>`users.search_text like ${`${escapeLike(text)}%`} escape '\\'`;
+  } else if (pg) {
+    const like = db.selectFrom('users').where(sql<boolean>`search_text like ${`%${escapeLike(text)}%`} escape '\\'`);
+    ids = like.select('users.id as user_id');
+    count = async () => Number((await like.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    // strpos, not like: the walk must test rows in list order, not go back to the trigram index.
+    row = sql<boolean>`strpos(users.search_text, ${text}) > 0`;
+  } else {
+    // A quoted FTS5 string is one phrase: every trigram of the term, in order, i.e. a substring.
+    const phrase = sql<boolean>`user_search_fts match ${`"${text.replace(/"/g, '""')}"`}`;
+    ids = db
+      .selectFrom(sql.table('user_search_fts').as('f'))
+      .innerJoin(sql.table('user_search_keys').as('k'), (j) => j.on(sql.ref('k.id'), '=', sql.ref('f.rowid')))
+      .select(sql<string>`k.user_id`.as('user_id'))
+      .where(phrase);
+    count = async () => Number((await db.selectFrom(sql.table('user_search_fts').as('f')).select((eb) => eb.fn.countAll<number>().as('n')).where(phrase).executeTakeFirstOrThrow()).n);
+    row = sql<boolean>`instr(users.search_text, ${text}) > 0`;
+  }
+  if (term.digits === null) return { ids, count, row };
+  const documents = documentMatches(db, term.digits);
+  return {
+    ids: documents.union(ids),
+    count: async () => (await count()) + (await documents.execute()).length,
+    row: sql<boolean>`(${row} or users.id in ${documents})`,
+  };
+}
+
+/** Users per role and status from user_counts, which triggers keep: one or a few rows, never a count over users. */
+async function countByRoleStatus(db: DbOrTrx, f: UserFilter): Promise<number> {
+  let q = db.selectFrom('user_counts').select('n');
+  if (f.role) q = q.where('role', '=', f.role);
+  if (f.status) q = q.where('status', '=', f.status);
+  return (await q.execute()).reduce((sum, r) => sum + Number(r.n), 0);
+}
+
+// A walk step is one read of an index entry in order; a match read through the search index costs
+// a few random reads plus its share of a sort. Walking wins while it visits fewer than this many
+// entries per match it would otherwise read.
+const WALK_FACTOR = 4;
+
+/**
+ * One page of users matching the filter, by name, with the profile fields lists show. Numbered
+ * pages with an exact total, each step index-driven (docs/decisions/007-list-search.md):
+ *
+ * - no search, no doctor: the page's ids from a covering index in list order (a deep page reads
+ *   index entries, never the table, never a sort); the total from user_counts;
+ * - a doctor's patients: from doctor_patients, a few hundred rows, paged and counted in one pass;
+ * - a search: the indexes count the matches first; a common term then walks the list index in
+ *   order testing each entry's search_text (silva: ~6 entries per row shown), a rare one reads its
+ *   matches through the search index and sorts them. The total is the search index's count, or,
+ *   with filters or document digits, a count over the smaller of the matches and the filter.
+ *
+ * Then the page's rows, with profile fields and the last consultation, for those ids only.
+ */
+export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSize: number): Promise<{ rows: UserListRow[]; total: number }> {
+  const term = searchTermOf(f.q);
+  const offset = (page - 1) * pageSize;
+  let ids: string[];
+  let total: number;
+
   if (f.doctorId) {
     const doctorId = f.doctorId;
-    q = q.where('users.id', 'in', (eb) => eb.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId));
+    // CROSS JOIN: SQLite keeps doctor_patients as the outer loop instead of scanning users by role.
+    let q = db.selectFrom('doctor_patients').crossJoin('users').whereRef('users.id', '=', 'doctor_patients.patient_id').where('doctor_patients.doctor_id', '=', doctorId);
+    if (f.role) q = q.where('users.role', '=', f.role);
+    if (f.status) q = q.where('users.status', '=', f.status);
+    if (term) q = q.where(matcherOf(db, term).row);
+    const rows = await q.select(['users.id', sql<number>`count(*) over ()`.as('total')]).orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute();
+    ids = rows.map((r) => r.id);
+    // Past the last page there is no row to carry the total.
+    total = rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  } else if (!term) {
+    let q = db.selectFrom('users');
+    if (f.role) q = q.where('users.role', '=', f.role);
+    if (f.status) q = q.where('users.status', '=', f.status);
+    const [rows, count] = await Promise.all([q.select('users.id').orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute(), countByRoleStatus(db, f)]);
+    ids = rows.map((r) => r.id);
+    total = count;
+  } else {
+    const m = matcherOf(db, term);
+    const matches = await m.count();
+    if (matches === 0) return { rows: [], total: 0 };
+    const inFilter = await countByRoleStatus(db, f);
+    let walked = db.selectFrom('users').where(m.row);
+    if (f.role) walked = walked.where('users.role', '=', f.role);
+    if (f.status) walked = walked.where('users.status', '=', f.status);
+    let matched = db.selectFrom(m.ids.as('m')).innerJoin('users', 'users.id', 'm.user_id');
+    if (f.role) matched = matched.where('users.role', '=', f.role);
+    if (f.status) matched = matched.where('users.status', '=', f.status);
+    const walk = ((offset + pageSize) * inFilter) / matches < WALK_FACTOR * matches;
+    const rows = await (walk ? walked.select('users.id') : matched.select('users.id')).orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute();
+    ids = rows.map((r) => r.id);
+    if (!f.role && !f.status && term.digits === null) total = matches;
+    else total = Number((await (inFilter < WALK_FACTOR * matches ? walked : matched).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   }
-  if (f.q) {
-    const text = f.q;
-    // Folded on both sides: SQLite's LIKE is case-insensitive for ASCII only, PostgreSQL's not at all.
-    const pattern = `%${escapeLike(foldForSearch(text))}%`;
-    const digits = text.replace(/\D/g, '');
-    q = q.where((eb) =>
-      eb.or([
-        eb(folded('users.name'), 'like', pattern),
-        eb(folded('users.email'), 'like', pattern),
-        eb('doctor_profiles.crm_number', 'like', pattern),
-        // Only a term with digits can match a CPF (a NUL placeholder matched every CPF on SQLite and is refused by PostgreSQL).
-        ...(digits ? [eb('patient_profiles.cpf', 'like', `%${digits}%`)] : []),
-      ]),
-    );
-  }
-  return q;
-}
+  if (ids.length === 0) return { rows: [], total };
 
-/** One page of users matching the filter, newest first, with the profile fields lists show. */
-export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSize: number): Promise<{ rows: UserListRow[]; total: number }> {
-  const base = filtered(db, f);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll('users')
-      .select([
-        'doctor_profiles.crm_number',
-        'doctor_profiles.crm_uf',
-        'doctor_profiles.specialty',
-        'patient_profiles.phone as patient_phone',
-        'patient_profiles.birth_date',
-      ])
-      // A correlated max() rather than a join + group by: same SQL on SQLite and PostgreSQL, uses consultations_patient.
-      .select((eb) => {
-        let last = eb
-          .selectFrom('consultations')
-          .select((c) => c.fn.max<string | null>('consultations.started_at').as('m'))
-          .whereRef('consultations.patient_id', '=', 'users.id');
-        if (f.doctorId) last = last.where('consultations.doctor_id', '=', f.doctorId);
-        return last.$asScalar().as('last_consultation_at');
-      })
-      .orderBy('users.name')
-      .orderBy('users.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
-
-export async function countUsers(db: DbOrTrx, f: UserFilter): Promise<number> {
-  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  const details = await db
+    .selectFrom('users')
+    .leftJoin('doctor_profiles', 'doctor_profiles.user_id', 'users.id')
+    .leftJoin('patient_profiles', 'patient_profiles.user_id', 'users.id')
+    .selectAll('users')
+    .select(['doctor_profiles.crm_number', 'doctor_profiles.crm_uf', 'doctor_profiles.specialty', 'patient_profiles.phone as patient_phone', 'patient_profiles.birth_date'])
+    // A correlated max() per row of the page only; uses consultations_patient.
+    .select((eb) => {
+      let last = eb
+        .selectFrom('consultations')
+        .select((c) => c.fn.max<string | null>('consultations.started_at').as('m'))
+        .whereRef('consultations.patient_id', '=', 'users.id');
+      if (f.doctorId) last = last.where('consultations.doctor_id', '=', f.doctorId);
+      return last.$asScalar().as('last_consultation_at');
+    })
+    .where('users.id', 'in', ids)
+    .execute();
+  const byId = new Map(details.map(({ search_text: _s, ...r }) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined), total };
 }
 
 export async function isDoctorOfPatient(db: DbOrTrx, doctorId: string, patientId: string): Promise<boolean> {
