@@ -5,6 +5,7 @@ import type { doctorProfileInputSchema, patientProfileInputSchema } from '../../
 import type { CreatedUser, DoctorOption, UserDetail, UserList, createUserInputSchema, updateUserInputSchema, userListQuerySchema } from '../../../shared/schemas/users';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
+import { UNIQUE, isUniqueViolation } from '../../db/unique-violation';
 import type { UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
@@ -58,7 +59,7 @@ export async function getMe(db: DbOrTrx, user: UserRow): Promise<Me> {
 export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorProfileData, at: string): Promise<void> {
   const holder = await findDoctorByCrm(trx, p.crmUf, p.crmNumber);
   if (holder && holder !== userId) throw crmTaken();
-  await upsertDoctorProfile(trx, {
+  await rethrowUnique(UNIQUE.doctorCrm, crmTaken, upsertDoctorProfile(trx, {
     user_id: userId,
     crm_number: p.crmNumber,
     crm_uf: p.crmUf,
@@ -68,7 +69,7 @@ export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorP
     pix_key_type: p.pixKeyType ?? null,
     pix_key: p.pixKey ?? null,
     updated_at: at,
-  });
+  }));
 }
 
 /** Saves a patient's profile fields; refuses a CPF that belongs to another patient. */
@@ -85,6 +86,18 @@ export async function savePatientProfile(trx: DbOrTrx, userId: string, p: Patien
     // second, and it must read as the same 409, not a 500.
     if (isCpfUniqueViolation(error)) throw cpfTaken();
     throw error;
+  }
+}
+
+/**
+ * Runs a write that a concurrent twin may beat to a unique index: both pass the "is it taken?"
+ * check, the database refuses the second, and that must read as the same 409, not a 500.
+ */
+async function rethrowUnique<T>(index: (typeof UNIQUE)[keyof typeof UNIQUE], conflictError: () => Error, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    throw isUniqueViolation(error, index) ? conflictError() : error;
   }
 }
 
@@ -107,7 +120,7 @@ export async function createAccount(
     created_at: at,
     updated_at: at,
   };
-  await insertUser(trx, user);
+  await rethrowUnique(UNIQUE.userEmail, emailTaken, insertUser(trx, user));
   if (input.role === 'doctor') await saveDoctorProfile(trx, user.id, input.profile, at);
   else await savePatientProfile(trx, user.id, input.profile, at);
   const invite = await createInvite(trx, user.id, actor.user.id, actor.baseUrl);
@@ -187,7 +200,7 @@ export async function adminUpdateUser(
       if (other && other.id !== id) throw emailTaken();
     }
     const at = nowIso();
-    await updateUser(trx, id, { email: input.email, name: input.profile.name, updated_at: at });
+    await rethrowUnique(UNIQUE.userEmail, emailTaken, updateUser(trx, id, { email: input.email, name: input.profile.name, updated_at: at }));
     if (input.role === 'doctor') {
       await saveDoctorProfile(trx, id, input.profile, at);
     } else {
