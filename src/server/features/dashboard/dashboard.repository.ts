@@ -4,29 +4,44 @@ import type { UserRow } from '../../db/types';
 type Role = UserRow['role'];
 type Status = UserRow['status'];
 
-/** Everyone counted by role and status in one pass over the users_list_role_status index. */
+/** Everyone counted by role and status: the few rows of user_counts, which database triggers keep. */
 export async function countUsersByRoleAndStatus(db: DbOrTrx): Promise<(role: Role, status: Status) => number> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['role', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['role', 'status'])
-    .execute();
+  const rows = await db.selectFrom('user_counts').select(['role', 'status', 'n']).execute();
   return (role, status) => Number(rows.find((r) => r.role === role && r.status === status)?.n ?? 0);
 }
 
-/** Active people with an open invite they have not used yet (optionally only one doctor's patients). */
-export async function countPendingInvites(db: DbOrTrx, now: string, doctorId?: string): Promise<number> {
-  let q = db
+/** Active people with an open invite they have not used yet: the partial index invites_pending, then each person. */
+export async function countPendingInvites(db: DbOrTrx, now: string): Promise<number> {
+  const row = await db
     .selectFrom('invites')
     .innerJoin('users', 'users.id', 'invites.user_id')
-    // Matches the partial index invites_pending, so only open invites are read.
     .where('invites.used_at', 'is', null)
     .where('invites.revoked_at', 'is', null)
     .where('invites.expires_at', '>', now)
     .where('users.password_hash', 'is', null)
-    .where('users.status', '=', 'active');
-  if (doctorId) q = q.where('users.id', 'in', (eb) => eb.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId));
-  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    .where('users.status', '=', 'active')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The same for one doctor's patients, read from the doctor's links (a few hundred), not from every open invite. */
+export async function countPendingInvitesOfDoctor(db: DbOrTrx, now: string, doctorId: string): Promise<number> {
+  const row = await db
+    .selectFrom('doctor_patients')
+    // CROSS JOIN keeps this order on SQLite: the doctor's links first, then each patient and their invites.
+    .crossJoin('users')
+    .crossJoin('invites')
+    .whereRef('users.id', '=', 'doctor_patients.patient_id')
+    .whereRef('invites.user_id', '=', 'users.id')
+    .where('doctor_patients.doctor_id', '=', doctorId)
+    .where('users.password_hash', 'is', null)
+    .where('users.status', '=', 'active')
+    .where('invites.used_at', 'is', null)
+    .where('invites.revoked_at', 'is', null)
+    .where('invites.expires_at', '>', now)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -43,15 +58,12 @@ export async function listRecentUsers(db: DbOrTrx, limit: number) {
     .execute();
 }
 
-/** How many patients a doctor has: a range of the doctor_patients key, each checked by primary key. */
+/**
+ * How many patients a doctor has: the doctor's range of the doctor_patients key, read from the index
+ * alone. Links are only ever made to patients (users.service and patients.service link patient ids).
+ */
 export async function countPatientsOfDoctor(db: DbOrTrx, doctorId: string): Promise<number> {
-  const row = await db
-    .selectFrom('doctor_patients')
-    .innerJoin('users', 'users.id', 'doctor_patients.patient_id')
-    .where('doctor_patients.doctor_id', '=', doctorId)
-    .where('users.role', '=', 'patient')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('doctor_patients').where('doctor_id', '=', doctorId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -59,7 +71,8 @@ export async function countPatientsOfDoctor(db: DbOrTrx, doctorId: string): Prom
 export async function listRecentPatientsOfDoctor(db: DbOrTrx, doctorId: string, limit: number) {
   return db
     .selectFrom('doctor_patients')
-    .innerJoin('users', 'users.id', 'doctor_patients.patient_id')
+    .crossJoin('users')
+    .whereRef('users.id', '=', 'doctor_patients.patient_id')
     .selectAll('users')
     .where('doctor_patients.doctor_id', '=', doctorId)
     .orderBy('doctor_patients.created_at', 'desc')

@@ -5,7 +5,7 @@ import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { photoUrlOf, toUserSummary } from '../users/user-views';
 import { findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
-import { countPatientsOfDoctor, countPendingInvites, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
+import { countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
 
 /** The figures for the caller's home screen, all from live data. */
 export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
@@ -24,7 +24,7 @@ export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
   if (user.role === 'doctor') {
     const [patients, pendingInvites, profile, recent] = await Promise.all([
       countPatientsOfDoctor(db, user.id),
-      countPendingInvites(db, now, user.id),
+      countPendingInvitesOfDoctor(db, now, user.id),
       findDoctorProfile(db, user.id),
       listRecentPatientsOfDoctor(db, user.id, 5),
     ]);

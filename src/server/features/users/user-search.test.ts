@@ -117,7 +117,8 @@ describe('admin search paging', () => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as { items: { name: string }[]; total: number };
     };
-    for (const filter of [{}, { role: 'patient' }, { status: 'active' }, { role: 'doctor', status: 'active' }]) {
+    const filters: Record<string, string>[] = [{}, { role: 'patient' }, { status: 'active' }, { role: 'doctor', status: 'active' }];
+    for (const filter of filters) {
       // One page of 100 reads the few matches; pages of 2 are cheaper to walk in name order.
       const whole = await list({ ...filter, pageSize: '100' });
       const paged: string[] = [];

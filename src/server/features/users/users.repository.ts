@@ -117,6 +117,13 @@ function documentMatches(db: DbOrTrx, digits: string) {
   );
 }
 
+/** Users whose search text, i.e. folded name, starts with the text: one range of users_search_prefix, which carries the list columns. */
+function startingWith(db: DbOrTrx, text: string) {
+  // Byte order on PostgreSQL (the index is collate "C"), so the range is a prefix whatever the database's collation.
+  const column = isPostgres(db) ? sql<string>`search_text collate "C"` : sql<string>`search_text`;
+  return db.selectFrom('users').where(column, '>=', text).where(column, '<', text + TOP);
+}
+
 /** One search term, three ways to apply it: all give the same people. */
 type Matcher = {
   /** Ids of the matching users, read from the search indexes. */
@@ -140,12 +147,10 @@ function matcherOf(db: DbOrTrx, term: SearchTerm): Matcher {
   let count: () => Promise<number>;
   let row: RawBuilder<boolean>;
   if (text.length < MIN_SUBSTRING_TERM) {
-    // Byte order on PostgreSQL (index users_search_prefix), so the range is a prefix whatever the collation.
-    const column = pg ? sql<string>`search_text collate "C"` : sql<string>`search_text`;
-    const prefix = db.selectFrom('users').where(column, '>=', text).where(column, '<', text + TOP);
+    const prefix = startingWith(db, text);
     ids = prefix.select('users.id as user_id');
     count = async () => Number((await prefix.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    row = sql<boolean>`users.search_text like ${`${escapeLike(text)}%`} escape '\\'`;
+    row = pg ? sql<boolean>`strpos(users.search_text, ${text}) = 1` : sql<boolean>`instr(users.search_text, ${text}) = 1`;
   } else if (pg) {
     const like = db.selectFrom('users').where(sql<boolean>`search_text like ${`%${escapeLike(text)}%`} escape '\\'`);
     ids = like.select('users.id as user_id');
@@ -180,10 +185,10 @@ async function countByRoleStatus(db: DbOrTrx, f: UserFilter): Promise<number> {
   return (await q.execute()).reduce((sum, r) => sum + Number(r.n), 0);
 }
 
-// A walk step is one read of an index entry in order; a match read through the search index costs
-// a few random reads plus its share of a sort. Walking wins while it visits fewer than this many
-// entries per match it would otherwise read.
-const WALK_FACTOR = 4;
+// Walking a list index in order reads one entry per step (~0.3 µs at 100,000 patients); reading
+// a match through the search index costs a lookup by id and its share of a sort (~5 µs). Walk
+// while the entries it would visit are fewer than this many times the matches.
+const WALK_FACTOR = 16;
 
 /**
  * One page of users matching the filter, by name, with the profile fields lists show. Numbered
@@ -195,7 +200,8 @@ const WALK_FACTOR = 4;
  * - a search: the indexes count the matches first; a common term then walks the list index in
  *   order testing each entry's search_text (silva: ~6 entries per row shown), a rare one reads its
  *   matches through the search index and sorts them. The total is the search index's count, or,
- *   with filters or document digits, a count over the smaller of the matches and the filter.
+ *   with filters or document digits, a count over the cheaper of the matches and the filter;
+ * - one or two letters: the range of names starting with them, sorted.
  *
  * Then the page's rows, with profile fields and the last consultation, for those ids only.
  */
@@ -206,16 +212,27 @@ export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSi
   let total: number;
 
   if (f.doctorId) {
+    // The doctor's patient ids first (a range of the doctor_patients key), then those users by id.
+    // Both planners otherwise weigh a scan of every patient against a few hundred lookups, and
+    // PostgreSQL, with its default random_page_cost, picked the scan (90 ms at 100,000 patients).
+    const links = await db.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', f.doctorId).execute();
+    // Links are only ever made to patients, so no role condition: one would lure both planners
+    // into walking the patients' list index (100,000 entries) instead of looking up these few.
+    if (links.length === 0 || (f.role && f.role !== 'patient')) return { rows: [], total: 0 };
     const doctorId = f.doctorId;
-    // CROSS JOIN: SQLite keeps doctor_patients as the outer loop instead of scanning users by role.
-    let q = db.selectFrom('doctor_patients').crossJoin('users').whereRef('users.id', '=', 'doctor_patients.patient_id').where('doctor_patients.doctor_id', '=', doctorId);
-    if (f.role) q = q.where('users.role', '=', f.role);
+    let q = db
+      .selectFrom('users')
+      // Bound parameters are capped (SQLite 32,766): past that, the same set as a subquery.
+      .where('users.id', 'in', links.length <= 30_000 ? links.map((l) => l.patient_id) : (eb) => eb.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId));
     if (f.status) q = q.where('users.status', '=', f.status);
     if (term) q = q.where(matcherOf(db, term).row);
-    const rows = await q.select(['users.id', sql<number>`count(*) over ()`.as('total')]).orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute();
+    // Materialized, so the sort happens on these few rows: PostgreSQL would rather walk the whole
+    // name index in order (45 ms) than sort a few hundred rows.
+    const mine = db.with((w) => w('mine').materialized(), () => q.select(['users.id', 'users.name'])).selectFrom('mine');
+    const rows = await mine.select(['mine.id', sql<number>`count(*) over ()`.as('total')]).orderBy('mine.name').orderBy('mine.id').limit(pageSize).offset(offset).execute();
     ids = rows.map((r) => r.id);
     // Past the last page there is no row to carry the total.
-    total = rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    total = rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : Number((await mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else if (!term) {
     let q = db.selectFrom('users');
     if (f.role) q = q.where('users.role', '=', f.role);
@@ -223,6 +240,15 @@ export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSi
     const [rows, count] = await Promise.all([q.select('users.id').orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute(), countByRoleStatus(db, f)]);
     ids = rows.map((r) => r.id);
     total = count;
+  } else if (term.text.length < MIN_SUBSTRING_TERM && term.digits === null) {
+    // Names starting with the same letters bunch together in list order, so walking the list would
+    // read everything before them: read their range and sort it instead.
+    let q = startingWith(db, term.text);
+    if (f.role) q = q.where('users.role', '=', f.role);
+    if (f.status) q = q.where('users.status', '=', f.status);
+    const rows = await q.select('users.id').orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute();
+    ids = rows.map((r) => r.id);
+    total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else {
     const m = matcherOf(db, term);
     const matches = await m.count();
