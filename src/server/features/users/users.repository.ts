@@ -338,15 +338,3 @@ export async function findPatientIdByCpf(db: DbOrTrx, cpf: string): Promise<stri
   const row = await db.selectFrom('patient_profiles').select('user_id').where('cpf', '=', cpf).executeTakeFirst();
   return row?.user_id;
 }
-
-/**
- * True when `error` is the database refusing a second patient with the same CPF (the
- * `patient_profiles_cpf` unique index): what two concurrent writes that both passed the check
- * run into. SQLite names the column, PostgreSQL the index.
- */
-export function isCpfUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
-  if (e.code === '23505') return e.constraint === 'patient_profiles_cpf';
-  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('patient_profiles.cpf');
-}

@@ -23,7 +23,6 @@ import {
   findUserByEmail,
   findUserById,
   insertUser,
-  isCpfUniqueViolation,
   linkDoctorPatient,
   listDoctorsOfPatient,
   listUsers,
@@ -79,14 +78,7 @@ export async function savePatientProfile(trx: DbOrTrx, userId: string, p: Patien
     const holder = await findPatientIdByCpf(trx, cpf);
     if (holder && holder !== userId) throw cpfTaken();
   }
-  try {
-    await upsertPatientProfile(trx, { user_id: userId, cpf, birth_date: p.birthDate ?? null, phone: p.phone ?? null, updated_at: at });
-  } catch (error) {
-    // Two requests with the same CPF can both pass the check above; the unique index stops the
-    // second, and it must read as the same 409, not a 500.
-    if (isCpfUniqueViolation(error)) throw cpfTaken();
-    throw error;
-  }
+  await rethrowUnique(UNIQUE.patientCpf, cpfTaken, upsertPatientProfile(trx, { user_id: userId, cpf, birth_date: p.birthDate ?? null, phone: p.phone ?? null, updated_at: at }));
 }
 
 /**
