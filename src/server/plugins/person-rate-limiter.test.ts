@@ -26,4 +26,15 @@ describe('PersonRateLimiter', () => {
     limiter.prune(1000);
     expect(limiter.take('ana', 1, 1001)).toBe(true);
   });
+
+  it('drops finished windows once it holds too many keys', () => {
+    const limiter = new PersonRateLimiter(1, 1000, 3);
+    for (const id of ['a', 'b', 'c']) limiter.take(id, 1, 0);
+    expect(limiter.size).toBe(3);
+    expect(limiter.take('d', 1, 500)).toBe(true);
+    expect(limiter.size).toBe(4); // nothing had finished yet
+    expect(limiter.take('e', 1, 2000)).toBe(true);
+    expect(limiter.size).toBe(1);
+    expect(limiter.take('e', 1, 2001)).toBe(false);
+  });
 });
