@@ -165,54 +165,22 @@ function sampleHealth(url: string): () => number {
   };
 }
 
+type Flood = { child: ChildProcessByStdio<Writable, Readable, null>; stop: () => Promise<{ sent: number; disconnects: number; refused: number }> };
+
 /**
- * One person flooding from every socket their session may open: joins, media state and chat as
- * fast as the client can send, reconnecting at once whenever the server closes a socket.
+ * The flooding patients run in their own process (bench/flood-client.ts), as they would on their
+ * own machines: their sending must not slow the event loop of the clients being measured.
  */
-function startFlood(url: string, cookie: string, code: string): { stop: () => { sent: number; disconnects: number; refused: number } } {
-  let sent = 0;
-  let disconnects = 0;
-  let refused = 0;
-  let stopped = false;
-  const open = new Set<ClientSocket>();
-  const run = async (): Promise<void> => {
-    while (!stopped) {
-      const s = await connectSocket(url, cookie).catch(() => null);
-      if (!s) {
-        refused += 1;
-        await sleep(50);
-        continue;
-      }
-      open.add(s);
-      const emit = s.emit.bind(s) as (e: string, p: unknown) => void;
-      await new Promise<void>((resolve) => {
-        s.once('disconnect', () => {
-          disconnects += 1;
-          open.delete(s);
-          resolve();
-        });
-        const burst = () => {
-          if (stopped || !s.connected) return;
-          for (let i = 0; i < 20; i += 1) {
-            const kind = i % 10;
-            if (kind === 0) emit('room:join', { code });
-            else if (kind < 6) emit('media:state', { code, audio: i % 2 === 0, video: true, screen: false });
-            else emit('chat:send', { code, text: `flood ${sent}` });
-            sent += 1;
-          }
-          setImmediate(burst);
-        };
-        burst();
-      });
-      if (!stopped) await sleep(20);
-    }
-  };
-  for (let i = 0; i < opts.floodSockets; i += 1) void run();
+function startFlood(url: string, flooders: SeededPair[]): Flood {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'flood-client.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.write(`${JSON.stringify({ url, sockets: opts.floodSockets, flooders: flooders.map((f) => ({ cookie: f.patientCookie, code: f.code })) })}\n`);
+  const answer = new Promise<string>((resolve) => readline.createInterface({ input: child.stdout }).once('line', resolve));
   return {
-    stop: () => {
-      stopped = true;
-      for (const s of open) s.close();
-      return { sent, disconnects, refused };
+    child,
+    stop: async () => {
+      child.stdin.end('stop\n');
+      return JSON.parse(await answer) as { sent: number; disconnects: number; refused: number };
     },
   };
 }
@@ -388,16 +356,16 @@ async function main(): Promise<void> {
     const quiet = await signalingRound(server, live, 'quiet');
     let flood = null;
     if (floodPairs.length > 0) {
-      const flooders = floodPairs.map((p) => startFlood(server.url, p.patientCookie, p.code));
-      await sleep(1000);
+      const flooders = startFlood(server.url, floodPairs);
+      await sleep(2000);
       const round2 = await signalingRound(server, live, 'flood');
-      const stats = flooders.map((f) => f.stop());
+      const stats = await flooders.stop();
       flood = {
-        flooders: flooders.length,
+        flooders: floodPairs.length,
         sockets_per_flooder: opts.floodSockets,
-        events_sent: stats.reduce((a, f) => a + f.sent, 0),
-        flooder_disconnects: stats.reduce((a, f) => a + f.disconnects, 0),
-        flooder_refused_connects: stats.reduce((a, f) => a + f.refused, 0),
+        events_sent: stats.sent,
+        flooder_disconnects: stats.disconnects,
+        flooder_refused_connects: stats.refused,
         ...round2.figures,
         p99_ratio: round(round2.figures.p99_ms / quiet.figures.p99_ms),
       };

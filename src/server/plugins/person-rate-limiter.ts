@@ -1,36 +1,49 @@
 /**
- * Fixed-window budgets per person (not per connection): opening more sockets buys no more events.
- * Kept in this node's memory; `prune()` forgets windows that are over.
+ * Token buckets per person (not per connection): opening more sockets buys no more events. Each
+ * bucket holds up to `budget` tokens and refills at `budget` per `windowMs`, continuously: a
+ * fixed window would hand every flooder a full budget at the same instant and the server would
+ * feel it as one burst. Kept in this node's memory; `prune()` forgets full buckets.
  */
 export class PersonRateLimiter {
-  private readonly windows = new Map<string, { start: number; used: number }>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly perMs: number;
 
   constructor(
     private readonly budget: number,
-    private readonly windowMs: number,
-    /** Keys may come from clients (a token's hash): past this many, finished windows go at once. */
+    windowMs: number,
+    /** Keys may come from clients (a token's hash): past this many, full buckets go at once. */
     private readonly maxKeys = 100_000,
-  ) {}
+  ) {
+    this.perMs = budget / windowMs;
+  }
 
-  /** Spends `cost` from the person's budget; false when it would go over. */
+  private level(b: { tokens: number; at: number }, now: number): number {
+    return Math.min(this.budget, b.tokens + (now - b.at) * this.perMs);
+  }
+
+  /** Spends `cost` from the person's bucket; false (spending nothing) when there is not enough. */
   take(personId: string, cost = 1, now = Date.now()): boolean {
-    let w = this.windows.get(personId);
-    if (!w && this.windows.size >= this.maxKeys) this.prune(now);
-    if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, used: 0 };
-      this.windows.set(personId, w);
+    let b = this.buckets.get(personId);
+    if (!b) {
+      if (this.buckets.size >= this.maxKeys) this.prune(now);
+      b = { tokens: this.budget, at: now };
+      this.buckets.set(personId, b);
     }
-    if (w.used + cost > this.budget) return false;
-    w.used += cost;
+    const tokens = this.level(b, now);
+    b.at = now;
+    b.tokens = tokens;
+    if (tokens < cost) return false;
+    b.tokens = tokens - cost;
     return true;
   }
 
   /** How many people (keys) it holds. */
   get size(): number {
-    return this.windows.size;
+    return this.buckets.size;
   }
 
+  /** Forgets buckets that have refilled: a new one starts full anyway. */
   prune(now = Date.now()): void {
-    for (const [id, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(id);
+    for (const [id, b] of this.buckets) if (this.level(b, now) >= this.budget) this.buckets.delete(id);
   }
 }

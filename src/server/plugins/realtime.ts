@@ -70,16 +70,23 @@ export function attachRealtime(app: FastifyInstance): Realtime {
     return req.method === 'GET' && !req.headers.upgrade && (site === undefined || site === 'same-origin');
   }
 
+  // Handshakes per session: a client that reconnects in a loop (or floods, is cut off and comes
+  // back at once) is refused at the door.
+  const handshakes = new PersonRateLimiter(HANDSHAKES_PER_10S, 10_000);
+
   const io: RealtimeServer = new Server(app.server, {
     // Big enough for an SDP with many codecs; anything larger is refused and that socket closed.
     maxHttpBufferSize: 200_000,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
-    // The handshake: refused with 403.
+    // The handshake: refused with 403 from another origin, or when its session opened too many
+    // connections lately (counted on the token's hash, before the database or even the
+    // WebSocket upgrade: a client reconnecting in a loop costs next to nothing).
     allowRequest: (req, callback) => {
       try {
-        callback(null, originAllowed(req));
+        const token = app.parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+        callback(null, originAllowed(req) && (!token || handshakes.take(hashToken(token))));
       } catch (err) {
         log.warn({ err }, 'socket handshake refused');
         callback('bad request', false);
@@ -101,9 +108,6 @@ export function attachRealtime(app: FastifyInstance): Realtime {
 
   const openPerSession = new Map<string, number>();
   const limiter = new PersonRateLimiter(config.socket.eventsPer10s, 10_000);
-  // Handshakes per session, counted on the token's hash before the database is asked: a client
-  // that reconnects in a loop (or floods, is cut off and comes back) is refused cheaply.
-  const handshakes = new PersonRateLimiter(HANDSHAKES_PER_10S, 10_000);
 
   io.use((socket, next) => {
     // Any exception here (a malformed cookie, a database error) refuses this socket only.
@@ -111,7 +115,6 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const token = cookies[SESSION_COOKIE];
       if (!token) throw refusal('unauthenticated', SESSION_ENDED.message);
-      if (!handshakes.take(hashToken(token))) throw refusal('rate_limited', 'Muitas conexões em pouco tempo. Aguarde alguns segundos e recarregue a página.');
       const auth = await resolveSession(app.db, config, token);
       if (!auth) throw refusal('unauthenticated', SESSION_ENDED.message);
       const open = openPerSession.get(auth.sessionId) ?? 0;

@@ -30,7 +30,7 @@ export const iceCandidateSchema = z.object({
 });
 
 export const clientPayloads = {
-  /** `chatAfter`: the time of the newest chat message this page already has (on a rejoin). */
+  /** `chatAfter`: the time of the newest chat message this page already has (on a rejoin): only messages from then on come back. */
   'room:join': z.object({ code: roomCodeSchema, chatAfter: z.iso.datetime({ message: 'Data inválida.' }).optional() }),
   'room:leave': z.object({ code: roomCodeSchema }),
   'room:admit': z.object({ code: roomCodeSchema }),

@@ -8,7 +8,8 @@ export async function insertChatMessage(db: DbOrTrx, message: Insertable<ChatMes
 
 /**
  * A room's messages in the order they were sent, with the sender's name: the last `limit`, or,
- * with `after` (the time of the newest message the client already has), the first `limit` after it.
+ * with `after` (the time of the newest message the client already has), the first `limit` from
+ * that time on.
  */
 export async function listChatMessages(db: DbOrTrx, roomId: string, limit: number, after?: string) {
   const q = db
@@ -16,7 +17,9 @@ export async function listChatMessages(db: DbOrTrx, roomId: string, limit: numbe
     .innerJoin('users', 'users.id', 'chat_messages.from_user_id')
     .select(['chat_messages.id', 'chat_messages.from_user_id', 'users.name', 'chat_messages.text', 'chat_messages.sent_at'])
     .where('chat_messages.room_id', '=', roomId);
-  if (after) return q.where('chat_messages.sent_at', '>', after).orderBy('chat_messages.sent_at', 'asc').limit(limit).execute();
+  // At or after: a message sent in the same millisecond as the client's newest must not be lost
+  // (the client drops the ones it already has by id).
+  if (after) return q.where('chat_messages.sent_at', '>=', after).orderBy('chat_messages.sent_at', 'asc').limit(limit).execute();
   return (await q.orderBy('chat_messages.sent_at', 'desc').limit(limit).execute()).reverse();
 }
 

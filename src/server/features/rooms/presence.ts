@@ -37,7 +37,8 @@ export class PresenceRegistry {
     return [...this.rooms.entries()].filter(([, people]) => [...people.values()].some((e) => e.sockets.size > 0)).map(([code]) => code);
   }
 
-  join(code: string, userId: string, socketId: string, state: PresenceState): void {
+  /** A socket joins; true when the person's state changed (then, and only then, announce it). */
+  join(code: string, userId: string, socketId: string, state: PresenceState): boolean {
     let people = this.rooms.get(code);
     if (!people) {
       people = new Map();
@@ -47,10 +48,12 @@ export class PresenceRegistry {
     if (entry) {
       clearTimeout(entry.timer);
       entry.sockets.add(socketId);
-      if (entry.state !== state) this.set(entry, state);
-    } else {
-      people.set(userId, { state, sockets: new Set([socketId]), since: Date.now() });
+      if (entry.state === state) return false;
+      this.set(entry, state);
+      return true;
     }
+    people.set(userId, { state, sockets: new Set([socketId]), since: Date.now() });
+    return true;
   }
 
   setState(code: string, userId: string, state: PresenceState): void {

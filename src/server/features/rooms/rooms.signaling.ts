@@ -139,11 +139,12 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
         throw new AppError('consent_required', 403, 'Antes da primeira consulta, leia e aceite o termo de consentimento.');
       }
       rooms.set(code, room);
+      // The same socket joining again (a retried join): answer it, but tell nobody anything new.
+      const again = joined.has(code);
       joined.add(code);
       await socket.join([`room:${code}`, memberRoom(code, user.id)]);
       const admitted = role === 'doctor' || room.admitted_at !== null;
-      presence.join(code, user.id, socket.id, admitted ? 'in_call' : 'waiting');
-      announce(code, room, user.id, presence.state(code, user.id));
+      if (presence.join(code, user.id, socket.id, admitted ? 'in_call' : 'waiting')) announce(code, room, user.id, presence.state(code, user.id));
       const peerId = peerOf(room, user.id);
       const [peerRow, chat, consultation] = await Promise.all([
         db.selectFrom('users').select('name').where('id', '=', peerId).executeTakeFirstOrThrow(),
@@ -153,7 +154,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
       ]);
       names.set(peerId, peerRow.name);
       // Reply first, then tell both sides to start: the joiner must know its role before the call begins.
-      setImmediate(() => startCallIfBoth(code, room, user.id));
+      if (!again) setImmediate(() => startCallIfBoth(code, room, user.id));
       return {
         role,
         admitted,
