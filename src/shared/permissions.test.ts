@@ -3,7 +3,7 @@ import { PERMISSIONS, type Permission, ROLES, type Role, can, permissionsOf } fr
 
 // The table spelled out once more: any change to who may do what has to change this test too.
 const EXPECTED: Record<Role, readonly Permission[]> = {
-  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any'],
+  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any', 'manage:fees:any'],
   doctor: [
     'read:dashboard:own',
     'update:profile:own',
@@ -65,6 +65,8 @@ describe('can()', () => {
     for (const p of ['read:record:own', 'write:evolution:own'] as const) expect(ROLES.filter((r) => can(r, p))).toEqual(['doctor']);
     expect(can('admin', 'read:document:own')).toBe(false);
     expect(ROLES.filter((r) => can(r, 'read:access-log:any'))).toEqual(['admin']);
+    // Fees are the clinic's business: only the admin sets them.
+    expect(ROLES.filter((r) => can(r, 'manage:fees:any'))).toEqual(['admin']);
   });
 
   it('denies what is not a permission', () => {

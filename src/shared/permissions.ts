@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'read:history:own',
   'read:access-log:own',
   'read:access-log:any',
+  'manage:fees:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +42,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'read:users:any',
     'read:photo:related',
     'read:access-log:any',
+    'manage:fees:any',
   ],
   doctor: [
     'read:dashboard:own',

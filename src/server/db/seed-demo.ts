@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpfCheckDigits } from '../../shared/domain/cpf-cnpj';
 import { userSearchText } from '../../shared/domain/search-text';
 import { loadConfig } from '../config';
+import { billFinishedConsultation } from '../features/billing/billing.service';
 import { contentHashOf } from '../features/records/record-views';
 import { hashPassword } from '../lib/passwords';
 import { ensureAdmin } from './bootstrap-admin';
@@ -62,10 +63,21 @@ async function seedVisit(trx: DbOrTrx, v: DemoVisit): Promise<void> {
       closed_at: ended,
     })
     .execute();
-  await trx
-    .insertInto('consultations')
-    .values({ id: randomUUID(), room_id: roomId, doctor_id: v.doctorId, patient_id: v.patientId, started_at: started.toISOString(), ended_at: ended, duration_seconds: 18 * 60, finalized_by: 'doctor' })
-    .execute();
+  const consultation = {
+    id: randomUUID(),
+    room_id: roomId,
+    doctor_id: v.doctorId,
+    patient_id: v.patientId,
+    started_at: started.toISOString(),
+    ended_at: ended,
+    duration_seconds: 18 * 60,
+    finalized_by: 'doctor' as const,
+    doctor_connected_at: started.toISOString(),
+    patient_connected_at: started.toISOString(),
+  };
+  await trx.insertInto('consultations').values(consultation).execute();
+  // Billed by the same code that bills a real call when it finishes, at the clinic's fees.
+  await billFinishedConsultation(trx, consultation);
   const id = randomUUID();
   const hash = contentHashOf({ id, patientId: v.patientId, doctorId: v.doctorId, kind: 'evolution', amendsId: null, finalizedAt, content: v.content, diagnoses: v.diagnoses, prescriptions: v.prescriptions });
   await trx

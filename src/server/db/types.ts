@@ -126,6 +126,69 @@ export interface ConsultationsTable {
   ended_at: string | null;
   duration_seconds: number | null;
   finalized_by: 'doctor' | 'auto' | null;
+  /** When each side reported media connected (`call:connected`): evidence the call happened. */
+  doctor_connected_at: string | null;
+  patient_connected_at: string | null;
+}
+
+/** The clinic's fees: one row, id 'clinic'. */
+export interface FeeSettingsTable {
+  id: 'clinic';
+  price_cents: number;
+  /** The clinic's share in basis points (20 % = 2000). */
+  clinic_bps: number;
+  /** Consultations shorter than this wait for the admin ("Em análise"). */
+  review_below_seconds: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A doctor's own fees; null means the clinic's value. */
+export interface DoctorFeesTable {
+  doctor_id: string;
+  price_cents: number | null;
+  clinic_bps: number | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export type FeeField = 'price_cents' | 'clinic_bps' | 'review_below_seconds';
+
+/** Append-only history of fee changes; doctor_id null = the clinic's fees. */
+export interface FeeChangesTable {
+  id: string;
+  doctor_id: string | null;
+  field: FeeField;
+  old_value: number | null;
+  new_value: number | null;
+  changed_by: string | null;
+  changed_at: string;
+}
+
+export type BillingStatus = 'billed' | 'under_review' | 'rejected' | 'voided';
+
+/** One per finished consultation, freezing the fees of the moment it finished. */
+export interface BillingRecordsTable {
+  id: string;
+  consultation_id: string;
+  doctor_id: string;
+  patient_id: string;
+  kind: 'video' | 'in_person' | 'phone';
+  finished_at: string;
+  /** YYYY-MM of finished_at in America/Sao_Paulo, stored so no server zone can move it. */
+  month: string;
+  duration_seconds: number | null;
+  price_cents: number;
+  clinic_bps: number;
+  clinic_cents: number;
+  doctor_cents: number;
+  status: BillingStatus;
+  /** 'backfill': a consultation that finished before billing existed, at the default fee. */
+  fee_source: 'fees' | 'backfill';
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
 }
 
 export interface ConsentsTable {
@@ -229,6 +292,10 @@ export interface Database {
   prescription_items: PrescriptionItemsTable;
   record_access_log: RecordAccessLogTable;
   user_counts: UserCountsTable;
+  fee_settings: FeeSettingsTable;
+  doctor_fees: DoctorFeesTable;
+  fee_changes: FeeChangesTable;
+  billing_records: BillingRecordsTable;
 }
 
 /** A user as the app passes it around; the search text is the repository's business. */
@@ -242,3 +309,4 @@ export type InviteRow = Selectable<InvitesTable>;
 export type RoomRow = Selectable<RoomsTable>;
 export type ConsultationRow = Selectable<ConsultationsTable>;
 export type EvolutionRow = Selectable<EvolutionsTable>;
+export type BillingRecordRow = Selectable<BillingRecordsTable>;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatBRL, parseBRL, splitFee } from './money';
+import { formatBRL, formatBasisPoints, parseBRL, parsePercentToBasisPoints, splitFee } from './money';
 
 // Intl separates "R$" from the amount with a non-breaking space.
 const plain = (s: string) => s.replace(/\s/g, ' ');
@@ -151,5 +151,28 @@ describe('splitFee', () => {
     expect(() => splitFee(100, 10001)).toThrow(RangeError);
     expect(() => splitFee(100, 12.5)).toThrow(RangeError);
     expect(() => splitFee(100, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('parsePercentToBasisPoints', () => {
+  it('reads whole and decimal percentages, with comma or dot, into basis points', () => {
+    expect(parsePercentToBasisPoints('20')).toBe(2000);
+    expect(parsePercentToBasisPoints('12,5')).toBe(1250);
+    expect(parsePercentToBasisPoints('33.33')).toBe(3333);
+    expect(parsePercentToBasisPoints(' 0,01 % ')).toBe(1);
+    expect(parsePercentToBasisPoints('0')).toBe(0);
+    expect(parsePercentToBasisPoints('100')).toBe(10_000);
+  });
+
+  it('refuses more than 100 %, three decimals, negatives and garbage', () => {
+    for (const bad of ['100,01', '101', '12,345', '-5', 'vinte', '', '1e2', '12,', ',5']) expect(parsePercentToBasisPoints(bad), bad).toBeNull();
+  });
+});
+
+describe('formatBasisPoints', () => {
+  it('shows basis points as a pt-BR percentage', () => {
+    expect(formatBasisPoints(2000)).toBe('20 %');
+    expect(formatBasisPoints(1250)).toBe('12,5 %');
+    expect(formatBasisPoints(3333)).toBe('33,33 %');
   });
 });

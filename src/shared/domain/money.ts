@@ -70,3 +70,21 @@ export function splitFee(priceCents: number, platformBasisPoints: number): FeeSp
   const platformCents = Number(platform);
   return { platformCents, doctorCents: priceCents - platformCents };
 }
+
+const PERCENT = /^(\d{1,3})(?:[.,](\d{1,2}))?$/;
+
+/**
+ * Parses a percentage with at most two decimals (`20`, `12,5`, `33.33`, `12,5 %`) into basis
+ * points (20 % = 2000). Returns `null` for garbage, three decimals or more than 100 %.
+ */
+export function parsePercentToBasisPoints(input: string): number | null {
+  const match = PERCENT.exec(input.trim().replace(/\s*%$/, ''));
+  if (!match) return null;
+  const bps = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return bps <= 10_000 ? bps : null;
+}
+
+/** Basis points as a pt-BR percentage: 2000 → "20 %", 1250 → "12,5 %", 3333 → "33,33 %". */
+export function formatBasisPoints(bps: number): string {
+  return `${new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 2 }).format(bps / 100)} %`;
+}

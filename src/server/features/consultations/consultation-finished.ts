@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../db/database';
 import type { ConsultationRow } from '../../db/types';
 import { recordAudit } from '../audit/audit.repository';
+import { billFinishedConsultation } from '../billing/billing.service';
 
 /**
  * The one place a finished consultation is handed on, inside the transaction that finished it,
@@ -14,4 +15,5 @@ export async function onConsultationFinished(trx: DbOrTrx, consultation: Consult
     entityId: consultation.id,
     details: { durationSeconds: consultation.duration_seconds, finalizedBy: consultation.finalized_by },
   });
+  await billFinishedConsultation(trx, consultation);
 }

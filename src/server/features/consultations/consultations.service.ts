@@ -9,9 +9,10 @@ import { endConsultation, findConsultationByRoom, insertConsultationOnce } from 
 
 /**
  * Both sides are connected with media: the consultation starts. Its start time is stored once,
- * however many times the call reconnects.
+ * however many times the call reconnects, with the time each side reported the connection (what
+ * the server can know of a peer-to-peer call; ADR 008).
  */
-export async function startConsultation(db: Db, room: RoomRow): Promise<ConsultationRow> {
+export async function startConsultation(db: Db, room: RoomRow, evidence: { doctorConnectedAt: string; patientConnectedAt: string }): Promise<ConsultationRow> {
   return insertConsultationOnce(db, {
     id: randomUUID(),
     room_id: room.id,
@@ -21,6 +22,8 @@ export async function startConsultation(db: Db, room: RoomRow): Promise<Consulta
     ended_at: null,
     duration_seconds: null,
     finalized_by: null,
+    doctor_connected_at: evidence.doctorConnectedAt,
+    patient_connected_at: evidence.patientConnectedAt,
   });
 }
 

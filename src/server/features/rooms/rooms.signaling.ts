@@ -43,7 +43,8 @@ export type RoomsRealtime = {
 export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer): RoomsRealtime {
   const { db, config } = app;
   const rooms = new Map<string, RoomRow>();
-  const connected = new Map<string, Set<string>>();
+  /** Per room, who reported media connected and when (the consultation keeps both times as evidence). */
+  const connected = new Map<string, Map<string, string>>();
 
   const presence = new PresenceRegistry(config.rooms.reconnectGraceMs, (code, userId) => {
     const room = rooms.get(code);
@@ -198,14 +199,16 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     on('call:connected', async ({ code }) => {
       const room = joinedRoom(code);
       if (presence.state(code, user.id) !== 'in_call') throw notInCall();
-      let set = connected.get(code);
-      if (!set) {
-        set = new Set();
-        connected.set(code, set);
+      let claims = connected.get(code);
+      if (!claims) {
+        claims = new Map();
+        connected.set(code, claims);
       }
-      set.add(user.id);
-      if (!set.has(room.doctor_id) || !set.has(room.patient_id)) return { startedAt: null };
-      const consultation = await startConsultation(db, room);
+      claims.set(user.id, nowIso());
+      const doctorAt = claims.get(room.doctor_id);
+      const patientAt = claims.get(room.patient_id);
+      if (!doctorAt || !patientAt) return { startedAt: null };
+      const consultation = await startConsultation(db, room, { doctorConnectedAt: doctorAt, patientConnectedAt: patientAt });
       io.to(`room:${code}`).emit('consultation:started', { code, startedAt: consultation.started_at });
       return { startedAt: consultation.started_at };
     });
