@@ -6,7 +6,8 @@ import type { RoomsRealtime } from '../features/rooms/rooms.signaling';
 import type { Realtime } from './realtime';
 
 /** Who is making the request, when a valid session cookie came with it. */
-export type Auth = { user: UserRow; sessionId: string };
+/** `sessionCreatedAt`: when this session began (its login), ISO-8601. */
+export type Auth = { user: UserRow; sessionId: string; sessionCreatedAt: string };
 
 /** What a route needs: a permission from the table, any signed-in person, or nobody. */
 export type Access = Permission | 'authenticated' | 'public';

@@ -40,4 +40,12 @@ describe('PersonRateLimiter', () => {
     expect(limiter.size).toBe(1); // a, b, c and d had all refilled by then; only e is new
     expect(limiter.take('a', 10, 1000)).toBe(true);
   });
+
+  it('refills nothing when the clock steps back, instead of draining the bucket', () => {
+    const limiter = new PersonRateLimiter(10, 1000);
+    expect(limiter.take('ana', 5, 1_000_000)).toBe(true);
+    expect(limiter.take('ana', 5, 1_000_000 - 3_600_000)).toBe(true);
+    expect(limiter.take('ana', 1, 1_000_000 - 3_600_000)).toBe(false);
+    expect(limiter.take('ana', 1, 1_000_000 - 3_600_000 + 100)).toBe(true);
+  });
 });

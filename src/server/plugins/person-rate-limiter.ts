@@ -18,7 +18,8 @@ export class PersonRateLimiter {
   }
 
   private level(b: { tokens: number; at: number }, now: number): number {
-    return Math.min(this.budget, b.tokens + (now - b.at) * this.perMs);
+    // A clock stepped back (NTP, a resumed VM) refills nothing rather than draining everyone.
+    return Math.min(this.budget, b.tokens + Math.max(0, now - b.at) * this.perMs);
   }
 
   /** Spends `cost` from the person's bucket; false (spending nothing) when there is not enough. */

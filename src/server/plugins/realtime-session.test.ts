@@ -132,4 +132,58 @@ describe('a session that ends takes its sockets with it', () => {
     await t.db.updateTable('sessions').set({ last_seen_at: idleSince }).where('user_id', '=', patient.id).execute();
     expect(await endedBy(s, () => t.app.realtime.revalidateSessions())).toEqual({ fatal: SESSION_ENDED, reason: 'io server disconnect' });
   });
+
+  it('refuses a handshake that was already past its session check when the session ended', async () => {
+    const doctor = await createDoctor(t.db);
+    const cookie = await login(t, doctor);
+    const { id: sessionId } = await t.db.selectFrom('sessions').select('id').where('user_id', '=', doctor.id).executeTakeFirstOrThrow();
+    // The end is announced while the database still holds the session, as when a handshake's
+    // lookup finished a moment before the logout deleted it.
+    t.app.realtime.endSession(sessionId);
+    expect(await refusedWith(cookie)).toBe('unauthenticated');
+    // A deactivation reaches every session begun before it, but not one begun after (a reactivated person logging in again).
+    const patient = await createPatient(t.db);
+    const before = await login(t, patient);
+    t.app.realtime.endUserSessions(patient.id);
+    await sleep(5);
+    const after = await login(t, patient);
+    expect(await refusedWith(before)).toBe('unauthenticated');
+    expect(await refusedWith(after)).toBe('connected');
+  });
+
+  it('counts being in a consultation room as use, so a quiet call outlives the idle expiry', async () => {
+    const doctor = await createDoctor(t.db);
+    const patient = await createPatient(t.db, { doctors: [doctor] });
+    const inCall = await login(t, doctor);
+    const code = (await t.request({ method: 'POST', url: '/api/rooms', cookie: inCall, payload: { patientId: patient.id } })).json().code as string;
+    const s = await socketFor(inCall);
+    expect(await request(s, 'room:join', { code })).toMatchObject({ ok: true });
+    const browsing = await login(t, patient);
+    await socketFor(browsing);
+    const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+    await t.db.updateTable('sessions').set({ last_seen_at: fiveMinutesAgo }).where('user_id', 'in', [doctor.id, patient.id]).execute();
+    await t.app.realtime.revalidateSessions();
+    const seen = async (userId: string) => (await t.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', userId).executeTakeFirstOrThrow()).last_seen_at;
+    expect(Date.parse(await seen(doctor.id))).toBeGreaterThan(Date.now() - 10_000);
+    expect(await seen(patient.id)).toBe(fiveMinutesAgo);
+    expect(s.connected).toBe(true);
+  });
+});
+
+describe('the per-session socket count', () => {
+  it('does not keep counting connections that closed while their session was being looked up', async () => {
+    const patient = await createPatient(t.db);
+    const cookie = await login(t, patient);
+    const post = (sid: string, body: string) =>
+      fetch(`${url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'text/plain' }, body });
+    for (let i = 0; i < 5; i += 1) {
+      const open = await fetch(`${url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie } });
+      const sid = (JSON.parse((await open.text()).slice(1)) as { sid: string }).sid;
+      // Join the namespace and close at once, in one request: the close lands mid-lookup.
+      await post(sid, '40\x1e1');
+    }
+    await sleep(200);
+    const s = await socketFor(cookie);
+    expect(s.connected).toBe(true);
+  });
 });

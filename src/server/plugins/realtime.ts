@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import type { UserRow } from '../db/types';
-import { SESSION_COOKIE, findLiveSessions, resolveSession } from '../features/auth/session.service';
+import { SESSION_COOKIE, findLiveSessions, resolveSession, touchSessions } from '../features/auth/session.service';
 import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
 import { PersonRateLimiter } from './person-rate-limiter';
@@ -11,6 +11,8 @@ import { PersonRateLimiter } from './person-rate-limiter';
 export type SocketData = {
   user: UserRow;
   sessionId: string;
+  /** When the session began: an end of all the person's sessions reaches only those begun before it. */
+  sessionCreatedAt: string;
   /** The cookie token, kept in memory only, to re-check the session while the socket lives. */
   token: string;
   baseUrl: string;
@@ -37,6 +39,8 @@ const SESSION_RECHECK_MS = 5_000;
 const SESSION_SWEEP_MS = 30_000;
 /** New sockets one session may open per 10 s (a page reconnects every few seconds at most). */
 const HANDSHAKES_PER_10S = 20;
+/** How long an ended session is remembered, to refuse a handshake that raced the ending. */
+const ENDED_MEMORY_MS = 60_000;
 /** Events that cost the server more (a join reads the room, presence and chat history). */
 const EVENT_COST: Record<string, number> = { 'room:join': 10 };
 
@@ -107,6 +111,19 @@ export function attachRealtime(app: FastifyInstance): Realtime {
   });
 
   const openPerSession = new Map<string, number>();
+  // Sessions and people ended in the last minute: a handshake that was already past its database
+  // check when the session ended must not slip in after the disconnect went out.
+  const endedSessions = new Map<string, number>();
+  const endedUsers = new Map<string, { at: number; except: string | undefined }>();
+  function wasEnded(data: Pick<SocketData, 'sessionId' | 'sessionCreatedAt' | 'user'>): boolean {
+    if (endedSessions.has(data.sessionId)) return true;
+    const user = endedUsers.get(data.user.id);
+    return user !== undefined && user.except !== data.sessionId && Date.parse(data.sessionCreatedAt) <= user.at;
+  }
+  function forgetOldEnds(now: number): void {
+    for (const [id, at] of endedSessions) if (now - at > ENDED_MEMORY_MS) endedSessions.delete(id);
+    for (const [id, e] of endedUsers) if (now - e.at > ENDED_MEMORY_MS) endedUsers.delete(id);
+  }
   const limiter = new PersonRateLimiter(config.socket.eventsPer10s, 10_000);
 
   io.use((socket, next) => {
@@ -116,7 +133,9 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       const token = cookies[SESSION_COOKIE];
       if (!token) throw refusal('unauthenticated', SESSION_ENDED.message);
       const auth = await resolveSession(app.db, config, token);
-      if (!auth) throw refusal('unauthenticated', SESSION_ENDED.message);
+      if (!auth || wasEnded(auth)) throw refusal('unauthenticated', SESSION_ENDED.message);
+      // The connection may have gone while the session was looked up; then there is nothing to count.
+      if (socket.conn.readyState !== 'open') throw refusal('unauthenticated', SESSION_ENDED.message);
       const open = openPerSession.get(auth.sessionId) ?? 0;
       if (open >= config.socket.perSession) {
         throw refusal('too_many_connections', 'O MedConnect está aberto em muitas abas ou aparelhos com esta conta. Feche uma delas e tente de novo.');
@@ -129,7 +148,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
         else openPerSession.delete(auth.sessionId);
       });
       const origin = socket.handshake.headers.origin ?? '';
-      socket.data = { user: auth.user, sessionId: auth.sessionId, token, baseUrl: config.publicUrl ?? origin, checkedAt: Date.now() };
+      socket.data = { user: auth.user, sessionId: auth.sessionId, sessionCreatedAt: auth.sessionCreatedAt, token, baseUrl: config.publicUrl ?? origin, checkedAt: Date.now() };
     })().then(
       () => next(),
       (err: unknown) => {
@@ -175,6 +194,8 @@ export function attachRealtime(app: FastifyInstance): Realtime {
   io.on('connection', (socket) => {
     // Without a listener, an "error" on a socket would be thrown as an uncaught exception.
     socket.on('error', (err) => log.warn({ err, userId: socket.data.user.id }, 'socket error'));
+    // Ended between the handshake's check and now, before this socket joined the rooms that end reaches.
+    if (wasEnded(socket.data)) return endSocket(socket, SESSION_ENDED);
     void socket.join([`user:${socket.data.user.id}`, `session:${socket.data.sessionId}`]);
     socket.use((packet, next) => {
       // Counted before anything costly, for the person across all their sockets.
@@ -200,8 +221,13 @@ export function attachRealtime(app: FastifyInstance): Realtime {
     if (sockets.length === 0) return;
     const live = await findLiveSessions(app.db, config, [...new Set(sockets.map((s) => s.data.sessionId))]);
     for (const socket of sockets) if (!live.has(socket.data.sessionId)) endSocket(socket, SESSION_ENDED);
+    // Media flows peer to peer, so a long, quiet consultation sends no event; being in a room is
+    // use, or an idle expiry shorter than the call would end it mid-sentence.
+    const inCall = sockets.filter((s) => live.has(s.data.sessionId) && [...s.rooms].some((r) => r.startsWith('room:')));
+    await touchSessions(app.db, [...new Set(inCall.map((s) => s.data.sessionId))]);
     limiter.prune();
     handshakes.prune();
+    forgetOldEnds(Date.now());
   }
   const sweep = setInterval(() => {
     revalidateSessions().catch((err: unknown) => log.error({ err }, 'socket session sweep failed'));
@@ -222,8 +248,12 @@ export function attachRealtime(app: FastifyInstance): Realtime {
   };
   return {
     io,
-    endSession: (sessionId) => ended(io.in(`session:${sessionId}`)),
+    endSession: (sessionId) => {
+      endedSessions.set(sessionId, Date.now());
+      ended(io.in(`session:${sessionId}`));
+    },
     endUserSessions: (userId, exceptSessionId) => {
+      endedUsers.set(userId, { at: Date.now(), except: exceptSessionId });
       const target = io.in(`user:${userId}`);
       ended(exceptSessionId ? target.except(`session:${exceptSessionId}`) : target);
     },

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { hashToken, newToken } from '../../lib/tokens';
 import type { Auth } from '../../plugins/fastify-types';
-import { deleteSession, findLiveSessionIds, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
+import { deleteSession, findLiveSessionIds, findSessionWithUser, insertSession, touchSession, touchSessionsSeenBefore } from './sessions.repository';
 
 export const SESSION_COOKIE = 'mc_session';
 
@@ -49,11 +49,18 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
     return null;
   }
   if (now - lastSeen > TOUCH_EVERY_MS) await touchSession(db, id, new Date(now).toISOString());
-  return { user: found.user, sessionId: id };
+  return { user: found.user, sessionId: id, sessionCreatedAt: found.session.created_at };
 }
 
 /** Which of these sessions are still valid now (for sockets that outlive a request). */
 export async function findLiveSessions(db: Db, config: Config, ids: string[]): Promise<Set<string>> {
   const now = Date.now();
   return new Set(await findLiveSessionIds(db, ids, new Date(now).toISOString(), new Date(now - config.session.idleMs).toISOString()));
+}
+
+/** Marks these sessions as in use now (at most once a minute each, like a request would). */
+export async function touchSessions(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const now = Date.now();
+  await touchSessionsSeenBefore(db, ids, new Date(now - TOUCH_EVERY_MS).toISOString(), new Date(now).toISOString());
 }

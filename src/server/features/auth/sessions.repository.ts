@@ -68,3 +68,10 @@ export async function findLiveSessionIds(db: DbOrTrx, ids: string[], now: string
   }
   return live;
 }
+
+/** Sets last_seen_at on those of these sessions not seen since `before`. */
+export async function touchSessionsSeenBefore(db: DbOrTrx, ids: string[], before: string, at: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db.updateTable('sessions').set({ last_seen_at: at }).where('id', 'in', ids.slice(i, i + 500)).where('last_seen_at', '<', before).execute();
+  }
+}

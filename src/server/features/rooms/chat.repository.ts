@@ -1,9 +1,18 @@
 import type { DbOrTrx } from '../../db/database';
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { ChatMessagesTable } from '../../db/types';
 
-export async function insertChatMessage(db: DbOrTrx, message: Insertable<ChatMessagesTable>): Promise<void> {
-  await db.insertInto('chat_messages').values(message).execute();
+/**
+ * Stores a message unless its sender already has `quota` in that room; false when refused. One
+ * statement, so a burst of concurrent sends cannot all pass a separate count first.
+ */
+export async function insertChatMessageWithinQuota(db: DbOrTrx, message: Insertable<ChatMessagesTable>, quota: number): Promise<boolean> {
+  const { id, room_id, from_user_id, text, sent_at } = message;
+  const result = await sql`
+    insert into chat_messages (id, room_id, from_user_id, text, sent_at)
+    select ${id}, ${room_id}, ${from_user_id}, ${text}, ${sent_at}
+    where (select count(*) from chat_messages where room_id = ${room_id} and from_user_id = ${from_user_id}) < ${quota}`.execute(db);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 /**
@@ -21,15 +30,4 @@ export async function listChatMessages(db: DbOrTrx, roomId: string, limit: numbe
   // (the client drops the ones it already has by id).
   if (after) return q.where('chat_messages.sent_at', '>=', after).orderBy('chat_messages.sent_at', 'asc').limit(limit).execute();
   return (await q.orderBy('chat_messages.sent_at', 'desc').limit(limit).execute()).reverse();
-}
-
-/** How many messages one person sent in one room (bounded by the per-room quota). */
-export async function countChatMessagesFrom(db: DbOrTrx, roomId: string, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('chat_messages')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('room_id', '=', roomId)
-    .where('from_user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -388,21 +388,29 @@ describe('limits per person, not per connection', () => {
     const recorders = tabs.map((tab) => new Recorder(tab));
     for (const tab of tabs) expect(await request(tab, 'room:join', { code })).toMatchObject({ ok: true, data: { admitted: true } });
     const marks = marksOf(pair);
-    // Within the budget, a tab's events reach the doctor as usual.
-    for (let i = 0; i < 5; i += 1) expect(await request(tabs[i % 2]!, 'media:state', { code, audio: true, video: true, screen: false })).toEqual({ ok: true, data: null });
-    await pair.d.waitFor('media:state', {}, marks.d);
 
-    const gone = tabs.map((tab) => disconnected(tab));
-    for (let i = 0; i < 100; i += 1) for (const tab of tabs) tab.emit('media:state', { code, audio: i % 2 === 0, video: true, screen: false });
-    for (const r of recorders) expect(await r.waitFor('error:fatal')).toMatchObject({ code: 'rate_limited' });
+    // One event at a time, alternating tabs, until the server cuts a tab off: the 30 left are the
+    // person's, not 50 per tab.
+    const gone = tabs.map((tab) => disconnected(tab, 10_000));
+    let accepted = 0;
+    for (let i = 0; i < 100; i += 1) {
+      const tab = tabs[i % 2]!;
+      if (!tab.connected) break;
+      const answer = await Promise.race([request(tab, 'media:state', { code, audio: i % 2 === 0, video: true, screen: false }), sleep(1000).then(() => null)]);
+      if (!answer?.ok) break;
+      accepted += 1;
+    }
+    // The bucket refills at 6 events a second meanwhile; a busy machine may squeeze in a few more.
+    expect(accepted).toBeGreaterThanOrEqual(30);
+    expect(accepted).toBeLessThanOrEqual(36);
+    // The other tab goes over at its next event too.
+    for (const tab of tabs) for (let i = 0; i < 20 && tab.connected; i += 1) tab.emit('media:state', { code, audio: true, video: true, screen: false });
+    for (const r of recorders) expect(await r.waitFor('error:fatal', {}, 0, 10_000)).toMatchObject({ code: 'rate_limited' });
     expect(await Promise.all(gone)).toEqual(['io server disconnect', 'io server disconnect']);
-
-    // 30 events were left for the person, whichever tab sent them; none of the other 170 got through.
-    // (A socket is cut off the moment it goes over, so a few it sent just before may be dropped too.)
-    await sleep(300);
+    await sleep(100);
     const relayed = pair.d.since(marks.d, 'media:state');
-    expect(relayed.length).toBeGreaterThanOrEqual(5);
-    expect(relayed.length).toBeLessThanOrEqual(30);
+    expect(relayed.length).toBeGreaterThanOrEqual(accepted);
+    expect(relayed.length).toBeLessThanOrEqual(40);
     expect(relayed.every((e) => e.payload.userId === pair.patient.id)).toBe(true);
     // The first tab, quiet all along, is still connected and still hears the doctor.
     expect(pair.patientSocket.connected).toBe(true);
@@ -428,6 +436,7 @@ describe('limits per person, not per connection', () => {
   it('refuses a session that reconnects in a loop at the handshake, before looking it up', async () => {
     const { patientCookie } = await roomWithPeople(flood);
     const outcomes: string[] = [];
+    const started = Date.now();
     for (let i = 0; i < 25; i += 1) {
       outcomes.push(
         await connectSocket(flood.url, patientCookie).then(
@@ -439,9 +448,15 @@ describe('limits per person, not per connection', () => {
         ),
       );
     }
-    expect(outcomes.filter((o) => o === 'connected')).toHaveLength(20);
+    // 20 at once, then the bucket refills at 2 a second: a slow machine may let one or two more in.
+    const refill = Math.ceil(((Date.now() - started) / 1000) * 2);
+    const connected = outcomes.filter((o) => o === 'connected').length;
+    expect(connected).toBeGreaterThanOrEqual(20);
+    expect(connected).toBeLessThanOrEqual(20 + refill);
+    expect(outcomes.slice(0, 20)).toEqual(Array(20).fill('connected'));
     // Refused at the HTTP handshake, before the WebSocket upgrade: the client sees a transport error.
-    expect(outcomes.slice(20)).toEqual(Array(5).fill('websocket error'));
+    expect(outcomes.filter((o) => o !== 'connected').every((o) => o === 'websocket error')).toBe(true);
+    expect(outcomes.at(-1)).toBe('websocket error');
   });
 
   it('stops a person\'s chat at CHAT_MESSAGES_PER_ROOM in a room, with a plain message', async () => {

@@ -10,7 +10,7 @@ import type { RealtimeServer, RealtimeSocket } from '../../plugins/realtime';
 import { getConsentStatus } from '../consent/consent.service';
 import { finalizeRoom, startConsultation } from '../consultations/consultations.service';
 import { PresenceRegistry } from './presence';
-import { countChatMessagesFrom, insertChatMessage, listChatMessages } from './chat.repository';
+import { insertChatMessageWithinQuota, listChatMessages } from './chat.repository';
 import { findAbandonedRooms, markAdmitted, touchRooms } from './rooms.repository';
 import { roomForMember } from './rooms.service';
 
@@ -103,6 +103,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     const user = socket.data.user;
     names.set(user.id, user.name);
     const joined = new Set<string>();
+    const answeredJoins = new Set<string>();
 
     /** The room this socket joined, still open and known; otherwise an error for the ack. */
     function joinedRoom(code: string): RoomRow {
@@ -140,8 +141,9 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
         throw new AppError('consent_required', 403, 'Antes da primeira consulta, leia e aceite o termo de consentimento.');
       }
       rooms.set(code, room);
-      // The same socket joining again (a retried join): answer it, but tell nobody anything new.
-      const again = joined.has(code);
+      // The same socket joining again after a join that succeeded (a retry whose first answer was
+      // lost): answer it, but tell nobody anything new.
+      const again = answeredJoins.has(code);
       joined.add(code);
       await socket.join([`room:${code}`, memberRoom(code, user.id)]);
       const admitted = role === 'doctor' || room.admitted_at !== null;
@@ -156,6 +158,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
       names.set(peerId, peerRow.name);
       // Reply first, then tell both sides to start: the joiner must know its role before the call begins.
       if (!again) setImmediate(() => startCallIfBoth(code, room, user.id));
+      answeredJoins.add(code);
       return {
         role,
         admitted,
@@ -216,11 +219,10 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     on('chat:send', async ({ code, text }): Promise<ChatMessage> => {
       const room = joinedRoom(code);
       // Waiting patients may write too (ADR 005), within the same per-person quota.
-      if ((await countChatMessagesFrom(db, room.id, user.id)) >= config.socket.chatPerRoom) {
+      const message = { id: randomUUID(), room_id: room.id, from_user_id: user.id, text, sent_at: nowIso() };
+      if (!(await insertChatMessageWithinQuota(db, message, config.socket.chatPerRoom))) {
         throw new AppError('chat_quota', 429, 'Você já enviou o máximo de mensagens nesta consulta. Continue pela conversa em vídeo.');
       }
-      const message = { id: randomUUID(), room_id: room.id, from_user_id: user.id, text, sent_at: nowIso() };
-      await insertChatMessage(db, message);
       const out: ChatMessage = { id: message.id, roomCode: code, fromUserId: user.id, fromName: user.name, text, sentAt: message.sent_at };
       socket.to(`room:${code}`).emit('chat:message', out);
       return out;
@@ -239,6 +241,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
 
     on('room:leave', async ({ code }) => {
       const room = rooms.get(code);
+      answeredJoins.delete(code);
       if (!joined.delete(code) || !room) return null;
       await Promise.all([socket.leave(`room:${code}`), socket.leave(memberRoom(code, user.id))]);
       connected.get(code)?.delete(user.id);
