@@ -123,9 +123,11 @@ describe.runIf(run)('long records load a page at a time', () => {
     await expectAccessible(page, 'patient-record-paged-desktop');
     await screenshot(page, 'patient-record-paged-desktop');
 
-    await page.getByRole('button', { name: 'Carregar consultas mais antigas' }).click();
+    // Bringing a list's end into view loads its next page (clicking would race that load, which
+    // removes the button once the list is complete).
+    await page.getByRole('button', { name: 'Carregar consultas mais antigas' }).scrollIntoViewIfNeeded();
     await expect.poll(() => consultations.count(), { timeout: 10_000 }).toBe(CONSULTATIONS);
-    await page.getByRole('button', { name: 'Carregar evoluções mais antigas' }).click();
+    await page.getByRole('button', { name: 'Carregar evoluções mais antigas' }).scrollIntoViewIfNeeded();
     await expect.poll(() => evolutions.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(40);
 
     await page.setViewportSize(PHONE);
