@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorPageOf } from './cursor';
 import { isValidCid10, normalizeCid10 } from '../domain/cid10';
 import { pageOf, pageQuerySchema } from './common';
 import { consultationSchema, roomCodeSchema } from './rooms';
@@ -154,65 +155,8 @@ export const recordConsultationSchema = consultationSchema.extend({
 });
 export type RecordConsultation = z.infer<typeof recordConsultationSchema>;
 
-/*
- * Long lists (a patient followed for years) come in pages, newest first, keyed on (time, id): a
- * page never repeats or skips an entry when new ones arrive at the top meanwhile. The cursor is
- * opaque to the client: it sends back `nextCursor` as it got it.
- */
-export const RECORD_PAGE_SIZE = 20;
-export const RECORD_PAGE_MAX = 100;
+// Record lists are paged by the shared cursor in ./cursor (newest first, keyed on time and id).
 
-/** Where a page ends: the sort time and the id of its last item. */
-export type RecordCursor = { at: string; id: string };
-
-function toBase64Url(ascii: string): string {
-  return btoa(ascii).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** The opaque text of a cursor (base64url of a small JSON array; times and ids are ASCII). */
-export function encodeRecordCursor(c: RecordCursor): string {
-  return toBase64Url(JSON.stringify([c.at, c.id]));
-}
-
-const cursorParts = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
-
-/** The cursor back from its text, or null when it is not one of ours. */
-export function decodeRecordCursor(text: string): RecordCursor | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return null;
-  try {
-    const parsed = cursorParts.safeParse(JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/'))));
-    return parsed.success ? { at: parsed.data[0], id: parsed.data[1] } : null;
-  } catch {
-    return null;
-  }
-}
-
-export const recordCursorSchema = z.string().transform((text, ctx) => {
-  const cursor = decodeRecordCursor(text);
-  if (!cursor) {
-    ctx.addIssue({ code: 'custom', message: 'Página inválida. Recarregue a lista.' });
-    return z.NEVER;
-  }
-  return cursor;
-});
-
-/** `?cursor=&limit=` of every paged record list; without a cursor, the first (newest) page. */
-export const recordPageQuerySchema = z.object({
-  cursor: recordCursorSchema.optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, { message: 'Tamanho de página inválido.' })
-    .max(RECORD_PAGE_MAX, { message: `No máximo ${RECORD_PAGE_MAX} itens por página.` })
-    .default(RECORD_PAGE_SIZE),
-});
-export type RecordPageQuery = z.input<typeof recordPageQuerySchema>;
-
-/** One page of a record list; `nextCursor` is null on the last page. */
-export function cursorPageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
-export type CursorPage<T> = { items: T[]; nextCursor: string | null };
 
 export const recordRoomSchema = z.object({
   code: z.string(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, signedInPeople } from '../../../../tests/helpers/people';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { encodeRecordCursor } from '../../../shared/schemas/records';
+import { encodePageCursor } from '../../../shared/schemas/cursor';
 
 // Issue 8: record lists came back whole (up to 500 entries, 27.9 MB seen). They now come a page
 // at a time behind an opaque cursor; every page read is logged like the first.
@@ -204,7 +204,7 @@ describe('paged record lists', () => {
     expect(await accessRows(d.user.id)).toEqual([]);
     expect(await accessRows(p.user.id)).toEqual([]);
     // A well-formed cursor is just a position: it opens nothing by itself.
-    const cursor = encodeRecordCursor({ at: at(1), id: randomUUID() });
+    const cursor = encodePageCursor({ at: at(1), id: randomUUID() });
     expect((await t.request({ method: 'GET', url: `/api/patients/${p.user.id}/record/evolutions?cursor=${cursor}`, cookie: d.cookie })).statusCode).toBe(200);
   });
 

@@ -16,10 +16,10 @@ import {
   patientRecordSchema,
   printableDocumentSchema,
   recordConsultationPageSchema,
-  recordPageQuerySchema,
   recordRoomPageSchema,
   saveEvolutionInputSchema,
 } from '../../../shared/schemas/records';
+import { cursorPageQuerySchema } from '../../../shared/schemas/cursor';
 import { actorOf } from '../../plugins/actor';
 import { listAccessLogForAdmin, listOwnAccessLog } from './access-log.service';
 import {
@@ -74,28 +74,28 @@ export async function recordsRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/api/patients/:id/record/evolutions',
-    { config: record, schema: { params: idParamSchema, querystring: recordPageQuerySchema, response: { 200: evolutionPageSchema } } },
+    { config: record, schema: { params: idParamSchema, querystring: cursorPageQuerySchema, response: { 200: evolutionPageSchema } } },
     async (req) => getPatientRecordPage(app.db, actorOf(req), req.params.id, 'evolutions', req.query),
   );
   r.get(
     '/api/patients/:id/record/consultations',
-    { config: record, schema: { params: idParamSchema, querystring: recordPageQuerySchema, response: { 200: recordConsultationPageSchema } } },
+    { config: record, schema: { params: idParamSchema, querystring: cursorPageQuerySchema, response: { 200: recordConsultationPageSchema } } },
     async (req) => getPatientRecordPage(app.db, actorOf(req), req.params.id, 'consultations', req.query),
   );
   r.get(
     '/api/patients/:id/record/rooms',
-    { config: record, schema: { params: idParamSchema, querystring: recordPageQuerySchema, response: { 200: recordRoomPageSchema } } },
+    { config: record, schema: { params: idParamSchema, querystring: cursorPageQuerySchema, response: { 200: recordRoomPageSchema } } },
     async (req) => getPatientRecordPage(app.db, actorOf(req), req.params.id, 'rooms', req.query),
   );
 
   const history = { access: 'read:history:own' } as const;
   r.get('/api/me/history', { config: history, schema: { response: { 200: patientHistorySchema } } }, async (req) => getOwnHistory(app.db, actorOf(req)));
-  r.get('/api/me/history/entries', { config: history, schema: { querystring: recordPageQuerySchema, response: { 200: evolutionPageSchema } } }, async (req) =>
+  r.get('/api/me/history/entries', { config: history, schema: { querystring: cursorPageQuerySchema, response: { 200: evolutionPageSchema } } }, async (req) =>
     getOwnHistoryPage(app.db, actorOf(req), 'entries', req.query),
   );
   r.get(
     '/api/me/history/consultations',
-    { config: history, schema: { querystring: recordPageQuerySchema, response: { 200: historyConsultationPageSchema } } },
+    { config: history, schema: { querystring: cursorPageQuerySchema, response: { 200: historyConsultationPageSchema } } },
     async (req) => getOwnHistoryPage(app.db, actorOf(req), 'consultations', req.query),
   );
   r.get('/api/documents/:kind/:id', { config: { access: 'read:document:own' }, schema: { params: documentParamsSchema, response: { 200: printableDocumentSchema } } }, async (req) =>

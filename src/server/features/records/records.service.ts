@@ -4,7 +4,6 @@ import { formatCrm } from '../../../shared/domain/crm';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
 import {
   type Addenda,
-  type CursorPage,
   type DocumentKind,
   type Evolution,
   type EvolutionPage,
@@ -14,16 +13,13 @@ import {
   type PatientRecord,
   type PatientRecordList,
   type PrintableDocument,
-  RECORD_PAGE_SIZE,
   type RecordConsultation,
-  type RecordCursor,
   type RecordRoom,
   type createEvolutionInputSchema,
-  encodeRecordCursor,
   finalizeEvolutionCheckSchema,
-  type recordPageQuerySchema,
   type saveEvolutionInputSchema,
 } from '../../../shared/schemas/records';
+import { CURSOR_PAGE_SIZE, type CursorPage, type PageCursor, type cursorPageQuerySchema, encodePageCursor } from '../../../shared/schemas/cursor';
 import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
@@ -220,18 +216,18 @@ export async function discardEvolution(db: Db, actor: Actor, id: string, version
   });
 }
 
-type PageQuery = z.output<typeof recordPageQuerySchema>;
-const FIRST_PAGE: PageQuery = { limit: RECORD_PAGE_SIZE };
+type PageQuery = z.output<typeof cursorPageQuerySchema>;
+const FIRST_PAGE: PageQuery = { limit: CURSOR_PAGE_SIZE };
 
 function pageRequest(q: PageQuery): PageRequest {
   return { after: q.cursor, limit: q.limit };
 }
 
 /** The page the caller asked for, out of the `limit + 1` rows read; the extra row only says "more follow". */
-function cursorPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => RecordCursor, map: (rows: R[]) => T[]): CursorPage<T> {
+function cursorPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => PageCursor, map: (rows: R[]) => T[]): CursorPage<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items: map(items), nextCursor: rows.length > limit && last ? encodeRecordCursor(keyOf(last)) : null };
+  return { items: map(items), nextCursor: rows.length > limit && last ? encodePageCursor(keyOf(last)) : null };
 }
 
 /** A page of entries, each followed by its addenda, so an entry never arrives without its corrections. */
@@ -241,7 +237,7 @@ async function entryPage(db: DbOrTrx, f: EntryVisibility, q: PageQuery): Promise
   const addenda = await listAddenda(db, entries.map((e) => e.id), f.draftsOf);
   const ordered = entries.flatMap((e) => [e, ...addenda.filter((a) => a.amends_id === e.id)]);
   const last = entries[entries.length - 1];
-  return { items: await withChildren(db, ordered), nextCursor: rows.length > q.limit && last ? encodeRecordCursor({ at: last.created_at, id: last.id }) : null };
+  return { items: await withChildren(db, ordered), nextCursor: rows.length > q.limit && last ? encodePageCursor({ at: last.created_at, id: last.id }) : null };
 }
 
 async function recordConsultationPage(db: DbOrTrx, patientId: string, q: PageQuery): Promise<CursorPage<RecordConsultation>> {
