@@ -33,8 +33,9 @@ export const router = createBrowserRouter([
               { index: true, lazy: page(() => import('../features/dashboard/components/admin-dashboard-page'), 'AdminDashboardPage') },
               { path: 'usuarios', lazy: page(() => import('../features/users/components/users-page'), 'UsersPage') },
               { path: 'usuarios/novo', lazy: page(() => import('../features/users/components/new-user-page'), 'NewUserPage') },
-              { path: 'usuarios/:id', lazy: page(() => import('../features/users/components/user-detail-page'), 'UserDetailPage') },
+              { path: 'usuarios/:id', lazy: page(() => import('./pages/admin-user-page'), 'AdminUserPage') },
               { path: 'acessos', lazy: page(() => import('../features/records/components/access-log-page'), 'AccessLogPage') },
+              { path: 'valores', lazy: page(() => import('../features/billing/components/fees-page'), 'FeesPage') },
             ],
           },
           {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { formatCalendarDate } from '../../../lib/format-date';
 import { PersonCard } from '../../../components/person-card';
@@ -15,8 +16,11 @@ import '../../../components/person-card.css';
 
 const BACK = { to: '/admin/usuarios', label: 'Usuários' };
 
-/** /admin/usuarios/:id: edit a person, renew their invite, deactivate or reactivate them. */
-export function UserDetailPage() {
+/**
+ * /admin/usuarios/:id: edit a person, renew their invite, deactivate or reactivate them.
+ * `doctorSection` lets the app add other features' cards under a doctor's form (fees, for one).
+ */
+export function UserDetailPage({ doctorSection }: { doctorSection?: (doctorId: string) => ReactNode } = {}) {
   const { id = '' } = useParams();
   const user = useUser(id);
   const { data: me } = useMe();
@@ -63,6 +67,11 @@ export function UserDetailPage() {
               Contas de administração não são editadas por aqui. {isSelf ? 'Altere seus dados em Meu perfil.' : 'Cada administrador altera os próprios dados em Meu perfil.'}
             </p>
           </Card>
+        ) : role === 'doctor' && doctorSection ? (
+          <div className="stack">
+            <EditUserForm key={detail.user.id} detail={detail} role={role} />
+            {doctorSection(detail.user.id)}
+          </div>
         ) : (
           <EditUserForm key={detail.user.id} detail={detail} role={role} />
         )}

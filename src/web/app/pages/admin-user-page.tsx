@@ -1,0 +1,29 @@
+import { Suspense, lazy } from 'react';
+import { Card } from '../../components/ui/card';
+import { LoadingState } from '../../components/ui/loading-state';
+import { UserDetailPage } from '../../features/users/components/user-detail-page';
+
+// The fees card loads after the page, so the doctor's form is not held up by billing code.
+const DoctorFeesCard = lazy(() => import('../../features/billing/components/doctor-fees-card').then((m) => ({ default: m.DoctorFeesCard })));
+
+/**
+ * /admin/usuarios/:id: the users feature's page, with billing's fees card on a doctor's page.
+ * Composed here so neither feature imports the other's components.
+ */
+export function AdminUserPage() {
+  return (
+    <UserDetailPage
+      doctorSection={(doctorId) => (
+        <Suspense
+          fallback={
+            <Card>
+              <LoadingState label="Carregando valores do médico…" />
+            </Card>
+          }
+        >
+          <DoctorFeesCard doctorId={doctorId} />
+        </Suspense>
+      )}
+    />
+  );
+}

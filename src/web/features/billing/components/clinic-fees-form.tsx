@@ -1,0 +1,114 @@
+import { Save } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ClinicFees } from '../../../../shared/schemas/fees';
+import { clinicFeesInputSchema } from '../../../../shared/schemas/fees';
+import { formatBRL } from '../../../../shared/domain/money';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Card, CardHeader } from '../../../components/ui/card';
+import { TextField } from '../../../components/ui/text-field';
+import { useToast } from '../../../components/ui/toast-context';
+import { messageOf } from '../../../lib/api-error';
+import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
+import { useFormValues } from '../../../lib/use-form-values';
+import { useUpdateFees } from '../api/update-fees';
+import { shareInputValue, typedFees } from '../model/fee-text';
+import { SplitExample } from './split-example';
+import '../../../components/forms/form-section.css';
+
+function valuesFrom(fees: ClinicFees) {
+  return { price: formatBRL(fees.priceCents), share: shareInputValue(fees.clinicBps), reviewBelowMinutes: String(Math.round(fees.reviewBelowSeconds / 60)) };
+}
+
+/** The clinic's price, share and short-call minimum; after a save it shows what the server stored. */
+export function ClinicFeesForm({ fees }: { fees: ClinicFees }) {
+  const form = useFormValues(() => valuesFrom(fees));
+  const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const update = useUpdateFees();
+  const toast = useToast();
+  const { values, errors } = form;
+
+  // The example follows what is typed, and falls back to the saved values while a field is half-written.
+  const example = typedFees(values.price, values.share) ?? { priceCents: fees.priceCents, clinicBps: fees.clinicBps };
+  const minutes = Number(values.reviewBelowMinutes);
+  const minutesShown = Number.isInteger(minutes) && minutes >= 0 ? minutes : Math.round(fees.reviewBelowSeconds / 60);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const input = { price: values.price, share: values.share, reviewBelowMinutes: values.reviewBelowMinutes.trim() === '' ? undefined : values.reviewBelowMinutes.trim() };
+    const parsed = clinicFeesInputSchema.safeParse(input);
+    if (!parsed.success) {
+      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    form.setErrors({});
+    update.mutate(
+      { price: values.price.trim(), share: values.share.trim(), reviewBelowMinutes: parsed.data.reviewBelowMinutes },
+      {
+        onSuccess: (saved) => {
+          form.setValues(valuesFrom(saved));
+          toast.notify('Valores salvos');
+        },
+        onError: (error) => {
+          const fields = fieldErrorsFromApi(error);
+          form.setErrors(fields);
+          setFormError(messageOf(error));
+          if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
+        },
+      },
+    );
+  };
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="clinic-fees-title">
+      <Card className="form-card">
+        <CardHeader id="clinic-fees-title" title="Valores da clínica" description="Valem para todos os médicos que não têm valores próprios." />
+        {formError ? <Alert tone="danger">{formError}</Alert> : null}
+        <div className="fees-fields">
+          <TextField
+            label="Valor da consulta"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="R$ 150,00"
+            value={values.price}
+            onChange={(e) => form.setField('price', e.target.value)}
+            error={errors.price}
+            hint="Escreva como R$ 150,00."
+          />
+          <TextField
+            label="Comissão da clínica"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="20"
+            value={values.share}
+            onChange={(e) => form.setField('share', e.target.value)}
+            error={errors.share}
+            hint="Em %, com até duas casas decimais (ex.: 20 ou 12,5)."
+          />
+          <TextField
+            label="Tempo mínimo de consulta, em minutos"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={120}
+            step={1}
+            value={values.reviewBelowMinutes}
+            onChange={(e) => form.setField('reviewBelowMinutes', e.target.value)}
+            error={errors.reviewBelowMinutes}
+            hint={`Consultas mais curtas que ${minutesShown} ${minutesShown === 1 ? 'minuto ficam' : 'minutos ficam'} em análise até você aprovar.`}
+          />
+        </div>
+        <SplitExample priceCents={example.priceCents} clinicBps={example.clinicBps} lead="Uma mudança vale para as consultas que terminarem depois dela; as anteriores continuam com o valor da época." />
+        <div className="form-footer">
+          <Button type="submit" loading={update.isPending} icon={<Save aria-hidden="true" />}>
+            Salvar valores
+          </Button>
+        </div>
+      </Card>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { RotateCcw, Save } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ClinicFees, DoctorFees } from '../../../../shared/schemas/fees';
+import { doctorFeesInputSchema } from '../../../../shared/schemas/fees';
+import { formatBRL, formatBasisPoints, parseBRL, parsePercentToBasisPoints } from '../../../../shared/domain/money';
+import { Alert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { Card, CardHeader } from '../../../components/ui/card';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { TextField } from '../../../components/ui/text-field';
+import { useToast } from '../../../components/ui/toast-context';
+import { messageOf } from '../../../lib/api-error';
+import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
+import { useFormValues } from '../../../lib/use-form-values';
+import { useDoctorFees } from '../api/get-doctor-fees';
+import { useFees } from '../api/get-fees';
+import { useUpdateDoctorFees } from '../api/update-doctor-fees';
+import type { DoctorFeesInput } from '../api/update-doctor-fees';
+import { shareInputValue } from '../model/fee-text';
+import { FeeHistory } from './fee-history';
+import { SplitExample } from './split-example';
+import '../../../components/forms/form-section.css';
+import './fees.css';
+
+const TITLE = 'Valor e repasse deste médico';
+
+function valuesFrom(fees: DoctorFees) {
+  return { price: fees.priceCents === null ? '' : formatBRL(fees.priceCents), share: fees.clinicBps === null ? '' : shareInputValue(fees.clinicBps) };
+}
+
+/** "Segue a clínica" or what is the doctor's own, in plain words. */
+function statusText(fees: DoctorFees): string {
+  const { priceCents, clinicBps, effective } = fees;
+  if (priceCents === null && clinicBps === null) return 'Este médico segue os valores da clínica. Se a clínica mudar os valores, muda para ele também.';
+  if (clinicBps === null) return `Valor próprio deste médico: consulta de ${formatBRL(priceCents!)}. A comissão segue a da clínica (${formatBasisPoints(effective.clinicBps)}).`;
+  if (priceCents === null) return `Comissão própria deste médico: ${formatBasisPoints(clinicBps)}. O valor da consulta segue o da clínica (${formatBRL(effective.priceCents)}).`;
+  return `Valores próprios deste médico: consulta de ${formatBRL(priceCents)} e comissão da clínica de ${formatBasisPoints(clinicBps)}.`;
+}
+
+function DoctorFeesForm({ fees, clinic }: { fees: DoctorFees; clinic: ClinicFees | undefined }) {
+  const form = useFormValues(() => valuesFrom(fees));
+  const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const update = useUpdateDoctorFees(fees.doctorId);
+  const toast = useToast();
+  const { values, errors } = form;
+  const ownValues = fees.priceCents !== null || fees.clinicBps !== null;
+
+  // The example follows what is typed; a blank field means the clinic's value.
+  const clinicPrice = clinic?.priceCents ?? fees.effective.priceCents;
+  const clinicShare = clinic?.clinicBps ?? fees.effective.clinicBps;
+  const typedPrice = values.price.trim() === '' ? clinicPrice : parseBRL(values.price);
+  const typedShare = values.share.trim() === '' ? clinicShare : parsePercentToBasisPoints(values.share);
+  const example = typedPrice !== null && typedShare !== null ? { priceCents: typedPrice, clinicBps: typedShare } : fees.effective;
+
+  const save = (input: DoctorFeesInput, message: string) => {
+    setFormError(null);
+    update.mutate(input, {
+      onSuccess: (saved) => {
+        form.setValues(valuesFrom(saved));
+        toast.notify(message);
+      },
+      onError: (error) => {
+        const fields = fieldErrorsFromApi(error);
+        form.setErrors(fields);
+        setFormError(messageOf(error));
+        if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
+      },
+    });
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input = { price: values.price.trim() || null, share: values.share.trim() || null };
+    const parsed = doctorFeesInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setFormError(null);
+      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    form.setErrors({});
+    save(input, 'Valores do médico salvos');
+  };
+
+  const backToClinic = () => {
+    form.setErrors({});
+    save({ price: null, share: null }, 'O médico voltou a seguir os valores da clínica');
+  };
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="form-card">
+      <div className="doctor-fees-status">
+        <Badge tone={ownValues ? 'info' : 'neutral'}>{ownValues ? 'Valores próprios' : 'Segue a clínica'}</Badge>
+        <p>{statusText(fees)}</p>
+      </div>
+      {formError ? <Alert tone="danger">{formError}</Alert> : null}
+      <div className="fees-fields fees-fields-2">
+        <TextField
+          label="Valor da consulta"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={formatBRL(clinicPrice)}
+          value={values.price}
+          onChange={(e) => form.setField('price', e.target.value)}
+          error={errors.price}
+          hint={`Em branco, usa o da clínica (${formatBRL(clinicPrice)}).`}
+        />
+        <TextField
+          label="Comissão da clínica"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={shareInputValue(clinicShare)}
+          value={values.share}
+          onChange={(e) => form.setField('share', e.target.value)}
+          error={errors.share}
+          hint={`Em %. Em branco, usa a da clínica (${formatBasisPoints(clinicShare)}).`}
+        />
+      </div>
+      <SplitExample priceCents={example.priceCents} clinicBps={example.clinicBps} lead="Vale para as consultas deste médico que terminarem depois da mudança." />
+      <div className="form-footer">
+        {ownValues ? (
+          <Button variant="secondary" onClick={backToClinic} disabled={update.isPending} icon={<RotateCcw aria-hidden="true" />}>
+            Usar os valores da clínica
+          </Button>
+        ) : null}
+        <Button type="submit" loading={update.isPending} icon={<Save aria-hidden="true" />}>
+          Salvar valores do médico
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** On a doctor's page in user management: their own price and share, or the clinic's, with history. */
+export function DoctorFeesCard({ doctorId }: { doctorId: string }) {
+  const fees = useDoctorFees(doctorId);
+  const clinic = useFees();
+
+  return (
+    <Card as="section" aria-labelledby="doctor-fees-title" className="doctor-fees-card">
+      <CardHeader id="doctor-fees-title" title={TITLE} description="Quanto custa a consulta com este médico e quanto fica com a clínica." />
+      {fees.isPending ? (
+        <LoadingState />
+      ) : fees.isError ? (
+        <ErrorState message={messageOf(fees.error)} onRetry={() => void fees.refetch()} retrying={fees.isFetching} />
+      ) : (
+        <div className="stack">
+          <DoctorFeesForm key={doctorId} fees={fees.data} clinic={clinic.data} />
+          <FeeHistory history={fees.data.history} title="Histórico deste médico" empty="Nenhuma mudança ainda para este médico." level={3} />
+        </div>
+      )}
+    </Card>
+  );
+}
