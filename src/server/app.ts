@@ -5,6 +5,7 @@ import type { Db } from './db/database';
 import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
+import { billingRoutes } from './features/billing/billing.routes';
 import { feesRoutes } from './features/billing/fees.routes';
 import { patientsRoutes } from './features/patients/patients.routes';
 import { profileRoutes } from './features/profile/profile.routes';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(roomsRoutes);
   await app.register(recordsRoutes);
   await app.register(feesRoutes);
+  await app.register(billingRoutes);
   await registerStaticWeb(app);
   return app;
 }

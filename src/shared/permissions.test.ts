@@ -3,7 +3,7 @@ import { PERMISSIONS, type Permission, ROLES, type Role, can, permissionsOf } fr
 
 // The table spelled out once more: any change to who may do what has to change this test too.
 const EXPECTED: Record<Role, readonly Permission[]> = {
-  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any', 'manage:fees:any'],
+  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any', 'manage:fees:any', 'read:billing:any', 'review:billing:any'],
   doctor: [
     'read:dashboard:own',
     'update:profile:own',
@@ -20,6 +20,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'read:record:own',
     'write:evolution:own',
     'read:document:own',
+    'read:billing:own',
   ],
   patient: [
     'read:dashboard:own',
@@ -67,6 +68,10 @@ describe('can()', () => {
     expect(ROLES.filter((r) => can(r, 'read:access-log:any'))).toEqual(['admin']);
     // Fees are the clinic's business: only the admin sets them.
     expect(ROLES.filter((r) => can(r, 'manage:fees:any'))).toEqual(['admin']);
+    // Money: the admin sees and decides all of it, a doctor only their own, a patient none.
+    expect(ROLES.filter((r) => can(r, 'read:billing:any'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => can(r, 'review:billing:any'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => can(r, 'read:billing:own'))).toEqual(['doctor']);
   });
 
   it('denies what is not a permission', () => {

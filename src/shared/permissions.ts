@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'read:access-log:own',
   'read:access-log:any',
   'manage:fees:any',
+  'read:billing:any',
+  'review:billing:any',
+  'read:billing:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +46,8 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'read:photo:related',
     'read:access-log:any',
     'manage:fees:any',
+    'read:billing:any',
+    'review:billing:any',
   ],
   doctor: [
     'read:dashboard:own',
@@ -60,6 +65,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'read:record:own',
     'write:evolution:own',
     'read:document:own',
+    'read:billing:own',
   ],
   patient: [
     'read:dashboard:own',

@@ -10,3 +10,56 @@ export async function insertBillingRecordOnce(db: DbOrTrx, row: Insertable<Billi
 export async function findBillingRecordByConsultation(db: DbOrTrx, consultationId: string): Promise<BillingRecordRow | undefined> {
   return db.selectFrom('billing_records').selectAll().where('consultation_id', '=', consultationId).executeTakeFirst();
 }
+
+export type BillingFilter = { doctorId?: string | undefined; month?: string | undefined; status?: BillingRow['status'] | undefined };
+type BillingRow = BillingRecordRow;
+
+/** One page of records, newest first by (finished_at, id), with the doctor's, patient's and decider's names. */
+function billingView(db: DbOrTrx) {
+  return db
+    .selectFrom('billing_records as b')
+    .innerJoin('users as d', 'd.id', 'b.doctor_id')
+    .innerJoin('users as p', 'p.id', 'b.patient_id')
+    .leftJoin('users as x', 'x.id', 'b.decided_by')
+    .selectAll('b')
+    .select(['d.name as doctor_name', 'p.name as patient_name', 'x.name as decided_by_name']);
+}
+export type BillingView = Awaited<ReturnType<ReturnType<typeof billingView>['executeTakeFirstOrThrow']>>;
+
+/** One record with the names it shows. */
+export async function findBillingView(db: DbOrTrx, id: string): Promise<BillingView | undefined> {
+  return billingView(db).where('b.id', '=', id).executeTakeFirst();
+}
+
+export async function listBillingRecords(db: DbOrTrx, f: BillingFilter, after: { at: string; id: string } | undefined, limit: number): Promise<BillingView[]> {
+  let q = billingView(db);
+  if (f.doctorId) q = q.where('b.doctor_id', '=', f.doctorId);
+  if (f.month) q = q.where('b.month', '=', f.month);
+  if (f.status) q = q.where('b.status', '=', f.status);
+  if (after) {
+    const { at, id } = after;
+    q = q.where((eb) => eb.or([eb('b.finished_at', '<', at), eb.and([eb('b.finished_at', '=', at), eb('b.id', '<', id)])]));
+  }
+  return q.orderBy('b.finished_at', 'desc').orderBy('b.id', 'desc').limit(limit).execute();
+}
+
+export async function findBillingRecord(db: DbOrTrx, id: string): Promise<BillingRecordRow | undefined> {
+  return db.selectFrom('billing_records').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Moves a record from one of `from` to `to`; false when someone else moved it first. */
+export async function decideBillingRecord(
+  db: DbOrTrx,
+  id: string,
+  from: BillingRow['status'][],
+  to: BillingRow['status'],
+  decision: { note: string | null; decidedBy: string; decidedAt: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('billing_records')
+    .set({ status: to, note: decision.note, decided_by: decision.decidedBy, decided_at: decision.decidedAt })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { BillingRecord, billingQuerySchema } from '../../../shared/schemas/billing';
+import { type CursorPage, encodePageCursor } from '../../../shared/schemas/cursor';
+import type { Db } from '../../db/database';
+import { nowIso } from '../../db/database';
+import type { BillingStatus, UserRow } from '../../db/types';
+import { conflict, notFound } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+import type { Actor } from '../users/users.service';
+import { type BillingFilter, type BillingView, decideBillingRecord, findBillingRecord, findBillingView, listBillingRecords } from './billing.repository';
+
+
+function toRecord(r: BillingView): BillingRecord {
+  return {
+    id: r.id,
+    consultationId: r.consultation_id,
+    doctor: { id: r.doctor_id, name: r.doctor_name },
+    patient: { id: r.patient_id, name: r.patient_name },
+    kind: r.kind,
+    finishedAt: r.finished_at,
+    month: r.month,
+    durationSeconds: r.duration_seconds,
+    priceCents: r.price_cents,
+    clinicBps: r.clinic_bps,
+    clinicCents: r.clinic_cents,
+    doctorCents: r.doctor_cents,
+    status: r.status,
+    feeSource: r.fee_source,
+    note: r.note,
+    decidedBy: r.decided_by ? { id: r.decided_by, name: r.decided_by_name ?? '' } : null,
+    decidedAt: r.decided_at,
+  };
+}
+
+type Query = z.output<typeof billingQuerySchema>;
+
+async function page(db: Db, filter: BillingFilter, q: Query): Promise<CursorPage<BillingRecord>> {
+  const rows = await listBillingRecords(db, filter, q.cursor, q.limit + 1);
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return { items: items.map(toRecord), nextCursor: rows.length > q.limit && last ? encodePageCursor({ at: last.finished_at, id: last.id }) : null };
+}
+
+/** The admin's billing history: every doctor, filtered. */
+export async function listAllBilling(db: Db, q: Query): Promise<CursorPage<BillingRecord>> {
+  return page(db, { doctorId: q.doctorId, month: q.month, status: q.status }, q);
+}
+
+/** A doctor's own records only, whatever else the request asks. */
+export async function listOwnBilling(db: Db, doctor: UserRow, q: Omit<Query, 'doctorId'>): Promise<CursorPage<BillingRecord>> {
+  return page(db, { doctorId: doctor.id, month: q.month, status: q.status }, { ...q, doctorId: undefined });
+}
+
+const TRANSITIONS = {
+  approve: { from: ['under_review'], to: 'billed', audit: 'billing.approved' },
+  reject: { from: ['under_review'], to: 'rejected', audit: 'billing.rejected' },
+  void: { from: ['billed', 'under_review'], to: 'voided', audit: 'billing.voided' },
+} as const satisfies Record<string, { from: BillingStatus[]; to: BillingStatus; audit: string }>;
+
+const ALREADY: Record<BillingStatus, string> = {
+  billed: 'Este registro já está faturado.',
+  under_review: 'Este registro está em análise.',
+  rejected: 'Este registro já foi recusado.',
+  voided: 'Este registro já foi anulado.',
+};
+
+/**
+ * The admin decides a record: approves or rejects one under review, or voids one with a reason.
+ * A conditional update, so two admins deciding at once produce one decision; the other gets 409.
+ * Nothing is deleted: the record stays, with who decided, when and why.
+ */
+export async function decideBilling(db: Db, actor: Actor, id: string, action: keyof typeof TRANSITIONS, note: string | null): Promise<BillingRecord> {
+  const t = TRANSITIONS[action];
+  await db.transaction().execute(async (trx) => {
+    const record = await findBillingRecord(trx, id);
+    if (!record) throw notFound('Registro de faturamento não encontrado.');
+    const moved = await decideBillingRecord(trx, id, [...t.from], t.to, { note, decidedBy: actor.user.id, decidedAt: nowIso() });
+    if (!moved) {
+      const now = (await findBillingRecord(trx, id))!;
+      throw conflict('billing_already_decided', ALREADY[now.status]);
+    }
+    await recordAudit(trx, { actorId: actor.user.id, action: t.audit, entityType: 'billing_record', entityId: id, details: { from: record.status, to: t.to, note }, ip: actor.ip });
+  });
+  const view = await findBillingView(db, id);
+  return toRecord(view!);
+}

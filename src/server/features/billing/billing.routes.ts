@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { billingApproveInputSchema, billingPageSchema, billingQuerySchema, billingReasonInputSchema, billingRecordSchema, ownBillingQuerySchema } from '../../../shared/schemas/billing';
+import { idParamSchema } from '../../../shared/schemas/common';
+import { actorOf } from '../../plugins/actor';
+import { decideBilling, listAllBilling, listOwnBilling } from './billing-records.service';
+
+/** Billing history (admin: all; doctor: own) and the admin's decisions on records. */
+export async function billingRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const review = { access: 'review:billing:any' } as const;
+
+  r.get('/api/billing', { config: { access: 'read:billing:any' }, schema: { querystring: billingQuerySchema, response: { 200: billingPageSchema } } }, async (req) =>
+    listAllBilling(app.db, req.query),
+  );
+  r.get('/api/me/billing', { config: { access: 'read:billing:own' }, schema: { querystring: ownBillingQuerySchema, response: { 200: billingPageSchema } } }, async (req) =>
+    listOwnBilling(app.db, actorOf(req).user, req.query),
+  );
+  r.post('/api/billing/:id/approve', { config: review, schema: { params: idParamSchema, body: billingApproveInputSchema, response: { 200: billingRecordSchema } } }, async (req) =>
+    decideBilling(app.db, actorOf(req), req.params.id, 'approve', req.body.note ?? null),
+  );
+  r.post('/api/billing/:id/reject', { config: review, schema: { params: idParamSchema, body: billingReasonInputSchema, response: { 200: billingRecordSchema } } }, async (req) =>
+    decideBilling(app.db, actorOf(req), req.params.id, 'reject', req.body.reason),
+  );
+  r.post('/api/billing/:id/void', { config: review, schema: { params: idParamSchema, body: billingReasonInputSchema, response: { 200: billingRecordSchema } } }, async (req) =>
+    decideBilling(app.db, actorOf(req), req.params.id, 'void', req.body.reason),
+  );
+}
