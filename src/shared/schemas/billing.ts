@@ -44,3 +44,22 @@ export const billingReasonInputSchema = z.object({
   reason: z.string({ message: 'Diga o motivo.' }).trim().min(3, { message: 'Diga o motivo (pelo menos 3 letras).' }).max(500, { message: 'Motivo longo demais (até 500 letras).' }),
 });
 export const billingApproveInputSchema = z.object({ note: z.string().trim().max(500, { message: 'Observação longa demais (até 500 letras).' }).optional() });
+
+const totals = {
+  consultations: z.number().int(),
+  grossCents: z.number().int(),
+  clinicCents: z.number().int(),
+  doctorCents: z.number().int(),
+};
+
+/** Money figures count billed records only; `underReview` counts what waits for the admin. */
+export const billingSummarySchema = z.object({
+  month: z.string(),
+  /** The 12 months ending at `month`, oldest first, every month present (zeros when empty). */
+  months: z.array(z.object({ month: z.string(), ...totals, underReview: z.number().int() })),
+  /** `month` by doctor, highest gross first (the admin's view; a doctor's holds only them). */
+  byDoctor: z.array(z.object({ doctor: z.object({ id: z.string(), name: z.string() }), ...totals })),
+});
+export type BillingSummary = z.infer<typeof billingSummarySchema>;
+
+export const billingSummaryQuerySchema = z.object({ month: monthSchema.optional() });

@@ -119,3 +119,40 @@ describe('the admin decides', () => {
     expect(await t.db.selectFrom('billing_records').select('status').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'under_review' });
   });
 });
+
+describe('billing summary', () => {
+  it('sums billed records by São Paulo month and by doctor; under review counted apart; a doctor sees only theirs', async () => {
+    const a = await doctor();
+    const b = await doctor();
+    // A month no other test in this file uses.
+    const month = '2025-03';
+    await finished(a, 30, '2025-03-05T15:00:00.000Z');
+    await finished(a, 30, '2025-04-01T02:00:00.000Z'); // 31/03 23:00 in São Paulo
+    await finished(b, 30, '2025-03-20T15:00:00.000Z');
+    await finished(b, 1, '2025-03-21T15:00:00.000Z'); // under review
+    const voided = await finished(b, 30, '2025-03-22T15:00:00.000Z');
+    expect((await decide(voided, 'void', { reason: 'Lançado por engano.' })).statusCode).toBe(200);
+    const rec = (await t.db.selectFrom('billing_records').select(['price_cents', 'clinic_cents', 'doctor_cents']).where('doctor_id', '=', a.user.id).executeTakeFirstOrThrow());
+
+    const res = await get(`/api/billing/summary?month=${month}`, await admin());
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.months).toHaveLength(12);
+    expect(body.months[0].month).toBe('2024-04');
+    const march = body.months.at(-1);
+    expect(march).toMatchObject({ month, consultations: 3, grossCents: 3 * rec.price_cents, clinicCents: 3 * rec.clinic_cents, doctorCents: 3 * rec.doctor_cents, underReview: 1 });
+    expect(body.months[10]).toMatchObject({ month: '2025-02', consultations: 0, grossCents: 0 });
+    const mine = body.byDoctor.filter((d: { doctor: { id: string } }) => [a.user.id, b.user.id].includes(d.doctor.id));
+    expect(mine).toEqual([
+      { doctor: { id: a.user.id, name: a.user.name }, consultations: 2, grossCents: 2 * rec.price_cents, clinicCents: 2 * rec.clinic_cents, doctorCents: 2 * rec.doctor_cents },
+      { doctor: { id: b.user.id, name: b.user.name }, consultations: 1, grossCents: rec.price_cents, clinicCents: rec.clinic_cents, doctorCents: rec.doctor_cents },
+    ]);
+
+    const own = (await get(`/api/me/billing/summary?month=${month}`, b.cookie)).json();
+    expect(own.byDoctor).toEqual([{ doctor: { id: b.user.id, name: b.user.name }, consultations: 1, grossCents: rec.price_cents, clinicCents: rec.clinic_cents, doctorCents: rec.doctor_cents }]);
+    expect(own.months.at(-1)).toMatchObject({ consultations: 1, underReview: 1 });
+    expect((await get('/api/billing/summary', b.cookie)).statusCode).toBe(403);
+    expect((await get('/api/billing/summary?month=2025-3', await admin())).statusCode).toBe(400);
+  });
+});
+

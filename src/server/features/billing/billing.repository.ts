@@ -63,3 +63,47 @@ export async function decideBillingRecord(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+const num = (v: string | number | bigint | null | undefined) => Number(v ?? 0);
+
+/** Per month in [from, to]: billed count and sums, and how many wait for review (by the month index). */
+export async function sumBillingByMonth(db: DbOrTrx, from: string, to: string, doctorId?: string) {
+  let q = db
+    .selectFrom('billing_records')
+    .select((eb) => [
+      'month',
+      eb.fn.count<string>('id').filterWhere('status', '=', 'billed').as('consultations'),
+      eb.fn.sum<string>(eb.case().when('status', '=', 'billed').then(eb.ref('price_cents')).else(0).end()).as('gross'),
+      eb.fn.sum<string>(eb.case().when('status', '=', 'billed').then(eb.ref('clinic_cents')).else(0).end()).as('clinic'),
+      eb.fn.sum<string>(eb.case().when('status', '=', 'billed').then(eb.ref('doctor_cents')).else(0).end()).as('doctor'),
+      eb.fn.count<string>('id').filterWhere('status', '=', 'under_review').as('under_review'),
+    ])
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where('status', 'in', ['billed', 'under_review']);
+  if (doctorId) q = q.where('doctor_id', '=', doctorId);
+  const rows = await q.groupBy('month').execute();
+  return rows.map((r) => ({ month: r.month, consultations: num(r.consultations), gross: num(r.gross), clinic: num(r.clinic), doctor: num(r.doctor), underReview: num(r.under_review) }));
+}
+
+/** Billed totals of one month by doctor, highest gross first. */
+export async function sumBillingByDoctor(db: DbOrTrx, month: string, doctorId?: string) {
+  let q = db
+    .selectFrom('billing_records as b')
+    .innerJoin('users as d', 'd.id', 'b.doctor_id')
+    .select((eb) => [
+      'b.doctor_id',
+      'd.name',
+      eb.fn.countAll<string>().as('consultations'),
+      eb.fn.sum<string>('b.price_cents').as('gross'),
+      eb.fn.sum<string>('b.clinic_cents').as('clinic'),
+      eb.fn.sum<string>('b.doctor_cents').as('doctor'),
+    ])
+    .where('b.month', '=', month)
+    .where('b.status', '=', 'billed');
+  if (doctorId) q = q.where('b.doctor_id', '=', doctorId);
+  const rows = await q.groupBy(['b.doctor_id', 'd.name']).execute();
+  return rows
+    .map((r) => ({ doctorId: r.doctor_id, name: r.name, consultations: num(r.consultations), gross: num(r.gross), clinic: num(r.clinic), doctor: num(r.doctor) }))
+    .sort((a, b) => b.gross - a.gross || a.name.localeCompare(b.name));
+}

@@ -1,9 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { billingApproveInputSchema, billingPageSchema, billingQuerySchema, billingReasonInputSchema, billingRecordSchema, ownBillingQuerySchema } from '../../../shared/schemas/billing';
+import {
+  billingApproveInputSchema,
+  billingPageSchema,
+  billingQuerySchema,
+  billingReasonInputSchema,
+  billingRecordSchema,
+  billingSummaryQuerySchema,
+  billingSummarySchema,
+  ownBillingQuerySchema,
+} from '../../../shared/schemas/billing';
 import { idParamSchema } from '../../../shared/schemas/common';
 import { actorOf } from '../../plugins/actor';
 import { decideBilling, listAllBilling, listOwnBilling } from './billing-records.service';
+import { billingSummary } from './billing-summary.service';
 
 /** Billing history (admin: all; doctor: own) and the admin's decisions on records. */
 export async function billingRoutes(app: FastifyInstance): Promise<void> {
@@ -15,6 +25,12 @@ export async function billingRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get('/api/me/billing', { config: { access: 'read:billing:own' }, schema: { querystring: ownBillingQuerySchema, response: { 200: billingPageSchema } } }, async (req) =>
     listOwnBilling(app.db, actorOf(req).user, req.query),
+  );
+  r.get('/api/billing/summary', { config: { access: 'read:billing:any' }, schema: { querystring: billingSummaryQuerySchema, response: { 200: billingSummarySchema } } }, async (req) =>
+    billingSummary(app.db, req.query.month),
+  );
+  r.get('/api/me/billing/summary', { config: { access: 'read:billing:own' }, schema: { querystring: billingSummaryQuerySchema, response: { 200: billingSummarySchema } } }, async (req) =>
+    billingSummary(app.db, req.query.month, actorOf(req).user.id),
   );
   r.post('/api/billing/:id/approve', { config: review, schema: { params: idParamSchema, body: billingApproveInputSchema, response: { 200: billingRecordSchema } } }, async (req) =>
     decideBilling(app.db, actorOf(req), req.params.id, 'approve', req.body.note ?? null),

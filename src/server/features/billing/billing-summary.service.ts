@@ -1,0 +1,33 @@
+import type { BillingSummary } from '../../../shared/schemas/billing';
+import { clinicMonthOf } from '../../../shared/domain/clinic-month';
+import type { Db } from '../../db/database';
+import { sumBillingByDoctor, sumBillingByMonth } from './billing.repository';
+
+/** `YYYY-MM` moved by `delta` months. */
+function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The figures of the billing dashboards: the 12 months up to `month` (the current São Paulo month
+ * by default) and `month` by doctor. Sums come from the database (the month index), never rows.
+ * With `doctorId`, only that doctor's (their "Meus ganhos").
+ */
+export async function billingSummary(db: Db, month: string | undefined, doctorId?: string): Promise<BillingSummary> {
+  const to = month ?? clinicMonthOf(new Date());
+  const from = shiftMonth(to, -11);
+  const [byMonth, byDoctor] = await Promise.all([sumBillingByMonth(db, from, to, doctorId), sumBillingByDoctor(db, to, doctorId)]);
+  const found = new Map(byMonth.map((r) => [r.month, r]));
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const m = shiftMonth(from, i);
+    const r = found.get(m);
+    return { month: m, consultations: r?.consultations ?? 0, grossCents: r?.gross ?? 0, clinicCents: r?.clinic ?? 0, doctorCents: r?.doctor ?? 0, underReview: r?.underReview ?? 0 };
+  });
+  return {
+    month: to,
+    months,
+    byDoctor: byDoctor.map((d) => ({ doctor: { id: d.doctorId, name: d.name }, consultations: d.consultations, grossCents: d.gross, clinicCents: d.clinic, doctorCents: d.doctor })),
+  };
+}
