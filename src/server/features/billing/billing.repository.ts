@@ -1,20 +1,15 @@
 import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import type { BillingRecordRow, BillingRecordsTable } from '../../db/types';
+import type { BillingRecordRow, BillingRecordsTable, BillingStatus } from '../../db/types';
 
 /** Inserts the consultation's record unless it has one: retries and races leave exactly one. */
 export async function insertBillingRecordOnce(db: DbOrTrx, row: Insertable<BillingRecordsTable>): Promise<void> {
   await db.insertInto('billing_records').values(row).onConflict((oc) => oc.column('consultation_id').doNothing()).execute();
 }
 
-export async function findBillingRecordByConsultation(db: DbOrTrx, consultationId: string): Promise<BillingRecordRow | undefined> {
-  return db.selectFrom('billing_records').selectAll().where('consultation_id', '=', consultationId).executeTakeFirst();
-}
+export type BillingFilter = { doctorId?: string | undefined; month?: string | undefined; status?: BillingStatus | undefined };
 
-export type BillingFilter = { doctorId?: string | undefined; month?: string | undefined; status?: BillingRow['status'] | undefined };
-type BillingRow = BillingRecordRow;
-
-/** One page of records, newest first by (finished_at, id), with the doctor's, patient's and decider's names. */
+/** Records with the doctor's, patient's and decider's names. */
 function billingView(db: DbOrTrx) {
   return db
     .selectFrom('billing_records as b')
@@ -31,6 +26,7 @@ export async function findBillingView(db: DbOrTrx, id: string): Promise<BillingV
   return billingView(db).where('b.id', '=', id).executeTakeFirst();
 }
 
+/** One page of records, newest first by (finished_at, id). */
 export async function listBillingRecords(db: DbOrTrx, f: BillingFilter, after: { at: string; id: string } | undefined, limit: number): Promise<BillingView[]> {
   let q = billingView(db);
   if (f.doctorId) q = q.where('b.doctor_id', '=', f.doctorId);
@@ -51,8 +47,8 @@ export async function findBillingRecord(db: DbOrTrx, id: string): Promise<Billin
 export async function decideBillingRecord(
   db: DbOrTrx,
   id: string,
-  from: BillingRow['status'][],
-  to: BillingRow['status'],
+  from: BillingStatus[],
+  to: BillingStatus,
   decision: { note: string | null; decidedBy: string; decidedAt: string },
 ): Promise<boolean> {
   const r = await db
