@@ -9,7 +9,7 @@ import { formatDuration } from '../../../lib/format-duration';
 import { doctorTitle } from '../../../lib/doctor-title';
 import { usePatientRecordList } from '../api/get-patient-record';
 import { consultationStatusText, dateAtTimeText } from '../model/record-text';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../../../lib/use-paged-list';
 import './records.css';
 
 /** Every video consultation that really happened: date, duration, state; more load on scroll. */

@@ -11,7 +11,7 @@ import { usePatientRecordList } from '../api/get-patient-record';
 import { groupAddenda } from '../model/group-addenda';
 import { FinalEntryActions, evolutionPath } from './evolution-actions';
 import { EvolutionEntry } from './evolution-entry';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../../../lib/use-paged-list';
 import './records.css';
 
 interface Props {

@@ -13,7 +13,7 @@ import { useMyHistoryList } from '../api/get-my-history';
 import { groupAddenda } from '../model/group-addenda';
 import { dateAtTimeText, documentPath } from '../model/record-text';
 import { EvolutionEntry } from './evolution-entry';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../../../lib/use-paged-list';
 import './records.css';
 
 /** /paciente/historico: the patient's consultations and what their doctors signed, in plain words. */
