@@ -20,6 +20,7 @@ export const ROUTES: Record<string, string> = {
   admin_users: 'features/users/components/users-page.tsx',
   admin_user_detail: 'app/pages/admin-user-page.tsx',
   admin_fees: 'features/billing/components/fees-page.tsx',
+  admin_billing: 'features/billing/components/billing-page.tsx',
   profile: 'features/profile/components/profile-page.tsx',
 };
 

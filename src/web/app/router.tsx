@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
               { path: 'usuarios/novo', lazy: page(() => import('../features/users/components/new-user-page'), 'NewUserPage') },
               { path: 'usuarios/:id', lazy: page(() => import('./pages/admin-user-page'), 'AdminUserPage') },
               { path: 'acessos', lazy: page(() => import('../features/records/components/access-log-page'), 'AccessLogPage') },
+              { path: 'faturamento', lazy: page(() => import('../features/billing/components/billing-page'), 'BillingPage') },
               { path: 'valores', lazy: page(() => import('../features/billing/components/fees-page'), 'FeesPage') },
             ],
           },

@@ -1,4 +1,4 @@
-import { Eye, HandCoins, History, House, LayoutDashboard, ShieldCheck, UserRound, Users, Video } from 'lucide-react';
+import { ChartColumn, Eye, HandCoins, History, House, LayoutDashboard, ShieldCheck, UserRound, Users, Video } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 
@@ -18,6 +18,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/admin', label: 'Início', icon: LayoutDashboard, end: true },
     { to: '/admin/usuarios', label: 'Usuários', icon: Users },
     { to: '/admin/acessos', label: 'Registro de acessos', icon: ShieldCheck },
+    { to: '/admin/faturamento', label: 'Faturamento', icon: ChartColumn },
     { to: '/admin/valores', label: 'Valores e repasse', icon: HandCoins },
     PROFILE,
   ],

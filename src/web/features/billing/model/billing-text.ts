@@ -1,0 +1,65 @@
+import type { BillingStatus } from '../../../../shared/schemas/billing';
+
+/** What each status is called on screen. */
+export const BILLING_STATUS_LABELS: Readonly<Record<BillingStatus, string>> = {
+  billed: 'Faturada',
+  under_review: 'Em análise',
+  rejected: 'Recusada',
+  voided: 'Anulada',
+};
+
+export const BILLING_STATUSES = Object.keys(BILLING_STATUS_LABELS) as BillingStatus[];
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+function monthDate(month: string): Date | null {
+  const m = MONTH.exec(month);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : null;
+}
+
+const LONG = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const MONTH_ONLY = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long' });
+const SHORT = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'short' });
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "2026-11" → "Novembro de 2026". */
+export function monthLabel(month: string): string {
+  const d = monthDate(month);
+  return d ? capitalize(LONG.format(d)) : month;
+}
+
+/** "2026-11" → "novembro" (inside a sentence). */
+export function monthName(month: string): string {
+  const d = monthDate(month);
+  return d ? MONTH_ONLY.format(d) : month;
+}
+
+/** "2026-11" → "nov" (chart axis). */
+export function monthShort(month: string): string {
+  const d = monthDate(month);
+  return d ? SHORT.format(d).replace('.', '') : month;
+}
+
+/** The month `by` months after `month` (negative: before). */
+export function addMonths(month: string, by: number): string {
+  const d = monthDate(month);
+  if (!d) return month;
+  d.setUTCMonth(d.getUTCMonth() + by);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The `count` months ending at `last`, newest first (the month picker). */
+export function recentMonths(last: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => addMonths(last, -i));
+}
+
+/** "3 consultas curtas esperam sua decisão." */
+export function underReviewText(count: number): string {
+  return count === 1 ? '1 consulta curta espera sua decisão.' : `${count} consultas curtas esperam sua decisão.`;
+}
+
+/** "2 consultas" / "1 consulta". */
+export function consultationsText(count: number): string {
+  return count === 1 ? '1 consulta' : `${new Intl.NumberFormat('pt-BR').format(count)} consultas`;
+}

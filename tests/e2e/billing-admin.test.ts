@@ -1,0 +1,161 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { billFinishedConsultation } from '../../src/server/features/billing/billing.service';
+import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
+import { createDoctor, createPatient } from '../helpers/factories';
+import { ADMIN, startLiveServer } from '../helpers/live-server';
+import { chromiumAvailable } from '../helpers/requirements';
+
+const run = chromiumAvailable();
+
+/** Intl puts a non-breaking space after "R$"; compare what people read. */
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+/**
+ * "Faturamento" in a real Chromium, on records billed by the server's own code: the admin sees
+ * the month's totals, approves a short call (totals go up) and voids a consultation with a reason
+ * (struck through, totals go down).
+ */
+describe.runIf(run)('billing in the browser', () => {
+  let server: Awaited<ReturnType<typeof startLiveServer>>;
+  let browser: Browser;
+  let p: Page;
+  let errors: string[] = [];
+
+  /** A finished video call, billed as the server bills one when it ends. */
+  async function finishedCall(doctorId: string, patientId: string, endedAt: Date, minutes: number): Promise<void> {
+    const started = new Date(endedAt.getTime() - minutes * 60_000).toISOString();
+    const ended = endedAt.toISOString();
+    const roomId = randomUUID();
+    await server.db
+      .insertInto('rooms')
+      .values({ id: roomId, code: randomBytes(16).toString('base64url'), doctor_id: doctorId, patient_id: patientId, status: 'finished', reason: null, scheduled_at: null, admitted_at: started, last_activity_at: ended, created_at: started, closed_at: ended })
+      .execute();
+    const consultation = {
+      id: randomUUID(),
+      room_id: roomId,
+      doctor_id: doctorId,
+      patient_id: patientId,
+      started_at: started,
+      ended_at: ended,
+      duration_seconds: minutes * 60,
+      finalized_by: 'doctor' as const,
+      doctor_connected_at: started,
+      patient_connected_at: started,
+    };
+    await server.db.insertInto('consultations').values(consultation).execute();
+    await billFinishedConsultation(server.db, consultation);
+  }
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    // Default fees: R$ 150,00, 20 % to the clinic, calls under 2 minutes wait for the admin.
+    const ana = await createDoctor(server.db, { name: 'Ana Ribeiro' });
+    const bruno = await createDoctor(server.db, { name: 'Bruno Teixeira' });
+    const carla = await createPatient(server.db, { name: 'Carla Mendes', doctors: [ana, bruno] });
+    const davi = await createPatient(server.db, { name: 'Davi Rocha', doctors: [ana, bruno] });
+    const elisa = await createPatient(server.db, { name: 'Elisa Prado', doctors: [ana, bruno] });
+    const now = Date.now();
+    // Seconds apart, so they stay in this month (São Paulo) and keep their order.
+    await finishedCall(ana.id, carla.id, new Date(now - 40_000), 30);
+    await finishedCall(ana.id, davi.id, new Date(now - 30_000), 25);
+    await finishedCall(bruno.id, elisa.id, new Date(now - 20_000), 20);
+    await finishedCall(bruno.id, davi.id, new Date(now - 10_000), 1); // short: "Em análise"
+    // One last month, for the comparison under each figure.
+    await finishedCall(ana.id, elisa.id, new Date(now - 40 * 86_400_000), 30);
+
+    browser = await launchChromium();
+    const context = await newContext(browser, server.url, DESKTOP);
+    p = await context.newPage();
+    errors = watchErrors(p);
+    await p.goto('/entrar');
+    await p.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
+    await p.getByLabel('Senha', { exact: true }).fill(ADMIN.password);
+    await p.getByRole('button', { name: 'Entrar' }).click();
+    await p.waitForURL(/\/admin$/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The figure on one stat card, once it has finished counting. */
+  const figure = (label: string) => async () =>
+    plain(await p.getByRole('article').filter({ has: p.getByRole('heading', { name: label, exact: true }) }).locator('.stat-card-value').innerText());
+
+  async function expectTotals(consultations: string, gross: string, clinic: string, doctors: string): Promise<void> {
+    await expect.poll(figure('Consultas faturadas')).toBe(consultations);
+    await expect.poll(figure('Faturamento bruto')).toBe(gross);
+    await expect.poll(figure('Comissão da clínica')).toBe(clinic);
+    await expect.poll(figure('Repasse aos médicos')).toBe(doctors);
+  }
+
+  const row = (text: string) => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').filter({ hasText: text });
+
+  async function checkScreen(name: string): Promise<void> {
+    // A toast would sit on top of the tables in the screenshots.
+    await p.evaluate(() => {
+      for (const b of document.querySelectorAll('button')) if (b.textContent?.trim() === 'Fechar aviso') b.click();
+    });
+    await expect.poll(() => p.getByRole('button', { name: 'Fechar aviso' }).count()).toBe(0);
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      await p.setViewportSize(viewport);
+      await p.evaluate(() => window.scrollTo(0, 0));
+      await p.waitForTimeout(300);
+      await expectNoHorizontalOverflow(p, `${name} ${label}`);
+      await expectAccessible(p, `${name} ${label}`);
+      await screenshot(p, `${name}-${label}`);
+    }
+    await p.setViewportSize(DESKTOP);
+  }
+
+  it('the admin opens Faturamento from the menu and sees the month in reais', async () => {
+    await p.getByRole('link', { name: 'Faturamento' }).first().click();
+    await p.waitForURL(/\/admin\/faturamento$/);
+    await p.getByRole('heading', { level: 1, name: 'Faturamento' }).waitFor();
+    await expectTotals('3', 'R$ 450,00', 'R$ 90,00', 'R$ 360,00');
+    await p.getByText('1 consulta curta espera sua decisão.').waitFor();
+    // Last month under each figure.
+    await p.getByRole('article').filter({ hasText: 'Faturamento bruto' }).getByText(/R\$\s150,00/).waitFor();
+    const doctors = p.getByRole('table', { name: /^Faturamento por médico/ });
+    expect(plain(await doctors.getByRole('row').filter({ hasText: 'Ana Ribeiro' }).innerText())).toContain('R$ 240,00');
+    expect(plain(await row('Elisa Prado').innerText())).toContain('R$ 150,00');
+    expect(await row('Davi Rocha').filter({ hasText: 'Em análise' }).count()).toBe(1);
+    // The chart's text alternative has this month's gross.
+    expect(plain((await p.getByRole('table', { name: 'Faturamento dos últimos 12 meses' }).textContent()) ?? '')).toContain('R$ 450,00');
+    await checkScreen('billing');
+  });
+
+  it('approving the short call bills it: the totals go up', async () => {
+    await p.getByRole('button', { name: 'Ver consultas em análise' }).click();
+    await expect.poll(() => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').count()).toBe(2); // header + the one
+    await row('Davi Rocha').getByRole('button', { name: /^Aprovar/ }).click();
+    await p.getByText('aprovada: agora entra no faturamento.').waitFor();
+    await expectTotals('4', 'R$ 600,00', 'R$ 120,00', 'R$ 480,00');
+    await p.getByText('1 consulta curta espera sua decisão.').waitFor({ state: 'detached' });
+    await p.getByLabel('Situação').selectOption('');
+  });
+
+  it('voiding a consultation asks why, strikes it through and lowers the totals', async () => {
+    await row('Carla Mendes').getByRole('button', { name: /^Anular/ }).click();
+    const dialog = p.getByRole('dialog', { name: 'Anular consulta' });
+    await dialog.getByRole('button', { name: 'Anular consulta' }).click();
+    await dialog.getByText('Diga o motivo (pelo menos 3 letras).').waitFor();
+    await dialog.getByLabel('Motivo').fill('Consulta registrada em duplicidade.');
+    await dialog.getByRole('button', { name: 'Anular consulta' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await p.getByText('Consulta anulada: saiu do faturamento.').waitFor();
+    await row('Carla Mendes').getByText('Anulada', { exact: true }).waitFor();
+    const decoration = await row('Carla Mendes').locator('.billing-money').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(decoration).toBe('line-through');
+    await expectTotals('3', 'R$ 450,00', 'R$ 90,00', 'R$ 360,00');
+    const voided = await server.db.selectFrom('billing_records').select(['status', 'note']).where('status', '=', 'voided').execute();
+    expect(voided).toEqual([{ status: 'voided', note: 'Consulta registrada em duplicidade.' }]);
+    await checkScreen('billing-decided');
+  });
+
+  it('logged no page errors or CSP violations', () => {
+    expect(errors).toEqual([]);
+  });
+});
