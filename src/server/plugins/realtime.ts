@@ -39,6 +39,8 @@ const SESSION_RECHECK_MS = 5_000;
 const SESSION_SWEEP_MS = 30_000;
 /** New sockets one session may open per 10 s (a page reconnects every few seconds at most). */
 const HANDSHAKES_PER_10S = 20;
+/** How long a session that flooded is refused new connections. */
+const FLOOD_BENCH_MS = 10_000;
 /** How long an ended session is remembered, to refuse a handshake that raced the ending. */
 const ENDED_MEMORY_MS = 60_000;
 /** Events that cost the server more (a join reads the room, presence and chat history). */
@@ -77,6 +79,9 @@ export function attachRealtime(app: FastifyInstance): Realtime {
   // Handshakes per session: a client that reconnects in a loop (or floods, is cut off and comes
   // back at once) is refused at the door.
   const handshakes = new PersonRateLimiter(HANDSHAKES_PER_10S, 10_000);
+  // A session whose socket was cut off for flooding may not connect again for a while: its new
+  // handshakes are refused at the door instead of each paying for a session lookup and a join.
+  const benchedUntil = new Map<string, number>();
 
   const io: RealtimeServer = new Server(app.server, {
     // Big enough for an SDP with many codecs; anything larger is refused and that socket closed.
@@ -90,7 +95,9 @@ export function attachRealtime(app: FastifyInstance): Realtime {
     allowRequest: (req, callback) => {
       try {
         const token = app.parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
-        callback(null, originAllowed(req) && (!token || handshakes.take(hashToken(token))));
+        const session = token ? hashToken(token) : undefined;
+        const benched = session !== undefined && (benchedUntil.get(session) ?? 0) > Date.now();
+        callback(null, originAllowed(req) && !benched && (!session || handshakes.take(session)));
       } catch (err) {
         log.warn({ err }, 'socket handshake refused');
         callback('bad request', false);
@@ -203,6 +210,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       if (!limiter.take(socket.data.user.id, EVENT_COST[event] ?? 1)) {
         if (socket.connected) {
           log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
+          benchedUntil.set(socket.data.sessionId, Date.now() + FLOOD_BENCH_MS);
           // At once: whatever else this connection already sent is then dropped by the transport
           // without being decoded, which is what keeps a flood cheap for everyone else.
           endSocket(socket, { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
@@ -228,6 +236,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
     limiter.prune();
     handshakes.prune();
     forgetOldEnds(Date.now());
+    for (const [id, until] of benchedUntil) if (until <= Date.now()) benchedUntil.delete(id);
   }
   const sweep = setInterval(() => {
     revalidateSessions().catch((err: unknown) => log.error({ err }, 'socket session sweep failed'));

@@ -417,6 +417,15 @@ describe('limits per person, not per connection', () => {
     const pm = pair.p.mark();
     expect(await request(pair.doctorSocket, 'signal', { code, candidate: { candidate: 'candidate:9 1 udp 1 192.0.2.9 9 typ host' } })).toEqual({ ok: true, data: null });
     expect(await pair.p.waitFor('signal', {}, pm)).toMatchObject({ from: pair.doctor.id });
+    // The flooding session comes back at once: refused at the door for a while (no lookup, no join).
+    const again = await connectSocket(flood.url, pair.patientCookie).then(
+      (s) => {
+        s.close();
+        return 'connected';
+      },
+      (err: Error) => err.message,
+    );
+    expect(again).toBe('websocket error');
   });
 
   it('opens at most SOCKETS_PER_SESSION sockets per session, and another once one closes', async () => {
