@@ -56,13 +56,14 @@ export async function setClinicFees(db: Db, actor: Actor, input: z.output<typeof
   });
 }
 
-async function activeDoctor(db: DbOrTrx, doctorId: string): Promise<void> {
+/** A doctor's account, active or not (an inactive doctor's fees still apply to their finished calls). */
+async function existingDoctor(db: DbOrTrx, doctorId: string): Promise<void> {
   const user = await findUserById(db, doctorId);
   if (!user || user.role !== 'doctor') throw notFound('Médico não encontrado.');
 }
 
 export async function getDoctorFees(db: DbOrTrx, doctorId: string): Promise<DoctorFees> {
-  await activeDoctor(db, doctorId);
+  await existingDoctor(db, doctorId);
   const [own, effective, history] = await Promise.all([findDoctorFees(db, doctorId), findEffectiveFees(db, doctorId), listFeeChanges(db, doctorId)]);
   return {
     doctorId,
@@ -76,7 +77,7 @@ export async function getDoctorFees(db: DbOrTrx, doctorId: string): Promise<Doct
 /** The admin sets (or clears, with null) a doctor's own price and share. */
 export async function setDoctorFees(db: Db, actor: Actor, doctorId: string, input: z.output<typeof doctorFeesInputSchema>): Promise<DoctorFees> {
   return db.transaction().execute(async (trx) => {
-    await activeDoctor(trx, doctorId);
+    await existingDoctor(trx, doctorId);
     const before = await findDoctorFees(trx, doctorId);
     const at = nowIso();
     const changed = await recordChanges(trx, actor, doctorId, at, [

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { CLINIC_TIME_ZONE } from '../../../shared/domain/clinic-month';
 import type { AccessAction, AccessLog, accessLogQuerySchema } from '../../../shared/schemas/records';
 import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { Actor } from '../users/users.service';
 import { insertAccessLog, listAccessLog } from './access-log.repository';
-
-const CLINIC_TIME_ZONE = 'America/Sao_Paulo';
 
 /**
  * LGPD: appends who opened whose health data. Called before the data is returned, so a read that
