@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicMonthOf } from './clinic-month';
+import { addMonths, clinicMonthOf } from './clinic-month';
 
 describe('clinicMonthOf', () => {
   it('counts the month in São Paulo (UTC−3), not in UTC or the server zone', () => {
@@ -11,5 +11,21 @@ describe('clinicMonthOf', () => {
 
   it('refuses what is not a date', () => {
     expect(() => clinicMonthOf('ontem')).toThrow(RangeError);
+  });
+});
+
+describe('addMonths', () => {
+  it('moves a month forward and back across years', () => {
+    expect(addMonths('2026-11', 1)).toBe('2026-12');
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-11', -11)).toBe('2025-12');
+    expect(addMonths('2026-03', -27)).toBe('2023-12');
+    expect(addMonths('2026-05', 0)).toBe('2026-05');
+  });
+
+  it('refuses what is not a month', () => {
+    expect(() => addMonths('2026-13', 1)).toThrow(RangeError);
+    expect(() => addMonths('novembro', 1)).toThrow(RangeError);
   });
 });

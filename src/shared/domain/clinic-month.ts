@@ -11,3 +11,13 @@ export function clinicMonthOf(instant: string | Date): string {
   if (!year || !month) throw new RangeError(`not a date: ${String(instant)}`);
   return `${year}-${month}`;
 }
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** `YYYY-MM` moved by `delta` months (negative: back), across years; throws on a malformed month. */
+export function addMonths(month: string, delta: number): string {
+  const m = MONTH.exec(month);
+  if (!m) throw new RangeError(`not a month: ${month}`);
+  const index = Number(m[1]) * 12 + (Number(m[2]) - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -1,4 +1,5 @@
-import type { BillingStatus } from '../../../../shared/schemas/billing';
+import { addMonths as shiftMonth } from '../../../../shared/domain/clinic-month';
+import type { BillingRecord, BillingStatus } from '../../../../shared/schemas/billing';
 
 /** What each status is called on screen. */
 export const BILLING_STATUS_LABELS: Readonly<Record<BillingStatus, string>> = {
@@ -10,7 +11,14 @@ export const BILLING_STATUS_LABELS: Readonly<Record<BillingStatus, string>> = {
 
 export const BILLING_STATUSES = Object.keys(BILLING_STATUS_LABELS) as BillingStatus[];
 
-const MONTH = /^(\d{4})-(\d{2})$/;
+/** How the consultation was held. */
+export const BILLING_KIND_LABELS: Readonly<Record<BillingRecord['kind'], string>> = {
+  video: 'Vídeo',
+  in_person: 'Presencial',
+  phone: 'Telefone',
+};
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 function monthDate(month: string): Date | null {
   const m = MONTH.exec(month);
@@ -41,12 +49,9 @@ export function monthShort(month: string): string {
   return d ? SHORT.format(d).replace('.', '') : month;
 }
 
-/** The month `by` months after `month` (negative: before). */
+/** The month `by` months after `month` (negative: before); a malformed month stays as it is. */
 export function addMonths(month: string, by: number): string {
-  const d = monthDate(month);
-  if (!d) return month;
-  d.setUTCMonth(d.getUTCMonth() + by);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  return MONTH.test(month) ? shiftMonth(month, by) : month;
 }
 
 /** The `count` months ending at `last`, newest first (the month picker). */
