@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { billingSummarySchema } from './billing';
 import { userSummarySchema, myDoctorSchema } from './users';
+
+/** This São Paulo month's billing and the month before's (billed money; `underReview` apart), as in the billing summary. */
+export const billingGlanceSchema = z.object({ current: billingSummarySchema.shape.months.element, previous: billingSummarySchema.shape.months.element });
+export type BillingGlance = z.infer<typeof billingGlanceSchema>;
 
 /** The figures on each role's home screen. */
 export const dashboardSchema = z.discriminatedUnion('role', [
@@ -10,6 +15,8 @@ export const dashboardSchema = z.discriminatedUnion('role', [
     activeUsers: z.number().int(),
     pendingInvites: z.number().int(),
     recentUsers: z.array(userSummarySchema),
+    /** The whole clinic's. */
+    billing: billingGlanceSchema,
   }),
   z.object({
     role: z.literal('doctor'),
@@ -18,6 +25,8 @@ export const dashboardSchema = z.discriminatedUnion('role', [
     /** Profile fields still missing (Portuguese labels), e.g. "Chave PIX". */
     missingProfile: z.array(z.string()),
     recentPatients: z.array(userSummarySchema),
+    /** The doctor's own records only. */
+    earnings: billingGlanceSchema,
   }),
   z.object({
     role: z.literal('patient'),

@@ -3,6 +3,7 @@ import type { Dashboard } from '../../../shared/schemas/dashboard';
 import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
+import { billingGlance } from '../billing/billing-glance.service';
 import { photoUrlOf, toUserSummary } from '../users/user-views';
 import { findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
 import { countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
@@ -11,7 +12,7 @@ import { countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor
 export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
   const now = nowIso();
   if (user.role === 'admin') {
-    const [count, pendingInvites, recent] = await Promise.all([countUsersByRoleAndStatus(db), countPendingInvites(db, now), listRecentUsers(db, 5)]);
+    const [count, pendingInvites, recent, billing] = await Promise.all([countUsersByRoleAndStatus(db), countPendingInvites(db, now), listRecentUsers(db, 5), billingGlance(db)]);
     return {
       role: 'admin',
       doctors: { active: count('doctor', 'active'), inactive: count('doctor', 'inactive') },
@@ -19,20 +20,22 @@ export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
       activeUsers: count('admin', 'active') + count('doctor', 'active') + count('patient', 'active'),
       pendingInvites,
       recentUsers: recent.map((r) => toUserSummary(r, r)),
+      billing,
     };
   }
   if (user.role === 'doctor') {
-    const [patients, pendingInvites, profile, recent] = await Promise.all([
+    const [patients, pendingInvites, profile, recent, earnings] = await Promise.all([
       countPatientsOfDoctor(db, user.id),
       countPendingInvitesOfDoctor(db, now, user.id),
       findDoctorProfile(db, user.id),
       listRecentPatientsOfDoctor(db, user.id, 5),
+      billingGlance(db, user.id),
     ]);
     const missingProfile: string[] = [];
     if (!profile?.pix_key) missingProfile.push('Chave PIX');
     if (!profile?.phone) missingProfile.push('Telefone');
     if (user.photo_version === null) missingProfile.push('Foto');
-    return { role: 'doctor', patients, pendingInvites, missingProfile, recentPatients: recent.map((r) => toUserSummary(r)) };
+    return { role: 'doctor', patients, pendingInvites, missingProfile, recentPatients: recent.map((r) => toUserSummary(r)), earnings };
   }
   const [doctors, profile] = await Promise.all([listDoctorsOfPatient(db, user.id), findPatientProfile(db, user.id)]);
   const missingProfile: string[] = [];
