@@ -6,6 +6,7 @@ import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
 import { billingRoutes } from './features/billing/billing.routes';
+import { consultationsRoutes } from './features/consultations/consultations.routes';
 import { feesRoutes } from './features/billing/fees.routes';
 import { patientsRoutes } from './features/patients/patients.routes';
 import { profileRoutes } from './features/profile/profile.routes';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   app.decorate('rooms', registerRoomSignaling(app, realtime.io));
   await app.register(roomsRoutes);
   await app.register(recordsRoutes);
+  await app.register(consultationsRoutes);
   await app.register(feesRoutes);
   await app.register(billingRoutes);
   await registerStaticWeb(app);

@@ -21,6 +21,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'write:evolution:own',
     'read:document:own',
     'read:billing:own',
+    'register:consultation:own',
   ],
   patient: [
     'read:dashboard:own',
@@ -72,6 +73,7 @@ describe('can()', () => {
     expect(ROLES.filter((r) => can(r, 'read:billing:any'))).toEqual(['admin']);
     expect(ROLES.filter((r) => can(r, 'review:billing:any'))).toEqual(['admin']);
     expect(ROLES.filter((r) => can(r, 'read:billing:own'))).toEqual(['doctor']);
+    expect(ROLES.filter((r) => can(r, 'register:consultation:own'))).toEqual(['doctor']);
   });
 
   it('denies what is not a permission', () => {

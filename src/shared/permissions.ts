@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'read:billing:any',
   'review:billing:any',
   'read:billing:own',
+  'register:consultation:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +67,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'write:evolution:own',
     'read:document:own',
     'read:billing:own',
+    'register:consultation:own',
   ],
   patient: [
     'read:dashboard:own',

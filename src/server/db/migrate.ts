@@ -7,6 +7,7 @@ import * as uniqueCpf from './migrations/2026-11-30T06-00-unique-cpf';
 import * as listSearch from './migrations/2026-12-01T09-00-list-search';
 import * as listSearchCovering from './migrations/2026-12-01T10-00-list-search-covering';
 import * as billing from './migrations/2026-12-01T12-00-billing';
+import * as outsideConsultations from './migrations/2026-12-01T14-00-outside-consultations';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T09-00-list-search': listSearch,
   '2026-12-01T10-00-list-search-covering': listSearchCovering,
   '2026-12-01T12-00-billing': billing,
+  '2026-12-01T14-00-outside-consultations': outsideConsultations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 /*
  * Column conventions, the same on SQLite and PostgreSQL (see docs/decisions/002):
@@ -117,9 +117,12 @@ export interface RoomsTable {
   closed_at: string | null;
 }
 
+export type ConsultationKind = 'video' | 'in_person' | 'phone';
+
 export interface ConsultationsTable {
   id: string;
-  room_id: string;
+  /** The video room it happened in; null for a consultation held in person or by phone. */
+  room_id: string | null;
   doctor_id: string;
   patient_id: string;
   started_at: string;
@@ -129,6 +132,10 @@ export interface ConsultationsTable {
   /** When each side reported media connected (`call:connected`): evidence the call happened. */
   doctor_connected_at: string | null;
   patient_connected_at: string | null;
+  /** 'video' always has its room; 'in_person' and 'phone' are registered by the doctor, without one. */
+  kind: ColumnType<ConsultationKind, ConsultationKind | undefined, never>;
+  /** The doctor's short note about a consultation held outside the video room. */
+  note: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** The clinic's fees: one row, id 'clinic'. */

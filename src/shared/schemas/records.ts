@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consultationKindSchema } from './consultations';
 import { cursorPageOf } from './cursor';
 import { isValidCid10, normalizeCid10 } from '../domain/cid10';
 import { pageOf, pageQuerySchema } from './common';
@@ -149,9 +150,13 @@ export const evolutionSchema = z.object({
 export type Evolution = z.infer<typeof evolutionSchema>;
 
 export const recordConsultationSchema = consultationSchema.extend({
-  roomCode: z.string(),
+  /** How it happened; one held in person or by phone has no room. */
+  kind: consultationKindSchema,
+  roomCode: z.string().nullable(),
   doctorName: z.string(),
   reason: z.string().nullable(),
+  /** The doctor's note on a consultation registered outside the video room. */
+  note: z.string().nullable(),
 });
 export type RecordConsultation = z.infer<typeof recordConsultationSchema>;
 
@@ -195,7 +200,8 @@ export type PatientRecord = z.infer<typeof patientRecordSchema>;
 export const PATIENT_RECORD_LISTS = ['evolutions', 'consultations', 'rooms'] as const;
 export type PatientRecordList = (typeof PATIENT_RECORD_LISTS)[number];
 
-export const historyConsultationSchema = recordConsultationSchema.extend({ doctor: recordDoctorSchema });
+/** The patient's view: the doctor's note stays with the doctors. */
+export const historyConsultationSchema = recordConsultationSchema.omit({ note: true }).extend({ doctor: recordDoctorSchema });
 export type HistoryConsultation = z.infer<typeof historyConsultationSchema>;
 export const historyConsultationPageSchema = cursorPageOf(historyConsultationSchema);
 export type HistoryConsultationPage = z.infer<typeof historyConsultationPageSchema>;

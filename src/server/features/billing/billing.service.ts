@@ -4,6 +4,9 @@ import { splitFee } from '../../../shared/domain/money';
 import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { ConsultationRow } from '../../db/types';
+
+/** A finished consultation as billing reads it; a row built before `kind` existed is a video one. */
+export type BillableConsultation = Omit<ConsultationRow, 'kind' | 'note'> & { kind?: ConsultationRow['kind'] };
 import { insertBillingRecordOnce } from './billing.repository';
 import { findEffectiveFees } from './fees.repository';
 
@@ -13,17 +16,20 @@ import { findEffectiveFees } from './fees.repository';
  * month of its end. A call shorter than the clinic's minimum waits for the admin ("Em análise"):
  * the server cannot see the media of a peer-to-peer call (ADR 008).
  */
-export async function billFinishedConsultation(trx: DbOrTrx, consultation: ConsultationRow): Promise<void> {
+export async function billFinishedConsultation(trx: DbOrTrx, consultation: BillableConsultation): Promise<void> {
   if (consultation.ended_at === null) return;
   const fees = await findEffectiveFees(trx, consultation.doctor_id);
   const split = splitFee(fees.price_cents, fees.clinic_bps);
-  const short = consultation.duration_seconds === null || consultation.duration_seconds < fees.review_below_seconds;
+  const kind = consultation.kind ?? 'video';
+  // Only a video call has evidence to weigh; one held in person or by phone is the doctor's
+  // signed declaration, audited, and billed like a full call (ADR 008).
+  const short = kind === 'video' && (consultation.duration_seconds === null || consultation.duration_seconds < fees.review_below_seconds);
   await insertBillingRecordOnce(trx, {
     id: randomUUID(),
     consultation_id: consultation.id,
     doctor_id: consultation.doctor_id,
     patient_id: consultation.patient_id,
-    kind: 'video',
+    kind,
     finished_at: consultation.ended_at,
     month: clinicMonthOf(consultation.ended_at),
     duration_seconds: consultation.duration_seconds,

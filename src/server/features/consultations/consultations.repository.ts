@@ -1,8 +1,9 @@
 import type { DbOrTrx } from '../../db/database';
-import type { ConsultationRow } from '../../db/types';
+import type { Insertable } from 'kysely';
+import type { ConsultationRow, ConsultationsTable } from '../../db/types';
 
 /** Inserts the room's consultation unless it already has one; returns the one that stands. */
-export async function insertConsultationOnce(db: DbOrTrx, row: ConsultationRow): Promise<ConsultationRow> {
+export async function insertConsultationOnce(db: DbOrTrx, row: Insertable<ConsultationsTable> & { room_id: string }): Promise<ConsultationRow> {
   await db.insertInto('consultations').values(row).onConflict((oc) => oc.column('room_id').doNothing()).execute();
   return db.selectFrom('consultations').selectAll().where('room_id', '=', row.room_id).executeTakeFirstOrThrow();
 }
@@ -19,4 +20,14 @@ export async function endConsultation(
 ): Promise<boolean> {
   const r = await db.updateTable('consultations').set(end).where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** Inserts a consultation by its id unless that id exists; true when this call inserted it. */
+export async function insertConsultationById(db: DbOrTrx, row: Insertable<ConsultationsTable>): Promise<boolean> {
+  const r = await db.insertInto('consultations').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function findConsultation(db: DbOrTrx, id: string): Promise<ConsultationRow | undefined> {
+  return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -83,8 +83,10 @@ export function toRecordConsultation(c: ConsultationWithPeople): RecordConsultat
     endedAt: c.ended_at,
     durationSeconds: c.duration_seconds,
     finalizedBy: c.finalized_by,
+    kind: c.kind,
     roomCode: c.room_code,
     doctorName: c.doctor_name,
     reason: c.reason,
+    note: c.note,
   };
 }

@@ -197,7 +197,7 @@ export async function markDiscarded(db: DbOrTrx, id: string, at: string, version
 export async function listConsultationPage(db: DbOrTrx, patientId: string, onlyFinished: boolean, page: PageRequest) {
   let q = db
     .selectFrom('consultations as c')
-    .innerJoin('rooms as r', 'r.id', 'c.room_id')
+    .leftJoin('rooms as r', 'r.id', 'c.room_id')
     .innerJoin('users as d', 'd.id', 'c.doctor_id')
     .innerJoin('doctor_profiles as dp', 'dp.user_id', 'c.doctor_id')
     .select([
@@ -207,6 +207,8 @@ export async function listConsultationPage(db: DbOrTrx, patientId: string, onlyF
       'c.duration_seconds',
       'c.finalized_by',
       'c.doctor_id',
+      'c.kind',
+      'c.note',
       'r.code as room_code',
       'r.reason',
       'd.name as doctor_name',

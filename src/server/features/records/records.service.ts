@@ -262,10 +262,10 @@ async function historyConsultationPage(db: DbOrTrx, patientId: string, q: PageQu
     q.limit,
     (c) => ({ at: c.started_at, id: c.id }),
     (page) =>
-      page.map((c) => ({
-        ...toRecordConsultation(c),
-        doctor: { id: c.doctor_id, name: c.doctor_name, crm: formatCrm(c.crm_number, c.crm_uf), specialty: c.specialty },
-      })),
+      page.map((c) => {
+        const { note: _doctorsNote, ...seen } = toRecordConsultation(c);
+        return { ...seen, doctor: { id: c.doctor_id, name: c.doctor_name, crm: formatCrm(c.crm_number, c.crm_uf), specialty: c.specialty } };
+      }),
   );
 }
 
