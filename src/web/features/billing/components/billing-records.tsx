@@ -4,8 +4,6 @@ import { useState } from 'react';
 import type { RefObject } from 'react';
 import { formatBRL, formatBasisPoints } from '../../../../shared/domain/money';
 import type { BillingRecord, BillingStatus } from '../../../../shared/schemas/billing';
-import { Badge } from '../../../components/ui/badge';
-import type { BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -24,8 +22,7 @@ import type { BillingRecordFilters } from '../api/get-billing-records';
 import { BILLING_STATUSES, BILLING_STATUS_LABELS, consultationsText, monthName } from '../model/billing-text';
 import { BillingReasonDialog } from './billing-reason-dialog';
 import type { ReasonAction } from './billing-reason-dialog';
-
-const TONES: Readonly<Record<BillingStatus, BadgeTone>> = { billed: 'success', under_review: 'warning', rejected: 'danger', voided: 'neutral' };
+import { BillingStatusBadge } from './billing-status-badge';
 
 interface Props {
   filters: BillingRecordFilters;
@@ -133,9 +130,7 @@ export function BillingRecords({ filters, doctors, onFilterChange, headingRef }:
                   </td>
                   <td data-label="Situação">
                     <div className="billing-status">
-                    <Badge tone={TONES[r.status]} className={r.status === 'voided' ? 'billing-badge-voided' : undefined}>
-                      {BILLING_STATUS_LABELS[r.status]}
-                    </Badge>
+                    <BillingStatusBadge status={r.status} />
                     {r.note ? <span className="billing-note">{r.note}</span> : null}
                     </div>
                   </td>
