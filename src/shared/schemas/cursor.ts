@@ -15,22 +15,33 @@ function toBase64Url(ascii: string): string {
   return btoa(ascii).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Opaque cursor text for a small array of ASCII strings and numbers (base64url of its JSON). */
+export function encodeCursorParts(parts: readonly (string | number)[]): string {
+  return toBase64Url(JSON.stringify(parts));
+}
+
+/** The parsed JSON inside a cursor's text, or undefined when the text is not base64url JSON. */
+export function decodeCursorParts(text: string): unknown {
+  if (!/^[A-Za-z0-9_-]{1,300}$/.test(text)) return undefined;
+  try {
+    return JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The opaque text of a cursor (base64url of a small JSON array; times and ids are ASCII). */
 export function encodePageCursor(c: PageCursor): string {
-  return toBase64Url(JSON.stringify([c.at, c.id]));
+  return encodeCursorParts([c.at, c.id]);
 }
 
 const cursorParts = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
 
 /** The cursor back from its text, or null when it is not one of ours. */
 export function decodePageCursor(text: string): PageCursor | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return null;
-  try {
-    const parsed = cursorParts.safeParse(JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/'))));
-    return parsed.success ? { at: parsed.data[0], id: parsed.data[1] } : null;
-  } catch {
-    return null;
-  }
+  if (text.length > 200) return null;
+  const parsed = cursorParts.safeParse(decodeCursorParts(text));
+  return parsed.success ? { at: parsed.data[0], id: parsed.data[1] } : null;
 }
 
 export const pageCursorSchema = z.string().transform((text, ctx) => {

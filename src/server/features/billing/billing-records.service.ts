@@ -1,6 +1,5 @@
-import type { z } from 'zod';
-import type { BillingRecord, billingQuerySchema } from '../../../shared/schemas/billing';
-import { type CursorPage, encodePageCursor } from '../../../shared/schemas/cursor';
+import { type BillingQuery, type BillingRecord, encodeBillingCursor } from '../../../shared/schemas/billing';
+import type { CursorPage } from '../../../shared/schemas/cursor';
 import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { BillingStatus, UserRow } from '../../db/types';
@@ -32,23 +31,31 @@ function toRecord(r: BillingView): BillingRecord {
   };
 }
 
-type Query = z.output<typeof billingQuerySchema>;
+type ListFilters = Pick<BillingQuery, 'month' | 'from' | 'to' | 'status' | 'kind' | 'doctorId'>;
 
-async function page(db: Db, filter: BillingFilter, q: Query): Promise<CursorPage<BillingRecord>> {
-  const rows = await listBillingRecords(db, filter, q.cursor, q.limit + 1);
-  const items = rows.slice(0, q.limit);
-  const last = items.at(-1);
-  return { items: items.map(toRecord), nextCursor: rows.length > q.limit && last ? encodePageCursor({ at: last.finished_at, id: last.id }) : null };
+/** The repository's filter from a request's: `month` is the one-month period. */
+export function billingFilterOf(q: ListFilters): BillingFilter {
+  return { doctorId: q.doctorId, from: q.month ?? q.from, to: q.month ?? q.to, status: q.status, kind: q.kind };
 }
 
-/** The admin's billing history: every doctor, filtered. */
-export async function listAllBilling(db: Db, q: Query): Promise<CursorPage<BillingRecord>> {
-  return page(db, { doctorId: q.doctorId, month: q.month, status: q.status }, q);
+async function page(db: Db, filter: BillingFilter, q: BillingQuery): Promise<CursorPage<BillingRecord>> {
+  const after = q.cursor ? { at: q.cursor.at, id: q.cursor.id, priceCents: q.cursor.priceCents } : undefined;
+  const rows = await listBillingRecords(db, filter, q.sort, after, q.limit + 1);
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  const byPrice = q.sort === 'price_desc' || q.sort === 'price_asc';
+  const nextCursor = rows.length > q.limit && last ? encodeBillingCursor({ sort: q.sort, at: last.finished_at, id: last.id, priceCents: byPrice ? last.price_cents : null }) : null;
+  return { items: items.map(toRecord), nextCursor };
+}
+
+/** The admin's billing history: every doctor, filtered and ordered. */
+export async function listAllBilling(db: Db, q: BillingQuery): Promise<CursorPage<BillingRecord>> {
+  return page(db, billingFilterOf(q), q);
 }
 
 /** A doctor's own records only, whatever else the request asks. */
-export async function listOwnBilling(db: Db, doctor: UserRow, q: Omit<Query, 'doctorId'>): Promise<CursorPage<BillingRecord>> {
-  return page(db, { doctorId: doctor.id, month: q.month, status: q.status }, { ...q, doctorId: undefined });
+export async function listOwnBilling(db: Db, doctor: UserRow, q: Omit<BillingQuery, 'doctorId'>): Promise<CursorPage<BillingRecord>> {
+  return page(db, { ...billingFilterOf(q), doctorId: doctor.id }, { ...q, doctorId: undefined });
 }
 
 const TRANSITIONS = {
