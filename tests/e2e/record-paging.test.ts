@@ -89,7 +89,7 @@ describe.runIf(run)('long records load a page at a time', () => {
     await page.getByText(`Registro número ${ENTRIES}.`).waitFor();
     expect(await entries.count()).toBe(20);
     // Both lists came from one request: one access-log row for opening the page.
-    await page.getByRole('list', { name: 'Consultas por vídeo' }).waitFor();
+    await page.getByRole('list', { name: 'Consultas', exact: true }).waitFor();
     expect(await reads(patient.id)).toEqual(['history.view']);
     const more = page.getByRole('button', { name: 'Carregar registros mais antigos' });
     await more.waitFor();

@@ -72,7 +72,7 @@ export function PatientDetailPage() {
       <div className="detail-grid">
         <div className="stack">
           <PatientEvolutionsCard patientId={detail.user.id} patientName={detail.user.name} />
-          <PatientConsultationsCard patientId={detail.user.id} />
+          <PatientConsultationsCard patient={{ id: detail.user.id, name: detail.user.name }} />
           <PatientRoomsCard patient={preset} />
           <EditPatientForm key={detail.user.id} detail={detail} />
         </div>

@@ -11,7 +11,7 @@ import { doctorTitle } from '../../../lib/doctor-title';
 import { formatDuration } from '../../../lib/format-duration';
 import { useMyHistoryList } from '../api/get-my-history';
 import { groupAddenda } from '../model/group-addenda';
-import { dateAtTimeText, documentPath } from '../model/record-text';
+import { consultationWhatText, dateAtTimeText, documentPath } from '../model/record-text';
 import { EvolutionEntry } from './evolution-entry';
 import { usePagedList } from '../../../lib/use-paged-list';
 import './records.css';
@@ -81,20 +81,20 @@ export function PatientHistoryPage() {
           <LoadMore {...moreEntries} label="Carregar registros mais antigos" />
         </Card>
         <Card flush as="section" aria-labelledby="history-consultations-title">
-          <CardHeader id="history-consultations-title" title="Consultas por vídeo" />
+          <CardHeader id="history-consultations-title" title="Consultas" />
           {consultationList.isError ? (
             <ErrorState message={messageOf(consultationList.error)} onRetry={() => void consultationList.refetch()} retrying={consultationList.isFetching} />
           ) : consultationList.isPending ? (
             <LoadingState label="Carregando consultas…" />
           ) : consultations.length === 0 ? (
-            <p className="card-empty-text">Você ainda não teve consultas por vídeo.</p>
+            <p className="card-empty-text">Você ainda não teve consultas.</p>
           ) : (
-            <ul className="record-list" aria-label="Consultas por vídeo">
+            <ul className="record-list" aria-label="Consultas">
               {consultations.map((c) => (
                 <li key={c.id}>
                   <div className="record-list-main">
                     <strong>{dateAtTimeText(c.startedAt)}</strong>
-                    <span>{[doctorTitle(c.doctor.name), c.doctor.specialty, c.reason].filter(Boolean).join(' · ')}</span>
+                    <span>{[doctorTitle(c.doctor.name), c.doctor.specialty, c.kind === 'video' ? c.reason : consultationWhatText(c)].filter(Boolean).join(' · ')}</span>
                   </div>
                   {c.durationSeconds !== null ? (
                     <div className="record-list-end">

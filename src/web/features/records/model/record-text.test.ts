@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessSentence, consentText, consultationStatusText, documentKindFromSlug, documentPath, entryTitle } from './record-text';
+import { accessSentence, consentText, consultationStatusText, consultationWhatText, documentKindFromSlug, documentPath, entryTitle } from './record-text';
 
 describe('record texts', () => {
   it('names entries by their moment in São Paulo time', () => {
@@ -23,6 +23,10 @@ describe('record texts', () => {
 
   it('names a consultation state', () => {
     expect(consultationStatusText({ endedAt: null, finalizedBy: null })).toBe('Em andamento');
+    expect(consultationWhatText({ kind: 'video', reason: 'Retorno' })).toBe('Retorno');
+    expect(consultationWhatText({ kind: 'video', reason: null })).toBe('Consulta por vídeo');
+    expect(consultationWhatText({ kind: 'in_person', reason: null })).toBe('Consulta presencial');
+    expect(consultationWhatText({ kind: 'phone', reason: 'ignorado' })).toBe('Consulta por telefone');
     expect(consultationStatusText({ endedAt: 'x', finalizedBy: 'doctor' })).toBe('Realizada');
   });
 });

@@ -57,6 +57,13 @@ export function documentPath(kind: DocumentKind, id: string): string {
 }
 
 /** "28/11/2026 às 14:30 · 25 min" style pieces are built elsewhere; this names a consultation's state. */
+/** What a consultation was: its reason for a video one, how it was held for the others. */
+export function consultationWhatText(c: { kind: 'video' | 'in_person' | 'phone'; reason: string | null }): string {
+  if (c.kind === 'in_person') return 'Consulta presencial';
+  if (c.kind === 'phone') return 'Consulta por telefone';
+  return c.reason ?? 'Consulta por vídeo';
+}
+
 export function consultationStatusText(c: { endedAt: string | null; finalizedBy: 'doctor' | 'auto' | null }): string {
   if (!c.endedAt) return 'Em andamento';
   return c.finalizedBy === 'auto' ? 'Encerrada automaticamente' : 'Realizada';
