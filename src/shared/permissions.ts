@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   'review:billing:any',
   'read:billing:own',
   'register:consultation:own',
+  'manage:payments:any',
+  'read:payments:own',
+  'confirm:payments:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +52,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'manage:fees:any',
     'read:billing:any',
     'review:billing:any',
+    'manage:payments:any',
   ],
   doctor: [
     'read:dashboard:own',
@@ -68,6 +72,8 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'read:document:own',
     'read:billing:own',
     'register:consultation:own',
+    'read:payments:own',
+    'confirm:payments:own',
   ],
   patient: [
     'read:dashboard:own',

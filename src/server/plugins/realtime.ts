@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import type { Role } from '../../shared/permissions';
 import type { UserRow } from '../db/types';
 import { SESSION_COOKIE, findLiveSessions, resolveSession, touchSessions } from '../features/auth/session.service';
 import { hashToken } from '../lib/tokens';
@@ -31,7 +32,12 @@ export type Realtime = {
   endUserSessions: (userId: string, exceptSessionId?: string) => void;
   /** Re-checks every connected session now; main and tests call it, a timer calls it too. */
   revalidateSessions: () => Promise<void>;
+  /** An app-wide notice to every open page of one person, or of everyone with a role. */
+  notify: <E extends NoticeEvent>(to: { userId: string } | { role: Role }, event: E, ...payload: Parameters<ServerToClientEvents[E]>) => void;
 };
+
+/** The events that are notices (not part of a call), sent to people rather than to rooms. */
+type NoticeEvent = 'payment:changed';
 
 /** A session is looked up again before an event once this much time passed since the last look. */
 const SESSION_RECHECK_MS = 5_000;
@@ -203,7 +209,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
     socket.on('error', (err) => log.warn({ err, userId: socket.data.user.id }, 'socket error'));
     // Ended between the handshake's check and now, before this socket joined the rooms that end reaches.
     if (wasEnded(socket.data)) return endSocket(socket, SESSION_ENDED);
-    void socket.join([`user:${socket.data.user.id}`, `session:${socket.data.sessionId}`]);
+    void socket.join([`user:${socket.data.user.id}`, `session:${socket.data.sessionId}`, `role:${socket.data.user.role}`]);
     socket.use((packet, next) => {
       // Counted before anything costly, for the person across all their sockets.
       const event = typeof packet[0] === 'string' ? packet[0] : '';
@@ -267,6 +273,9 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       ended(exceptSessionId ? target.except(`session:${exceptSessionId}`) : target);
     },
     revalidateSessions,
+    notify: (to, event, ...payload) => {
+      io.to('userId' in to ? `user:${to.userId}` : `role:${to.role}`).emit(event, ...payload);
+    },
   };
 }
 

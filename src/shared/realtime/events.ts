@@ -83,4 +83,17 @@ export interface ServerToClientEvents {
   'room:closed': (p: { code: string; reason: 'finalized' | 'cancelled' | 'auto' }) => void;
   /** Sent before the server disconnects an offending socket. */
   'error:fatal': (p: AckError) => void;
+  /**
+   * App-wide notice (every signed-in page holds one connection): a payment moved. To the doctor
+   * when the admin confirms or cancels it; to every admin when the doctor confirms or disputes.
+   */
+  'payment:changed': (p: PaymentNotice) => void;
 }
+
+export type PaymentNotice = {
+  paymentId: string;
+  month: string;
+  status: 'pending' | 'paid' | 'received' | 'disputed' | 'cancelled';
+  doctorName: string;
+  netCents: number;
+};
