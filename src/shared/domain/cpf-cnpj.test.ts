@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
   cnpjCheckDigits,
+  cnpjError,
+  cpfError,
   cpfCheckDigits,
   formatCnpj,
   formatCpf,
@@ -246,5 +248,51 @@ describe('normalizeCnpj / formatCnpj', () => {
 
   it('strips only CNPJ punctuation and upper-cases', () => {
     expect(stripCnpjPunctuation(' 12.abc.345/01de-35 ')).toBe('12ABC34501DE35');
+  });
+});
+
+describe('cpfError', () => {
+  it('is null for a valid CPF, with or without punctuation', () => {
+    expect(cpfError('529.982.247-25')).toBeNull();
+    expect(cpfError(' 52998224725 ')).toBeNull();
+  });
+
+  it('explains what is wrong', () => {
+    expect(cpfError('529.982.247-2A')).toBe('CPF tem só números: confira o que foi digitado.');
+    expect(cpfError('5299822472')).toBe('CPF tem 11 dígitos, e foram digitados 10.');
+    expect(cpfError('529982247250')).toBe('CPF tem 11 dígitos, e foram digitados 12.');
+    expect(cpfError('529.982.247-26')).toBe('CPF inválido: confira os números.');
+    expect(cpfError('111.111.111-11')).toBe('CPF inválido: confira os números.');
+  });
+});
+
+describe('cnpjError', () => {
+  it('is null for valid numeric and alphanumeric CNPJs in any case', () => {
+    expect(cnpjError('11.222.333/0001-81')).toBeNull();
+    expect(cnpjError('12.ABC.345/01DE-35')).toBeNull();
+    expect(cnpjError('12abc34501de35')).toBeNull();
+  });
+
+  it('explains what is wrong', () => {
+    expect(cnpjError('12.ÁBC.345/01DE-35')).toBe('CNPJ tem só letras sem acento e números: confira o que foi digitado.');
+    expect(cnpjError('12 ABC 345 01DE 35')).toMatch(/^CNPJ tem só letras/);
+    expect(cnpjError('12.ABC.345/01DE-3')).toBe('CNPJ tem 14 caracteres, e foram digitados 13.');
+    expect(cnpjError('12ABC34501DE3A')).toBe('CNPJ inválido: os dois últimos caracteres (dígitos verificadores) são sempre números.');
+    expect(cnpjError('12.ABC.345/01DE-36')).toBe('CNPJ inválido: confira os 14 caracteres.');
+    expect(cnpjError('00.000.000/0000-00')).toBe('CNPJ inválido: confira os 14 caracteres.');
+  });
+
+  it('computes alphanumeric check digits with ASCII - 48 values (independent computation)', () => {
+    // By hand for 12ABC34501DE: values 1,2,17,18,19,3,4,5,0,1,20,21 with weights 5,4,3,2,9,8,7,6,5,4,3,2
+    // sum 459, 459 % 11 = 8, first digit 11 - 8 = 3; with it and weights 6,5,4,3,2,9,8,7,6,5,4,3,2
+    // sum 424, 424 % 11 = 6, second digit 11 - 6 = 5.
+    const values = [...'12ABC34501DE'].map((c) => c.charCodeAt(0) - 48);
+    const w1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    const s1 = values.reduce((acc, v, i) => acc + v * w1[i]!, 0);
+    expect(s1).toBe(459);
+    const w2 = [6, ...w1];
+    const s2 = [...values, 3].reduce((acc, v, i) => acc + v * w2[i]!, 0);
+    expect(s2).toBe(424);
+    expect(cnpjCheckDigits('12ABC34501DE')).toBe('35');
   });
 });

@@ -135,3 +135,26 @@ export function formatCnpj(s: string): string {
   if (!CNPJ_SHAPE.test(c)) return s;
   return `${c.slice(0, 2)}.${c.slice(2, 5)}.${c.slice(5, 8)}/${c.slice(8, 12)}-${c.slice(12)}`;
 }
+
+/**
+ * Why `s` is not a valid CPF, in plain Brazilian Portuguese, or `null` when it is valid. Empty
+ * input is the caller's business (each form asks for the value its own way).
+ */
+export function cpfError(s: string): string | null {
+  const digits = stripCpfPunctuation(s);
+  if (!/^\d*$/.test(digits)) return 'CPF tem só números: confira o que foi digitado.';
+  if (digits.length !== CPF_LENGTH) return `CPF tem 11 dígitos, e foram digitados ${digits.length}.`;
+  return normalizeCpf(digits) === null ? 'CPF inválido: confira os números.' : null;
+}
+
+/**
+ * Why `s` is not a valid CNPJ (numeric or alphanumeric), in plain Brazilian Portuguese, or `null`
+ * when it is valid. Empty input is the caller's business.
+ */
+export function cnpjError(s: string): string | null {
+  const chars = stripCnpjPunctuation(s);
+  if (!/^[0-9A-Z]*$/.test(chars)) return 'CNPJ tem só letras sem acento e números: confira o que foi digitado.';
+  if (chars.length !== CNPJ_LENGTH) return `CNPJ tem 14 caracteres, e foram digitados ${chars.length}.`;
+  if (!/\d{2}$/.test(chars)) return 'CNPJ inválido: os dois últimos caracteres (dígitos verificadores) são sempre números.';
+  return normalizeCnpj(chars) === null ? 'CNPJ inválido: confira os 14 caracteres.' : null;
+}

@@ -85,6 +85,34 @@ describe('PATCH /api/me/profile', () => {
     expect(row).toEqual({ pix_key_type: pixKeyType, pix_key: canonical });
   });
 
+  it('refuses a landline or an e-mail with % as PIX key with 400 and a plain message, keeping the stored key', async () => {
+    const { user, cookie } = await signedIn(await createDoctor(t.db));
+    const base = { name: 'Dra. Lia Prado', crmNumber: '4321', crmUf: 'BA', specialty: 'Geriatria' };
+    expect((await patch(cookie, { ...base, pixKeyType: 'phone', pixKey: '(71) 9 8765-4321' })).statusCode).toBe(200);
+    const stored = async () => t.db.selectFrom('doctor_profiles').select(['pix_key_type', 'pix_key']).where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(await stored()).toEqual({ pix_key_type: 'phone', pix_key: '+5571987654321' });
+
+    const cases: [string, string, RegExp][] = [
+      ['phone', '(71) 3321-4567', /^Esse número é de telefone fixo\. A chave PIX por telefone é sempre um celular/],
+      ['phone', '+55 71 3321-4567', /telefone fixo/],
+      ['phone', '(20) 98765-4321', /O DDD 20 não existe/],
+      ['phone', '+1 415 555 0100', /do Brasil \(\+55\)/],
+      ['email', 'lia%prado@exemplo.com.br', /^E-mail com "%": a chave PIX só aceita/],
+      ['email', `${'l'.repeat(70)}@exemplo.com.br`, /no máximo 77 caracteres/],
+      ['cnpj', '12.ABC.345/01DE-3X', /dígitos verificadores\) são sempre números/],
+    ];
+    for (const [pixKeyType, pixKey, message] of cases) {
+      const res = await patch(cookie, { ...base, pixKeyType, pixKey });
+      expect(res.statusCode, pixKey).toBe(400);
+      expect(res.json().error.fields.pixKey, pixKey).toMatch(message);
+    }
+    expect(await stored()).toEqual({ pix_key_type: 'phone', pix_key: '+5571987654321' });
+
+    // The DICT charset keeps . _ - + ; the key is stored lower-case.
+    expect((await patch(cookie, { ...base, pixKeyType: 'email', pixKey: 'Lia.Prado_1-x+Pix@Exemplo.com.br' })).statusCode).toBe(200);
+    expect(await stored()).toEqual({ pix_key_type: 'email', pix_key: 'lia.prado_1-x+pix@exemplo.com.br' });
+  });
+
   it('clears the PIX key when both fields are empty', async () => {
     const { user, cookie } = await signedIn(await createDoctor(t.db));
     const base = { name: 'Dr. Caio Nunes', crmNumber: '777', crmUf: 'RS', specialty: 'Ortopedia' };
