@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
               { path: 'pacientes/:id', lazy: page(() => import('../features/patients/components/patient-detail-page'), 'PatientDetailPage') },
               { path: 'pacientes/:patientId/evolucoes/:id', lazy: page(() => import('../features/records/components/evolution-page'), 'EvolutionPage') },
               { path: 'salas', lazy: page(() => import('../features/rooms/components/rooms-page'), 'RoomsPage') },
+              { path: 'ganhos', lazy: page(() => import('../features/billing/components/earnings-page'), 'EarningsPage') },
             ],
           },
           {

@@ -1,4 +1,4 @@
-import { ChartColumn, Eye, HandCoins, History, House, LayoutDashboard, ShieldCheck, UserRound, Users, Video } from 'lucide-react';
+import { ChartColumn, Eye, HandCoins, History, House, LayoutDashboard, ShieldCheck, UserRound, Users, Video, Wallet } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 
@@ -26,6 +26,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/medico', label: 'Início', icon: LayoutDashboard, end: true },
     { to: '/medico/pacientes', label: 'Pacientes', icon: Users },
     { to: '/medico/salas', label: 'Consultas', icon: Video },
+    { to: '/medico/ganhos', label: 'Meus ganhos', icon: Wallet },
     PROFILE,
   ],
   patient: [

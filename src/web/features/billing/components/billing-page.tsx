@@ -8,26 +8,22 @@ import { Card } from '../../../components/ui/card';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { SelectField } from '../../../components/ui/select-field';
 import { messageOf } from '../../../lib/api-error';
 import { useBillingSummary } from '../api/get-billing-summary';
-import { BILLING_STATUSES, monthLabel, recentMonths, underReviewText } from '../model/billing-text';
+import { BILLING_STATUSES, pickedMonth, underReviewText } from '../model/billing-text';
 import { BillingByDoctor } from './billing-by-doctor';
 import { BillingChart } from './billing-chart';
 import { BillingMonthCards } from './billing-month-cards';
+import { BillingMonthPicker } from './billing-month-picker';
 import { BillingRecords } from './billing-records';
 import '../../../components/ui/stat-card.css';
 import './billing.css';
-
-const MONTHS_TO_PICK = 24;
 
 /** /admin/faturamento: a month's totals next to the month before, 12 months of history, each doctor's share and every record. */
 export function BillingPage() {
   const [params, setParams] = useSearchParams();
   const thisMonth = clinicMonthOf(new Date());
-  const options = recentMonths(thisMonth, MONTHS_TO_PICK);
-  const asked = params.get('mes') ?? '';
-  const month = options.includes(asked) ? asked : thisMonth;
+  const month = pickedMonth(params.get('mes'), thisMonth);
   const statusParam = params.get('situacao') ?? '';
   const status = (BILLING_STATUSES as string[]).includes(statusParam) ? (statusParam as BillingStatus) : undefined;
   const doctorId = params.get('medico') || undefined;
@@ -54,15 +50,7 @@ export function BillingPage() {
       <PageHeader
         title="Faturamento"
         description="Quanto as consultas renderam em cada mês, quanto fica com a clínica e quanto vai para cada médico."
-        actions={
-          <SelectField
-            label="Mês"
-            fieldClassName="billing-month-picker"
-            value={month}
-            onChange={(e) => update({ month: e.target.value })}
-            options={options.map((m) => ({ value: m, label: monthLabel(m) }))}
-          />
-        }
+        actions={<BillingMonthPicker month={month} thisMonth={thisMonth} onChange={(m) => update({ month: m })} />}
       />
       {summary.isPending ? (
         <LoadingState />

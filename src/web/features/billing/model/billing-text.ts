@@ -59,6 +59,14 @@ export function recentMonths(last: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(last, -i));
 }
 
+/** How far back the billing pages' month pickers go. */
+export const MONTHS_TO_PICK = 24;
+
+/** The month a page's `?mes=` asks for when the picker offers it; else the current one. */
+export function pickedMonth(asked: string | null, thisMonth: string): string {
+  return asked && recentMonths(thisMonth, MONTHS_TO_PICK).includes(asked) ? asked : thisMonth;
+}
+
 /** "3 consultas curtas esperam sua decisão." */
 export function underReviewText(count: number): string {
   return count === 1 ? '1 consulta curta espera sua decisão.' : `${count} consultas curtas esperam sua decisão.`;

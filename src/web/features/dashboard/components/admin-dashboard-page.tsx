@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { StatCard } from '../../../components/ui/stat-card';
 import { ROLE_LABELS } from '../../../lib/role-labels';
+import { AdminMoneyCards } from './admin-money-cards';
 import { DashboardFrame } from './dashboard-frame';
 import { RecentPeopleCard } from './recent-people-card';
 import '../../../components/ui/stat-card.css';
@@ -18,7 +19,7 @@ export function AdminDashboardPage() {
   return (
     <DashboardFrame
       role="admin"
-      description="Um resumo da clínica: quem atende, quem é atendido e quem ainda não aceitou o convite."
+      description="Um resumo da clínica: quem atende, quem é atendido, quem ainda não aceitou o convite e quanto a clínica faturou no mês."
       actions={
         <Button icon={<UserPlus aria-hidden="true" />} onClick={() => void navigate('/admin/usuarios/novo')}>
           Novo usuário
@@ -33,6 +34,7 @@ export function AdminDashboardPage() {
             <StatCard label="Usuários ativos" value={data.activeUsers} icon={<Users />} tone="green" hint="Inclui a administração" />
             <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint="Ainda sem senha criada" />
           </div>
+          <AdminMoneyCards billing={data.billing} />
           <RecentPeopleCard
             title="Cadastros recentes"
             people={data.recentUsers}

@@ -6,11 +6,12 @@ import { Card } from '../../../components/ui/card';
 import { StatCard } from '../../../components/ui/stat-card';
 import { useMe } from '../../auth/api/get-me';
 import { DashboardFrame } from './dashboard-frame';
+import { DoctorEarningsCard } from './doctor-earnings-card';
 import { MissingProfileBanner } from './missing-profile-banner';
 import { RecentPeopleCard } from './recent-people-card';
 import '../../../components/ui/stat-card.css';
 
-/** /medico: the doctor's patients and what is missing from their profile. */
+/** /medico: the doctor's patients, this month's earnings and what is missing from their profile. */
 export function DoctorDashboardPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
@@ -18,7 +19,7 @@ export function DoctorDashboardPage() {
   return (
     <DashboardFrame
       role="doctor"
-      description="Seus pacientes e convites, num só lugar."
+      description="Seus pacientes, convites e ganhos, num só lugar."
       skeletonCards={2}
       actions={
         canCreate ? (
@@ -35,7 +36,8 @@ export function DoctorDashboardPage() {
             <StatCard label="Meus pacientes" value={data.patients} icon={<Users />} hint="Pacientes que você acompanha" />
             <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint="Pacientes que ainda não criaram a senha" />
           </div>
-          <div className="dashboard-columns">
+          <div className="dashboard-columns doctor-columns">
+            <DoctorEarningsCard earnings={data.earnings} />
             <RecentPeopleCard
               title="Pacientes recentes"
               people={data.recentPatients}

@@ -1,0 +1,85 @@
+import { useSearchParams } from 'react-router';
+import { clinicMonthOf } from '../../../../shared/domain/clinic-month';
+import type { BillingStatus } from '../../../../shared/schemas/billing';
+import { Alert } from '../../../components/ui/alert';
+import { Card } from '../../../components/ui/card';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { messageOf } from '../../../lib/api-error';
+import { useOwnBillingSummary } from '../api/get-own-billing';
+import { BILLING_STATUSES, monthName, pickedMonth } from '../model/billing-text';
+import { UNDER_REVIEW_FOR_DOCTOR, ownUnderReviewText } from '../model/earnings-text';
+import { PAYOUT_STATE_TEXT, payoutStateOf } from '../model/payout-state';
+import { BillingMonthCards } from './billing-month-cards';
+import { BillingMonthPicker } from './billing-month-picker';
+import { EarningsByMonth } from './earnings-by-month';
+import { EarningsRecords } from './earnings-records';
+import { MonthBarsChart } from './month-bars-chart';
+import { PayoutStateBadge } from './payout-state-badge';
+import '../../../components/ui/stat-card.css';
+import './billing.css';
+import './earnings.css';
+const DOCTOR_LABELS = { gross: 'Valor das consultas', doctors: 'Você recebe' };
+
+/** /medico/ganhos: the doctor's own consultations and earnings, month by month ("Meus ganhos"). */
+export function EarningsPage() {
+  const [params, setParams] = useSearchParams();
+  const thisMonth = clinicMonthOf(new Date());
+  const month = pickedMonth(params.get('mes'), thisMonth);
+  const statusParam = params.get('situacao') ?? '';
+  const status = (BILLING_STATUSES as string[]).includes(statusParam) ? (statusParam as BillingStatus) : undefined;
+  const summary = useOwnBillingSummary(month);
+
+  const search = (next: { month: string; status?: BillingStatus | undefined }) => {
+    const s = new URLSearchParams();
+    if (next.month !== thisMonth) s.set('mes', next.month);
+    if (next.status) s.set('situacao', next.status);
+    const text = s.toString();
+    return text ? `?${text}` : '';
+  };
+  const update = (next: { month: string; status?: BillingStatus | undefined }) => setParams(new URLSearchParams(search(next)), { replace: true });
+
+  const current = summary.data?.months.at(-1);
+  const previous = summary.data?.months.at(-2);
+
+  return (
+    <>
+      <PageHeader
+        title="Meus ganhos"
+        description="Suas consultas de cada mês, quanto fica com a clínica e quanto você recebe."
+        actions={<BillingMonthPicker month={month} thisMonth={thisMonth} onChange={(m) => update({ month: m })} />}
+      />
+      {summary.isPending ? (
+        <LoadingState />
+      ) : summary.isError ? (
+        <Card>
+          <ErrorState message={messageOf(summary.error)} onRetry={() => void summary.refetch()} retrying={summary.isFetching} />
+        </Card>
+      ) : (
+        <div className="billing-layout" aria-busy={summary.isFetching}>
+          {current && current.underReview > 0 ? (
+            <Alert tone="warning" title={ownUnderReviewText(current.underReview, monthName(month))} className="billing-review-notice">
+              <p>{UNDER_REVIEW_FOR_DOCTOR}</p>
+            </Alert>
+          ) : null}
+          {current && previous ? (
+            <BillingMonthCards current={current} previous={previous} labels={DOCTOR_LABELS} status={<PayoutStateBadge month={month} />}>
+              <p className="earnings-payout-note">{PAYOUT_STATE_TEXT[payoutStateOf(month)].description}</p>
+            </BillingMonthCards>
+          ) : null}
+          <MonthBarsChart
+            id="earnings-chart-title"
+            title="Últimos 12 meses"
+            description="Quanto você recebeu em cada mês."
+            caption="Seus ganhos nos últimos 12 meses"
+            months={summary.data.months}
+            series={[{ label: 'Você recebe', value: (m) => m.doctorCents, tone: 'doctors' }]}
+          />
+          <EarningsByMonth months={summary.data.months} selected={month} linkTo={(m) => search({ month: m })} />
+          <EarningsRecords filters={{ month, status }} onStatusChange={(s) => update({ month, status: s })} />
+        </div>
+      )}
+    </>
+  );
+}
