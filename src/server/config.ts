@@ -47,6 +47,8 @@ const envSchema = z.object({
   /** Printed on prescriptions and evolutions. */
   CLINIC_NAME: z.string().trim().min(2).max(120).default('MedConnect'),
   CLINIC_ADDRESS: z.string().trim().max(300).optional(),
+  /** Receiver city on the PIX codes of doctors who have not given theirs. */
+  CLINIC_CITY: z.string().trim().regex(/\p{L}/u, 'must name a city').max(60).default('SAO PAULO'),
 });
 
 export type Config = {
@@ -67,7 +69,7 @@ export type Config = {
   rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | undefined; turnTtlSeconds: number };
   rooms: { idleMs: number; reconnectGraceMs: number };
   socket: { eventsPer10s: number; perSession: number; chatPerRoom: number };
-  clinic: { name: string; address: string | null };
+  clinic: { name: string; address: string | null; city: string };
 };
 
 function splitList(s: string): string[] {
@@ -132,6 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rtc: { stunUrls: splitList(e.STUN_URLS), turnUrls: splitList(e.TURN_URLS ?? ''), turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
     rooms: { idleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000), reconnectGraceMs: Math.round(e.ROOM_RECONNECT_GRACE_SECONDS * 1000) },
     socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S, perSession: e.SOCKETS_PER_SESSION, chatPerRoom: e.CHAT_MESSAGES_PER_ROOM },
-    clinic: { name: e.CLINIC_NAME, address: e.CLINIC_ADDRESS || null },
+    clinic: { name: e.CLINIC_NAME, address: e.CLINIC_ADDRESS || null, city: e.CLINIC_CITY },
   };
 }

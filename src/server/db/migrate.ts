@@ -10,6 +10,7 @@ import * as billing from './migrations/2026-12-01T12-00-billing';
 import * as outsideConsultations from './migrations/2026-12-01T14-00-outside-consultations';
 import * as billingReportIndexes from './migrations/2026-12-01T16-00-billing-report-indexes';
 import * as billingTotals from './migrations/2026-12-01T17-00-billing-totals';
+import * as doctorCity from './migrations/2026-12-01T18-00-doctor-city';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T14-00-outside-consultations': outsideConsultations,
   '2026-12-01T16-00-billing-report-indexes': billingReportIndexes,
   '2026-12-01T17-00-billing-totals': billingTotals,
+  '2026-12-01T18-00-doctor-city': doctorCity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

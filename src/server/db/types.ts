@@ -33,6 +33,9 @@ export interface DoctorProfilesTable {
   phone: string | null;
   pix_key_type: 'cpf' | 'cnpj' | 'email' | 'phone' | 'evp' | null;
   pix_key: string | null;
+  /** Where the doctor lives or works: the receiver city of their PIX BR Codes. Saved with city_uf. */
+  city: ColumnType<string | null, string | null | undefined, string | null>;
+  city_uf: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: string;
 }
 

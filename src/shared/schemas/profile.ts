@@ -66,6 +66,29 @@ function canonicalPix<T extends PixFields>(v: T): T {
   return parsed ? { ...v, pixKey: parsed.key } : v;
 }
 
+/** Longest city name the profile takes ("Vila Bela da Santíssima Trindade" has 32). */
+export const CITY_MAX_LENGTH = 60;
+
+/** A city name: letters (accents welcome), spaces, hyphen and apostrophe, as in "Sant'Ana do Livramento". */
+export const citySchema = z
+  .string()
+  .transform((s) => s.normalize('NFC').replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .max(CITY_MAX_LENGTH, { message: `Cidade longa demais: use no máximo ${CITY_MAX_LENGTH} caracteres.` })
+      .regex(/^[\p{L}\p{M}' -]+$/u, { message: 'Cidade inválida: use só letras, espaços, hífen e apóstrofo.' })
+      .refine((s) => (s.match(/\p{L}/gu) ?? []).length >= 2, { message: 'Informe o nome da cidade.' }),
+  );
+
+export const cityUfSchema = z.enum(UFS, { message: 'Escolha a UF da cidade.' });
+
+/** City and its UF travel together: one without the other is incomplete. */
+function refineCity(v: { city?: string | undefined; cityUf?: string | undefined }, ctx: z.RefinementCtx) {
+  if (v.city && !v.cityUf) ctx.addIssue({ code: 'custom', path: ['cityUf'], message: 'Escolha a UF da cidade.' });
+  if (v.cityUf && !v.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'Informe a cidade.' });
+}
+
 const doctorFields = {
   name: personNameSchema,
   crmNumber: crmNumberSchema,
@@ -73,6 +96,9 @@ const doctorFields = {
   rqe: optionalField(z.string().trim().regex(/^\d{1,7}$/, { message: 'RQE inválido: use só números.' })),
   specialty: specialtySchema,
   phone: optionalField(brPhoneSchema),
+  // Spaces alone count as not given, like an empty box.
+  city: z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), citySchema.optional()),
+  cityUf: optionalField(cityUfSchema),
   ...pixFields,
 };
 
@@ -83,6 +109,7 @@ export const doctorProfileInputSchema = z
     const error = crmError(v.crmNumber, v.crmUf);
     if (error) ctx.addIssue({ code: 'custom', path: ['crmNumber'], message: error });
     refinePix(v, ctx);
+    refineCity(v, ctx);
   })
   .transform(canonicalPix);
 export type DoctorProfileInput = z.input<typeof doctorProfileInputSchema>;
@@ -109,6 +136,8 @@ export const doctorProfileSchema = z.object({
   phone: z.string().nullable(),
   pixKeyType: pixKeyTypeSchema.nullable(),
   pixKey: z.string().nullable(),
+  city: z.string().nullable(),
+  cityUf: z.string().nullable(),
 });
 export type DoctorProfile = z.infer<typeof doctorProfileSchema>;
 

@@ -41,6 +41,8 @@ export function toDoctorProfile(row: DoctorProfileRow): DoctorProfile {
     phone: row.phone,
     pixKeyType: row.pix_key_type,
     pixKey: row.pix_key,
+    city: row.city,
+    cityUf: row.city_uf,
   };
 }
 

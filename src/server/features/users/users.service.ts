@@ -67,6 +67,8 @@ export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorP
     phone: p.phone ?? null,
     pix_key_type: p.pixKeyType ?? null,
     pix_key: p.pixKey ?? null,
+    city: p.city ?? null,
+    city_uf: p.cityUf ?? null,
     updated_at: at,
   }));
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { UF_NAMES, UFS } from '../../../shared/domain/crm';
 import { PIX_KEY_TYPE_LABELS, PIX_KEY_TYPES, pixKeyError } from '../../../shared/domain/pix';
 import type { PixKeyType } from '../../../shared/domain/pix';
+import { citySchema } from '../../../shared/schemas/profile';
 import type { FieldErrors } from '../../lib/form-errors';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
@@ -28,13 +29,22 @@ interface DoctorProfileFieldsProps {
   headingLevel?: 2 | 3;
 }
 
-/** Name, CRM + UF, RQE, specialty, phone and the PIX key with live checking against its type. */
+/**
+ * Name, CRM + UF, RQE, specialty, phone, the PIX key with live checking against its type (the DICT
+ * rules, explained in plain words) and the city the PIX code names as the receiver's.
+ */
 export function DoctorProfileFields({ values, errors, onChange, onFieldError, emailField, headingLevel = 3 }: DoctorProfileFieldsProps) {
   const pixType = isPixKeyType(values.pixKeyType) ? values.pixKeyType : null;
 
   const checkPixKey = (key: string, type: PixKeyType | null) => {
     if (!type || key.trim() === '') return onFieldError('pixKey', null);
     onFieldError('pixKey', pixKeyError(key, type));
+  };
+
+  const checkCity = (city: string) => {
+    if (city.trim() === '') return onFieldError('city', null);
+    const parsed = citySchema.safeParse(city);
+    onFieldError('city', parsed.success ? null : (parsed.error.issues[0]?.message ?? null));
   };
 
   return (
@@ -135,6 +145,28 @@ export function DoctorProfileFields({ values, errors, onChange, onFieldError, em
             onBlur={(e) => checkPixKey(e.target.value, pixType)}
             error={errors.pixKey}
             hint={pixType ? PIX_KEY_HINTS[pixType] : 'Escolha primeiro o tipo da chave.'}
+          />
+          <TextField
+            label="Cidade"
+            name="city"
+            autoComplete="address-level2"
+            optional
+            value={values.city}
+            onChange={(e) => onChange('city', e.target.value)}
+            onBlur={(e) => checkCity(e.target.value)}
+            error={errors.city}
+            hint="Aparece como cidade do recebedor no código PIX. Sem ela, usamos a cidade da clínica."
+          />
+          <SelectField
+            label="UF da cidade"
+            name="cityUf"
+            autoComplete="address-level1"
+            optional
+            placeholder="Selecione o estado"
+            options={UF_OPTIONS}
+            value={values.cityUf}
+            onChange={(e) => onChange('cityUf', e.target.value)}
+            error={errors.cityUf}
           />
         </div>
       </FormSection>

@@ -12,6 +12,8 @@ export interface DoctorValues extends Record<string, string> {
   phone: string;
   pixKeyType: string;
   pixKey: string;
+  city: string;
+  cityUf: string;
 }
 
 export const EMPTY_DOCTOR_VALUES: DoctorValues = {
@@ -23,6 +25,8 @@ export const EMPTY_DOCTOR_VALUES: DoctorValues = {
   phone: '',
   pixKeyType: '',
   pixKey: '',
+  city: '',
+  cityUf: '',
 };
 
 /** Fills the form from what the server stored, formatted the way people read it. */
@@ -37,6 +41,8 @@ export function doctorValuesFrom(name: string, profile: DoctorProfile | null): D
     phone: profile.phone ? formatPhone(profile.phone) : '',
     pixKeyType: profile.pixKeyType ?? '',
     pixKey: profile.pixKeyType && profile.pixKey ? formatPixKey(profile.pixKeyType, profile.pixKey) : (profile.pixKey ?? ''),
+    city: profile.city ?? '',
+    cityUf: profile.cityUf ?? '',
   };
 }
 
@@ -51,5 +57,7 @@ export function toDoctorProfileInput(values: DoctorValues): DoctorProfileInput {
     phone: values.phone,
     pixKeyType: values.pixKeyType as DoctorProfileInput['pixKeyType'],
     pixKey: values.pixKey,
+    city: values.city,
+    cityUf: values.cityUf as DoctorProfileInput['cityUf'],
   };
 }
