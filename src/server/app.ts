@@ -7,6 +7,7 @@ import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
 import { billingRoutes } from './features/billing/billing.routes';
 import { consultationsRoutes } from './features/consultations/consultations.routes';
+import { paymentsRoutes } from './features/payments/payments.routes';
 import { feesRoutes } from './features/billing/fees.routes';
 import { patientsRoutes } from './features/patients/patients.routes';
 import { profileRoutes } from './features/profile/profile.routes';
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(consultationsRoutes);
   await app.register(feesRoutes);
   await app.register(billingRoutes);
+  await app.register(paymentsRoutes);
   await registerStaticWeb(app);
   return app;
 }

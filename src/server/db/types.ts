@@ -199,6 +199,80 @@ export interface BillingRecordsTable {
   decided_by: string | null;
   decided_at: string | null;
   created_at: string;
+  /** The payment this record is locked to by a monthly closing; null while open. */
+  payment_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type PaymentStatus = 'pending' | 'paid' | 'received' | 'disputed' | 'cancelled';
+
+/** Each "Fechar mês": seq 1 is the month's first closing, 2+ supplementary ones. */
+export interface ClosingsTable {
+  id: string;
+  month: string;
+  seq: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** One doctor's payment of one closing: totals and a snapshot of who and where to pay. */
+export interface PaymentsTable {
+  id: string;
+  closing_id: string;
+  month: string;
+  doctor_id: string;
+  status: PaymentStatus;
+  consultations: number;
+  gross_cents: number;
+  clinic_cents: number;
+  net_cents: number;
+  doctor_name: string;
+  crm_number: string;
+  crm_uf: string;
+  pix_key_type: 'cpf' | 'cnpj' | 'email' | 'phone' | 'evp' | null;
+  pix_key: string | null;
+  /** The day the admin says the transfer was made (YYYY-MM-DD). */
+  paid_on: string | null;
+  pix_e2e_id: string | null;
+  paid_note: string | null;
+  received_at: string | null;
+  dispute_message: string | null;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which records a payment held; kept when a cancellation releases them. */
+export interface PaymentRecordsTable {
+  payment_id: string;
+  billing_record_id: string;
+}
+
+/** Append-only: every transition and snapshot refresh of a payment. */
+export interface PaymentEventsTable {
+  id: string;
+  payment_id: string;
+  action: 'created' | 'paid' | 'received' | 'disputed' | 'cancelled' | 'pix_key_refreshed';
+  from_status: PaymentStatus | null;
+  to_status: PaymentStatus;
+  actor_id: string | null;
+  at: string;
+  note: string | null;
+  /** JSON text. */
+  details: string | null;
+}
+
+/**
+ * Billing totals per (São Paulo month, doctor, status), kept by triggers on billing_records in the
+ * same transaction as each write (ADR 009). Read-only for the app.
+ */
+export interface BillingTotalsTable {
+  month: string;
+  doctor_id: string;
+  status: BillingStatus;
+  consultations: number;
+  price_cents: number;
+  clinic_cents: number;
+  doctor_cents: number;
 }
 
 export interface ConsentsTable {
@@ -306,6 +380,11 @@ export interface Database {
   doctor_fees: DoctorFeesTable;
   fee_changes: FeeChangesTable;
   billing_records: BillingRecordsTable;
+  closings: ClosingsTable;
+  payments: PaymentsTable;
+  payment_records: PaymentRecordsTable;
+  payment_events: PaymentEventsTable;
+  billing_totals: BillingTotalsTable;
 }
 
 /** A user as the app passes it around; the search text is the repository's business. */
@@ -320,3 +399,5 @@ export type RoomRow = Selectable<RoomsTable>;
 export type ConsultationRow = Selectable<ConsultationsTable>;
 export type EvolutionRow = Selectable<EvolutionsTable>;
 export type BillingRecordRow = Selectable<BillingRecordsTable>;
+export type PaymentRow = Selectable<PaymentsTable>;
+export type PaymentEventRow = Selectable<PaymentEventsTable>;

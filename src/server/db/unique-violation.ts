@@ -15,4 +15,5 @@ export const UNIQUE = {
   userEmail: { pgName: 'users_email_key', sqliteColumns: 'users.email' },
   doctorCrm: { pgName: 'doctor_profiles_crm', sqliteColumns: 'doctor_profiles.crm_uf, doctor_profiles.crm_number' },
   patientCpf: { pgName: 'patient_profiles_cpf', sqliteColumns: 'patient_profiles.cpf' },
+  closingMonthSeq: { pgName: 'closings_month_seq', sqliteColumns: 'closings.month, closings.seq' },
 } as const;

@@ -64,6 +64,9 @@ const TRANSITIONS = {
   void: { from: ['billed', 'under_review'], to: 'voided', audit: 'billing.voided' },
 } as const satisfies Record<string, { from: BillingStatus[]; to: BillingStatus; audit: string }>;
 
+/** A record locked to a payment by a monthly closing never changes (cancel the payment first). */
+const closedRecord = () => conflict('billing_closed', 'Este registro já entrou no fechamento do mês e não pode mais mudar.');
+
 const ALREADY: Record<BillingStatus, string> = {
   billed: 'Este registro já está faturado.',
   under_review: 'Este registro está em análise.',
@@ -81,9 +84,11 @@ export async function decideBilling(db: Db, actor: Actor, id: string, action: ke
   await db.transaction().execute(async (trx) => {
     const record = await findBillingRecord(trx, id);
     if (!record) throw notFound('Registro de faturamento não encontrado.');
+    if (record.payment_id) throw closedRecord();
     const moved = await decideBillingRecord(trx, id, [...t.from], t.to, { note, decidedBy: actor.user.id, decidedAt: nowIso() });
     if (!moved) {
       const now = (await findBillingRecord(trx, id))!;
+      if (now.payment_id) throw closedRecord();
       throw conflict('billing_already_decided', ALREADY[now.status]);
     }
     await recordAudit(trx, { actorId: actor.user.id, action: t.audit, entityType: 'billing_record', entityId: id, details: { from: record.status, to: t.to, note }, ip: actor.ip });

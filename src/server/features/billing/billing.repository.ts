@@ -135,7 +135,7 @@ export async function findBillingRecord(db: DbOrTrx, id: string): Promise<Billin
   return db.selectFrom('billing_records').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Moves a record from one of `from` to `to`; false when someone else moved it first. */
+/** Moves an open record (in no payment) from one of `from` to `to`; false when someone else moved or closed it first. */
 export async function decideBillingRecord(
   db: DbOrTrx,
   id: string,
@@ -148,6 +148,7 @@ export async function decideBillingRecord(
     .set({ status: to, note: decision.note, decided_by: decision.decidedBy, decided_at: decision.decidedAt })
     .where('id', '=', id)
     .where('status', 'in', from)
+    .where('payment_id', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

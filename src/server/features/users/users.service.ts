@@ -14,6 +14,7 @@ import type { InviteMailer } from '../invites/invite-mailer';
 import { createInvite } from '../invites/invites.service';
 import { hasPendingInvite } from '../invites/invites.repository';
 import { type UnlinkedRooms, closeRoomsOfUnlinkedPair } from '../rooms/rooms.service';
+import { refreshPixKeySnapshots } from '../payments/payment-transitions.service';
 import { doctorSubtitle, toDoctorProfile, toMe, toPatientProfile, toUserSummary } from './user-views';
 import {
   findDoctorByCrm,
@@ -54,8 +55,11 @@ export async function getMe(db: DbOrTrx, user: UserRow): Promise<Me> {
   return toMe(user, doctor, patient);
 }
 
-/** Saves a doctor's profile fields; refuses a CRM that belongs to someone else. */
-export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorProfileData, at: string): Promise<void> {
+/**
+ * Saves a doctor's profile fields; refuses a CRM that belongs to someone else. Payments not yet
+ * paid follow a new PIX key, recorded as changed by `changedBy` (the doctor, or the admin).
+ */
+export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorProfileData, at: string, changedBy = userId): Promise<void> {
   const holder = await findDoctorByCrm(trx, p.crmUf, p.crmNumber);
   if (holder && holder !== userId) throw crmTaken();
   await rethrowUnique(UNIQUE.doctorCrm, crmTaken, upsertDoctorProfile(trx, {
@@ -71,6 +75,7 @@ export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorP
     city_uf: p.cityUf ?? null,
     updated_at: at,
   }));
+  await refreshPixKeySnapshots(trx, userId, { type: p.pixKeyType ?? null, key: p.pixKey ?? null }, changedBy, at);
 }
 
 /** Saves a patient's profile fields; refuses a CPF that belongs to another patient. */
@@ -196,7 +201,7 @@ export async function adminUpdateUser(
     const at = nowIso();
     await rethrowUnique(UNIQUE.userEmail, emailTaken, updateUser(trx, id, { email: input.email, name: input.profile.name, updated_at: at }));
     if (input.role === 'doctor') {
-      await saveDoctorProfile(trx, id, input.profile, at);
+      await saveDoctorProfile(trx, id, input.profile, at, actor.user.id);
     } else {
       await savePatientProfile(trx, id, input.profile, at);
       await assertDoctors(trx, input.doctorIds);
