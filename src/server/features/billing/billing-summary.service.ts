@@ -1,7 +1,7 @@
 import type { BillingSummary } from '../../../shared/schemas/billing';
 import { clinicMonthOf } from '../../../shared/domain/clinic-month';
 import type { Db } from '../../db/database';
-import { sumBillingByDoctor, sumBillingByMonth } from './billing.repository';
+import { sumTotalsByDoctor, sumTotalsByMonth } from './billing-totals.repository';
 
 /** `YYYY-MM` moved by `delta` months. */
 function shiftMonth(month: string, delta: number): string {
@@ -12,13 +12,14 @@ function shiftMonth(month: string, delta: number): string {
 
 /**
  * The figures of the billing dashboards: the 12 months up to `month` (the current São Paulo month
- * by default) and `month` by doctor. Sums come from the database (the month index), never rows.
+ * by default) and `month` by doctor, from the billing totals the database keeps per month, doctor
+ * and status (ADR 009): at most months × doctors rows are read, however many records there are.
  * With `doctorId`, only that doctor's (their "Meus ganhos").
  */
 export async function billingSummary(db: Db, month: string | undefined, doctorId?: string): Promise<BillingSummary> {
   const to = month ?? clinicMonthOf(new Date());
   const from = shiftMonth(to, -11);
-  const [byMonth, byDoctor] = await Promise.all([sumBillingByMonth(db, from, to, doctorId), sumBillingByDoctor(db, to, doctorId)]);
+  const [byMonth, byDoctor] = await Promise.all([sumTotalsByMonth(db, from, to, doctorId), sumTotalsByDoctor(db, to, doctorId)]);
   const found = new Map(byMonth.map((r) => [r.month, r]));
   const months = Array.from({ length: 12 }, (_, i) => {
     const m = shiftMonth(from, i);
