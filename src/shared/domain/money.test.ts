@@ -109,6 +109,19 @@ describe('splitFee', () => {
     expect(splitFee(12345, 10000)).toEqual({ platformCents: 12345, doctorCents: 0 });
   });
 
+  it('splits R$ 0,01 and a 33,33 % share as the issue asks', () => {
+    // R$ 0,01: 20 % is 0,002 → the clinic gets nothing, the doctor the centavo; at 50 %, half rounds up.
+    expect(splitFee(1, 2000)).toEqual({ platformCents: 0, doctorCents: 1 });
+    expect(splitFee(1, 5000)).toEqual({ platformCents: 1, doctorCents: 0 });
+    expect(splitFee(1, 10000)).toEqual({ platformCents: 1, doctorCents: 0 });
+    // 33,33 % of R$ 150,00 = 49,995 → 50,00 (half-up); of R$ 100,00 = 33,33 exactly.
+    expect(splitFee(15000, 3333)).toEqual({ platformCents: 5000, doctorCents: 10000 });
+    expect(splitFee(10000, 3333)).toEqual({ platformCents: 3333, doctorCents: 6667 });
+    // More than half a centavo rounds up, and so does exactly half.
+    expect(splitFee(15, 3333)).toEqual({ platformCents: 5, doctorCents: 10 }); // 4,9995 → 5
+    expect(splitFee(3, 5000)).toEqual({ platformCents: 2, doctorCents: 1 }); // 1,5 → 2
+  });
+
   it('always adds up and matches exact half-up rounding', () => {
     const bps = [0, 1, 99, 250, 333, 999, 1000, 1250, 1500, 2000, 3333, 4999, 5000, 6667, 9999, 10000];
     // Collect failures and assert once: ~160k expect() calls would take seconds.
