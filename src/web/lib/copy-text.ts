@@ -2,7 +2,7 @@
  * Copies text to the clipboard. Falls back to selecting `fallbackInput` and the legacy copy
  * command where the Clipboard API is unavailable (plain-HTTP LAN trials). Resolves to success.
  */
-export async function copyText(text: string, fallbackInput?: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(text: string, fallbackInput?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);
