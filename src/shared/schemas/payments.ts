@@ -18,6 +18,13 @@ const monthSchema = z.string({ message: 'Escolha o mês.' }).regex(/^\d{4}-(0[1-
 export const closingMonthInputSchema = z.object({ month: monthSchema });
 export const closingMonthQuerySchema = z.object({ month: monthSchema });
 
+/** GET /api/closings/export?month=&format= — the month's closing as .xlsx (payments and their consultations) or CSV (payments). */
+export const closingExportQuerySchema = z.object({
+  month: monthSchema,
+  format: z.enum(['xlsx', 'csv'], { message: 'Formato inválido (use xlsx ou csv).' }),
+});
+export type ClosingExportQuery = z.infer<typeof closingExportQuerySchema>;
+
 const person = z.object({ id: z.string(), name: z.string() });
 const pixKey = z.object({ type: z.enum(PIX_KEY_TYPES), key: z.string() });
 
@@ -83,6 +90,13 @@ export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 /** One payment with its timeline, oldest event first. */
 export const paymentDetailSchema = paymentSchema.extend({ events: z.array(paymentEventSchema) });
 export type PaymentDetail = z.infer<typeof paymentDetailSchema>;
+
+/**
+ * GET /api/payments/:id (admin): the detail plus the static BR Code ("PIX copia e cola") that pays
+ * it: the snapshot key, the net amount, a txid naming the payment; null when there is no usable key.
+ */
+export const adminPaymentDetailSchema = paymentDetailSchema.extend({ pixPayload: z.string().nullable() });
+export type AdminPaymentDetail = z.infer<typeof adminPaymentDetailSchema>;
 
 /** POST /api/closings answers with what it created. */
 export const closingResultSchema = z.object({ id: z.string(), month: z.string(), seq: z.number().int(), payments: z.array(paymentSchema) });

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { type CursorPage, encodePageCursor } from '../../../shared/schemas/cursor';
-import type { Payment, PaymentDetail, PaymentEventPage, paymentEventQuerySchema, paymentListQuerySchema } from '../../../shared/schemas/payments';
+import type { AdminPaymentDetail, Payment, PaymentDetail, PaymentEventPage, paymentEventQuerySchema, paymentListQuerySchema } from '../../../shared/schemas/payments';
+import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
+import { findSnapshotPixReceiver } from '../profile/pix-receiver';
 import type { Actor } from '../users/users.service';
+import { paymentPixPayload } from './payment-pix';
 import { toPayment, toPaymentEvent } from './payment-views';
 import { findPaymentView, listEventPage, listEventsOfPayment, listPaymentViews } from './payments.repository';
 
@@ -20,6 +23,13 @@ export async function getAnyPayment(db: DbOrTrx, id: string): Promise<PaymentDet
   const detail = await getPaymentDetail(db, id);
   if (!detail) throw notFound('Pagamento não encontrado.');
   return detail;
+}
+
+/** The admin's view of any payment, with the BR Code that pays it (the admin pays from the bank app). */
+export async function getAnyPaymentToPay(db: DbOrTrx, config: Pick<Config, 'clinic'>, id: string): Promise<AdminPaymentDetail> {
+  const detail = await getAnyPayment(db, id);
+  const receiver = await findSnapshotPixReceiver(db, detail.doctor.id, { name: detail.doctor.name, pixKey: detail.pixKey?.key ?? null }, config);
+  return { ...detail, pixPayload: paymentPixPayload(detail, receiver) };
 }
 
 /** A doctor's own payment; another doctor's is 404, as if it did not exist. */

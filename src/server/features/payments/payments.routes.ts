@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamSchema } from '../../../shared/schemas/common';
 import {
+  adminPaymentDetailSchema,
   cancelPaymentInputSchema,
+  closingExportQuerySchema,
   closingMonthInputSchema,
   closingMonthQuerySchema,
   closingPreviewSchema,
@@ -16,10 +18,12 @@ import {
   paymentListSchema,
 } from '../../../shared/schemas/payments';
 import type { PaymentDetail } from '../../../shared/schemas/payments';
+import { sendDownload } from '../../lib/download';
 import { actorOf } from '../../plugins/actor';
+import { exportClosing } from './closing-export.service';
 import { closeMonth, previewClosing } from './closing.service';
 import { cancelPayment, confirmPayment, confirmReceived, disputePayment } from './payment-transitions.service';
-import { getAnyPayment, getOwnPayment, listOwnPayments, listPaymentEvents, listPayments } from './payments-read.service';
+import { getAnyPaymentToPay, getOwnPayment, listOwnPayments, listPaymentEvents, listPayments } from './payments-read.service';
 
 /** Monthly closing (admin), payments in two steps (admin pays, doctor confirms) and their audit. */
 export async function paymentsRoutes(app: FastifyInstance): Promise<void> {
@@ -47,8 +51,14 @@ export async function paymentsRoutes(app: FastifyInstance): Promise<void> {
     reply.status(201);
     return result;
   });
+  // The month's closing as a spreadsheet: .xlsx (payments and every consultation they hold) or CSV (payments).
+  r.get('/api/closings/export', { config: admin, schema: { querystring: closingExportQuerySchema } }, async (req, reply) =>
+    sendDownload(reply, await exportClosing(app.db, app.config, actorOf(req), req.query)),
+  );
   r.get('/api/payments', { config: admin, schema: { querystring: paymentListQuerySchema, response: { 200: paymentListSchema } } }, async (req) => listPayments(app.db, req.query));
-  r.get('/api/payments/:id', { config: admin, schema: { params: idParamSchema, response: detail } }, async (req) => getAnyPayment(app.db, req.params.id));
+  r.get('/api/payments/:id', { config: admin, schema: { params: idParamSchema, response: { 200: adminPaymentDetailSchema } } }, async (req) =>
+    getAnyPaymentToPay(app.db, app.config, req.params.id),
+  );
   r.post('/api/payments/:id/confirm', { config: admin, schema: { params: idParamSchema, body: confirmPaymentInputSchema, response: detail } }, async (req) =>
     tellDoctor(await confirmPayment(app.db, actorOf(req), req.params.id, req.body)),
   );

@@ -39,3 +39,19 @@ export async function findPixReceiver(db: DbOrTrx, doctorId: string, config: Pic
   if (!user || user.role !== 'doctor' || !profile) return null;
   return pixReceiverOf({ name: user.name, pixKey: profile.pix_key, city: profile.city }, config);
 }
+
+/**
+ * {@link pixReceiverOf} for a name and key frozen elsewhere (a payment's snapshot), with the doctor's
+ * city from their current profile (or the clinic's): the code pays the key the payment names, even
+ * after the profile has moved on. `null` when the snapshot has no key a BR Code can carry.
+ */
+export async function findSnapshotPixReceiver(
+  db: DbOrTrx,
+  doctorId: string,
+  snapshot: { name: string; pixKey: string | null },
+  config: Pick<Config, 'clinic'>,
+): Promise<PixReceiver | null> {
+  if (!snapshot.pixKey) return null;
+  const profile = await findDoctorProfile(db, doctorId);
+  return pixReceiverOf({ name: snapshot.name, pixKey: snapshot.pixKey, city: profile?.city }, config);
+}
