@@ -3,7 +3,7 @@ import { createDoctor, createPatient, login } from '../../../../tests/helpers/fa
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import { buildPixPayload, parsePixPayload } from '../../../shared/domain/pix';
 import { ConfigError, loadConfig } from '../../config';
-import { findPixReceiver, pixReceiverOf } from './pix-receiver';
+import { findPixReceiver, findSnapshotPixReceiver, pixReceiverOf } from './pix-receiver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -136,5 +136,23 @@ describe('findPixReceiver', () => {
     const patient = await createPatient(t.db);
     expect(await findPixReceiver(t.db, patient.id, t.config)).toBeNull();
     expect(await findPixReceiver(t.db, '00000000-0000-4000-8000-000000000000', t.config)).toBeNull();
+  });
+});
+
+describe('findSnapshotPixReceiver', () => {
+  it('takes name and key from the snapshot and the city from the doctor\u2019s current profile, or CLINIC_CITY', async () => {
+    const { user, cookie } = await doctorWithCookie();
+    const snapshot = { name: 'Dra. Lia Prado (na época)', pixKey: '52998224725' };
+    expect(await findSnapshotPixReceiver(t.db, user.id, snapshot, t.config)).toEqual({ key: '52998224725', name: snapshot.name, city: 'Ribeirão Preto' });
+    // The profile's key has changed since; the snapshot's is the one paid, the city is today's.
+    expect((await patch(cookie, { ...base, pixKeyType: 'email', pixKey: 'lia@exemplo.com', city: 'Ilhéus', cityUf: 'BA' })).statusCode).toBe(200);
+    expect(await findSnapshotPixReceiver(t.db, user.id, snapshot, t.config)).toEqual({ key: '52998224725', name: snapshot.name, city: 'Ilhéus' });
+  });
+
+  it('is null for a snapshot without a usable key', async () => {
+    const { user } = await doctorWithCookie();
+    for (const pixKey of [null, '', '+552133334444']) {
+      expect(await findSnapshotPixReceiver(t.db, user.id, { name: 'Dra. Lia', pixKey }, t.config)).toBeNull();
+    }
   });
 });
