@@ -8,10 +8,10 @@ import * as listSearch from './migrations/2026-12-01T09-00-list-search';
 import * as listSearchCovering from './migrations/2026-12-01T10-00-list-search-covering';
 import * as billing from './migrations/2026-12-01T12-00-billing';
 import * as outsideConsultations from './migrations/2026-12-01T14-00-outside-consultations';
-import * as payments from './migrations/2026-12-01T15-00-payments';
 import * as billingReportIndexes from './migrations/2026-12-01T16-00-billing-report-indexes';
 import * as billingTotals from './migrations/2026-12-01T17-00-billing-totals';
 import * as doctorCity from './migrations/2026-12-01T18-00-doctor-city';
+import * as payments from './migrations/2026-12-01T20-00-payments';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -26,10 +26,10 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T10-00-list-search-covering': listSearchCovering,
   '2026-12-01T12-00-billing': billing,
   '2026-12-01T14-00-outside-consultations': outsideConsultations,
-  '2026-12-01T15-00-payments': payments,
   '2026-12-01T16-00-billing-report-indexes': billingReportIndexes,
   '2026-12-01T17-00-billing-totals': billingTotals,
   '2026-12-01T18-00-doctor-city': doctorCity,
+  '2026-12-01T20-00-payments': payments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
