@@ -5,6 +5,7 @@ import type { Db } from './db/database';
 import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
+import { backupsRoutes } from './features/backups/backups.routes';
 import { billingRoutes } from './features/billing/billing.routes';
 import { consultationsRoutes } from './features/consultations/consultations.routes';
 import { paymentsRoutes } from './features/payments/payments.routes';
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(feesRoutes);
   await app.register(billingRoutes);
   await app.register(paymentsRoutes);
+  await app.register(backupsRoutes);
   await registerStaticWeb(app);
   return app;
 }

@@ -49,6 +49,12 @@ const envSchema = z.object({
   CLINIC_ADDRESS: z.string().trim().max(300).optional(),
   /** Receiver city on the PIX codes of doctors who have not given theirs. */
   CLINIC_CITY: z.string().trim().regex(/\p{L}/u, 'must name a city').max(60).default('SAO PAULO'),
+  /** Where backups are written; DATA_DIR/backups when unset. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** A backup every 24 hours (and at start when the last one is older). */
+  BACKUP_DAILY: bool.default(false),
+  /** Daily backups kept; older daily ones are deleted. Manual and pre-reset backups are kept. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = {
@@ -70,6 +76,7 @@ export type Config = {
   rooms: { idleMs: number; reconnectGraceMs: number };
   socket: { eventsPer10s: number; perSession: number; chatPerRoom: number };
   clinic: { name: string; address: string | null; city: string };
+  backups: { dir: string; daily: boolean; keep: number };
 };
 
 function splitList(s: string): string[] {
@@ -135,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rooms: { idleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000), reconnectGraceMs: Math.round(e.ROOM_RECONNECT_GRACE_SECONDS * 1000) },
     socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S, perSession: e.SOCKETS_PER_SESSION, chatPerRoom: e.CHAT_MESSAGES_PER_ROOM },
     clinic: { name: e.CLINIC_NAME, address: e.CLINIC_ADDRESS || null, city: e.CLINIC_CITY },
+    backups: { dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, 'backups')), daily: e.BACKUP_DAILY, keep: e.BACKUP_KEEP },
   };
 }

@@ -5,6 +5,7 @@ import { ensureAdmin } from './db/bootstrap-admin';
 import { createDb } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { deleteExpiredSessions } from './features/auth/sessions.repository';
+import { startDailyBackups } from './features/backups/daily-backups';
 import { lanAddresses, selfSignedCertificate } from './lib/self-signed';
 
 /** Reads config, migrates, creates the first admin, listens, and shuts down gracefully. */
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     app.rooms.sweep().catch((err: unknown) => app.log.error({ err }, 'room sweep failed'));
   }, Math.min(60_000, Math.max(1_000, config.rooms.idleMs / 4)));
   roomSweep.unref();
+  const stopDailyBackups = config.backups.daily ? startDailyBackups(app) : () => undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);
     clearInterval(roomSweep);
+    stopDailyBackups();
     await app.close();
     await db.destroy();
     process.exit(0);

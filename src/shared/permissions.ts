@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'manage:payments:any',
   'read:payments:own',
   'confirm:payments:own',
+  'manage:backups:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +54,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'read:billing:any',
     'review:billing:any',
     'manage:payments:any',
+    'manage:backups:any',
   ],
   doctor: [
     'read:dashboard:own',
