@@ -1,9 +1,10 @@
-import type { Readable } from 'node:stream';
 import type { BillingExportQuery } from '../../../shared/schemas/billing';
 import type { Db } from '../../db/database';
 import { recordAudit } from '../audit/audit.repository';
 import type { Actor } from '../users/users.service';
-import { csvStream, exportColumns, xlsxStream } from './billing-export-files';
+import { CSV_TYPE, XLSX_TYPE } from '../../lib/spreadsheet';
+import type { Download } from '../../lib/download';
+import { billingXlsxStream, csvStream, exportColumns } from './billing-export-files';
 import { billingFilterOf } from './billing-records.service';
 import { type BillingExportRow, type BillingFilter, type BillingKey, type BillingSort, countBillingRecords, listBillingExportRows } from './billing.repository';
 
@@ -23,10 +24,7 @@ async function* exportPages(db: Db, filter: BillingFilter, sort: BillingSort, si
   }
 }
 
-const TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+const TYPES = { csv: CSV_TYPE, xlsx: XLSX_TYPE } as const;
 
 /** "faturamento-2026-11", "faturamento-2026-09-a-2026-11", "faturamento-desde-2026-09", "faturamento". */
 function fileName(filter: BillingFilter, format: BillingExportQuery['format']): string {
@@ -35,14 +33,12 @@ function fileName(filter: BillingFilter, format: BillingExportQuery['format']): 
   return `faturamento${period ? `-${period}` : ''}.${format}`;
 }
 
-export type BillingExport = { fileName: string; contentType: string; body: Readable };
-
 /**
  * The filtered billing list as a file, every page of it, in the list's order. The admin's covers
  * every doctor (or the one asked); a doctor's (`own`) only ever theirs. Financial data leaving
  * the system: the export is audited (who, filters, how many rows) before the first byte goes.
  */
-export async function exportBilling(db: Db, actor: Actor, q: BillingExportQuery, own: boolean, pageSize = EXPORT_PAGE_SIZE): Promise<BillingExport> {
+export async function exportBilling(db: Db, actor: Actor, q: BillingExportQuery, own: boolean, pageSize = EXPORT_PAGE_SIZE): Promise<Download> {
   const filter: BillingFilter = own ? { ...billingFilterOf({ ...q, doctorId: undefined }), doctorId: actor.user.id } : billingFilterOf(q);
   const rows = await countBillingRecords(db, filter);
   await recordAudit(db, {
@@ -58,6 +54,6 @@ export async function exportBilling(db: Db, actor: Actor, q: BillingExportQuery,
   return {
     fileName: fileName(filter, q.format),
     contentType: TYPES[q.format],
-    body: q.format === 'csv' ? csvStream(pages, columns) : xlsxStream(pages, columns),
+    body: q.format === 'csv' ? csvStream(pages, columns) : billingXlsxStream(pages, columns),
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   billingApproveInputSchema,
@@ -14,17 +14,10 @@ import {
 } from '../../../shared/schemas/billing';
 import { idParamSchema } from '../../../shared/schemas/common';
 import { actorOf } from '../../plugins/actor';
-import { type BillingExport, exportBilling } from './billing-export.service';
+import { sendDownload } from '../../lib/download';
+import { exportBilling } from './billing-export.service';
 import { decideBilling, listAllBilling, listOwnBilling } from './billing-records.service';
 import { billingSummary } from './billing-summary.service';
-
-/** A file download: the name in plain ASCII and RFC 5987 form, streamed as it is written. */
-function sendFile(reply: FastifyReply, file: BillingExport) {
-  return reply
-    .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.body);
-}
 
 /** Billing history (admin: all; doctor: own), its export, and the admin's decisions on records. */
 export async function billingRoutes(app: FastifyInstance): Promise<void> {
@@ -38,10 +31,10 @@ export async function billingRoutes(app: FastifyInstance): Promise<void> {
     listOwnBilling(app.db, actorOf(req).user, req.query),
   );
   r.get('/api/billing/export', { config: { access: 'read:billing:any' }, schema: { querystring: billingExportQuerySchema } }, async (req, reply) =>
-    sendFile(reply, await exportBilling(app.db, actorOf(req), req.query, false)),
+    sendDownload(reply, await exportBilling(app.db, actorOf(req), req.query, false)),
   );
   r.get('/api/me/billing/export', { config: { access: 'read:billing:own' }, schema: { querystring: ownBillingExportQuerySchema } }, async (req, reply) =>
-    sendFile(reply, await exportBilling(app.db, actorOf(req), { ...req.query, doctorId: undefined }, true)),
+    sendDownload(reply, await exportBilling(app.db, actorOf(req), { ...req.query, doctorId: undefined }, true)),
   );
   r.get('/api/billing/summary', { config: { access: 'read:billing:any' }, schema: { querystring: billingSummaryQuerySchema, response: { 200: billingSummarySchema } } }, async (req) =>
     billingSummary(app.db, req.query.month),
