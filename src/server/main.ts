@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate';
 import { deleteExpiredSessions } from './features/auth/sessions.repository';
 import { startDailyBackups } from './features/backups/daily-backups';
 import { lanAddresses, selfSignedCertificate } from './lib/self-signed';
+import { holdServerLock } from './lib/server-lock';
 
 /** Reads config, migrates, creates the first admin, listens, and shuts down gracefully. */
 async function main(): Promise<void> {
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
 
   const db = createDb(config.database);
   await migrateToLatest(db);
+  const releaseLock = holdServerLock(config.dataDir);
+  process.on('exit', releaseLock);
   const admin = await ensureAdmin(db, config);
   const https = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
   const app = await buildApp(config, { db, https });

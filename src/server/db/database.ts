@@ -10,12 +10,16 @@ export type Db = Kysely<Database>;
 /** Repositories take either the database or an open transaction. */
 export type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
+/** How the app's PostgreSQL connections name themselves. */
+export const APP_NAME = 'medconnect';
+
 /** Opens the configured database: SQLite (WAL, foreign keys, busy timeout) or PostgreSQL. */
 export function createDb(database: Config['database']): Db {
   if (database.kind === 'postgres') {
     // COUNT(*) and BIGINT come back as strings by default; our counts fit in a JS number.
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // Named, so a restore can see whether any MedConnect node is still connected (pg_stat_activity).
+    const pool = new pg.Pool({ connectionString: database.url, max: 10, application_name: APP_NAME });
     // An idle connection can be cut by the server (restart, failover, DROP DATABASE ... FORCE). Without a
     // listener pg re-emits that as an unhandled 'error' and the process dies; the pool already drops the client.
     pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));

@@ -32,6 +32,9 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T20-00-payments': payments,
 };
 
+/** Every schema version this build knows, oldest first: a backup of a newer one can't be restored. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's name. */
