@@ -12,6 +12,7 @@ import * as billingReportIndexes from './migrations/2026-12-01T16-00-billing-rep
 import * as billingTotals from './migrations/2026-12-01T17-00-billing-totals';
 import * as doctorCity from './migrations/2026-12-01T18-00-doctor-city';
 import * as payments from './migrations/2026-12-01T20-00-payments';
+import * as billingMonthTotals from './migrations/2026-12-01T21-00-billing-month-totals';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T17-00-billing-totals': billingTotals,
   '2026-12-01T18-00-doctor-city': doctorCity,
   '2026-12-01T20-00-payments': payments,
+  '2026-12-01T21-00-billing-month-totals': billingMonthTotals,
 };
 
 /** Every schema version this build knows, oldest first: a backup of a newer one can't be restored. */

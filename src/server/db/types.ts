@@ -275,6 +275,9 @@ export interface BillingTotalsTable {
   doctor_cents: number;
 }
 
+/** The clinic's billing totals per (São Paulo month, status), kept like billing_totals (ADR 009). */
+export type BillingMonthTotalsTable = Omit<BillingTotalsTable, 'doctor_id'>;
+
 export interface ConsentsTable {
   id: string;
   patient_id: string;
@@ -385,6 +388,7 @@ export interface Database {
   payment_records: PaymentRecordsTable;
   payment_events: PaymentEventsTable;
   billing_totals: BillingTotalsTable;
+  billing_month_totals: BillingMonthTotalsTable;
 }
 
 /** A user as the app passes it around; the search text is the repository's business. */

@@ -1,32 +1,47 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 
-// Reads of billing_totals, the per (month, doctor, status) sums that triggers keep in step with
-// billing_records (docs/decisions/009-billing-totals.md). Nothing in the app writes them.
+// Reads of billing_month_totals (the clinic's, per month and status) and billing_totals (per
+// month, doctor and status), the sums that triggers keep in step with billing_records
+// (docs/decisions/009-billing-totals.md). Nothing in the app writes them.
 
 /** SUM() of a bigint is numeric on PostgreSQL and comes back as a string. */
 const num = (v: string | number | bigint | null | undefined) => Number(v ?? 0);
 
-/** Per month in [from, to]: billed count and sums, and how many wait for review. */
+type Amount = 'consultations' | 'price_cents' | 'clinic_cents' | 'doctor_cents';
+const summed = (status: 'billed' | 'under_review', column: Amount) => sql<string>`sum(case when status = ${status} then ${sql.ref(column)} else 0 end)`;
+
+/** A month's billed count and sums, and how many wait for review, from either table. */
+const monthSums = () =>
+  [
+    summed('billed', 'consultations').as('consultations'),
+    summed('billed', 'price_cents').as('gross'),
+    summed('billed', 'clinic_cents').as('clinic'),
+    summed('billed', 'doctor_cents').as('doctor'),
+    summed('under_review', 'consultations').as('under_review'),
+  ] as const;
+
+/** Per month in [from, to]: billed count and sums, and how many wait for review; the clinic's, or one doctor's. */
 export async function sumTotalsByMonth(db: DbOrTrx, from: string, to: string, doctorId?: string) {
-  let q = db
-    .selectFrom('billing_totals')
-    .select((eb) => {
-      const billed = (column: 'consultations' | 'price_cents' | 'clinic_cents' | 'doctor_cents') =>
-        eb.fn.sum<string>(eb.case().when('status', '=', 'billed').then(eb.ref(column)).else(0).end());
-      return [
-        'month',
-        billed('consultations').as('consultations'),
-        billed('price_cents').as('gross'),
-        billed('clinic_cents').as('clinic'),
-        billed('doctor_cents').as('doctor'),
-        eb.fn.sum<string>(eb.case().when('status', '=', 'under_review').then(eb.ref('consultations')).else(0).end()).as('under_review'),
-      ];
-    })
-    .where('month', '>=', from)
-    .where('month', '<=', to)
-    .where('status', 'in', ['billed', 'under_review']);
-  if (doctorId) q = q.where('doctor_id', '=', doctorId);
-  const rows = await q.groupBy('month').execute();
+  const statuses = ['billed', 'under_review'] as const;
+  const rows = doctorId
+    ? await db
+        .selectFrom('billing_totals')
+        .select(['month', ...monthSums()])
+        .where('doctor_id', '=', doctorId)
+        .where('month', '>=', from)
+        .where('month', '<=', to)
+        .where('status', 'in', statuses)
+        .groupBy('month')
+        .execute()
+    : await db
+        .selectFrom('billing_month_totals')
+        .select(['month', ...monthSums()])
+        .where('month', '>=', from)
+        .where('month', '<=', to)
+        .where('status', 'in', statuses)
+        .groupBy('month')
+        .execute();
   return rows.map((r) => ({ month: r.month, consultations: num(r.consultations), gross: num(r.gross), clinic: num(r.clinic), doctor: num(r.doctor), underReview: num(r.under_review) }));
 }
 

@@ -4,10 +4,11 @@ import { billedCall, midLastMonth } from '../../../../tests/helpers/billing';
 import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import * as totalsMigration from '../../db/migrations/2026-12-01T17-00-billing-totals';
+import * as monthTotalsMigration from '../../db/migrations/2026-12-01T21-00-billing-month-totals';
 import { billFinishedConsultation } from './billing.service';
 
 /**
- * billing_totals (ADR 009) against a direct SUM over billing_records, after every kind of write:
+ * billing_totals and billing_month_totals (ADR 009) against a direct SUM over billing_records, after every kind of write:
  * billing a finished call, a retried bill, the admin's approve / reject / void over HTTP, a record
  * moved to another month, many calls and decisions at once, and the migration's backfill.
  * A database of its own, so the whole table is compared.
@@ -20,10 +21,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const line = (r: { month: string; doctor_id: string; status: string; n: unknown; price: unknown; clinic: unknown; doctor: unknown }) =>
+type Line = { month: string; doctor_id: string; status: string; n: unknown; price: unknown; clinic: unknown; doctor: unknown };
+const line = (r: Line) =>
   [r.month, r.doctor_id, r.status, Number(r.n), Number(r.price), Number(r.clinic), Number(r.doctor)].join('|');
 
-/** Every (month, doctor, status) total equals the sum of its records; emptied totals are all zero. */
+/** Every (month, doctor, status) and (month, status) total equals the sum of its records; emptied totals are all zero. */
 async function expectInStep(): Promise<void> {
   const direct = await t.db
     .selectFrom('billing_records')
@@ -42,9 +44,20 @@ async function expectInStep(): Promise<void> {
     .selectFrom('billing_totals')
     .select(['month', 'doctor_id', 'status', 'consultations as n', 'price_cents as price', 'clinic_cents as clinic', 'doctor_cents as doctor'])
     .execute();
-  const emptied = totals.filter((r) => Number(r.n) === 0);
-  for (const r of emptied) expect(line(r)).toBe([r.month, r.doctor_id, r.status, 0, 0, 0, 0].join('|'));
-  expect(totals.filter((r) => Number(r.n) !== 0).map(line).sort()).toEqual(direct.map(line).sort());
+  const clinic = await t.db
+    .selectFrom('billing_month_totals')
+    .select(['month', 'status', 'consultations as n', 'price_cents as price', 'clinic_cents as clinic', 'doctor_cents as doctor'])
+    .execute();
+  const directClinic = new Map<string, Line>();
+  for (const r of direct) {
+    const key = `${r.month}|${r.status}`;
+    const sum = directClinic.get(key) ?? { month: r.month, doctor_id: '*', status: r.status, n: 0, price: 0, clinic: 0, doctor: 0 };
+    for (const k of ['n', 'price', 'clinic', 'doctor'] as const) sum[k] = Number(sum[k]) + Number(r[k]);
+    directClinic.set(key, sum);
+  }
+  const kept = [...totals, ...clinic.map((r) => ({ ...r, doctor_id: '*' }))];
+  for (const r of kept.filter((x) => Number(x.n) === 0)) expect(line(r)).toBe([r.month, r.doctor_id, r.status, 0, 0, 0, 0].join('|'));
+  expect(kept.filter((r) => Number(r.n) !== 0).map(line).sort()).toEqual([...direct, ...directClinic.values()].map(line).sort());
 }
 
 const decide = (id: string, action: 'approve' | 'reject' | 'void', payload: Record<string, unknown> = { reason: 'Motivo do teste' }) =>
@@ -113,17 +126,21 @@ describe('billing totals', () => {
     await expectInStep();
   });
 
-  it('are backfilled by their migration from the records already there, and kept from then on', async () => {
+  it('are backfilled by their migrations from the records already there, and kept from then on', async () => {
     const isPg = t.config.database.kind === 'postgres';
-    // PostgreSQL runs a migration inside the migrator's transaction; SQLite's opens its own.
+    // PostgreSQL runs a migration inside the migrator's transaction; SQLite's open their own.
     const run = (step: typeof totalsMigration.up) => (isPg ? t.db.transaction().execute(async (trx) => step(trx)) : step(t.db));
+    await run(monthTotalsMigration.down);
     await run(totalsMigration.down);
     const doctor = await createDoctor(t.db);
     const patient = await createPatient(t.db, { doctors: [doctor] });
     await billedCall(t.db, doctor.id, patient.id, new Date(), 30);
     await billedCall(t.db, doctor.id, patient.id, midLastMonth(), 1);
     await run(totalsMigration.up);
-    expect(Number((await t.db.selectFrom('billing_totals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+    await run(monthTotalsMigration.up);
+    for (const table of ['billing_totals', 'billing_month_totals'] as const) {
+      expect(Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+    }
     await expectInStep();
     await billedCall(t.db, doctor.id, patient.id, new Date(), 50);
     await expectInStep();
