@@ -21,6 +21,9 @@ export const ROUTES: Record<string, string> = {
   admin_user_detail: 'app/pages/admin-user-page.tsx',
   admin_fees: 'features/billing/components/fees-page.tsx',
   admin_billing: 'features/billing/components/billing-page.tsx',
+  admin_closings: 'app/pages/admin-closings-page.tsx',
+  admin_payment: 'features/payments/components/admin-payment-page.tsx',
+  admin_payment_history: 'features/payments/components/payment-history-page.tsx',
   doctor_earnings: 'features/billing/components/earnings-page.tsx',
   profile: 'features/profile/components/profile-page.tsx',
 };

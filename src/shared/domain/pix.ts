@@ -253,6 +253,12 @@ export function formatPixKey(type: PixKeyType, key: string): string {
   }
 }
 
+/**
+ * End-to-end id of a PIX transfer (the "E2E" on the receipt): "E", the payer's ISPB (8 digits),
+ * yyyyMMddHHmm, then 11 letters or digits. Here so screens can check it without loading schemas.
+ */
+export const PIX_E2E_ID_PATTERN = /^E\d{8}\d{12}[A-Za-z0-9]{11}$/;
+
 /* ------------------------------------------------------------------------------------------------
  * BR Code ("PIX copia e cola"), static
  * --------------------------------------------------------------------------------------------- */

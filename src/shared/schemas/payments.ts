@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PIX_KEY_TYPES } from '../domain/pix';
+import { PIX_E2E_ID_PATTERN, PIX_KEY_TYPES } from '../domain/pix';
 import { cursorPageOf, cursorPageQuerySchema } from './cursor';
 
 /**
@@ -109,8 +109,8 @@ export const paymentListQuerySchema = z.object({
 });
 export const paymentListSchema = z.object({ items: z.array(paymentSchema) });
 
-/** End-to-end id of a PIX transfer: "E", the payer's ISPB (8 digits), yyyyMMddHHmm, 11 letters or digits. */
-export const PIX_E2E_ID_PATTERN = /^E\d{8}\d{12}[A-Za-z0-9]{11}$/;
+/** End-to-end id of a PIX transfer (defined with the other PIX rules in domain/pix). */
+export { PIX_E2E_ID_PATTERN };
 
 const isoDate = z.iso.date({ message: 'Informe a data do pagamento.' });
 

@@ -1,4 +1,4 @@
-import { ChartColumn, Eye, HandCoins, History, House, LayoutDashboard, ShieldCheck, UserRound, Users, Video, Wallet } from 'lucide-react';
+import { ChartColumn, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, UserRound, Users, Video, Wallet } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 
@@ -19,6 +19,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/admin/usuarios', label: 'Usuários', icon: Users },
     { to: '/admin/acessos', label: 'Registro de acessos', icon: ShieldCheck },
     { to: '/admin/faturamento', label: 'Faturamento', icon: ChartColumn },
+    { to: '/admin/fechamentos', label: 'Fechamentos', icon: Landmark },
     { to: '/admin/valores', label: 'Valores e repasse', icon: HandCoins },
     PROFILE,
   ],

@@ -1,0 +1,128 @@
+import { Wallet } from 'lucide-react';
+import type { RefObject } from 'react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatBRL } from '../../../../shared/domain/money';
+import type { ClosingPreview, PaymentStatus } from '../../../../shared/schemas/payments';
+import { Card } from '../../../components/ui/card';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { SelectField } from '../../../components/ui/select-field';
+import { messageOf } from '../../../lib/api-error';
+import { formatDateTime } from '../../../lib/format-date';
+import { usePayments } from '../api/get-payments';
+import { PAYMENT_STATUS_OPTIONS, closingSeqText, paymentsCountText } from '../model/closing-text';
+import { paymentMonthLabel, paymentMonthName, paymentStatusText } from '../model/payment-text';
+import { AdminPaymentStatusBadge, NoPixKeyFlag } from './payment-badges';
+
+const INTEGER = new Intl.NumberFormat('pt-BR');
+
+interface Props {
+  month: string;
+  closings: ClosingPreview['closings'];
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+/** The closings made for the month and their payments, each linking to its page. */
+export function MonthPayments({ month, closings, headingRef }: Props) {
+  const [status, setStatus] = useState<PaymentStatus | undefined>();
+  const query = usePayments({ month, status });
+  const items = query.data?.items ?? [];
+  const name = paymentMonthName(month);
+
+  return (
+    <Card as="section" flush aria-labelledby="closing-payments-title">
+      <div className="closing-card-head">
+        <div className="card-header">
+          <div>
+            <h2 id="closing-payments-title" ref={headingRef} tabIndex={-1}>
+              Pagamentos de {name}
+            </h2>
+            <p>Abra um pagamento para ver o PIX copia e cola e confirmar que pagou.</p>
+          </div>
+        </div>
+      </div>
+
+      {closings.length > 0 ? (
+        <ul className="closing-list" aria-label={`Fechamentos de ${name}`}>
+          {closings.map((c) => (
+            <li key={c.id}>
+              <strong>{closingSeqText(c.seq)}</strong>
+              <span>
+                {formatDateTime(c.createdAt)}
+                {c.createdBy ? ` por ${c.createdBy.name}` : ''} · {paymentsCountText(c.payments)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {closings.length === 0 && !status ? (
+        <EmptyState level={3} icon={<Wallet />} title="Nenhum pagamento neste mês ainda" description="Os pagamentos aparecem aqui depois que você fechar o mês." />
+      ) : (
+        <>
+          <div className="closing-filters">
+            <SelectField
+              label="Situação"
+              value={status ?? ''}
+              onChange={(e) => setStatus((e.target.value || undefined) as PaymentStatus | undefined)}
+              placeholder="Todas"
+              options={PAYMENT_STATUS_OPTIONS.map((s) => ({ value: s, label: paymentStatusText(s, 'admin').label }))}
+            />
+          </div>
+          <p className="sr-only" role="status">
+            {query.isSuccess ? `${paymentsCountText(items.length)} na lista.` : ''}
+          </p>
+          {query.isPending ? (
+            <LoadingState />
+          ) : query.isError ? (
+            <ErrorState message={messageOf(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          ) : items.length === 0 ? (
+            <EmptyState level={3} icon={<Wallet />} title="Nenhum pagamento nesta situação" />
+          ) : (
+            <table className="closing-table" aria-busy={query.isFetching}>
+              <caption className="sr-only">Pagamentos de {paymentMonthLabel(month)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Médico</th>
+                  <th scope="col">Fechamento</th>
+                  <th scope="col" className="num">
+                    Consultas
+                  </th>
+                  <th scope="col" className="num">
+                    Valor líquido
+                  </th>
+                  <th scope="col">Situação</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row" className="closing-person">
+                      <Link to={`/admin/fechamentos/pagamentos/${p.id}`}>{p.doctor.name}</Link>
+                      <span className="closing-sub">{p.crm}</span>
+                    </th>
+                    <td data-label="Fechamento">{closingSeqText(p.closingSeq)}</td>
+                    <td data-label="Consultas" className="num">
+                      {INTEGER.format(p.consultations)}
+                    </td>
+                    <td data-label="Valor líquido" className="num closing-strong">
+                      {formatBRL(p.netCents)}
+                    </td>
+                    <td data-label="Situação">
+                      <div className="closing-status">
+                        <AdminPaymentStatusBadge status={p.status} />
+                        {!p.pixKey && (p.status === 'pending' || p.status === 'disputed') ? <NoPixKeyFlag /> : null}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
