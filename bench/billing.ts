@@ -1,22 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import readline from 'node:readline';
 import { sql } from 'kysely';
-import pg from 'pg';
-import type { Config } from '../src/server/config';
 import { type Db, createDb } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
-import type { Database } from '../src/server/db/types';
 import { SESSION_COOKIE } from '../src/server/features/auth/session.service';
 import { hashToken, newToken } from '../src/server/lib/tokens';
 import { clinicMonthOf } from '../src/shared/domain/clinic-month';
 import { splitFee } from '../src/shared/domain/money';
 import { userSearchText } from '../src/shared/domain/search-text';
+import {
+  FIRST_NAMES as FIRST,
+  LAST_NAMES as LAST,
+  type Row,
+  closeAgent,
+  cpfOf,
+  get,
+  insertAll,
+  insertRows,
+  log,
+  memoryOf,
+  option,
+  random,
+  resetPeak,
+  startServer,
+  throwaway as throwawayOf,
+} from './bench-kit';
 
 /**
  * `npm run bench:billing`: billing dashboards, reports and export of a big clinic (issue 9).
@@ -49,10 +57,6 @@ import { userSearchText } from '../src/shared/domain/search-text';
 const TARGET_P95_MS = 100;
 const TARGET_RATIO = 3;
 
-function option(name: string): string | undefined {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-
 const sizes = (option('sizes') ?? '10000,1000000').split(',').map(Number);
 const requests = Number(option('requests') ?? 30);
 const withPg = process.argv.includes('--pg') || process.env.BENCH_PG === '1';
@@ -64,50 +68,8 @@ const PATIENTS = 50_000;
 const YEARS = 3;
 const CHUNK = 20_000;
 
-const log = (...args: unknown[]) => console.error('[bench]', ...args);
-
-// A fixed-seed generator, so every run seeds the same clinic.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FIRST = ['Maria', 'José', 'João', 'Ana', 'Antônio', 'Francisco', 'Carlos', 'Paulo', 'Pedro', 'Lucas', 'Marcos', 'Luís', 'Gabriel', 'Rafael', 'Márcia', 'Fátima', 'Juliana', 'Patrícia', 'Letícia', 'Cecília', 'Júlia', 'Beatriz', 'Camila', 'Amanda', 'Bruna', 'Fernanda', 'André', 'Fábio', 'Vinícius', 'Thaís'];
-const LAST = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Costa', 'Ribeiro', 'Martins', 'Carvalho', 'Araújo', 'Gonçalves', 'Rocha', 'Melo', 'Barbosa', 'Cardoso', 'Nascimento', 'Moreira', 'Teixeira', 'Correia', 'Mendes', 'Nogueira'];
 const PRICES = [12_000, 15_000, 15_000, 18_000, 20_000, 25_000, 30_000];
 const SHARES = [1_500, 2_000, 2_000, 2_500, 3_000, 1_250];
-
-/** A valid CPF (check digits) for a sequence number, so each patient has a distinct one. */
-function cpfOf(n: number): string {
-  const base = String(100_000_000 + n).slice(-9);
-  const digit = (s: string) => {
-    let sum = 0;
-    for (let i = 0; i < s.length; i += 1) sum += Number(s[i]) * (s.length + 1 - i);
-    const r = (sum * 10) % 11;
-    return String(r === 10 ? 0 : r);
-  };
-  const d1 = digit(base);
-  return base + d1 + digit(base + d1);
-}
-
-type Row = Record<string, unknown>;
-
-/** Multi-row inserts of `rows` in statements of `perStatement` (SQLite allows 32,766 parameters a statement). */
-async function insertRows(db: Db, table: keyof Database, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const perStatement = Math.floor(30_000 / Object.keys(rows[0]!).length);
-  // Rows are built to match the table; Kysely cannot check a table chosen at run time.
-  for (let i = 0; i < rows.length; i += perStatement) await db.insertInto(table).values(rows.slice(i, i + perStatement) as never).execute();
-}
-
-async function insertAll(db: Db, table: keyof Database, rows: Row[]): Promise<void> {
-  await db.transaction().execute(async (trx) => insertRows(trx as unknown as Db, table, rows));
-}
 
 type Seeded = { adminCookie: string; doctorCookie: string; doctorId: string; doctorRecords: number; statuses: Record<string, number>; kinds: Record<string, number> };
 
@@ -252,81 +214,13 @@ async function seed(db: Db, records: number): Promise<Seeded> {
   return { adminCookie, doctorCookie, doctorId: doctorIds[0]!, doctorRecords, statuses, kinds };
 }
 
+/** A throwaway database of the given engine; `drop` removes it. */
+const throwaway = (engine: 'sqlite' | 'postgres') => throwawayOf(engine, 'bench_billing', pgUrl);
+
 type Figures = { p50_ms: number; p95_ms: number };
 
 function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
-}
-
-/** A throwaway database of the given engine; `drop` removes it. */
-async function throwaway(engine: 'sqlite' | 'postgres'): Promise<{ database: Config['database']; drop: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-bench-billing-'));
-    return { database: { kind: 'sqlite', file: path.join(dir, 'bench.sqlite') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `mc_bench_billing_${process.pid}_${Date.now()}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  return { database: { kind: 'postgres', url: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-/** The server in its own process, on the seeded database. */
-async function startServer(database: Config['database']): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'billing-server.ts')], {
-    env: { ...process.env, BENCH_DATABASE: JSON.stringify(database) },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-  });
-  return {
-    child,
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** VmRSS and VmHWM (peak since start or since the last reset) of a process, in MB. */
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: Math.round(kb('VmRSS') / 102.4) / 10, hwm: Math.round(kb('VmHWM') / 102.4) / 10 };
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-/** One GET read to its end; the body is kept only when asked (the export is counted and dropped). */
-function get(base: string, url: string, cookie: string, keepBody = true): Promise<{ status: number; bytes: number; lines: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(new URL(url, base), { agent, headers: { cookie } }, (res) => {
-      let bytes = 0;
-      let lines = 0;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
-        if (keepBody) chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, lines, body: keepBody ? Buffer.concat(chunks).toString('utf8') : '' }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
 }
 
 function shiftMonth(month: string, delta: number): string {
@@ -424,7 +318,7 @@ async function run(engine: 'sqlite' | 'postgres', records: number) {
     if (probe.status === 200) {
       const pid = child.pid!;
       const before = memoryOf(pid);
-      fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); // VmHWM starts again from the current RSS
+      resetPeak(pid); // VmHWM starts again from the current RSS
       for (let i = 0; i < 3; i += 1) await get(base, exportUrl, admin, false);
       const times: number[] = [];
       let last = probe;
@@ -482,7 +376,7 @@ async function main(): Promise<void> {
   log(misses.length ? `MISSED TARGETS: ${misses.join('; ')}` : `all targets met (p95 < ${TARGET_P95_MS} ms and < ${TARGET_RATIO}× the small size)`);
   result.misses = misses;
   process.exitCode = misses.length ? 1 : 0;
-  agent.destroy();
+  closeAgent();
   console.info(JSON.stringify(result));
 }
 

@@ -236,6 +236,13 @@ const RECORD_COLUMNS: readonly RecordColumn[] = [
   { header: 'Situação do pagamento', width: 14, xlsx: (_, l) => PAYMENT_STATUS_LABELS[l.payment.status] },
 ];
 
+/**
+ * One style object per column, shared by every row: exceljs remembers the style of an object it
+ * has seen, where a style of its own per cell is worked out again each time (a tenth of the time
+ * of a million rows).
+ */
+const RECORD_STYLES: readonly Partial<ExcelJS.Style>[] = RECORD_COLUMNS.map((c) => (c.numFmt ? { numFmt: c.numFmt } : {}));
+
 /** Writes "Consultas" page by page (one page in memory at a time): header, a row per record, totals. */
 async function writeRecords(workbook: ExcelJS.stream.xlsx.WorkbookWriter, out: Parameters<typeof roomIn>[0], pages: AsyncIterable<RecordPage>): Promise<void> {
   const sheet = workbook.addWorksheet('Consultas', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -249,7 +256,9 @@ async function writeRecords(workbook: ExcelJS.stream.xlsx.WorkbookWriter, out: P
     if (out.destroyed) return;
     const valid = line.payment.status !== 'cancelled';
     for (const r of records) {
-      sheet.addRow(RECORD_COLUMNS.map((c) => c.xlsx(r, line))).commit();
+      const row = sheet.addRow(RECORD_COLUMNS.map((c) => c.xlsx(r, line)));
+      for (let i = 0; i < RECORD_STYLES.length; i += 1) row.getCell(i + 1).style = RECORD_STYLES[i]!;
+      row.commit();
       if (valid) RECORD_COLUMNS.forEach((c, i) => c.cents && (sums[i]! += c.cents(r)));
     }
     count += records.length;
