@@ -6,6 +6,7 @@ import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
 import { backupsRoutes } from './features/backups/backups.routes';
+import { resetRoutes } from './features/reset/reset.routes';
 import { billingRoutes } from './features/billing/billing.routes';
 import { consultationsRoutes } from './features/consultations/consultations.routes';
 import { paymentsRoutes } from './features/payments/payments.routes';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(billingRoutes);
   await app.register(paymentsRoutes);
   await app.register(backupsRoutes);
+  await app.register(resetRoutes);
   await registerStaticWeb(app);
   return app;
 }

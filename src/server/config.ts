@@ -55,6 +55,8 @@ const envSchema = z.object({
   BACKUP_DAILY: bool.default(false),
   /** Daily backups kept; older daily ones are deleted. Manual and pre-reset backups are kept. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+  /** false hides and refuses the admin's database reset, for deployments that must never offer it. */
+  RESET_ENABLED: bool.default(true),
 });
 
 export type Config = {
@@ -77,6 +79,7 @@ export type Config = {
   socket: { eventsPer10s: number; perSession: number; chatPerRoom: number };
   clinic: { name: string; address: string | null; city: string };
   backups: { dir: string; daily: boolean; keep: number };
+  resetEnabled: boolean;
 };
 
 function splitList(s: string): string[] {
@@ -143,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     socket: { eventsPer10s: e.SOCKET_EVENTS_PER_10S, perSession: e.SOCKETS_PER_SESSION, chatPerRoom: e.CHAT_MESSAGES_PER_ROOM },
     clinic: { name: e.CLINIC_NAME, address: e.CLINIC_ADDRESS || null, city: e.CLINIC_CITY },
     backups: { dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, 'backups')), daily: e.BACKUP_DAILY, keep: e.BACKUP_KEEP },
+    resetEnabled: e.RESET_ENABLED,
   };
 }

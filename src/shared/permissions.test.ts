@@ -3,7 +3,7 @@ import { PERMISSIONS, type Permission, ROLES, type Role, can, permissionsOf } fr
 
 // The table spelled out once more: any change to who may do what has to change this test too.
 const EXPECTED: Record<Role, readonly Permission[]> = {
-  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any', 'manage:fees:any', 'read:billing:any', 'review:billing:any', 'manage:payments:any', 'manage:backups:any'],
+  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any', 'manage:fees:any', 'read:billing:any', 'review:billing:any', 'manage:payments:any', 'manage:backups:any', 'reset:database:any'],
   doctor: [
     'read:dashboard:own',
     'update:profile:own',
@@ -78,6 +78,7 @@ describe('can()', () => {
     expect(ROLES.filter((r) => can(r, 'register:consultation:own'))).toEqual(['doctor']);
     expect(ROLES.filter((r) => can(r, 'manage:payments:any'))).toEqual(['admin']);
     expect(ROLES.filter((r) => can(r, 'manage:backups:any'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => can(r, 'reset:database:any'))).toEqual(['admin']);
     expect(ROLES.filter((r) => can(r, 'read:payments:own'))).toEqual(['doctor']);
     expect(ROLES.filter((r) => can(r, 'confirm:payments:own'))).toEqual(['doctor']);
   });

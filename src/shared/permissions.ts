@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'read:payments:own',
   'confirm:payments:own',
   'manage:backups:any',
+  'reset:database:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +56,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'review:billing:any',
     'manage:payments:any',
     'manage:backups:any',
+    'reset:database:any',
   ],
   doctor: [
     'read:dashboard:own',

@@ -247,6 +247,22 @@ export interface PaymentRecordsTable {
   billing_record_id: string;
 }
 
+/** Every database reset, kept across resets (no foreign keys): who, when, what was erased, the backup made first. */
+export interface ResetLogTable {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  actor_id: string;
+  actor_name: string;
+  actor_email: string;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON text: rows erased per table. */
+  counts: string | null;
+  backup_name: string | null;
+  backup_sha256: string | null;
+  error: string | null;
+}
+
 /** Append-only: every transition and snapshot refresh of a payment. */
 export interface PaymentEventsTable {
   id: string;
@@ -387,6 +403,7 @@ export interface Database {
   payments: PaymentsTable;
   payment_records: PaymentRecordsTable;
   payment_events: PaymentEventsTable;
+  reset_log: ResetLogTable;
   billing_totals: BillingTotalsTable;
   billing_month_totals: BillingMonthTotalsTable;
 }

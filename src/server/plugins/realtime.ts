@@ -32,6 +32,8 @@ export type Realtime = {
   endUserSessions: (userId: string, exceptSessionId?: string) => void;
   /** Re-checks every connected session now; main and tests call it, a timer calls it too. */
   revalidateSessions: () => Promise<void>;
+  /** Disconnects every socket except those of one session (a database reset): each is told its session ended. */
+  endAllSessionsExcept: (sessionId: string) => void;
   /** An app-wide notice to every open page of one person, or of everyone with a role. */
   notify: <E extends NoticeEvent>(to: { userId: string } | { role: Role }, event: E, ...payload: Parameters<ServerToClientEvents[E]>) => void;
 };
@@ -273,6 +275,11 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       ended(exceptSessionId ? target.except(`session:${exceptSessionId}`) : target);
     },
     revalidateSessions,
+    endAllSessionsExcept: (sessionId) => {
+      // Every session but this one is erased by the reset; until then none may start a socket.
+      for (const socket of io.sockets.sockets.values()) if (socket.data.sessionId !== sessionId) endedSessions.set(socket.data.sessionId, Date.now());
+      ended(io.except(`session:${sessionId}`));
+    },
     notify: (to, event, ...payload) => {
       io.to('userId' in to ? `user:${to.userId}` : `role:${to.role}`).emit(event, ...payload);
     },

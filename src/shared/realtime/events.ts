@@ -79,8 +79,8 @@ export interface ServerToClientEvents {
   'media:state': (p: { code: string; userId: string; audio: boolean; video: boolean; screen: boolean }) => void;
   'chat:message': (p: z.infer<typeof chatMessageSchema>) => void;
   'consultation:started': (p: { code: string; startedAt: string }) => void;
-  /** The room closed for good (finalized or cancelled). */
-  'room:closed': (p: { code: string; reason: 'finalized' | 'cancelled' | 'auto' }) => void;
+  /** The room closed for good: finalized, cancelled, finalized by the idle sweep, or ended by a database reset. */
+  'room:closed': (p: { code: string; reason: RoomClosedReason }) => void;
   /** Sent before the server disconnects an offending socket. */
   'error:fatal': (p: AckError) => void;
   /**
@@ -89,6 +89,8 @@ export interface ServerToClientEvents {
    */
   'payment:changed': (p: PaymentNotice) => void;
 }
+
+export type RoomClosedReason = 'finalized' | 'cancelled' | 'auto' | 'reset';
 
 export type PaymentNotice = {
   paymentId: string;

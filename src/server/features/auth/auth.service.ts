@@ -56,11 +56,11 @@ export async function authenticate(db: Db, config: Config, email: string, passwo
 export const PASSWORD_GUESSES_CODE = 'password_guesses';
 
 /**
- * Changes the password after checking the current one; other sessions are signed out. Wrong
- * current passwords count like login failures (before argon2 runs): past LOGIN_MAX_FAILURES the
- * session that tried is ended, so a stolen session cannot be used to guess the password.
+ * Checks a signed-in person's own password before something only they may do (change it, reset
+ * the database). Wrong guesses count like login failures, before argon2 runs; past
+ * LOGIN_MAX_FAILURES the session that tried is ended. Returns the throttle key to clear on success.
  */
-export async function changePassword(db: Db, config: Config, auth: Auth, current: string, next: string, ip: string | null): Promise<void> {
+export async function confirmCurrentPassword(db: Db, config: Config, auth: Auth, password: string, ip: string | null, field: string): Promise<string> {
   const { user, sessionId } = auth;
   const key = `password:${user.id}`;
   const attempts = await hit(db, key, config.login.lockMs, new Date());
@@ -69,9 +69,20 @@ export async function changePassword(db: Db, config: Config, auth: Auth, current
     await recordAudit(db, { actorId: user.id, action: 'password.guesses_exceeded', entityType: 'user', entityId: user.id, ip });
     throw new AppError(PASSWORD_GUESSES_CODE, 401, 'Muitas tentativas com a senha atual errada. Por segurança, você saiu da conta. Entre de novo.');
   }
-  if (!(await verifyPassword(user.password_hash, current))) {
-    throw new AppError('wrong_password', 400, 'A senha atual não confere.', { currentPassword: 'A senha atual não confere.' });
+  if (!(await verifyPassword(user.password_hash, password))) {
+    throw new AppError('wrong_password', 400, field === 'currentPassword' ? 'A senha atual não confere.' : 'A senha não confere.', { [field]: field === 'currentPassword' ? 'A senha atual não confere.' : 'A senha não confere.' });
   }
+  return key;
+}
+
+/**
+ * Changes the password after checking the current one; other sessions are signed out. Wrong
+ * current passwords count like login failures (before argon2 runs): past LOGIN_MAX_FAILURES the
+ * session that tried is ended, so a stolen session cannot be used to guess the password.
+ */
+export async function changePassword(db: Db, config: Config, auth: Auth, current: string, next: string, ip: string | null): Promise<void> {
+  const { user, sessionId } = auth;
+  const key = await confirmCurrentPassword(db, config, auth, current, ip, 'currentPassword');
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: nowIso() });

@@ -91,3 +91,11 @@ export async function setDoctorFees(db: Db, actor: Actor, doctorId: string, inpu
     return getDoctorFees(trx, doctorId);
   });
 }
+
+/** The clinic's fees until its admin sets its own (the same as migration 2026-12-01T12-00-billing). */
+export const DEFAULT_CLINIC_FEES = { price_cents: 15_000, clinic_bps: 2_000, review_below_seconds: 120 } as const;
+
+/** Puts the clinic's fees back to the defaults (a database reset); the history of changes is erased with it. */
+export async function resetClinicFees(trx: DbOrTrx, by: string, at: string): Promise<void> {
+  await updateClinicFees(trx, { ...DEFAULT_CLINIC_FEES, updated_at: at, updated_by: by });
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { type Ack, type AckError, type JoinResult, type PresenceState, clientPayloads } from '../../../shared/realtime/events';
+import { type Ack, type AckError, type JoinResult, type PresenceState, type RoomClosedReason, clientPayloads } from '../../../shared/realtime/events';
 import type { ChatMessage } from '../../../shared/schemas/rooms';
 import { nowIso } from '../../db/database';
 import type { RoomRow } from '../../db/types';
@@ -30,7 +30,9 @@ export type RoomsRealtime = {
   presence: PresenceRegistry;
   isOnline: (code: string, userId: string) => boolean;
   /** Tells everyone in the room it closed, and forgets it. */
-  closeEverywhere: (code: string, reason: 'finalized' | 'cancelled' | 'auto') => void;
+  closeEverywhere: (code: string, reason: RoomClosedReason) => void;
+  /** Codes of the rooms with a live call or someone in them (on this node). */
+  activeCodes: () => string[];
   /** Finalizes abandoned calls; main runs it on a timer, tests call it directly. */
   sweep: () => Promise<void>;
 };
@@ -71,7 +73,7 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     io.to(memberRoom(code, other)).emit('call:start', { code, initiator: true });
   }
 
-  function closeEverywhere(code: string, reason: 'finalized' | 'cancelled' | 'auto'): void {
+  function closeEverywhere(code: string, reason: RoomClosedReason): void {
     io.to(`room:${code}`).emit('room:closed', { code, reason });
     const room = rooms.get(code);
     io.in(`room:${code}`).socketsLeave([`room:${code}`, ...(room ? [memberRoom(code, room.doctor_id), memberRoom(code, room.patient_id)] : [])]);
@@ -265,6 +267,6 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     });
   });
 
-  return { presence, isOnline: (code, userId) => presence.isOnline(code, userId), closeEverywhere, sweep };
+  return { presence, isOnline: (code, userId) => presence.isOnline(code, userId), closeEverywhere, activeCodes: () => [...new Set([...rooms.keys(), ...presence.activeCodes()])], sweep };
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { Ack, AckError, ClientToServerEvents, JoinResult, PresenceState, ServerToClientEvents } from '../../../../shared/realtime/events';
+import type { Ack, AckError, ClientToServerEvents, JoinResult, PresenceState, RoomClosedReason, ServerToClientEvents } from '../../../../shared/realtime/events';
 import type { ChatMessage } from '../../../../shared/schemas/rooms';
 import { getIceServers } from '../api/ice-servers';
 import { CallPeer } from '../media/peer-connection';
@@ -27,7 +27,7 @@ export interface SessionState {
   remoteMedia: RemoteMedia;
   startedAt: string | null;
   messages: ChatMessage[];
-  closedReason: 'finalized' | 'cancelled' | 'auto' | null;
+  closedReason: RoomClosedReason | null;
   error: AckError | null;
   /** A message for the person that does not stop the call (e.g. "error:fatal"). */
   notice: string | null;
@@ -58,7 +58,7 @@ type Action =
   | { type: 'remote-media'; media: RemoteMedia }
   | { type: 'started'; startedAt: string }
   | { type: 'message'; message: ChatMessage }
-  | { type: 'closed'; reason: 'finalized' | 'cancelled' | 'auto' }
+  | { type: 'closed'; reason: RoomClosedReason }
   | { type: 'notice'; notice: string | null };
 
 function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { billedCall } from '../../../../tests/helpers/billing';
+import { PASSWORD, createAdmin, login } from '../../../../tests/helpers/factories';
+import { signedInPeople } from '../../../../tests/helpers/people';
+import { connectSocket, nextEvent } from '../../../../tests/helpers/sockets';
+import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { verifySqliteCopy } from '../backups/sqlite-backup';
+import { ERASED_TABLES, KEPT_TABLES, countRows } from './reset.repository';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-reset-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const reset = (t: TestApp, cookie: string, payload: Record<string, unknown>) => t.request({ method: 'POST', url: '/api/reset', cookie, payload });
+
+/** Every table the database holds (SQLite's full-text search shadow tables belong to user_search_fts). */
+async function tablesOf(t: TestApp): Promise<string[]> {
+  if (t.config.database.kind === 'sqlite') {
+    const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(t.db);
+    return r.rows.map((x) => x.name).filter((n) => !n.startsWith('user_search_fts'));
+  }
+  const r = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(t.db);
+  return r.rows.map((x) => x.name);
+}
+
+describe('database reset', () => {
+  let t: TestApp;
+  let url: string;
+  const { doctor, patientOf } = signedInPeople(() => t);
+  beforeAll(async () => {
+    t = await createTestApp({ BACKUP_DIR: path.join(dir, 'main'), LOGIN_IP_LIMIT_PER_MINUTE: '10000' });
+    url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => t.close());
+
+  it('knows what it does with every table of the schema', async () => {
+    const known = new Set<string>([...ERASED_TABLES, ...Object.values(KEPT_TABLES).flat()]);
+    expect((await tablesOf(t)).filter((name) => !known.has(name))).toEqual([]);
+  });
+
+  it('is the admin\'s alone, asks for REDEFINIR and the password, and erases nothing otherwise', async () => {
+    const d = await doctor();
+    const p = await patientOf(d.user);
+    for (const cookie of [d.cookie, p.cookie]) {
+      expect((await t.request({ method: 'GET', url: '/api/reset', cookie })).statusCode).toBe(403);
+      expect((await reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD })).statusCode).toBe(403);
+    }
+    expect((await t.request({ method: 'POST', url: '/api/reset', payload: { confirmation: 'REDEFINIR', password: PASSWORD } })).statusCode).toBe(401);
+
+    const admin = await createAdmin(t.db);
+    const cookie = await login(t, admin);
+    const phrase = await reset(t, cookie, { confirmation: 'redefinir já', password: PASSWORD });
+    expect(phrase.statusCode).toBe(400);
+    expect(phrase.json().error.fields.confirmation).toBe('Digite REDEFINIR para confirmar.');
+    const wrong = await reset(t, cookie, { confirmation: 'REDEFINIR', password: 'não é a senha' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'wrong_password', fields: { password: 'A senha não confere.' } });
+    expect(await countRows(t.db, 'users')).toBeGreaterThanOrEqual(3);
+    expect(await t.db.selectFrom('reset_log').selectAll().execute()).toEqual([]);
+  });
+
+  it('backs up first (verified), ends calls and other sessions, erases everything but the admins, and logs it', async () => {
+    const caller = await createAdmin(t.db, { name: 'Admin Que Redefine' });
+    const callerCookie = await login(t, caller);
+    const otherAdmin = await createAdmin(t.db, { name: 'Outra Admin' });
+    const otherCookie = await login(t, otherAdmin);
+    const d = await doctor();
+    const p = await patientOf(d.user);
+    await billedCall(t.db, d.user.id, p.user.id, new Date(Date.now() - 86_400_000), 30);
+    await t.request({ method: 'PUT', url: '/api/fees', cookie: callerCookie, payload: { price: 'R$ 300,00', share: '30', reviewBelowMinutes: 5 } });
+    const room = await t.request({ method: 'POST', url: '/api/rooms', cookie: d.cookie, payload: { patientId: p.user.id } });
+    const code = room.json().code as string;
+
+    const doctorSocket = await connectSocket(url, d.cookie);
+    const callerSocket = await connectSocket(url, callerCookie);
+    const join = await new Promise<{ ok: boolean }>((resolve) => doctorSocket.emit('room:join', { code }, resolve as never));
+    expect(join.ok).toBe(true);
+    const before = { users: await countRows(t.db, 'users'), billing: await countRows(t.db, 'billing_records'), rooms: await countRows(t.db, 'rooms') };
+
+    const closed = nextEvent(doctorSocket, 'room:closed', 10_000);
+    const res = await reset(t, callerCookie, { confirmation: 'REDEFINIR', password: PASSWORD });
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json();
+    expect(await closed).toEqual({ code, reason: 'reset' });
+    await expect.poll(() => doctorSocket.connected).toBe(false);
+    expect(callerSocket.connected).toBe(true);
+    callerSocket.disconnect();
+
+    // The backup made first holds the whole data set.
+    expect(result.backup).toMatchObject({ name: expect.stringMatching(/^medconnect-/), dir: t.config.backups.dir });
+    const manifest = JSON.parse(fs.readFileSync(path.join(result.backup.dir, `${result.backup.name}.json`), 'utf8'));
+    expect(manifest).toMatchObject({ trigger: 'reset', sha256: result.backup.sha256 });
+    expect(manifest.counts).toMatchObject({ users: before.users, billing_records: before.billing, rooms: before.rooms });
+    if (t.config.database.kind === 'sqlite') expect(verifySqliteCopy(path.join(result.backup.dir, result.backup.name)).counts).toEqual(manifest.counts);
+
+    // Only admins remain; everything else is gone; fees are the defaults.
+    const roles = await t.db.selectFrom('users').select('role').distinct().execute();
+    expect(roles.map((r) => r.role)).toEqual(['admin']);
+    for (const table of ERASED_TABLES.filter((x) => x !== 'audit_log')) expect(await countRows(t.db, table), table).toBe(0);
+    expect(await t.db.selectFrom('fee_settings').select(['price_cents', 'clinic_bps', 'review_below_seconds']).executeTakeFirstOrThrow()).toEqual({ price_cents: 15_000, clinic_bps: 2_000, review_below_seconds: 120 });
+    expect(result.erased.users).toBeGreaterThanOrEqual(2);
+
+    // The caller's session stays, every other one is gone.
+    expect((await t.request({ method: 'GET', url: '/api/reset', cookie: callerCookie })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: otherCookie })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: d.cookie })).statusCode).toBe(401);
+
+    // The log outlives it: shown with the next preview; the audit starts with the reset.
+    const preview = (await t.request({ method: 'GET', url: '/api/reset', cookie: callerCookie })).json();
+    expect(preview.erases).toMatchObject({ users: 0, consultations: 0, billing: 0 });
+    expect(preview.history[0]).toMatchObject({ status: 'done', actor: { id: caller.id, name: 'Admin Que Redefine' }, backup: { name: result.backup.name } });
+    const audit = await t.db.selectFrom('audit_log').select('action').execute();
+    expect(audit.map((a) => a.action)).toContain('database.reset');
+  });
+
+  it('lets one reset run at a time: the other gets 409', async () => {
+    const admin = await createAdmin(t.db);
+    const cookie = await login(t, admin);
+    const results = await Promise.all([reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD }), reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('reset_running');
+  });
+});
+
+describe('a reset that cannot back up first', () => {
+  it('erases nothing and says why', async () => {
+    const blocker = path.join(dir, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const t = await createTestApp({ BACKUP_DIR: path.join(blocker, 'backups') });
+    try {
+      const admin = await createAdmin(t.db);
+      const cookie = await login(t, admin);
+      const before = await countRows(t.db, 'users');
+      const res = await reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD });
+      expect(res.statusCode).toBe(507);
+      expect(res.json().error.code).toBe('backup_write_failed');
+      expect(await countRows(t.db, 'users')).toBe(before);
+      expect(await t.db.selectFrom('reset_log').select(['status', 'error']).execute()).toEqual([{ status: 'failed', error: 'backup_write_failed' }]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('RESET_ENABLED=false', () => {
+  it('refuses the reset and says so in the preview', async () => {
+    const t = await createTestApp({ RESET_ENABLED: 'false', BACKUP_DIR: path.join(dir, 'off') });
+    try {
+      const cookie = await login(t, await createAdmin(t.db));
+      expect((await t.request({ method: 'GET', url: '/api/reset', cookie })).json().enabled).toBe(false);
+      const res = await reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('reset_disabled');
+      expect(fs.existsSync(path.join(dir, 'off'))).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});
