@@ -6,6 +6,7 @@ import { createDb } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { deleteExpiredSessions } from './features/auth/sessions.repository';
 import { startDailyBackups } from './features/backups/daily-backups';
+import { recoverInterruptedResets } from './features/reset/reset.service';
 import { lanAddresses, selfSignedCertificate } from './lib/self-signed';
 import { holdServerLock } from './lib/server-lock';
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const db = createDb(config.database);
   await migrateToLatest(db);
   const releaseLock = holdServerLock(config.dataDir);
+  if (config.database.kind === 'sqlite') await recoverInterruptedResets(db);
   process.on('exit', releaseLock);
   const admin = await ensureAdmin(db, config);
   const https = config.https ? await selfSignedCertificate(config.dataDir) : undefined;

@@ -84,3 +84,9 @@ export async function eraseNonAdmins(db: DbOrTrx, keepSessionId: string): Promis
   const users = await db.deleteFrom('users').where('role', '!=', 'admin').executeTakeFirst();
   return { users: num(users.numDeletedRows), photos: num(photos.numDeletedRows), sessions: num(sessions.numDeletedRows) };
 }
+
+/** A 'running' reset when no reset can be running (a single node starting): it was interrupted by a crash. */
+export async function failRunningResets(db: DbOrTrx, at: string): Promise<number> {
+  const r = await db.updateTable('reset_log').set({ status: 'failed', finished_at: at, error: 'interrompido' }).where('status', '=', 'running').executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { confirmCurrentPassword } from '../auth/auth.service';
 import { createBackup } from '../backups/backup.service';
 import { resetClinicFees } from '../billing/fees.service';
-import { ERASED_TABLES, claimReset, countRows, countUsersByRole, eraseNonAdmins, eraseTable, finishReset, listResets } from './reset.repository';
+import { ERASED_TABLES, claimReset, countRows, countUsersByRole, eraseNonAdmins, eraseTable, failRunningResets, finishReset, listResets } from './reset.repository';
 
 export const resetDisabled = () => new AppError('reset_disabled', 403, 'A redefinição do banco de dados está desligada nesta instalação (RESET_ENABLED=false).');
 
@@ -83,4 +83,14 @@ export async function resetDatabase(db: Db, config: Config, auth: Auth, password
     await finishReset(db, id, { status: 'failed', finished_at: nowIso(), error: error instanceof AppError ? error.code : 'erro interno' }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * On a single node (SQLite) nothing else can be resetting when the server starts: a 'running'
+ * row is a reset a crash cut off. Its transaction never committed, so the data is whole; the row
+ * is marked failed so the next reset isn't refused. (With PostgreSQL and several nodes, the
+ * one-hour staleness in claimReset does this instead.)
+ */
+export async function recoverInterruptedResets(db: Db): Promise<number> {
+  return failRunningResets(db, nowIso());
 }
