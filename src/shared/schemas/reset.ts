@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { RESET_PHRASE, isResetPhrase } from '../domain/reset-phrase';
 
-/** The word the admin types to confirm: a reset can't happen by a slip of the mouse. */
-export const RESET_PHRASE = 'REDEFINIR';
+// The phrase lives in shared/domain so the reset page can check it without loading zod.
+export { RESET_PHRASE };
 
 export const resetInputSchema = z.object({
-  confirmation: z.string({ message: `Digite ${RESET_PHRASE} para confirmar.` }).refine((v) => v.trim() === RESET_PHRASE, { message: `Digite ${RESET_PHRASE} para confirmar.` }),
+  confirmation: z.string({ message: `Digite ${RESET_PHRASE} para confirmar.` }).refine(isResetPhrase, { message: `Digite ${RESET_PHRASE} para confirmar.` }),
   password: z.string({ message: 'Digite sua senha.' }).min(1, { message: 'Digite sua senha.' }).max(200),
 });
 

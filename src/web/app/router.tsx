@@ -30,7 +30,7 @@ export const router = createBrowserRouter([
             path: 'admin',
             element: <RoleGuard role="admin" />,
             children: [
-              { index: true, lazy: page(() => import('../features/dashboard/components/admin-dashboard-page'), 'AdminDashboardPage') },
+              { index: true, lazy: page(() => import('./pages/admin-home-page'), 'AdminHomePage') },
               { path: 'usuarios', lazy: page(() => import('../features/users/components/users-page'), 'UsersPage') },
               { path: 'usuarios/novo', lazy: page(() => import('../features/users/components/new-user-page'), 'NewUserPage') },
               { path: 'usuarios/:id', lazy: page(() => import('./pages/admin-user-page'), 'AdminUserPage') },
@@ -40,6 +40,8 @@ export const router = createBrowserRouter([
               { path: 'fechamentos/pagamentos/:id', lazy: page(() => import('../features/payments/components/admin-payment-page'), 'AdminPaymentPage') },
               { path: 'fechamentos/historico', lazy: page(() => import('../features/payments/components/payment-history-page'), 'PaymentHistoryPage') },
               { path: 'valores', lazy: page(() => import('../features/billing/components/fees-page'), 'FeesPage') },
+              { path: 'backups', lazy: page(() => import('../features/backups/components/backups-page'), 'BackupsPage') },
+              { path: 'redefinir', lazy: page(() => import('../features/backups/components/reset-page'), 'ResetPage') },
             ],
           },
           {

@@ -7,6 +7,7 @@ import { Avatar } from '../../components/ui/avatar';
 import { BrandLogo } from '../../components/ui/brand-logo';
 import { Button } from '../../components/ui/button';
 import { Footer } from '../../components/ui/footer';
+import { useResetEnabled } from '../../features/backups/api/reset';
 import { ROLE_LABELS } from '../../lib/role-labels';
 import { roleHome } from '../../lib/role-home';
 import { NAV_ITEMS } from './nav-items';
@@ -29,6 +30,7 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
   const [menuOpen, setMenuOpen] = useState(false);
   const { user } = me;
   const close = () => setMenuOpen(false);
+  const resetEnabled = useResetEnabled(user.role === 'admin');
 
   return (
     <div className="shell">
@@ -63,7 +65,7 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
         <div id={MENU_ID} className="shell-menu" data-open={menuOpen}>
           <nav className="shell-nav" aria-label="Principal">
             <ul>
-              {NAV_ITEMS[user.role].map(({ to, label, icon: Icon, end }) => (
+              {NAV_ITEMS[user.role].filter((item) => item.onlyIf !== 'reset' || resetEnabled).map(({ to, label, icon: Icon, end }) => (
                 <li key={to}>
                   <NavLink to={to} end={end ?? false} className="shell-nav-link" onClick={close}>
                     <Icon aria-hidden="true" />

@@ -1,4 +1,4 @@
-import { ChartColumn, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, UserRound, Users, Video, Wallet } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 
@@ -8,6 +8,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Active only on this exact path (home pages), not on the pages under it. */
   end?: boolean;
+  /** Shown only while the server offers this (the reset: RESET_ENABLED). */
+  onlyIf?: 'reset';
 }
 
 const PROFILE: NavItem = { to: '/perfil', label: 'Meu perfil', icon: UserRound };
@@ -21,6 +23,8 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/admin/faturamento', label: 'Faturamento', icon: ChartColumn },
     { to: '/admin/fechamentos', label: 'Fechamentos', icon: Landmark },
     { to: '/admin/valores', label: 'Valores e repasse', icon: HandCoins },
+    { to: '/admin/backups', label: 'Backups', icon: DatabaseBackup },
+    { to: '/admin/redefinir', label: 'Redefinir banco', icon: TriangleAlert, onlyIf: 'reset' },
     PROFILE,
   ],
   doctor: [

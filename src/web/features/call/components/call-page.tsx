@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
+import type { RoomClosedReason } from '../../../../shared/realtime/events';
 import { roomCodeSchema } from '../../../../shared/schemas/rooms';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { ApiError, messageOf } from '../../../lib/api-error';
@@ -31,6 +32,7 @@ export function CallPage() {
   const [store] = useState(() => new LocalMediaStore());
   const [step, setStep] = useState<Step>('precall');
   const [duration, setDuration] = useState<number | null | undefined>(undefined);
+  const [closedReason, setClosedReason] = useState<RoomClosedReason | null>(null);
   const role = me?.user.role === 'doctor' ? 'doctor' : 'patient';
   const room = useRoom(code, { enabled: validCode, refetchMs: step === 'precall' ? 10_000 : undefined });
   const consent = useConsent(role === 'patient' && validCode && room.data?.status === 'open');
@@ -54,7 +56,7 @@ export function CallPage() {
   }
 
   const data = room.data;
-  if (data.status !== 'open' || step === 'ended') return <EndedScreen room={data} role={role} home={home} durationSeconds={duration} />;
+  if (data.status !== 'open' || step === 'ended') return <EndedScreen room={data} role={role} home={home} durationSeconds={duration} reason={closedReason} />;
 
   if (role === 'patient') {
     if (consent.isPending) {
@@ -88,10 +90,13 @@ export function CallPage() {
           store.stopAll();
           setStep('precall');
         }}
-        onClosed={(seconds) => {
+        onClosed={(seconds, reason) => {
           store.stopAll();
           if (seconds !== undefined) setDuration(seconds);
+          if (reason) setClosedReason(reason);
           setStep('ended');
+          // After a reset the room is gone with everything else: keep the clinic's message on screen.
+          if (reason === 'reset') return;
           void queryClient.invalidateQueries({ queryKey: roomQueryKey(code) });
           void queryClient.invalidateQueries({ queryKey: ['rooms'] });
         }}

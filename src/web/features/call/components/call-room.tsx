@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { RefreshCw, TriangleAlert } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AckError } from '../../../../shared/realtime/events';
+import type { AckError, RoomClosedReason } from '../../../../shared/realtime/events';
 import type { Room } from '../../../../shared/schemas/rooms';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Button } from '../../../components/ui/button';
@@ -42,7 +42,7 @@ interface CallRoomProps {
   onLeft: () => void;
   /** Back to the pre-call check, to try joining again. */
   onRetry: () => void;
-  onClosed: (durationSeconds?: number | null) => void;
+  onClosed: (durationSeconds?: number | null, reason?: RoomClosedReason) => void;
   onConsentRequired: () => void;
 }
 
@@ -99,10 +99,18 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
         setAnnouncement(`Nova mensagem de ${firstName(message.fromName)}: ${message.text}`);
       }
     },
-    onClosed: (durationSeconds) => onClosed(durationSeconds),
+    // Passed on by the effect below, once the session's state says why the room closed.
+    onClosed: () => undefined,
     onConsentRequired,
   });
   const { state, publishMedia } = session;
+  const onClosedRef = useRef(onClosed);
+  useEffect(() => {
+    onClosedRef.current = onClosed;
+  });
+  useEffect(() => {
+    if (state.phase === 'closed') onClosedRef.current(undefined, state.closedReason ?? undefined);
+  }, [state.phase, state.closedReason]);
 
   // Our tracks changed (mute, camera, device, screen): swap what the connection sends.
   useEffect(() => {

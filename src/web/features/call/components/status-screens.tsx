@@ -1,11 +1,13 @@
 import { CalendarCheck, DoorOpen, LockKeyhole, RefreshCw, Timer, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
+import type { RoomClosedReason } from '../../../../shared/realtime/events';
 import type { Room } from '../../../../shared/schemas/rooms';
 import { Avatar } from '../../../components/ui/avatar';
 import { Button } from '../../../components/ui/button';
 import { ButtonLink } from '../../../components/ui/button-link';
 import { formatDateTime } from '../../../lib/format-date';
 import { formatDuration } from '../../../lib/format-duration';
+import { RESET_CLOSED_TEXT, closedTitle } from '../model/closed-text';
 import { CallFrame } from './call-frame';
 
 function StatusCard({ icon, tone = 'info', title, children }: { icon: ReactNode; tone?: 'info' | 'danger' | 'success'; title: string; children?: ReactNode }) {
@@ -35,8 +37,32 @@ export function NoAccessScreen({ home }: { home: string }) {
 }
 
 /** The room is closed: the patient is told to ask for a new room; the doctor gets a summary. */
-export function EndedScreen({ room, role, home, durationSeconds }: { room: Room; role: 'doctor' | 'patient'; home: string; durationSeconds?: number | null }) {
+export function EndedScreen({
+  room,
+  role,
+  home,
+  durationSeconds,
+  reason,
+}: {
+  room: Room;
+  role: 'doctor' | 'patient';
+  home: string;
+  durationSeconds?: number | null;
+  reason?: RoomClosedReason | null;
+}) {
   const duration = room.consultation?.durationSeconds ?? durationSeconds ?? null;
+  if (reason === 'reset') {
+    return (
+      <CallFrame title="Consulta encerrada" home={home}>
+        <StatusCard icon={<CalendarCheck />} title={closedTitle(reason, false)}>
+          <p>{RESET_CLOSED_TEXT}</p>
+          <ButtonLink to={home} variant="primary">
+            Voltar para o início
+          </ButtonLink>
+        </StatusCard>
+      </CallFrame>
+    );
+  }
   if (role === 'patient') {
     return (
       <CallFrame title="Consulta encerrada" home={home}>
@@ -52,7 +78,7 @@ export function EndedScreen({ room, role, home, durationSeconds }: { room: Room;
   const cancelled = room.status === 'cancelled';
   return (
     <CallFrame title="Consulta encerrada" home={home}>
-      <StatusCard icon={<CalendarCheck />} tone="success" title={cancelled ? 'Esta sala foi cancelada.' : 'A consulta foi encerrada.'}>
+      <StatusCard icon={<CalendarCheck />} tone="success" title={closedTitle(reason, cancelled)}>
         <div className="call-summary">
           <Avatar name={room.patient.name} photoUrl={room.patient.photoUrl} size="lg" />
           <dl>

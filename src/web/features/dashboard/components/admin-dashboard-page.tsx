@@ -1,4 +1,5 @@
 import { MailPlus, Stethoscope, UserPlus, UserRound, Users } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { StatCard } from '../../../components/ui/stat-card';
@@ -13,8 +14,11 @@ function inactiveHint(count: number): string {
   return count === 1 ? '1 desativado' : `${count} desativados`;
 }
 
-/** /admin: the clinic at a glance. */
-export function AdminDashboardPage() {
+/**
+ * /admin: the clinic at a glance. `footer` goes last (app/pages adds the "Zona de perigo" card
+ * from the backups feature there).
+ */
+export function AdminDashboardPage({ footer }: { footer?: ReactNode }) {
   const navigate = useNavigate();
   return (
     <DashboardFrame
@@ -48,6 +52,7 @@ export function AdminDashboardPage() {
               description: 'Comece cadastrando os médicos da clínica. Depois, cadastre os pacientes e escolha quem cuida de cada um.',
             }}
           />
+          {footer}
         </>
       )}
     </DashboardFrame>

@@ -1,0 +1,73 @@
+import { CircleCheck, DatabaseBackup } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import type { ResetResult } from '../../../../shared/schemas/reset';
+import { ButtonLink } from '../../../components/ui/button-link';
+import { Card } from '../../../components/ui/card';
+import { countLines, erasedTotal, megabytes } from '../model/backup-text';
+import { CopyHashButton } from './copy-hash-button';
+
+/** After the reset: what went, and where the backup made first is. Focus lands on its title. */
+export function ResetResultPanel({ result }: { result: ResetResult }) {
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => titleRef.current?.focus(), []);
+  const lines = countLines(result.erased);
+  return (
+    <Card as="section" className="reset-result" aria-labelledby="reset-result-title">
+      <p className="reset-result-icon" aria-hidden="true">
+        <CircleCheck />
+      </p>
+      <h2 id="reset-result-title" ref={titleRef} tabIndex={-1}>
+        Banco de dados redefinido
+      </h2>
+      <p>
+        Foram apagados {erasedTotal(result.erased).toLocaleString('pt-BR')} registros. Ficaram só as contas de administração. Todas as outras pessoas saíram do sistema e as consultas em andamento foram
+        encerradas.
+      </p>
+      <h3>Backup feito antes</h3>
+      <dl className="backup-facts">
+        <div>
+          <dt>Arquivo</dt>
+          <dd>
+            <code>{result.backup.name}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Pasta no servidor</dt>
+          <dd>
+            <code>{result.backup.dir}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Tamanho</dt>
+          <dd className="tabular">{megabytes(result.backup.sizeBytes)}</dd>
+        </div>
+        <div>
+          <dt>SHA-256</dt>
+          <dd className="backup-hash">
+            <code className="reset-result-hash">{result.backup.sha256}</code>
+            <CopyHashButton sha256={result.backup.sha256} />
+          </dd>
+        </div>
+      </dl>
+      {lines.length ? (
+        <details className="backup-counts">
+          <summary>Ver o que foi apagado</summary>
+          <dl>
+            {lines.map((line) => (
+              <div key={line.table}>
+                <dt>{line.label}</dt>
+                <dd className="tabular">{line.count.toLocaleString('pt-BR')}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+      <div className="reset-result-actions">
+        <ButtonLink to="/admin/backups" variant="primary" icon={<DatabaseBackup aria-hidden="true" />}>
+          Ver backups
+        </ButtonLink>
+        <ButtonLink to="/admin">Ir para o início</ButtonLink>
+      </div>
+    </Card>
+  );
+}
