@@ -1,7 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billFinishedConsultation } from '../../src/server/features/billing/billing.service';
+import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
 import { createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
@@ -154,6 +157,73 @@ describe.runIf(run)('billing in the browser', () => {
     expect(voided).toEqual([{ status: 'voided', note: 'Consulta registrada em duplicidade.' }]);
     await checkScreen('billing-decided');
   });
+
+  it('narrows the list by period, kind and order, and downloads exactly that as CSV and Excel', async () => {
+    // Two months ago: a phone consultation of Ana's at her own price, with a patient whose name looks like a formula.
+    const ana = await server.db.selectFrom('users').select('id').where('name', '=', 'Ana Ribeiro').executeTakeFirstOrThrow();
+    const fulano = await createPatient(server.db, { name: '=Fulano Teste', doctors: [{ id: ana.id } as never] });
+    const thisMonth = clinicMonthOf(new Date());
+    const from = addMonths(thisMonth, -2);
+    const at = new Date(`${from}-15T15:00:00.000Z`);
+    await server.db.insertInto('doctor_fees').values({ doctor_id: ana.id, price_cents: 20_000, clinic_bps: null, updated_at: at.toISOString(), updated_by: null }).execute();
+    const phone = { id: randomUUID(), room_id: null, doctor_id: ana.id, patient_id: fulano.id, started_at: at.toISOString(), ended_at: at.toISOString(), duration_seconds: null, finalized_by: 'doctor' as const, doctor_connected_at: null, patient_connected_at: null, kind: 'phone' as const, note: null };
+    await server.db.insertInto('consultations').values(phone).execute();
+    await billFinishedConsultation(server.db, phone);
+    await server.db.deleteFrom('doctor_fees').where('doctor_id', '=', ana.id).execute();
+
+    await p.goto('/admin/faturamento');
+    await p.getByRole('heading', { level: 1, name: 'Faturamento' }).waitFor();
+    const records = p.getByRole('region', { name: /^Consultas de/ });
+    await p.getByLabel('De', { exact: true }).selectOption(from);
+    await records.getByRole('heading', { name: /^Consultas de .+ a / }).waitFor();
+    await p.waitForURL(new RegExp(`de=${from}&ate=${thisMonth}`));
+    // Four calls this month, one last month, the phone consultation.
+    await expect.poll(() => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').count()).toBe(1 + 6);
+
+    await p.getByLabel('Tipo', { exact: true }).selectOption('phone');
+    await expect.poll(() => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').count()).toBe(1 + 1);
+    expect(plain(await row('=Fulano Teste').innerText())).toContain('Telefone');
+    await p.getByLabel('Tipo', { exact: true }).selectOption('');
+    await p.getByLabel('Ordem', { exact: true }).selectOption('price_desc');
+    await records.getByText('Do maior valor para o menor. Horários de Brasília.').waitFor();
+    await p.waitForURL(/ordem=price_desc/);
+    const firstRow = p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').nth(1);
+    await expect.poll(async () => plain(await firstRow.innerText())).toContain('R$ 200,00');
+
+    const csv = await download('Exportar CSV');
+    expect(csv.name).toBe(`faturamento-${from}-a-${thisMonth}.csv`);
+    const text = fs.readFileSync(csv.path, 'utf8');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFData;Mês;Médico;Paciente;Tipo;Duração;Valor;Parte da clínica;Parte do médico;Situação;Observação');
+    expect(lines).toHaveLength(1 + 6 + 1);
+    // Highest price first: the phone consultation, the formula in the name defused.
+    expect(lines[1]).toContain(`;${from.slice(5)}/${from.slice(0, 4)};Ana Ribeiro;'=Fulano Teste;Telefone;;200,00;40,00;160,00;Faturada;`);
+    expect(lines.slice(2, -1).every((l) => l.includes(';150,00;30,00;120,00;'))).toBe(true);
+
+    const xlsx = await download('Exportar Excel');
+    expect(xlsx.name).toBe(`faturamento-${from}-a-${thisMonth}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx.path);
+    const sheet = workbook.getWorksheet('Faturamento')!;
+    expect(sheet.rowCount).toBe(1 + 6 + 1);
+    expect(sheet.getRow(2).getCell(7).value).toBe(200);
+    expect(sheet.getRow(2).getCell(7).numFmt).toBe('"R$" #,##0.00');
+    expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(8).getCell(1).value).toBe('Total faturado');
+
+    const exported = await server.db.selectFrom('audit_log').select('details').where('action', '=', 'billing.exported').orderBy('created_at').execute();
+    expect(exported.map((e) => JSON.parse(e.details!))).toEqual([
+      expect.objectContaining({ format: 'csv', sort: 'price_desc', rows: 6, filters: { from, to: thisMonth } }),
+      expect.objectContaining({ format: 'xlsx', sort: 'price_desc', rows: 6 }),
+    ]);
+    await checkScreen('billing-report');
+  });
+
+  /** Clicks a download link and waits for the file: its suggested name and where Chromium saved it. */
+  async function download(name: string): Promise<{ name: string; path: string }> {
+    const [file] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name }).click()]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  }
 
   it('logged no page errors or CSP violations', () => {
     expect(errors).toEqual([]);

@@ -1,17 +1,23 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { BillingRecord, BillingStatus } from '../../../../shared/schemas/billing';
+import type { BillingKind, BillingRecord, BillingSort, BillingStatus } from '../../../../shared/schemas/billing';
 import type { CursorPage } from '../../../../shared/schemas/cursor';
 import { apiFetch, queryString } from '../../../lib/api-client';
 import { billingQueryKey } from './get-billing-summary';
 
+/** What narrows the billing list (and its export). */
 export interface BillingRecordFilters {
-  /** YYYY-MM, São Paulo. */
-  month: string;
+  /** First month of the period, YYYY-MM, São Paulo (inclusive). */
+  from: string;
+  /** Last month of the period (inclusive). */
+  to: string;
   doctorId?: string | undefined;
   status?: BillingStatus | undefined;
+  kind?: BillingKind | undefined;
+  /** Newest first when left out. */
+  sort?: BillingSort | undefined;
 }
 
-/** Admin: one page of billing records, newest first, after `cursor`. */
+/** Admin: one page of billing records in the chosen order, after `cursor`. */
 export function getBillingRecords(filters: BillingRecordFilters, cursor: string | null, signal?: AbortSignal): Promise<CursorPage<BillingRecord>> {
   return apiFetch<CursorPage<BillingRecord>>(`/api/billing${queryString({ ...filters, cursor })}`, { signal });
 }

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { clinicMonthOf } from '../../../../shared/domain/clinic-month';
-import type { BillingStatus } from '../../../../shared/schemas/billing';
+import type { BillingKind, BillingSort, BillingStatus } from '../../../../shared/schemas/billing';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
@@ -10,12 +10,15 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { messageOf } from '../../../lib/api-error';
 import { useBillingSummary } from '../api/get-billing-summary';
-import { BILLING_STATUSES, pickedMonth, underReviewText } from '../model/billing-text';
+import type { BillingRecordFilters } from '../api/get-billing-records';
+import { BILLING_KINDS, BILLING_SORTS } from '../model/billing-report-text';
+import { BILLING_STATUSES, MONTHS_TO_PICK, pickedMonth, recentMonths, underReviewText } from '../model/billing-text';
 import { BillingByDoctor } from './billing-by-doctor';
 import { BillingChart } from './billing-chart';
 import { BillingMonthCards } from './billing-month-cards';
 import { BillingMonthPicker } from './billing-month-picker';
 import { BillingRecords } from './billing-records';
+import type { BillingFilterChange } from './billing-records-filters';
 import '../../../components/ui/stat-card.css';
 import './billing.css';
 
@@ -24,21 +27,38 @@ export function BillingPage() {
   const [params, setParams] = useSearchParams();
   const thisMonth = clinicMonthOf(new Date());
   const month = pickedMonth(params.get('mes'), thisMonth);
+  const months = recentMonths(thisMonth, MONTHS_TO_PICK);
   const statusParam = params.get('situacao') ?? '';
   const status = (BILLING_STATUSES as string[]).includes(statusParam) ? (statusParam as BillingStatus) : undefined;
+  const kindParam = params.get('tipo') ?? '';
+  const kind = (BILLING_KINDS as string[]).includes(kindParam) ? (kindParam as BillingKind) : undefined;
+  const sortParam = params.get('ordem') ?? '';
+  const sort = (BILLING_SORTS as string[]).includes(sortParam) ? (sortParam as BillingSort) : undefined;
   const doctorId = params.get('medico') || undefined;
+  // The list's period: the page's month unless ?de=&ate= ask for months the pickers offer.
+  const askedFrom = params.get('de');
+  const askedTo = params.get('ate');
+  const ends = [askedFrom && months.includes(askedFrom) ? askedFrom : month, askedTo && months.includes(askedTo) ? askedTo : month].sort();
+  const filters: BillingRecordFilters = { from: ends[0]!, to: ends[1]!, doctorId, status, kind, sort };
   const summary = useBillingSummary(month);
   const recordsHeading = useRef<HTMLHeadingElement>(null);
 
-  const update = (next: { month?: string; doctorId?: string | undefined; status?: BillingStatus | undefined }) => {
-    const search = new URLSearchParams();
+  /** Writes the filters into the address (shareable, kept on reload). */
+  const update = (next: BillingFilterChange & { month?: string }) => {
     const m = next.month ?? month;
+    const merged = { ...filters, ...next };
+    // Another month: the list shows that month, and its doctors are others, so the doctor filter starts over.
+    if (next.month) Object.assign(merged, { from: m, to: m, doctorId: undefined });
+    const search = new URLSearchParams();
     if (m !== thisMonth) search.set('mes', m);
-    // Another month has other doctors: the doctor filter starts over.
-    const d = 'doctorId' in next ? next.doctorId : next.month ? undefined : doctorId;
-    if (d) search.set('medico', d);
-    const s = 'status' in next ? next.status : status;
-    if (s) search.set('situacao', s);
+    if (merged.from !== m || merged.to !== m) {
+      search.set('de', merged.from);
+      search.set('ate', merged.to);
+    }
+    if (merged.doctorId) search.set('medico', merged.doctorId);
+    if (merged.status) search.set('situacao', merged.status);
+    if (merged.kind) search.set('tipo', merged.kind);
+    if (merged.sort && merged.sort !== 'newest') search.set('ordem', merged.sort);
     setParams(search, { replace: true });
   };
 
@@ -67,7 +87,7 @@ export function BillingPage() {
                 variant="secondary"
                 size="sm"
                 onClick={() => {
-                  update({ status: 'under_review', doctorId: undefined });
+                  update({ status: 'under_review', doctorId: undefined, from: month, to: month });
                   recordsHeading.current?.focus();
                 }}
               >
@@ -82,7 +102,8 @@ export function BillingPage() {
           </div>
           <BillingRecords
             headingRef={recordsHeading}
-            filters={{ month, doctorId, status }}
+            filters={filters}
+            months={months}
             doctors={summary.data.byDoctor.map((d) => d.doctor)}
             onFilterChange={(next) => update(next)}
           />

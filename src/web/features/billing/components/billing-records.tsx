@@ -3,14 +3,13 @@ import { ReceiptText } from 'lucide-react';
 import { useState } from 'react';
 import type { RefObject } from 'react';
 import { formatBRL, formatBasisPoints } from '../../../../shared/domain/money';
-import type { BillingRecord, BillingStatus } from '../../../../shared/schemas/billing';
+import type { BillingRecord } from '../../../../shared/schemas/billing';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadMore } from '../../../components/ui/load-more';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { SelectField } from '../../../components/ui/select-field';
 import { useToast } from '../../../components/ui/toast-context';
 import { messageOf } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format-date';
@@ -19,25 +18,35 @@ import { usePagedList } from '../../../lib/use-paged-list';
 import { useDecideBilling } from '../api/decide-billing';
 import { useBillingRecords } from '../api/get-billing-records';
 import type { BillingRecordFilters } from '../api/get-billing-records';
-import { BILLING_STATUSES, BILLING_STATUS_LABELS, consultationsText, monthName } from '../model/billing-text';
+import { BILLING_SORT_SENTENCES, periodName } from '../model/billing-report-text';
+import { BILLING_KIND_LABELS, consultationsText } from '../model/billing-text';
+import { BillingExportLinks } from './billing-export-links';
 import { BillingReasonDialog } from './billing-reason-dialog';
 import type { ReasonAction } from './billing-reason-dialog';
+import { type BillingFilterChange, BillingRecordsFilters } from './billing-records-filters';
 import { BillingStatusBadge } from './billing-status-badge';
+import './billing-records.css';
 
 interface Props {
   filters: BillingRecordFilters;
+  /** The months the period can start and end in, newest first. */
+  months: string[];
   doctors: { id: string; name: string }[];
-  onFilterChange: (next: { doctorId?: string | undefined; status?: BillingStatus | undefined }) => void;
+  onFilterChange: (next: BillingFilterChange) => void;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
-/** Every record of the month, newest first, with the admin's decisions on each. */
-export function BillingRecords({ filters, doctors, onFilterChange, headingRef }: Props) {
+/** Every record of the period in the chosen order, with the admin's decisions on each and the list's export. */
+export function BillingRecords({ filters, months, doctors, onFilterChange, headingRef }: Props) {
   const query = useBillingRecords(filters);
   const { items, loadMore } = usePagedList(query);
   const decide = useDecideBilling();
   const toast = useToast();
   const [asking, setAsking] = useState<{ record: BillingRecord; action: ReasonAction } | null>(null);
+  const period = periodName(filters.from, filters.to);
+  const order = BILLING_SORT_SENTENCES[filters.sort ?? 'newest'];
+  // The doctors on offer are the page month's; a doctor chosen for a longer period stays on offer.
+  const chosen = filters.doctorId && !doctors.some((d) => d.id === filters.doctorId) ? items.find((r) => r.doctor.id === filters.doctorId)?.doctor : undefined;
 
   const approve = (record: BillingRecord) =>
     decide.mutate(
@@ -51,31 +60,17 @@ export function BillingRecords({ filters, doctors, onFilterChange, headingRef }:
   return (
     <Card as="section" flush aria-labelledby="billing-records-title">
       <div className="billing-card-head">
-        <div className="card-header">
+        <div className="card-header billing-records-head">
           <div>
             <h2 id="billing-records-title" ref={headingRef} tabIndex={-1}>
-              Consultas de {monthName(filters.month)}
+              Consultas de {period}
             </h2>
-            <p>Da mais recente para a mais antiga. Horários de Brasília.</p>
+            <p>{order} Horários de Brasília.</p>
           </div>
+          <BillingExportLinks basePath="/api/billing" filters={filters} />
         </div>
       </div>
-      <div className="billing-filters">
-        <SelectField
-          label="Médico"
-          value={filters.doctorId ?? ''}
-          onChange={(e) => onFilterChange({ doctorId: e.target.value || undefined })}
-          placeholder="Todos os médicos"
-          options={doctors.map((d) => ({ value: d.id, label: d.name }))}
-        />
-        <SelectField
-          label="Situação"
-          value={filters.status ?? ''}
-          onChange={(e) => onFilterChange({ status: (e.target.value || undefined) as BillingStatus | undefined })}
-          placeholder="Todas"
-          options={BILLING_STATUSES.map((s) => ({ value: s, label: BILLING_STATUS_LABELS[s] }))}
-        />
-      </div>
+      <BillingRecordsFilters filters={filters} months={months} doctors={chosen ? [...doctors, chosen] : doctors} onChange={onFilterChange} />
       <p className="sr-only" role="status">
         {query.isSuccess ? `${consultationsText(items.length)} na lista${loadMore.hasMore ? ', e há mais para carregar' : ''}.` : ''}
       </p>
@@ -84,11 +79,13 @@ export function BillingRecords({ filters, doctors, onFilterChange, headingRef }:
       ) : query.isError ? (
         <ErrorState message={messageOf(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : items.length === 0 ? (
-        <EmptyState level={3} icon={<ReceiptText />} title="Nenhuma consulta encontrada" description="Nenhuma consulta deste mês corresponde a esses filtros." />
+        <EmptyState level={3} icon={<ReceiptText />} title="Nenhuma consulta encontrada" description={`Nenhuma consulta ${filters.from === filters.to ? 'deste mês' : 'deste período'} corresponde a esses filtros.`} />
       ) : (
         <>
           <table className="billing-table billing-records">
-            <caption className="sr-only">Consultas de {monthName(filters.month)}, da mais recente para a mais antiga</caption>
+            <caption className="sr-only">
+              Consultas de {period}. {order}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Data e hora</th>
@@ -113,7 +110,12 @@ export function BillingRecords({ filters, doctors, onFilterChange, headingRef }:
                   <td data-label="Médico" className="billing-person">
                     {r.doctor.name}
                   </td>
-                  <td data-label="Paciente">{r.patient.name}</td>
+                  <td data-label="Paciente">
+                    <span>
+                      {r.patient.name}
+                      {r.kind === 'video' ? null : <span className="billing-kind">{BILLING_KIND_LABELS[r.kind]}</span>}
+                    </span>
+                  </td>
                   <td data-label="Duração" className="num">
                     {formatDuration(r.durationSeconds)}
                   </td>
