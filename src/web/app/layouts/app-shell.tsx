@@ -1,7 +1,7 @@
 import { LogOut, Menu, X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth';
 import { Avatar } from '../../components/ui/avatar';
 import { BrandLogo } from '../../components/ui/brand-logo';
@@ -10,6 +10,7 @@ import { Footer } from '../../components/ui/footer';
 import { useResetEnabled } from '../../features/backups/api/reset';
 import { ROLE_LABELS } from '../../lib/role-labels';
 import { roleHome } from '../../lib/role-home';
+import { useNoticeBadges } from '../notices-provider';
 import { NAV_ITEMS } from './nav-items';
 import './app-shell.css';
 
@@ -22,6 +23,9 @@ interface AppShellProps {
 
 const MENU_ID = 'menu-principal';
 
+/** "1 aviso novo" for screen readers, after the entry's name. */
+const newNotices = (count: number) => `${count} ${count === 1 ? 'aviso novo' : 'avisos novos'}`;
+
 /**
  * The signed-in frame. One header serves both sizes: a top bar with a drop-down menu on phones,
  * a fixed sidebar on desktop (CSS only, so no control is duplicated in the page).
@@ -30,7 +34,15 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
   const [menuOpen, setMenuOpen] = useState(false);
   const { user } = me;
   const close = () => setMenuOpen(false);
+  const { badges, clear } = useNoticeBadges();
+  const { pathname } = useLocation();
   const resetEnabled = useResetEnabled(user.role === 'admin');
+  const items = NAV_ITEMS[user.role].filter((item) => item.onlyIf !== 'reset' || resetEnabled).map((item) => ({ ...item, count: item.badge ? (badges[item.badge] ?? 0) : 0 }));
+  const unseen = items.reduce((sum, item) => sum + item.count, 0);
+  // A badge counts notices until its page is open (now, or when they arrive while it is).
+  useEffect(() => {
+    for (const { badge, count, to } of items) if (badge && count && pathname.startsWith(to)) clear(badge);
+  });
 
   return (
     <div className="shell">
@@ -58,18 +70,29 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
               onClick={() => setMenuOpen((open) => !open)}
             >
               {menuOpen ? <X aria-hidden="true" /> : <Menu aria-hidden="true" />}
-              <span className="sr-only">Menu</span>
+              <span className="sr-only">Menu{unseen ? `, ${newNotices(unseen)}` : ''}</span>
+              {unseen ? (
+                <span className="shell-badge shell-menu-badge" aria-hidden="true">
+                  {unseen}
+                </span>
+              ) : null}
             </button>
           </div>
         </div>
         <div id={MENU_ID} className="shell-menu" data-open={menuOpen}>
           <nav className="shell-nav" aria-label="Principal">
             <ul>
-              {NAV_ITEMS[user.role].filter((item) => item.onlyIf !== 'reset' || resetEnabled).map(({ to, label, icon: Icon, end }) => (
+              {items.map(({ to, label, icon: Icon, end, count }) => (
                 <li key={to}>
                   <NavLink to={to} end={end ?? false} className="shell-nav-link" onClick={close}>
                     <Icon aria-hidden="true" />
                     {label}
+                    {count ? (
+                      <span className="shell-badge">
+                        {count}
+                        <span className="sr-only">{count === 1 ? ' aviso novo' : ' avisos novos'}</span>
+                      </span>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

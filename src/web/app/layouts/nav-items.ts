@@ -1,6 +1,7 @@
 import { ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
+import type { NoticeBadge } from '../../lib/notices';
 
 export interface NavItem {
   to: string;
@@ -8,6 +9,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Active only on this exact path (home pages), not on the pages under it. */
   end?: boolean;
+  /** Live notices counted on this entry until its page is visited (app/notices-provider). */
+  badge?: NoticeBadge;
   /** Shown only while the server offers this (the reset: RESET_ENABLED). */
   onlyIf?: 'reset';
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import { appSocket } from '../../../lib/app-socket';
 import { forgetPersonalData } from '../../../lib/personal-storage';
 import { meQueryKey } from './get-me';
 
@@ -12,6 +13,8 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
+    // Closed first: the server ends this session's sockets on logout, and that is not news to us.
+    onMutate: () => appSocket.stop(),
     // Even if the call fails (already expired), forget everything locally.
     onSettled: () => {
       queryClient.clear();

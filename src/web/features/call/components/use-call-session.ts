@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { io } from 'socket.io-client';
-import type { Socket } from 'socket.io-client';
-import type { Ack, AckError, ClientToServerEvents, JoinResult, PresenceState, RoomClosedReason, ServerToClientEvents } from '../../../../shared/realtime/events';
+import type { Ack, AckError, ClientToServerEvents, JoinResult, PresenceState, RoomClosedReason } from '../../../../shared/realtime/events';
 import type { ChatMessage } from '../../../../shared/schemas/rooms';
+import type { AppSocket } from '../../../lib/app-socket';
+import { useAppSocket } from '../../../lib/notices';
 import { getIceServers } from '../api/ice-servers';
 import { CallPeer } from '../media/peer-connection';
 import type { LinkState, LocalTracks } from '../media/peer-connection';
 
-type CallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type CallSocket = AppSocket;
 
 export type SessionPhase = 'joining' | 'waiting' | 'in_call' | 'closed' | 'failed';
 
@@ -187,10 +187,12 @@ export function useCallSession(options: SessionOptions) {
 
   const { code, role } = options;
 
+  // The tab's one connection (app/notices-provider opens it after sign-in): the call adds its
+  // listeners and leaves the room when it ends, but never closes the connection itself.
+  const socket = useAppSocket();
+
   useEffect(() => {
-    // WebSocket first: its handshake always carries the Origin header the server checks (a
-    // same-origin polling GET does not); long-polling stays as the fallback for strict proxies.
-    const socket: CallSocket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'], tryAllTransports: true });
+    if (!socket) return;
     socketRef.current = socket;
     let closed = false;
     // Warm the ICE server cache, so the first peer connection does not wait for it.
@@ -252,23 +254,26 @@ export function useCallSession(options: SessionOptions) {
       );
     };
 
-    socket.on('connect', () => {
+    // Every listener added here is removed on cleanup; other listeners on the socket stay.
+    const offs: (() => void)[] = [];
+    const listen = ((event: string, fn: (...args: never[]) => void) => {
+      socket.on(event as never, fn as never);
+      offs.push(() => socket.off(event as never, fn as never));
+      return socket;
+    }) as CallSocket['on'];
+
+    listen('connect', () => {
       dispatch({ type: 'online', online: true });
       join();
     });
-    socket.on('disconnect', (reason) => {
+    listen('disconnect', () => {
       dispatch({ type: 'online', online: false });
       if (joinedRef.current.isOpen) joinedRef.current = joinGate();
-      // Media keeps flowing; signaling comes back with the socket.
+      // Media keeps flowing; signaling comes back with the socket (the app's connection
+      // reconnects by itself, also after the server closed it on purpose).
       peer.pause();
-      // Socket.IO does not reconnect by itself after the server closed the socket on purpose.
-      if (reason === 'io server disconnect') {
-        setTimeout(() => {
-          if (!closed) socket.connect();
-        }, 3000);
-      }
     });
-    socket.on('connect_error', (error: Error & { data?: Partial<AckError> }) => {
+    listen('connect_error', (error: Error & { data?: Partial<AckError> }) => {
       log('connect error', error.message);
       if (socket.active) return;
       // The server refused this connection (session over, too many tabs): say which, in its words.
@@ -278,7 +283,7 @@ export function useCallSession(options: SessionOptions) {
         error: refusal && refusal.code !== 'unauthenticated' ? refusal : { code: 'unauthenticated', message: 'Sua sessão terminou. Entre de novo para voltar à consulta.' },
       });
     });
-    socket.on('presence', (p) => {
+    listen('presence', (p) => {
       if (p.code !== code || p.userId === me()) return;
       log(`presence ${p.role} ${p.state}`);
       dispatch({ type: 'presence', userId: p.userId, name: p.name, state: p.state });
@@ -287,52 +292,58 @@ export function useCallSession(options: SessionOptions) {
       else if (p.state === 'reconnecting' || p.state === 'offline') peer.pause();
       if (p.state === 'waiting' && p.role === 'patient') optionsRef.current.onPatientWaiting?.(p.name);
     });
-    socket.on('room:admitted', (p) => {
+    listen('room:admitted', (p) => {
       if (p.code === code) dispatch({ type: 'admitted' });
     });
-    socket.on('call:start', (p) => {
+    listen('call:start', (p) => {
       if (p.code !== code) return;
       log('call:start', p);
       peer.start(p.initiator);
       sendMediaState();
     });
-    socket.on('signal', (p) => {
+    listen('signal', (p) => {
       if (p.code !== code) return;
       peer.signal({
         ...(p.description ? { description: p.description as RTCSessionDescriptionInit } : {}),
         ...(p.candidate ? { candidate: p.candidate as RTCIceCandidateInit } : {}),
       });
     });
-    socket.on('media:state', (p) => {
+    listen('media:state', (p) => {
       if (p.code === code && p.userId !== me()) dispatch({ type: 'remote-media', media: { audio: p.audio, video: p.video, screen: p.screen } });
     });
-    socket.on('chat:message', (m) => {
+    listen('chat:message', (m) => {
       if (m.roomCode !== code) return;
       dispatch({ type: 'message', message: m });
       optionsRef.current.onMessage?.(m);
     });
-    socket.on('consultation:started', (p) => {
+    listen('consultation:started', (p) => {
       if (p.code === code) dispatch({ type: 'started', startedAt: p.startedAt });
     });
-    socket.on('room:closed', (p) => {
+    listen('room:closed', (p) => {
       if (p.code !== code) return;
       peer.destroy();
       dispatch({ type: 'closed', reason: p.reason });
       optionsRef.current.onClosed?.();
     });
-    socket.on('error:fatal', (e) => dispatch({ type: 'notice', notice: e.message }));
+    listen('error:fatal', (e) => dispatch({ type: 'notice', notice: e.message }));
+
+    // Already connected (the usual case: the app's connection opened on an earlier page).
+    if (socket.connected) {
+      dispatch({ type: 'online', online: true });
+      join();
+    }
 
     return () => {
       closed = true;
       joinedRef.current = joinGate();
       peer.destroy();
+      // Leaves the room (the other side sees "left" at once); the connection stays for the app.
       if (socket.connected) socket.emit('room:leave', { code });
-      socket.removeAllListeners();
-      socket.disconnect();
+      for (const off of offs) off();
       socketRef.current = null;
       peerRef.current = null;
     };
-  }, [code, role]);
+  }, [socket, code, role]);
 
   const admit = useCallback(() => {
     const socket = socketRef.current;

@@ -1,0 +1,8 @@
+import { paymentNotice } from '../features/payments/notices/payment-notice';
+import type { NoticeHandler } from '../lib/notices';
+
+/**
+ * Every app-wide notice the signed-in pages react to, over the tab's one connection. A new kind
+ * (a patient in the waiting room) is one more entry here.
+ */
+export const NOTICE_HANDLERS: readonly NoticeHandler[] = [paymentNotice];
