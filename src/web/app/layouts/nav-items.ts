@@ -1,4 +1,4 @@
-import { ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
+import { Banknote, ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 import type { NoticeBadge } from '../../lib/notices';
@@ -35,6 +35,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/medico/pacientes', label: 'Pacientes', icon: Users },
     { to: '/medico/salas', label: 'Consultas', icon: Video },
     { to: '/medico/ganhos', label: 'Meus ganhos', icon: Wallet },
+    { to: '/medico/pagamentos', label: 'Meus pagamentos', icon: Banknote, badge: 'payments' },
     PROFILE,
   ],
   patient: [

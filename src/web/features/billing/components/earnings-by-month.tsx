@@ -4,6 +4,7 @@ import { formatBRL } from '../../../../shared/domain/money';
 import type { BillingSummary } from '../../../../shared/schemas/billing';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { consultationsText, monthLabel, monthName } from '../model/billing-text';
+import type { PayoutState } from '../model/payout-state';
 import { PayoutStateBadge } from './payout-state-badge';
 
 type Month = BillingSummary['months'][number];
@@ -14,6 +15,8 @@ interface Props {
   selected: string;
   /** The link that opens a month on this page. */
   linkTo: (month: string) => string;
+  /** Where each month's payout stands; undefined while the payments are loading. */
+  payoutOf: (month: string) => PayoutState | undefined;
 }
 
 function countText(m: Month): string {
@@ -25,7 +28,7 @@ function countText(m: Month): string {
  * The doctor's months with consultations (and the chosen one), newest first: what each pays them
  * and where its payout stands. A month without consultations has nothing to pay and is left out.
  */
-export function EarningsByMonth({ months, selected, linkTo }: Props) {
+export function EarningsByMonth({ months, selected, linkTo, payoutOf }: Props) {
   const shown = [...months].reverse().filter((m) => m.month === selected || m.consultations > 0 || m.underReview > 0);
   return (
     <Card as="section" flush aria-labelledby="earnings-months-title">
@@ -50,7 +53,7 @@ export function EarningsByMonth({ months, selected, linkTo }: Props) {
                 <span className="sr-only">Você recebe </span>
                 {formatBRL(m.doctorCents)}
               </span>
-              <PayoutStateBadge month={m.month} />
+              <PayoutStateBadge state={payoutOf(m.month)} />
             </div>
           </li>
         ))}

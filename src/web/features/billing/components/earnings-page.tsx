@@ -7,6 +7,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { messageOf } from '../../../lib/api-error';
+import { useMyPayments } from '../../payments/api/get-my-payments';
 import { useOwnBillingSummary } from '../api/get-own-billing';
 import { BILLING_STATUSES, monthName, pickedMonth } from '../model/billing-text';
 import { UNDER_REVIEW_FOR_DOCTOR, ownUnderReviewText } from '../model/earnings-text';
@@ -30,6 +31,10 @@ export function EarningsPage() {
   const statusParam = params.get('situacao') ?? '';
   const status = (BILLING_STATUSES as string[]).includes(statusParam) ? (statusParam as BillingStatus) : undefined;
   const summary = useOwnBillingSummary(month);
+  // Where each month's payout stands comes from the doctor's payments; unknown (no badge) until they load.
+  const payments = useMyPayments();
+  const payoutOf = (m: string) => (payments.data ? payoutStateOf(m, payments.data) : undefined);
+  const payout = payoutOf(month);
 
   const search = (next: { month: string; status?: BillingStatus | undefined }) => {
     const s = new URLSearchParams();
@@ -64,8 +69,8 @@ export function EarningsPage() {
             </Alert>
           ) : null}
           {current && previous ? (
-            <BillingMonthCards current={current} previous={previous} labels={DOCTOR_LABELS} status={<PayoutStateBadge month={month} />}>
-              <p className="earnings-payout-note">{PAYOUT_STATE_TEXT[payoutStateOf(month)].description}</p>
+            <BillingMonthCards current={current} previous={previous} labels={DOCTOR_LABELS} status={<PayoutStateBadge state={payout} />}>
+              {payout ? <p className="earnings-payout-note">{PAYOUT_STATE_TEXT[payout].description}</p> : null}
             </BillingMonthCards>
           ) : null}
           <MonthBarsChart
@@ -76,7 +81,7 @@ export function EarningsPage() {
             months={summary.data.months}
             series={[{ label: 'Você recebe', value: (m) => m.doctorCents, tone: 'doctors' }]}
           />
-          <EarningsByMonth months={summary.data.months} selected={month} linkTo={(m) => search({ month: m })} />
+          <EarningsByMonth months={summary.data.months} selected={month} linkTo={(m) => search({ month: m })} payoutOf={payoutOf} />
           <EarningsRecords filters={{ month, status }} onStatusChange={(s) => update({ month, status: s })} />
         </div>
       )}

@@ -1,3 +1,4 @@
+import type { PaymentStatus } from '../../../../shared/schemas/payments';
 import type { BadgeTone } from '../../../components/ui/badge';
 
 /** Where a month's money stands for a doctor: still open, closed by the clinic, or paid. */
@@ -16,12 +17,20 @@ export const PAYOUT_STATE_TEXT: Readonly<Record<PayoutState, PayoutStateText>> =
   paid: { label: 'Pago', description: 'A clínica pagou este mês por PIX.', tone: 'success' },
 };
 
+/** What payoutStateOf reads of a payment (the doctor's own, from /api/me/payments). */
+export interface MonthPayment {
+  month: string;
+  status: PaymentStatus;
+}
+
 /**
- * The payout state of a doctor's month. Monthly closing does not exist yet, so every month is
- * open; this is the one place that will answer "closed" or "paid" from the clinic's closings
- * once they do (the pages only show what it returns).
+ * The payout state of a doctor's month, from the doctor's payments: open while no payment of the
+ * month exists (or only cancelled ones, whose records went back to open); closed while one is
+ * waiting to be paid (pending, or paid again after the doctor said it did not arrive); paid once
+ * every live payment of the month is paid or received.
  */
-export function payoutStateOf(month: string): PayoutState {
-  void month;
-  return 'open';
+export function payoutStateOf(month: string, payments: readonly MonthPayment[]): PayoutState {
+  const live = payments.filter((p) => p.month === month && p.status !== 'cancelled');
+  if (live.length === 0) return 'open';
+  return live.every((p) => p.status === 'paid' || p.status === 'received') ? 'paid' : 'closed';
 }

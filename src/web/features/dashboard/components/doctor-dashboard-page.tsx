@@ -5,13 +5,14 @@ import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { StatCard } from '../../../components/ui/stat-card';
 import { useMe } from '../../auth/api/get-me';
+import { MyPaymentsPrompt } from '../../payments/components/my-payments-prompt';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorEarningsCard } from './doctor-earnings-card';
 import { MissingProfileBanner } from './missing-profile-banner';
 import { RecentPeopleCard } from './recent-people-card';
 import '../../../components/ui/stat-card.css';
 
-/** /medico: the doctor's patients, this month's earnings and what is missing from their profile. */
+/** /medico: a payment to confirm first, then the doctor's patients, this month's earnings and what is missing from their profile. */
 export function DoctorDashboardPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
@@ -31,6 +32,7 @@ export function DoctorDashboardPage() {
     >
       {(data) => (
         <>
+          <MyPaymentsPrompt />
           <MissingProfileBanner missing={data.missingProfile} />
           <div className="stat-grid">
             <StatCard label="Meus pacientes" value={data.patients} icon={<Users />} hint="Pacientes que você acompanha" />

@@ -1,0 +1,92 @@
+import { ArrowRight, Banknote } from 'lucide-react';
+import { Link } from 'react-router';
+import { formatBRL } from '../../../../shared/domain/money';
+import type { Payment } from '../../../../shared/schemas/payments';
+import { Badge } from '../../../components/ui/badge';
+import { Card } from '../../../components/ui/card';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { messageOf } from '../../../lib/api-error';
+import { formatCalendarDate } from '../../../lib/format-date';
+import { useMyPayments } from '../api/get-my-payments';
+import { DOCTOR_STATUS_HINT, paymentMonthLabel, paymentStatusText, paymentTitle } from '../model/payment-text';
+import { MyPaymentActions } from './my-payments-actions';
+import { MyPaymentsNoPix } from './my-payments-no-pix';
+import './my-payments.css';
+
+const consultations = (n: number) => (n === 1 ? '1 consulta' : `${new Intl.NumberFormat('pt-BR').format(n)} consultas`);
+
+/** /medico/pagamentos: what the clinic closed and paid to the doctor, month by month ("Meus pagamentos"). */
+export function MyPaymentsPage() {
+  const payments = useMyPayments();
+  return (
+    <>
+      <PageHeader title="Meus pagamentos" description="O que a clínica fechou e pagou a você por PIX, mês a mês. Confirme aqui quando o dinheiro chegar." />
+      {payments.isPending ? (
+        <LoadingState />
+      ) : payments.isError ? (
+        <Card>
+          <ErrorState message={messageOf(payments.error)} onRetry={() => void payments.refetch()} retrying={payments.isFetching} />
+        </Card>
+      ) : payments.data.length === 0 ? (
+        <Card>
+          <EmptyState
+            icon={<Banknote />}
+            title="Nenhum pagamento ainda"
+            description="Quando a clínica fechar um mês com consultas suas, o pagamento aparece aqui. Até lá, acompanhe seus valores em Meus ganhos."
+            action={
+              <Link to="/medico/ganhos" className="my-payments-link">
+                Ver meus ganhos
+              </Link>
+            }
+          />
+        </Card>
+      ) : (
+        <div className="my-payments-layout">
+          <MyPaymentsNoPix payments={payments.data} />
+          <ul className="my-payments-list" aria-label="Pagamentos, do mais recente ao mais antigo">
+            {payments.data.map((p) => (
+              <MyPaymentItem key={p.id} payment={p} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+function MyPaymentItem({ payment: p }: { payment: Payment }) {
+  const status = paymentStatusText(p.status, 'doctor');
+  return (
+    <Card as="li" className="my-payments-item" data-status={p.status}>
+      <div className="my-payments-item-head">
+        <div className="my-payments-item-title">
+          <h2>{paymentTitle(p)}</h2>
+          <p>
+            {paymentMonthLabel(p.month)} · {consultations(p.consultations)}
+          </p>
+        </div>
+        <Badge tone={status.tone}>{status.label}</Badge>
+      </div>
+      <div className="my-payments-item-body">
+        <p className="my-payments-amount">
+          <span>Você recebe</span>
+          <strong>{formatBRL(p.netCents)}</strong>
+        </p>
+        <p className="my-payments-hint">
+          {p.paidOn && (p.status === 'paid' || p.status === 'received') ? `Pago em ${formatCalendarDate(p.paidOn)}. ` : ''}
+          {p.status === 'pending' && p.pixKey === null ? 'Falta sua chave PIX para a clínica pagar.' : DOCTOR_STATUS_HINT[p.status]}
+        </p>
+      </div>
+      <div className="my-payments-item-foot">
+        <MyPaymentActions payment={p} size="sm" />
+        <Link to={`/medico/pagamentos/${p.id}`} className="my-payments-link">
+          Ver detalhes<span className="sr-only"> do {paymentTitle(p).toLowerCase()}</span>
+          <ArrowRight aria-hidden="true" />
+        </Link>
+      </div>
+    </Card>
+  );
+}
