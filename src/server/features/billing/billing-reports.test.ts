@@ -346,6 +346,13 @@ describe('billing export', () => {
     expect((await get('/api/billing/export?format=csv&from=2026-05&to=2026-04', c)).json().error.fields.to).toMatch(/termina antes de começar/);
     expect((await get('/api/billing/export?format=pdf', c)).json().error.fields.format).toBe('Formato inválido (use csv ou xlsx).');
   });
+
+  it('answers no HEAD, which would audit an export whose rows never leave', async () => {
+    const c = await admin();
+    const before = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'billing.exported').execute();
+    expect((await t.request({ method: 'HEAD', url: '/api/billing/export?format=csv', cookie: c })).statusCode).toBe(404);
+    expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'billing.exported').execute()).toHaveLength(before.length);
+  });
 });
 
 /** The file's name; its body is dropped unread, as when the browser cancels a download. */

@@ -30,10 +30,11 @@ export async function billingRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/me/billing', { config: { access: 'read:billing:own' }, schema: { querystring: ownBillingQuerySchema, response: { 200: billingPageSchema } } }, async (req) =>
     listOwnBilling(app.db, actorOf(req).user, req.query),
   );
-  r.get('/api/billing/export', { config: { access: 'read:billing:any' }, schema: { querystring: billingExportQuerySchema } }, async (req, reply) =>
+  // No automatic HEAD: it would audit an export whose rows never leave.
+  r.get('/api/billing/export', { exposeHeadRoute: false, config: { access: 'read:billing:any' }, schema: { querystring: billingExportQuerySchema } }, async (req, reply) =>
     sendDownload(reply, await exportBilling(app.db, actorOf(req), req.query, false)),
   );
-  r.get('/api/me/billing/export', { config: { access: 'read:billing:own' }, schema: { querystring: ownBillingExportQuerySchema } }, async (req, reply) =>
+  r.get('/api/me/billing/export', { exposeHeadRoute: false, config: { access: 'read:billing:own' }, schema: { querystring: ownBillingExportQuerySchema } }, async (req, reply) =>
     sendDownload(reply, await exportBilling(app.db, actorOf(req), { ...req.query, doctorId: undefined }, true)),
   );
   r.get('/api/billing/summary', { config: { access: 'read:billing:any' }, schema: { querystring: billingSummaryQuerySchema, response: { 200: billingSummarySchema } } }, async (req) =>
