@@ -1,9 +1,10 @@
-import { Wallet } from 'lucide-react';
+import { FileSpreadsheet, FileText, Wallet } from 'lucide-react';
 import type { RefObject } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatBRL } from '../../../../shared/domain/money';
 import type { ClosingPreview, PaymentStatus } from '../../../../shared/schemas/payments';
+import { buttonClass } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -11,6 +12,7 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { SelectField } from '../../../components/ui/select-field';
 import { messageOf } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format-date';
+import { closingExportUrl } from '../api/closing-export-url';
 import { usePayments } from '../api/get-payments';
 import { PAYMENT_STATUS_OPTIONS, closingSeqText, paymentsCountText } from '../model/closing-text';
 import { paymentMonthLabel, paymentMonthName, paymentStatusText } from '../model/payment-text';
@@ -41,6 +43,18 @@ export function MonthPayments({ month, closings, headingRef }: Props) {
             </h2>
             <p>Abra um pagamento para ver o PIX copia e cola e confirmar que pagou.</p>
           </div>
+          {closings.length > 0 ? (
+            <div className="closing-header-actions" role="group" aria-label={`Baixar o fechamento de ${name}`}>
+              <a className={buttonClass('secondary', 'sm')} href={closingExportUrl(month, 'xlsx')} download>
+                <FileSpreadsheet aria-hidden="true" />
+                Baixar planilha (Excel)
+              </a>
+              <a className={buttonClass('secondary', 'sm')} href={closingExportUrl(month, 'csv')} download>
+                <FileText aria-hidden="true" />
+                <span className="sr-only">Baixar em </span>CSV
+              </a>
+            </div>
+          ) : null}
         </div>
       </div>
 
