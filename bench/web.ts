@@ -14,7 +14,7 @@ type Manifest = Record<string, Chunk>;
 /** Route → the page module the router loads lazily for it (paths relative to src/web). */
 export const ROUTES: Record<string, string> = {
   login: 'features/auth/components/login-page.tsx',
-  admin_dashboard: 'features/dashboard/components/admin-dashboard-page.tsx',
+  admin_dashboard: 'app/pages/admin-home-page.tsx',
   doctor_dashboard: 'features/dashboard/components/doctor-dashboard-page.tsx',
   patient_dashboard: 'features/dashboard/components/patient-dashboard-page.tsx',
   admin_users: 'features/users/components/users-page.tsx',
@@ -24,6 +24,8 @@ export const ROUTES: Record<string, string> = {
   admin_closings: 'app/pages/admin-closings-page.tsx',
   admin_payment: 'features/payments/components/admin-payment-page.tsx',
   admin_payment_history: 'features/payments/components/payment-history-page.tsx',
+  admin_backups: 'features/backups/components/backups-page.tsx',
+  admin_reset: 'features/backups/components/reset-page.tsx',
   doctor_earnings: 'features/billing/components/earnings-page.tsx',
   profile: 'features/profile/components/profile-page.tsx',
 };

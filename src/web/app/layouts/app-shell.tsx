@@ -7,7 +7,7 @@ import { Avatar } from '../../components/ui/avatar';
 import { BrandLogo } from '../../components/ui/brand-logo';
 import { Button } from '../../components/ui/button';
 import { Footer } from '../../components/ui/footer';
-import { useResetEnabled } from '../../features/backups/api/reset';
+import { useResetEnabled } from '../../features/backups/api/reset-enabled';
 import { ROLE_LABELS } from '../../lib/role-labels';
 import { roleHome } from '../../lib/role-home';
 import { useNoticeBadges } from '../notices-provider';

@@ -16,7 +16,9 @@ import './backups.css';
 /**
  * /admin/redefinir: says what a reset erases and keeps, then asks for REDEFINIR and the
  * password. Afterwards every cached answer is stale (everyone else is gone), so the cache is
- * emptied, keeping only who is signed in.
+ * emptied but for who is signed in: that query is kept as it is rather than cleared and set
+ * again, because a mounted observer stays on the query object it had (after clear() the
+ * layout's useMe would read a removed query until it re-renders).
  */
 export function ResetPage() {
   const preview = useResetPreview();
@@ -24,10 +26,9 @@ export function ResetPage() {
   const [result, setResult] = useState<ResetResult | null>(null);
 
   const done = (made: ResetResult) => {
-    const me = queryClient.getQueryData(['me']);
-    queryClient.clear();
-    queryClient.setQueryData(['me'], me);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
     setResult(made);
+    // The pages still mounted (menu, this page) fetch again as they render; the session is asked again too.
     void queryClient.refetchQueries({ type: 'active' });
   };
 
