@@ -294,4 +294,10 @@ describe('GET /api/closings/export', () => {
       expect((await t.request({ method: 'GET', url })).statusCode).toBe(401);
     }
   });
+
+  it('answers no HEAD, which would audit an export whose rows never leave', async () => {
+    const before = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'closing.exported').execute();
+    expect((await t.request({ method: 'HEAD', url: '/api/closings/export?month=2025-07&format=csv', cookie: await admin() })).statusCode).toBe(404);
+    expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'closing.exported').execute()).toHaveLength(before.length);
+  });
 });

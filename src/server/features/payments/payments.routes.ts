@@ -52,7 +52,8 @@ export async function paymentsRoutes(app: FastifyInstance): Promise<void> {
     return result;
   });
   // The month's closing as a spreadsheet: .xlsx (payments and every consultation they hold) or CSV (payments).
-  r.get('/api/closings/export', { config: admin, schema: { querystring: closingExportQuerySchema } }, async (req, reply) =>
+  // No automatic HEAD: it would audit an export whose rows never leave.
+  r.get('/api/closings/export', { exposeHeadRoute: false, config: admin, schema: { querystring: closingExportQuerySchema } }, async (req, reply) =>
     sendDownload(reply, await exportClosing(app.db, app.config, actorOf(req), req.query)),
   );
   r.get('/api/payments', { config: admin, schema: { querystring: paymentListQuerySchema, response: { 200: paymentListSchema } } }, async (req) => listPayments(app.db, req.query));
