@@ -86,16 +86,18 @@ describe('GET /api/patients/:id/record', () => {
     expect(record.consent).toEqual({ currentVersion: TCLE_VERSION, accepted: { version: TCLE_VERSION, acceptedAt: '2026-11-01T12:00:00.000Z' } });
     expect(record.consultations.nextCursor).toBeNull();
     expect(record.consultations.items).toEqual([
-      { id: c2, startedAt: '2026-11-20T13:00:00.000Z', endedAt: null, durationSeconds: null, finalizedBy: null, roomCode: myRoom, doctorName: d.user.name, reason: 'Retorno' },
+      { id: c2, startedAt: '2026-11-20T13:00:00.000Z', endedAt: null, durationSeconds: null, finalizedBy: null, kind: 'video', roomCode: myRoom, doctorName: d.user.name, reason: 'Retorno', note: null },
       {
         id: c1,
         startedAt: '2026-10-01T13:00:00.000Z',
         endedAt: '2026-10-01T13:10:00.000Z',
         durationSeconds: 600,
         finalizedBy: 'doctor',
+        kind: 'video',
         roomCode: theirRoom,
         doctorName: colleague.user.name,
         reason: 'Primeira consulta',
+        note: null,
       },
     ]);
     expect(record.evolutions.nextCursor).toBeNull();
@@ -160,6 +162,7 @@ describe('GET /api/me/history', () => {
         endedAt: '2026-09-01T12:10:00.000Z',
         durationSeconds: 600,
         finalizedBy: 'doctor',
+        kind: 'video',
         roomCode: room,
         doctorName: d.user.name,
         reason: 'Dor lombar',
