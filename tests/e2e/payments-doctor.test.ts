@@ -179,6 +179,8 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
     const heard = admin.getByRole('status').getByText(/Dra\. Ana Ribeiro confirmou o recebimento do pagamento de/);
     await heard.waitFor({ timeout: 10_000 });
     expect(plain(await heard.innerText())).toBe(`Dra. Ana Ribeiro confirmou o recebimento do pagamento de ${monthNameOf(lastMonth)} (R$ 240,00).`);
+    // …and the admin's menu counts it on Fechamentos until that page is opened.
+    await admin.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: /^Fechamentos\s*1\s*aviso novo$/ }).waitFor();
 
     const timeline = ana.getByRole('region', { name: 'Histórico' }).getByRole('listitem');
     await expect.poll(() => timeline.count()).toBe(3);
@@ -211,6 +213,9 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
 
     const heard = admin.getByRole('alert').getByText(/Dra\. Ana Ribeiro disse que não recebeu o pagamento de/);
     await heard.waitFor({ timeout: 10_000 });
+    await admin.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: /^Fechamentos\s*2\s*avisos novos$/ }).click();
+    await admin.waitForURL(/\/admin\/fechamentos/);
+    await admin.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Fechamentos', exact: true }).waitFor();
 
     await item.getByRole('link', { name: `Ver detalhes do pagamento de ${monthNameOf(twoMonthsAgo)}` }).click();
     const timeline = ana.getByRole('region', { name: 'Histórico' }).getByRole('listitem');

@@ -1,11 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, createContext, lazy, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import type { Me } from '../../shared/schemas/auth';
-import { meQueryKey } from '../features/auth/api/get-me';
+import { useToast } from '../components/ui/toast-context';
+import { getMe, meQueryKey } from '../features/auth/api/get-me';
 import type { NoticeBadge } from '../lib/notices';
+import { forgetPersonalData } from '../lib/personal-storage';
 
 type Badges = Partial<Record<NoticeBadge, number>>;
+
+const SESSION_ENDED = 'Sua sessão terminou. Entre de novo para continuar.';
 
 interface NoticeBadgesApi {
   badges: Badges;
@@ -19,10 +23,6 @@ const NoticeBadgesContext = createContext<NoticeBadgesApi>({ badges: {}, clear: 
 export function useNoticeBadges(): NoticeBadgesApi {
   return useContext(NoticeBadgesContext);
 }
-
-// The connection, its handlers and their words load after sign-in, never with the first page.
-// Should the chunk not download (offline), the app works on without live notices.
-const NoticesRuntime = lazy(() => import('./notices-runtime').then((m) => ({ default: m.NoticesRuntime }), () => ({ default: () => null })));
 
 /**
  * The person of the session some page already loaded (public pages do not ask the server for
@@ -39,25 +39,58 @@ function useSignedInUser(): Me['user'] | undefined {
 }
 
 /**
- * The signed-in tab's one Socket.IO connection and what it hears (app/notices-runtime): opened
- * once someone is signed in, whatever page they are on (the call included), closed when they
- * sign out. Here: the menu badges those notices leave until their page is visited.
+ * The signed-in tab's one Socket.IO connection and what it hears: opened once someone is signed
+ * in, whatever page they are on (the call included), closed when they sign out. The connection
+ * and the notice handlers (app/notices-runtime, with socket.io-client) download after sign-in,
+ * never with the first page; should they not download (offline), the app works on without live
+ * notices. Here: the menu badges the notices leave until their page is visited.
  */
 export function NoticesProvider({ children }: { children: ReactNode }) {
   const user = useSignedInUser();
+  const userId = user?.id;
+  const role = user?.role;
+  const queryClient = useQueryClient();
+  const toast = useToast();
   const [badges, setBadges] = useState<Badges>({});
-  useEffect(() => () => setBadges({}), [user?.id]);
-  const bump = useCallback((badge: NoticeBadge) => setBadges((b) => ({ ...b, [badge]: (b[badge] ?? 0) + 1 })), []);
+
+  useEffect(() => {
+    if (!userId || !role) return;
+    let stop: (() => void) | undefined;
+    let left = false;
+    const bump = (badge: NoticeBadge) => setBadges((b) => ({ ...b, [badge]: (b[badge] ?? 0) + 1 }));
+    import('./notices-runtime').then(
+      ({ startNotices }) => {
+        if (left) return;
+        stop = startNotices({
+          role,
+          toast,
+          queryClient,
+          bump,
+          sessionEnded: async () => {
+            const now = await getMe();
+            // A new session took this one's place (an invite accepted in this tab): follow it.
+            if (now && now.user.id !== userId) queryClient.setQueryData(meQueryKey, now);
+            return now === null;
+          },
+          // The server ended the session: forget it; the signed-in layouts then go to /entrar.
+          onSessionEnded: () => {
+            toast.notify(SESSION_ENDED, 'info');
+            queryClient.clear();
+            forgetPersonalData();
+            queryClient.setQueryData(meQueryKey, null);
+          },
+        });
+      },
+      () => undefined,
+    );
+    return () => {
+      left = true;
+      stop?.();
+      setBadges({});
+    };
+  }, [userId, role, toast, queryClient]);
+
   const clear = useCallback((badge: NoticeBadge) => setBadges((b) => (b[badge] ? { ...b, [badge]: 0 } : b)), []);
   const api = useMemo(() => ({ badges, clear }), [badges, clear]);
-  return (
-    <NoticeBadgesContext.Provider value={api}>
-      {children}
-      {user ? (
-        <Suspense fallback={null}>
-          <NoticesRuntime key={user.id} userId={user.id} role={user.role} bump={bump} />
-        </Suspense>
-      ) : null}
-    </NoticeBadgesContext.Provider>
-  );
+  return <NoticeBadgesContext.Provider value={api}>{children}</NoticeBadgesContext.Provider>;
 }

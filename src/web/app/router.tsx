@@ -55,8 +55,7 @@ export const router = createBrowserRouter([
               { path: 'pacientes/:patientId/evolucoes/:id', lazy: page(() => import('../features/records/components/evolution-page'), 'EvolutionPage') },
               { path: 'salas', lazy: page(() => import('../features/rooms/components/rooms-page'), 'RoomsPage') },
               { path: 'ganhos', lazy: page(() => import('../features/billing/components/earnings-page'), 'EarningsPage') },
-              { path: 'pagamentos', lazy: page(() => import('../features/payments/components/my-payments-page'), 'MyPaymentsPage') },
-              { path: 'pagamentos/:id', lazy: page(() => import('../features/payments/components/my-payments-detail-page'), 'MyPaymentsDetailPage') },
+              { path: 'pagamentos/:id?', lazy: page(() => import('../features/payments/components/my-payments-page'), 'MyPaymentsPage') },
             ],
           },
           {

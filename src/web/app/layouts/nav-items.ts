@@ -1,4 +1,4 @@
-import { Banknote, ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '../../../shared/permissions';
 import type { NoticeBadge } from '../../lib/notices';
@@ -24,7 +24,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/admin/usuarios', label: 'Usuários', icon: Users },
     { to: '/admin/acessos', label: 'Registro de acessos', icon: ShieldCheck },
     { to: '/admin/faturamento', label: 'Faturamento', icon: ChartColumn },
-    { to: '/admin/fechamentos', label: 'Fechamentos', icon: Landmark },
+    { to: '/admin/fechamentos', label: 'Fechamentos', icon: Landmark, badge: 'payments' },
     { to: '/admin/valores', label: 'Valores e repasse', icon: HandCoins },
     { to: '/admin/backups', label: 'Backups', icon: DatabaseBackup },
     { to: '/admin/redefinir', label: 'Redefinir banco', icon: TriangleAlert, onlyIf: 'reset' },
@@ -35,7 +35,7 @@ export const NAV_ITEMS: Readonly<Record<Role, readonly NavItem[]>> = {
     { to: '/medico/pacientes', label: 'Pacientes', icon: Users },
     { to: '/medico/salas', label: 'Consultas', icon: Video },
     { to: '/medico/ganhos', label: 'Meus ganhos', icon: Wallet },
-    { to: '/medico/pagamentos', label: 'Meus pagamentos', icon: Banknote, badge: 'payments' },
+    { to: '/medico/pagamentos', label: 'Meus pagamentos', icon: HandCoins, badge: 'payments' },
     PROFILE,
   ],
   patient: [

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { appSocket } from '../../../lib/app-socket';
 import { forgetPersonalData } from '../../../lib/personal-storage';
 import { meQueryKey } from './get-me';
 
@@ -14,7 +13,12 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     // Closed first: the server ends this session's sockets on logout, and that is not news to us.
-    onMutate: () => appSocket.stop(),
+    // (The connection's code loads after sign-in; by the time anyone signs out it is there.)
+    onMutate: () =>
+      import('../../../lib/app-socket').then(
+        ({ appSocket }) => appSocket.stop(),
+        () => undefined,
+      ),
     // Even if the call fails (already expired), forget everything locally.
     onSettled: () => {
       queryClient.clear();

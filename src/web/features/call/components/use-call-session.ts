@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Ack, AckError, ClientToServerEvents, JoinResult, PresenceState, RoomClosedReason } from '../../../../shared/realtime/events';
 import type { ChatMessage } from '../../../../shared/schemas/rooms';
 import type { AppSocket } from '../../../lib/app-socket';
-import { useAppSocket } from '../../../lib/notices';
+import { useAppSocket } from '../../../lib/use-app-socket';
 import { getIceServers } from '../api/ice-servers';
 import { CallPeer } from '../media/peer-connection';
 import type { LinkState, LocalTracks } from '../media/peer-connection';

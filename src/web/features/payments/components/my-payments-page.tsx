@@ -1,5 +1,5 @@
 import { ArrowRight, Banknote } from 'lucide-react';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { formatBRL } from '../../../../shared/domain/money';
 import type { Payment } from '../../../../shared/schemas/payments';
 import { Badge } from '../../../components/ui/badge';
@@ -13,13 +13,22 @@ import { formatCalendarDate } from '../../../lib/format-date';
 import { useMyPayments } from '../api/get-my-payments';
 import { DOCTOR_STATUS_HINT, paymentMonthLabel, paymentStatusText, paymentTitle } from '../model/payment-text';
 import { MyPaymentActions } from './my-payments-actions';
+import { MyPaymentsDetail } from './my-payments-detail';
 import { MyPaymentsNoPix } from './my-payments-no-pix';
 import './my-payments.css';
 
 const consultations = (n: number) => (n === 1 ? '1 consulta' : `${new Intl.NumberFormat('pt-BR').format(n)} consultas`);
 
-/** /medico/pagamentos: what the clinic closed and paid to the doctor, month by month ("Meus pagamentos"). */
+/**
+ * /medico/pagamentos: what the clinic closed and paid to the doctor, month by month ("Meus
+ * pagamentos"); /medico/pagamentos/:id: one of them (one route and one chunk for both).
+ */
 export function MyPaymentsPage() {
+  const { id } = useParams();
+  return id ? <MyPaymentsDetail key={id} id={id} /> : <MyPaymentsList />;
+}
+
+function MyPaymentsList() {
   const payments = useMyPayments();
   return (
     <>

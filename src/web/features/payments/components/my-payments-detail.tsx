@@ -1,4 +1,3 @@
-import { useParams } from 'react-router';
 import { formatBRL } from '../../../../shared/domain/money';
 import type { PaymentDetail } from '../../../../shared/schemas/payments';
 import { Badge } from '../../../components/ui/badge';
@@ -14,13 +13,11 @@ import { pixKeyText } from '../model/payment-timeline';
 import { MyPaymentActions } from './my-payments-actions';
 import { MyPaymentsNoPix } from './my-payments-no-pix';
 import { MyPaymentsTimeline } from './my-payments-timeline';
-import './my-payments.css';
 
 const BACK = { to: '/medico/pagamentos', label: 'Meus pagamentos' };
 
 /** /medico/pagamentos/:id: one payment's figures, where it was paid, its history and the doctor's answer. */
-export function MyPaymentsDetailPage() {
-  const { id = '' } = useParams();
+export function MyPaymentsDetail({ id }: { id: string }) {
   const payment = useMyPayment(id);
   if (payment.isPending) {
     return (
