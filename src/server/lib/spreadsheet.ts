@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CLINIC_TIME_ZONE } from '../../shared/domain/clinic-month';
 
 /*
@@ -186,9 +186,11 @@ export type XlsxWriting = { workbook: ExcelJS.stream.xlsx.WorkbookWriter; out: P
  */
 export function xlsxStream(write: (w: XlsxWriting) => Promise<void>): Readable {
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'MedConnect';
   const run = async () => {
+    // Loaded with the first export rather than at start: exceljs is ~28 MB of a server's memory.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'MedConnect';
     await write({ workbook, out });
     if (out.destroyed) return;
     await workbook.commit();
