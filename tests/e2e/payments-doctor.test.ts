@@ -188,6 +188,9 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
     expect(plain(await timeline.nth(1).innerText())).toContain(`A clínica pagou por PIX em ${todayBr}.`);
     expect(plain(await timeline.nth(1).innerText())).toContain(`Identificador do PIX: ${E2E_ID}.`);
     expect(plain(await timeline.nth(2).innerText())).toContain('Você confirmou o recebimento.');
+    // The README's picture: the whole story of one payment, without the toasts over it.
+    for (const close of await ana.getByRole('button', { name: 'Fechar aviso' }).all()) await close.click();
+    await ana.evaluate(() => window.scrollTo(0, 0));
     await screenshot(ana, 'my-payment-received-1440');
   });
 
