@@ -258,6 +258,31 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
     await context.close();
   });
 
+  it('signing out in one tab ends the other tab\'s connection for good: it goes to sign-in; the tab that signed out just says so', async () => {
+    const context = await newContext(browser, server.url, DESKTOP);
+    const first = await signIn(context, 'bruno@clinica.test', PASSWORD, /\/medico$/);
+    const second = await context.newPage();
+    const pageErrors = [...watchErrors(first), ...watchErrors(second)];
+    await second.goto('/medico/pagamentos');
+    await connected(first);
+    await connected(second);
+    await first.getByRole('button', { name: 'Sair' }).click();
+    await first.waitForURL(/\/entrar/);
+    await first.getByRole('status').getByText('Você saiu da sua conta.').waitFor();
+    expect(await first.getByText('Sua sessão terminou').count()).toBe(0);
+    // The other tab hears the server end the session, checks it over HTTP, and goes to sign-in.
+    await second.waitForURL(/\/entrar/, { timeout: 10_000 });
+    await second.getByRole('status').getByText('Sua sessão terminou. Entre de novo para continuar.').waitFor();
+    // Closed (signed out), and no reconnection attempts after that.
+    await second.locator('html[data-connection="idle"]').waitFor({ state: 'attached' });
+    const sockets: string[] = [];
+    second.on('websocket', (ws) => sockets.push(ws.url()));
+    await second.waitForTimeout(3_000);
+    expect(sockets).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('logged no page errors or CSP violations', () => {
     expect([...errors, ...adminErrors]).toEqual([]);
   });

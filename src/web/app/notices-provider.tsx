@@ -72,12 +72,14 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
             if (now && now.user.id !== userId) queryClient.setQueryData(meQueryKey, now);
             return now === null;
           },
-          // The server ended the session: forget it; the signed-in layouts then go to /entrar.
+          // The server ended the session: the signed-in layouts see no session and go to /entrar;
+          // everything else cached is forgotten. (Not queryClient.clear(): the layouts' observer
+          // would keep watching the removed query and never see the session go.)
           onSessionEnded: () => {
             toast.notify(SESSION_ENDED, 'info');
-            queryClient.clear();
             forgetPersonalData();
             queryClient.setQueryData(meQueryKey, null);
+            queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
           },
         });
       },
