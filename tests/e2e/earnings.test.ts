@@ -169,6 +169,20 @@ describe.runIf(run)('earnings in the browser', () => {
     expect(await voided.locator('.billing-money').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
     await expectNothingOfBruno(ana);
     await checkScreen(ana, 'earnings', { phone: 'earnings-390', desktop: 'earnings-1440' });
+
+    // Her own history in another order, and exported whole: only her records, in that order.
+    await ana.getByLabel('Ordem').selectOption('price_desc');
+    await ana.getByText('Do maior valor para o menor.').waitFor();
+    const csvLink = ana.getByRole('link', { name: 'Exportar CSV' });
+    const href = (await csvLink.getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/me\/billing\/export\?/);
+    expect(href).toContain('sort=price_desc');
+    const csv = await ana.request.get(href);
+    expect(csv.status()).toBe(200);
+    const text = (await csv.body()).toString('utf8');
+    expect(text).toContain('Davi Rocha');
+    expect(text).not.toContain('Bruno');
+    await ana.getByLabel('Ordem').selectOption('newest');
   });
 
   it('another month from the picker, a page at a time with Carregar mais', async () => {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { BillingRecord, BillingStatus, BillingSummary } from '../../../../shared/schemas/billing';
+import type { BillingRecord, BillingSort, BillingStatus, BillingSummary } from '../../../../shared/schemas/billing';
 import type { CursorPage } from '../../../../shared/schemas/cursor';
 import { apiFetch, queryString } from '../../../lib/api-client';
 import { billingQueryKey } from './get-billing-summary';
@@ -20,9 +20,10 @@ export interface OwnBillingFilters {
   /** YYYY-MM, São Paulo. */
   month: string;
   status?: BillingStatus | undefined;
+  sort?: BillingSort | undefined;
 }
 
-/** The doctor's own records, newest first, a page at a time. */
+/** The doctor's own records, in the chosen order (newest first by default), a page at a time. */
 export function useOwnBillingRecords(filters: OwnBillingFilters) {
   return useInfiniteQuery({
     queryKey: [...ownKey, 'records', filters] as const,

@@ -1,7 +1,8 @@
 import clsx from 'clsx';
 import { ReceiptText } from 'lucide-react';
+import { useState } from 'react';
 import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingStatus } from '../../../../shared/schemas/billing';
+import type { BillingSort, BillingStatus } from '../../../../shared/schemas/billing';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -14,6 +15,8 @@ import { usePagedList } from '../../../lib/use-paged-list';
 import { useOwnBillingRecords } from '../api/get-own-billing';
 import type { OwnBillingFilters } from '../api/get-own-billing';
 import { BILLING_KIND_LABELS, BILLING_STATUSES, BILLING_STATUS_LABELS, consultationsText, monthName } from '../model/billing-text';
+import { BILLING_SORTS, BILLING_SORT_LABELS, BILLING_SORT_SENTENCES } from '../model/billing-report-text';
+import { BillingExportLinks } from './billing-export-links';
 import { BillingStatusBadge } from './billing-status-badge';
 
 interface Props {
@@ -23,7 +26,9 @@ interface Props {
 
 /** The doctor's own consultations of the month: patient, date, kind, price, their share, status. */
 export function EarningsRecords({ filters, onStatusChange }: Props) {
-  const query = useOwnBillingRecords(filters);
+  const [sort, setSort] = useState<BillingSort>('newest');
+  const listed = { ...filters, sort };
+  const query = useOwnBillingRecords(listed);
   const { items, loadMore } = usePagedList(query);
 
   return (
@@ -32,7 +37,7 @@ export function EarningsRecords({ filters, onStatusChange }: Props) {
         <div className="card-header">
           <div>
             <h2 id="earnings-records-title">Minhas consultas de {monthName(filters.month)}</h2>
-            <p>Da mais recente para a mais antiga. Horários de Brasília.</p>
+            <p>{BILLING_SORT_SENTENCES[sort]} Horários de Brasília.</p>
           </div>
         </div>
       </div>
@@ -44,7 +49,14 @@ export function EarningsRecords({ filters, onStatusChange }: Props) {
           placeholder="Todas"
           options={BILLING_STATUSES.map((s) => ({ value: s, label: BILLING_STATUS_LABELS[s] }))}
         />
+        <SelectField
+          label="Ordem"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as BillingSort)}
+          options={BILLING_SORTS.map((s) => ({ value: s, label: BILLING_SORT_LABELS[s] }))}
+        />
       </div>
+      <BillingExportLinks basePath="/api/me/billing" filters={listed} />
       <p className="sr-only" role="status">
         {query.isSuccess ? `${consultationsText(items.length)} na lista${loadMore.hasMore ? ', e há mais para carregar' : ''}.` : ''}
       </p>
