@@ -1,13 +1,27 @@
+import type { Me } from '../../shared/schemas/auth';
 import { AppConnection } from '../lib/app-connection';
-import { type AppSocket, type ConnectionHooks, appSocket } from '../lib/app-socket';
+import { type AppSocket, appSocket } from '../lib/app-socket';
+import { liveConnection } from '../lib/live-notices';
 import type { NoticeContext } from '../lib/notices';
 import { NOTICE_HANDLERS } from './notice-handlers';
 
 const connection = new AppConnection();
 appSocket.attach(connection);
+liveConnection.stop = () => connection.stop();
 
-/** What the notices need from the page: who is signed in, what handlers may use, and what a session end does. */
-export type NoticesOptions = NoticeContext & ConnectionHooks;
+const SESSION_ENDED = 'Sua sessão terminou. Entre de novo para continuar.';
+
+/**
+ * What the notices need from the page: who is signed in, what handlers may use, and the session's
+ * pieces the first page already loaded (passed in, not imported: importing them from here made the
+ * bundler re-split the shared chunks every page loads).
+ */
+export type NoticesOptions = NoticeContext & {
+  userId: string;
+  getMe: () => Promise<Me | null>;
+  forgetPersonalData: () => void;
+  meQueryKey: readonly unknown[];
+};
 
 /**
  * The signed-in tab's connection at work, loaded after sign-in with socket.io-client (it imports
@@ -15,7 +29,7 @@ export type NoticesOptions = NoticeContext & ConnectionHooks;
  * chunks): opens the connection and hands every server notice to its handler, on every socket the
  * connection opens. Returns what closes it all (sign-out, another person signing in).
  */
-export function startNotices({ role, toast, queryClient, bump, sessionEnded, onSessionEnded }: NoticesOptions): () => void {
+export function startNotices({ userId, role, toast, queryClient, bump, getMe, forgetPersonalData, meQueryKey }: NoticesOptions): () => void {
   const context: NoticeContext = { role, toast, queryClient, bump };
   const handlers = NOTICE_HANDLERS.filter((h) => h.roles.includes(role));
   let attached: AppSocket | null = null;
@@ -38,7 +52,23 @@ export function startNotices({ role, toast, queryClient, bump, sessionEnded, onS
   };
   const unsubscribe = connection.subscribe(sync);
 
-  connection.start({ sessionEnded, onSessionEnded });
+  connection.start({
+    sessionEnded: async () => {
+      const now = await getMe();
+      // A new session took this one's place (an invite accepted in this tab): follow it.
+      if (now && now.user.id !== userId) queryClient.setQueryData(meQueryKey, now);
+      return now === null;
+    },
+    // The server ended the session: the signed-in layouts see no session and go to /entrar;
+    // everything else cached is forgotten. (Not queryClient.clear(): the layouts' observer would
+    // keep watching the removed query and never see the session go.)
+    onSessionEnded: () => {
+      toast.notify(SESSION_ENDED, 'info');
+      forgetPersonalData();
+      queryClient.setQueryData(meQueryKey, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    },
+  });
   sync();
 
   return () => {

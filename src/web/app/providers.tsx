@@ -9,7 +9,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <NoticesProvider>{children}</NoticesProvider>
+        <NoticesProvider />
+        {children}
       </ToastProvider>
     </QueryClientProvider>
   );

@@ -1,5 +1,5 @@
 import { LogOut, Menu, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth';
@@ -8,9 +8,9 @@ import { BrandLogo } from '../../components/ui/brand-logo';
 import { Button } from '../../components/ui/button';
 import { Footer } from '../../components/ui/footer';
 import { useResetEnabled } from '../../features/backups/api/reset-enabled';
+import { noticeBadges } from '../../lib/live-notices';
 import { ROLE_LABELS } from '../../lib/role-labels';
 import { roleHome } from '../../lib/role-home';
-import { useNoticeBadges } from '../notices-provider';
 import { NAV_ITEMS } from './nav-items';
 import './app-shell.css';
 
@@ -34,14 +34,14 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
   const [menuOpen, setMenuOpen] = useState(false);
   const { user } = me;
   const close = () => setMenuOpen(false);
-  const { badges, clear } = useNoticeBadges();
+  const badges = useSyncExternalStore(noticeBadges.subscribe, noticeBadges.get);
   const { pathname } = useLocation();
   const resetEnabled = useResetEnabled(user.role === 'admin');
   const items = NAV_ITEMS[user.role].filter((item) => item.onlyIf !== 'reset' || resetEnabled).map((item) => ({ ...item, count: item.badge ? (badges[item.badge] ?? 0) : 0 }));
   const unseen = items.reduce((sum, item) => sum + item.count, 0);
   // A badge counts notices until its page is open (now, or when they arrive while it is).
   useEffect(() => {
-    for (const { badge, count, to } of items) if (badge && count && pathname.startsWith(to)) clear(badge);
+    for (const { badge, count, to } of items) if (badge && count && pathname.startsWith(to)) noticeBadges.clear(badge);
   });
 
   return (

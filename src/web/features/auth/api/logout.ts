@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import { liveConnection } from '../../../lib/live-notices';
 import { forgetPersonalData } from '../../../lib/personal-storage';
 import { meQueryKey } from './get-me';
 
@@ -13,12 +14,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     // Closed first: the server ends this session's sockets on logout, and that is not news to us.
-    // (The connection's code loads after sign-in; by the time anyone signs out it is there.)
-    onMutate: () =>
-      import('../../../lib/app-socket').then(
-        ({ appSocket }) => appSocket.stop(),
-        () => undefined,
-      ),
+    onMutate: () => liveConnection.stop(),
     // Even if the call fails (already expired), forget everything locally.
     onSettled: () => {
       queryClient.clear();
