@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
-import { parsePixPayload } from '../../src/shared/domain/pix';
+import { parsePixPayload } from '../../src/shared/domain/pix-br-code';
 import { billedCall, midLastMonth } from '../helpers/billing';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';

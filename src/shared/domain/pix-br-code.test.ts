@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PIX_NAME_MAX_LENGTH,
-  PixPayloadError,
-  buildPixPayload,
-  crc16CcittFalse,
-  normalizePixText,
-  parsePixPayload,
-  type ParsedPixPayload,
-  type PixKeyType,
-} from './pix';
+import { type PixKeyType } from './pix';
+import { PIX_NAME_MAX_LENGTH, PixPayloadError, buildPixPayload, crc16CcittFalse, normalizePixText, parsePixPayload, type ParsedPixPayload } from './pix-br-code';
 
 /**
  * A second CRC16-CCITT-FALSE, written independently of the table-driven one in pix.ts: bit by bit

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billedCall } from '../../../../tests/helpers/billing';
 import { type Person, signedInPeople } from '../../../../tests/helpers/people';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { buildPixPayload, parsePixPayload } from '../../../shared/domain/pix';
+import { buildPixPayload, parsePixPayload } from '../../../shared/domain/pix-br-code';
 import { exportClosing } from './closing-export.service';
 import { paymentTxid } from './payment-pix';
 

@@ -3,7 +3,7 @@ import { billedCall } from '../../../../tests/helpers/billing';
 import { type Person, signedInPeople } from '../../../../tests/helpers/people';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { PIX_NAME_MAX_LENGTH, normalizePixText, parsePixPayload } from '../../../shared/domain/pix';
+import { PIX_NAME_MAX_LENGTH, normalizePixText, parsePixPayload } from '../../../shared/domain/pix-br-code';
 import { paymentPixPayload, paymentTxid } from './payment-pix';
 
 let t: TestApp;

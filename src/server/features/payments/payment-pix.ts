@@ -1,4 +1,4 @@
-import { PixPayloadError, buildPixPayload } from '../../../shared/domain/pix';
+import { PixPayloadError, buildPixPayload } from '../../../shared/domain/pix-br-code';
 import type { Payment } from '../../../shared/schemas/payments';
 import type { PixReceiver } from '../profile/pix-receiver';
 

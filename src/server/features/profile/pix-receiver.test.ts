@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { buildPixPayload, parsePixPayload } from '../../../shared/domain/pix';
+import { buildPixPayload, parsePixPayload } from '../../../shared/domain/pix-br-code';
 import { ConfigError, loadConfig } from '../../config';
 import { findPixReceiver, findSnapshotPixReceiver, pixReceiverOf } from './pix-receiver';
 

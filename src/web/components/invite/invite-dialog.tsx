@@ -1,7 +1,11 @@
+import { Suspense, lazy } from 'react';
 import type { InviteLink } from '../../../shared/schemas/auth';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { InviteLinkPanel } from './invite-link-panel';
+import { LoadingState } from '../ui/loading-state';
+
+// Loaded when a link is generated, not with the page that offers the button.
+const InviteLinkPanel = lazy(() => import('./invite-link-panel').then((m) => ({ default: m.InviteLinkPanel })));
 
 interface InviteDialogProps {
   invite: InviteLink | null;
@@ -24,7 +28,11 @@ export function InviteDialog({ invite, name, phone, onClose }: InviteDialogProps
         </Button>
       }
     >
-      {invite ? <InviteLinkPanel invite={invite} name={name} phone={phone} /> : null}
+      {invite ? (
+        <Suspense fallback={<LoadingState label="Preparando o link…" />}>
+          <InviteLinkPanel invite={invite} name={name} phone={phone} />
+        </Suspense>
+      ) : null}
     </Dialog>
   );
 }
