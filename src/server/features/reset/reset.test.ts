@@ -1,18 +1,59 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billedCall } from '../../../../tests/helpers/billing';
 import { PASSWORD, createAdmin, login } from '../../../../tests/helpers/factories';
 import { signedInPeople } from '../../../../tests/helpers/people';
 import { connectSocket, nextEvent } from '../../../../tests/helpers/sockets';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { type Db, createDb } from '../../db/database';
+import { restoreBackup } from '../backups/restore.service';
 import { verifySqliteCopy } from '../backups/sqlite-backup';
 import { ERASED_TABLES, KEPT_TABLES, countRows } from './reset.repository';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-reset-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A checksum of a sample of the data: every user and billing record, in a fixed order. */
+async function sampleChecksum(db: Db): Promise<string> {
+  const users = await db.selectFrom('users').select(['id', 'email', 'name', 'role']).orderBy('id').execute();
+  const bills = await db.selectFrom('billing_records').select(['id', 'consultation_id', 'price_cents', 'doctor_cents', 'status']).orderBy('id').execute();
+  return createHash('sha256').update(JSON.stringify([users, bills])).digest('hex');
+}
+
+/** The backup restored with `npm run db:restore`'s code into a database of its own (not the app's). */
+async function restoredCopy(t: TestApp, name: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-restored-'));
+  if (t.config.database.kind === 'sqlite') {
+    const config = { ...t.config, dataDir: target, database: { kind: 'sqlite' as const, file: path.join(target, 'restored.sqlite') } };
+    await restoreBackup(config, path.join(t.config.backups.dir, name));
+    const db = createDb(config.database);
+    return { db, drop: async () => { await db.destroy(); fs.rmSync(target, { recursive: true, force: true }); } };
+  }
+  const dbName = `mc_restored_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const url = new URL(t.config.database.url);
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  url.pathname = `/${dbName}`;
+  const config = { ...t.config, dataDir: target, database: { kind: 'postgres' as const, url: url.toString() } };
+  const { replacedBy } = await restoreBackup(config, path.join(t.config.backups.dir, name));
+  const db = createDb(config.database);
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      if (replacedBy) await admin.query(`drop database if exists "${replacedBy}" with (force)`);
+      await admin.end();
+      fs.rmSync(target, { recursive: true, force: true });
+    },
+  };
+}
 
 const reset = (t: TestApp, cookie: string, payload: Record<string, unknown>) => t.request({ method: 'POST', url: '/api/reset', cookie, payload });
 
@@ -79,6 +120,10 @@ describe('database reset', () => {
     const join = await new Promise<{ ok: boolean }>((resolve) => doctorSocket.emit('room:join', { code }, resolve as never));
     expect(join.ok).toBe(true);
     const before = { users: await countRows(t.db, 'users'), billing: await countRows(t.db, 'billing_records'), rooms: await countRows(t.db, 'rooms') };
+    // login_throttle is left out: the reset's own password check writes it before the backup.
+    const compared = [...ERASED_TABLES.filter((x) => x !== 'login_throttle'), 'users', 'photos', 'fee_settings'];
+    const everyTable = Object.fromEntries(await Promise.all(compared.map(async (table) => [table, await countRows(t.db, table)] as const)));
+    const sampleBefore = await sampleChecksum(t.db);
 
     const closed = nextEvent(doctorSocket, 'room:closed', 10_000);
     const res = await reset(t, callerCookie, { confirmation: 'REDEFINIR', password: PASSWORD });
@@ -95,6 +140,15 @@ describe('database reset', () => {
     expect(manifest).toMatchObject({ trigger: 'reset', sha256: result.backup.sha256 });
     expect(manifest.counts).toMatchObject({ users: before.users, billing_records: before.billing, rooms: before.rooms });
     if (t.config.database.kind === 'sqlite') expect(verifySqliteCopy(path.join(result.backup.dir, result.backup.name)).counts).toEqual(manifest.counts);
+
+    // Restored elsewhere, the backup holds the whole data set: every table's rows and a checksum of a sample.
+    const restored = await restoredCopy(t, result.backup.name);
+    try {
+      for (const [table, n] of Object.entries(everyTable)) expect(await countRows(restored.db, table), table).toBe(n);
+      expect(await sampleChecksum(restored.db)).toBe(sampleBefore);
+    } finally {
+      await restored.drop();
+    }
 
     // Only admins remain; everything else is gone; fees are the defaults.
     const roles = await t.db.selectFrom('users').select('role').distinct().execute();
@@ -116,12 +170,21 @@ describe('database reset', () => {
     expect(audit.map((a) => a.action)).toContain('database.reset');
   });
 
-  it('lets one reset run at a time: the other gets 409', async () => {
+  it('lets one reset run at a time: while one runs (on any node) the other gets 409, by the database', async () => {
     const admin = await createAdmin(t.db);
     const cookie = await login(t, admin);
-    const results = await Promise.all([reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD }), reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD })]);
-    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('reset_running');
+    const running = { id: crypto.randomUUID(), status: 'running' as const, actor_id: admin.id, actor_name: admin.name, actor_email: admin.email, started_at: new Date().toISOString(), finished_at: null, counts: null, backup_name: null, backup_sha256: null, error: null };
+    await t.db.insertInto('reset_log').values(running).execute();
+    // A second 'running' row is refused by the partial unique index itself, not only by the code.
+    await expect(t.db.insertInto('reset_log').values({ ...running, id: crypto.randomUUID() }).execute()).rejects.toThrow();
+    const res = await reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'reset_running', message: 'Uma redefinição já está em andamento. Aguarde ela terminar.' });
+    expect(await countRows(t.db, 'users')).toBeGreaterThan(0);
+
+    // Once it ends, the next one runs.
+    await t.db.updateTable('reset_log').set({ status: 'done' }).where('id', '=', running.id).execute();
+    expect((await reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD })).statusCode).toBe(200);
   });
 });
 
