@@ -229,6 +229,13 @@ describe('paying in two steps', () => {
     const again = await close(month);
     expect(again.statusCode).toBe(201);
     expect(again.json()).toMatchObject({ seq: 2, payments: [{ doctor: { id: d.user.id }, consultations: 1, status: 'pending' }] });
+
+    // A cancelled payment stays cancelled: confirming or cancelling it again is 409.
+    for (const [path, body] of [[`/api/payments/${id}/confirm`, { paidOn: today() }], [`/api/payments/${id}/cancel`, { reason: 'De novo' }]] as const) {
+      const res = await post(path, body);
+      expect(res.statusCode, path).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'payment_state', message: 'Este pagamento foi cancelado.' });
+    }
   });
 
   it('a disputed payment can be confirmed again with new details', async () => {
