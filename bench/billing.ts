@@ -51,8 +51,9 @@ import {
  * p95 < 100 ms and p95 < 3× the 10,000-record p95. The export must stream: its peak RSS about the
  * same at both sizes.
  *
- * SQLite by default; `--pg` (or BENCH_PG=1) adds PostgreSQL, `--engines=postgres` runs it alone,
- * on a fresh database at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres),
+ * SQLite by default; `--pg` (or BENCH_PG=1) adds PostgreSQL, `--engines=postgres` (or
+ * DATABASE_URL=postgres://…) runs it alone, on a fresh database on the server at BENCH_PG_URL,
+ * else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres,
  * VACUUM ANALYZEd after the load as autovacuum soon would, dropped afterwards. Options:
  * --sizes=10000,1000000 --requests=30; --keep leaves the databases and writes, for each, a file to
  * pass to `--reuse=file,file` to time them again without seeding (on a busy machine, time both
@@ -66,9 +67,10 @@ const TARGET_RATIO = 3;
 const sizes = (option('sizes') ?? '10000,1000000').split(',').map(Number);
 const requests = Number(option('requests') ?? 30);
 const withPg = process.argv.includes('--pg') || process.env.BENCH_PG === '1';
-const engines = (option('engines') ?? (withPg ? 'sqlite,postgres' : 'sqlite')).split(',') as ('sqlite' | 'postgres')[];
+// DATABASE_URL=postgres://… alone means PostgreSQL alone, as bench:closing-export reads it.
+const engines = (option('engines') ?? (process.env.DATABASE_URL ? 'postgres' : withPg ? 'sqlite,postgres' : 'sqlite')).split(',') as ('sqlite' | 'postgres')[];
 const keep = process.argv.includes('--keep');
-const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOCTORS = 500;
 const PATIENTS = 50_000;
 const YEARS = 3;
