@@ -14,6 +14,7 @@ import * as doctorCity from './migrations/2026-12-01T18-00-doctor-city';
 import * as payments from './migrations/2026-12-01T20-00-payments';
 import * as billingMonthTotals from './migrations/2026-12-01T21-00-billing-month-totals';
 import * as resetLog from './migrations/2026-12-01T22-00-reset-log';
+import * as billingMonthTimeIndex from './migrations/2026-12-01T23-00-billing-month-time-index';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same under tsx,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T20-00-payments': payments,
   '2026-12-01T21-00-billing-month-totals': billingMonthTotals,
   '2026-12-01T22-00-reset-log': resetLog,
+  '2026-12-01T23-00-billing-month-time-index': billingMonthTimeIndex,
 };
 
 /** Every schema version this build knows, oldest first: a backup of a newer one can't be restored. */
