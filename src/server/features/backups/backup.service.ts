@@ -73,6 +73,13 @@ export async function backupFile(config: Config, name: string): Promise<{ file: 
   return { file, manifest };
 }
 
+/** A backup on its way out of the system: the whole clinic, medical records included, so it is audited first. */
+export async function downloadBackup(db: Db, config: Config, name: string, who: Who): Promise<{ file: string; manifest: BackupManifest }> {
+  const found = await backupFile(config, name);
+  await recordAudit(db, { actorId: who?.id ?? null, action: 'backup.downloaded', entityType: 'backup', entityId: null, details: { name, sha256: found.manifest.sha256 }, ip: who?.ip ?? null });
+  return found;
+}
+
 export async function deleteBackup(db: Db, config: Config, name: string, who: Who): Promise<void> {
   const { file } = await backupFile(config, name);
   await fs.promises.rm(file, { force: true });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { backupListSchema, backupNameParamSchema, backupSchema } from '../../../shared/schemas/backups';
 import { actorOf } from '../../plugins/actor';
-import { backupFile, createBackup, deleteBackup, listBackups } from './backup.service';
+import { createBackup, deleteBackup, downloadBackup, listBackups } from './backup.service';
 
 /** The admin's "Backups": list, make one now, download, delete. */
 export async function backupsRoutes(app: FastifyInstance): Promise<void> {
@@ -24,8 +24,9 @@ export async function backupsRoutes(app: FastifyInstance): Promise<void> {
     reply.status(201);
     return made;
   });
-  r.get('/api/backups/:name/download', { config: admin, schema: { params: backupNameParamSchema } }, async (req, reply) => {
-    const { file, manifest } = await backupFile(app.config, req.params.name);
+  // No automatic HEAD: it would run the handler and audit a download that never happens.
+  r.get('/api/backups/:name/download', { exposeHeadRoute: false, config: admin, schema: { params: backupNameParamSchema } }, async (req, reply) => {
+    const { file, manifest } = await downloadBackup(app.db, app.config, req.params.name, who(req));
     reply.header('content-type', 'application/octet-stream');
     reply.header('content-length', String(manifest.sizeBytes));
     reply.header('content-disposition', `attachment; filename="${manifest.name}"`);

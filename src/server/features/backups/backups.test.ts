@@ -56,6 +56,9 @@ describe('backups', () => {
 
     const audit = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'backup.created').execute();
     expect(audit.some((a) => String(a.details).includes(made.name))).toBe(true);
+    // The whole clinic leaving the system is audited too.
+    const downloads = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'backup.downloaded').execute();
+    expect(downloads.some((a) => String(a.details).includes(made.name))).toBe(true);
   });
 
   it('deletes a backup and its manifest; an unknown one is 404', async () => {
