@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generate } from 'selfsigned';
+import type { generate } from 'selfsigned';
 
 /** The machine's LAN IPv4 addresses, so a phone on the same Wi-Fi can reach us. */
 export function lanAddresses(): string[] {
@@ -26,7 +26,9 @@ export async function selfSignedCertificate(dataDir: string): Promise<{ key: str
     { type: 7 as const, ip: '127.0.0.1' },
     ...lanAddresses().map((ip) => ({ type: 7 as const, ip })),
   ];
-  const pems = await generate([{ name: 'commonName', value: 'MedConnect local' }], {
+  // Loaded only for HTTPS on the LAN: selfsigned (node-forge) is ~15 MB of memory otherwise unused.
+  const { generate: make } = await import('selfsigned');
+  const pems = await make([{ name: 'commonName', value: 'MedConnect local' }], {
     keySize: 2048,
     algorithm: 'sha256',
     extensions: [{ name: 'subjectAltName', altNames }],

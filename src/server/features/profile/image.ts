@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError } from '../../errors';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -16,6 +15,8 @@ const notAnImage = () =>
  */
 export async function reencodePhoto(input: Buffer): Promise<{ data: Buffer; mime: 'image/webp'; width: number; height: number }> {
   if (input.length > MAX_PHOTO_BYTES) throw new AppError('image_too_large', 413, 'A foto pode ter no máximo 5 MB.');
+  // Loaded with the first photo rather than at start: libvips is ~18 MB of a server's memory.
+  const { default: sharp } = await import('sharp');
   let format: string | undefined;
   let pixels = 0;
   try {
