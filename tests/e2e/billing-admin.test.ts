@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billFinishedConsultation } from '../../src/server/features/billing/billing.service';
+import { billedCall } from '../helpers/billing';
 import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
 import { createDoctor, createPatient } from '../helpers/factories';
@@ -27,29 +28,7 @@ describe.runIf(run)('billing in the browser', () => {
   let errors: string[] = [];
 
   /** A finished video call, billed as the server bills one when it ends. */
-  async function finishedCall(doctorId: string, patientId: string, endedAt: Date, minutes: number): Promise<void> {
-    const started = new Date(endedAt.getTime() - minutes * 60_000).toISOString();
-    const ended = endedAt.toISOString();
-    const roomId = randomUUID();
-    await server.db
-      .insertInto('rooms')
-      .values({ id: roomId, code: randomBytes(16).toString('base64url'), doctor_id: doctorId, patient_id: patientId, status: 'finished', reason: null, scheduled_at: null, admitted_at: started, last_activity_at: ended, created_at: started, closed_at: ended })
-      .execute();
-    const consultation = {
-      id: randomUUID(),
-      room_id: roomId,
-      doctor_id: doctorId,
-      patient_id: patientId,
-      started_at: started,
-      ended_at: ended,
-      duration_seconds: minutes * 60,
-      finalized_by: 'doctor' as const,
-      doctor_connected_at: started,
-      patient_connected_at: started,
-    };
-    await server.db.insertInto('consultations').values(consultation).execute();
-    await billFinishedConsultation(server.db, consultation);
-  }
+  const finishedCall = (doctorId: string, patientId: string, endedAt: Date, minutes: number) => billedCall(server.db, doctorId, patientId, endedAt, minutes);
 
   beforeAll(async () => {
     server = await startLiveServer();

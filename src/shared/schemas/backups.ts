@@ -9,7 +9,7 @@ export const backupSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   sizeBytes: z.number().int(),
-  sha256: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   schemaVersion: z.string(),
   counts: z.record(z.string(), z.number().int()),
 });
@@ -18,6 +18,10 @@ export type Backup = z.infer<typeof backupSchema>;
 export const backupListSchema = z.object({ items: z.array(backupSchema), daily: z.boolean(), keep: z.number().int() });
 export type BackupList = z.infer<typeof backupListSchema>;
 
-export const backupNameParamSchema = z.object({
-  name: z.string().regex(/^medconnect-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[0-9a-f]{6}\.(sqlite|dump)$/, { message: 'Backup não encontrado.' }),
-});
+/**
+ * The names the app gives backups, and the only ones it will read, download or delete: a name
+ * from a request that does not match is refused before it touches the file system (no traversal).
+ */
+export const BACKUP_NAME = /^medconnect-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[0-9a-f]{6}\.(sqlite|dump)$/;
+
+export const backupNameParamSchema = z.object({ name: z.string().regex(BACKUP_NAME, { message: 'Backup não encontrado.' }) });

@@ -1,32 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { BACKUP_NAME, type Backup, backupSchema } from '../../../shared/schemas/backups';
 
-/** What a backup's manifest (`<file>.json`, beside it) says about it. */
-export const backupManifestSchema = z.object({
-  name: z.string(),
-  kind: z.enum(['sqlite', 'postgres']),
-  trigger: z.enum(['manual', 'daily', 'cli', 'reset']),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  sizeBytes: z.number().int(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The last migration applied to the database it copies: a restore refuses a newer one. */
-  schemaVersion: z.string(),
-  /** Rows of the main tables in the copy (SQLite: counted in the copy; PostgreSQL: in the database as it was dumped). */
-  counts: z.record(z.string(), z.number().int()),
-});
-export type BackupManifest = z.infer<typeof backupManifestSchema>;
-
-/**
- * Names the app writes, and the only ones it will read, download or delete: a name from a
- * request that does not match is refused before it touches the file system (no traversal).
- */
-const NAME = /^medconnect-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[0-9a-f]{6}\.(sqlite|dump)$/;
+/** What a backup's manifest (`<file>.json`, beside it) says about it: the same shape the admin's list shows. */
+export const backupManifestSchema = backupSchema;
+export type BackupManifest = Backup;
 
 export function isBackupName(name: string): boolean {
-  return NAME.test(name);
+  return BACKUP_NAME.test(name);
 }
 
 export function newBackupName(kind: 'sqlite' | 'postgres', at = new Date()): string {

@@ -1,14 +1,7 @@
 import type { BillingSummary } from '../../../shared/schemas/billing';
-import { clinicMonthOf } from '../../../shared/domain/clinic-month';
+import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
 import type { Db } from '../../db/database';
 import { sumTotalsByDoctor, sumTotalsByMonth } from './billing-totals.repository';
-
-/** `YYYY-MM` moved by `delta` months. */
-function shiftMonth(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * The figures of the billing dashboards: the 12 months up to `month` (the current São Paulo month
@@ -18,11 +11,11 @@ function shiftMonth(month: string, delta: number): string {
  */
 export async function billingSummary(db: Db, month: string | undefined, doctorId?: string): Promise<BillingSummary> {
   const to = month ?? clinicMonthOf(new Date());
-  const from = shiftMonth(to, -11);
+  const from = addMonths(to, -11);
   const [byMonth, byDoctor] = await Promise.all([sumTotalsByMonth(db, from, to, doctorId), sumTotalsByDoctor(db, to, doctorId)]);
   const found = new Map(byMonth.map((r) => [r.month, r]));
   const months = Array.from({ length: 12 }, (_, i) => {
-    const m = shiftMonth(from, i);
+    const m = addMonths(from, i);
     const r = found.get(m);
     return { month: m, consultations: r?.consultations ?? 0, grossCents: r?.gross ?? 0, clinicCents: r?.clinic ?? 0, doctorCents: r?.doctor ?? 0, underReview: r?.underReview ?? 0 };
   });
