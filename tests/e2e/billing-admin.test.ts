@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billFinishedConsultation } from '../../src/server/features/billing/billing.service';
 import { billedCall } from '../helpers/billing';
 import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
-import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
+import { DESKTOP, launchChromium, newContext, watchErrors, checkScreenAtBothWidths } from '../helpers/browser';
 import { createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -75,22 +75,7 @@ describe.runIf(run)('billing in the browser', () => {
 
   const row = (text: string) => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').filter({ hasText: text });
 
-  async function checkScreen(name: string): Promise<void> {
-    // A toast would sit on top of the tables in the screenshots.
-    await p.evaluate(() => {
-      for (const b of document.querySelectorAll('button')) if (b.textContent?.trim() === 'Fechar aviso') b.click();
-    });
-    await expect.poll(() => p.getByRole('button', { name: 'Fechar aviso' }).count()).toBe(0);
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-      await p.setViewportSize(viewport);
-      await p.evaluate(() => window.scrollTo(0, 0));
-      await p.waitForTimeout(300);
-      await expectNoHorizontalOverflow(p, `${name} ${label}`);
-      await expectAccessible(p, `${name} ${label}`);
-      await screenshot(p, `${name}-${label}`);
-    }
-    await p.setViewportSize(DESKTOP);
-  }
+  const checkScreen = (name: string) => checkScreenAtBothWidths(p, name);
 
   it('the admin opens Faturamento from the menu and sees the month in reais', async () => {
     await p.getByRole('link', { name: 'Faturamento' }).first().click();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
 import { parsePixPayload } from '../../src/shared/domain/pix-br-code';
 import { billedCall, midLastMonth } from '../helpers/billing';
-import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
+import { DESKTOP, PHONE, launchChromium, newContext, screenshot, watchErrors, checkScreenAtBothWidths } from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -64,22 +64,7 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     await server?.stop();
   });
 
-  async function checkScreen(name: string): Promise<void> {
-    // A toast would sit on top of the content in the screenshots.
-    await p.evaluate(() => {
-      for (const b of document.querySelectorAll('button')) if (b.textContent?.trim() === 'Fechar aviso') b.click();
-    });
-    await expect.poll(() => p.getByRole('button', { name: 'Fechar aviso' }).count()).toBe(0);
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-      await p.setViewportSize(viewport);
-      await p.evaluate(() => window.scrollTo(0, 0));
-      await p.waitForTimeout(300);
-      await expectNoHorizontalOverflow(p, `${name} ${label}`);
-      await expectAccessible(p, `${name} ${label}`);
-      await screenshot(p, `${name}-${label}`);
-    }
-    await p.setViewportSize(DESKTOP);
-  }
+  const checkScreen = (name: string) => checkScreenAtBothWidths(p, name);
 
   const openTable = () => p.getByRole('table', { name: /^Em aberto em/ });
   const paymentsTable = () => p.getByRole('table', { name: /^Pagamentos de/ });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billedCall, midLastMonth } from '../helpers/billing';
-import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
+import { DESKTOP, launchChromium, newContext, watchErrors, checkScreenAtBothWidths } from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -57,21 +57,7 @@ describe.runIf(run)('database reset in the browser (admin)', () => {
     if (backupDir) fs.rmSync(backupDir, { recursive: true, force: true });
   });
 
-  async function checkScreen(name: string): Promise<void> {
-    await p.evaluate(() => {
-      for (const b of document.querySelectorAll('button')) if (b.textContent?.trim() === 'Fechar aviso') b.click();
-    });
-    await expect.poll(() => p.getByRole('button', { name: 'Fechar aviso' }).count()).toBe(0);
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-      await p.setViewportSize(viewport);
-      await p.evaluate(() => window.scrollTo(0, 0));
-      await p.waitForTimeout(300);
-      await expectNoHorizontalOverflow(p, `${name} ${label}`);
-      await expectAccessible(p, `${name} ${label}`);
-      await screenshot(p, `${name}-${label}`);
-    }
-    await p.setViewportSize(DESKTOP);
-  }
+  const checkScreen = (name: string) => checkScreenAtBothWidths(p, name);
 
   it('the admin makes a backup on "Backups" and sees it listed', async () => {
     await p.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Backups' }).click();

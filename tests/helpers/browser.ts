@@ -82,3 +82,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
 }
+
+/**
+ * A screen at both widths: toasts closed (they would sit on the content), from the top, no
+ * sideways scroll, axe clean, and a screenshot named `<name>-desktop` / `<name>-phone`.
+ */
+export async function checkScreenAtBothWidths(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    for (const b of document.querySelectorAll('button')) if (b.textContent?.trim() === 'Fechar aviso') b.click();
+  });
+  await expect.poll(() => page.getByRole('button', { name: 'Fechar aviso' }).count()).toBe(0);
+  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await expectNoHorizontalOverflow(page, `${name} ${label}`);
+    await expectAccessible(page, `${name} ${label}`);
+    await screenshot(page, `${name}-${label}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}
