@@ -14,6 +14,7 @@ import { feesRoutes } from './features/billing/fees.routes';
 import { patientsRoutes } from './features/patients/patients.routes';
 import { profileRoutes } from './features/profile/profile.routes';
 import { recordsRoutes } from './features/records/records.routes';
+import { verificationRoutes } from './features/records/verification.routes';
 import { roomsRoutes } from './features/rooms/rooms.routes';
 import { registerRoomSignaling } from './features/rooms/rooms.signaling';
 import { usersRoutes } from './features/users/users.routes';
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   app.decorate('rooms', registerRoomSignaling(app, realtime.io));
   await app.register(roomsRoutes);
   await app.register(recordsRoutes);
+  await app.register(verificationRoutes);
   await app.register(consultationsRoutes);
   await app.register(feesRoutes);
   await app.register(billingRoutes);

@@ -311,6 +311,13 @@ export interface ChatMessagesTable {
   sent_at: string;
 }
 
+/** The random code of a signed document's public verification link; one per entry, made at first print. */
+export interface DocumentVerificationsTable {
+  code: string;
+  evolution_id: string;
+  created_at: string;
+}
+
 export interface EvolutionsTable {
   id: string;
   patient_id: string;
@@ -406,6 +413,7 @@ export interface Database {
   reset_log: ResetLogTable;
   billing_totals: BillingTotalsTable;
   billing_month_totals: BillingMonthTotalsTable;
+  document_verifications: DocumentVerificationsTable;
 }
 
 /** A user as the app passes it around; the search text is the repository's business. */

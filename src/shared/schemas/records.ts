@@ -222,6 +222,10 @@ export type PatientHistoryList = (typeof PATIENT_HISTORY_LISTS)[number];
 export const addendaSchema = z.object({ items: z.array(evolutionSchema) });
 export type Addenda = z.infer<typeof addendaSchema>;
 
+/** GET /api/rooms/:code/evolution — the doctor's entry for that call (draft or signed), or null. */
+export const roomEvolutionSchema = z.object({ evolution: evolutionSchema.nullable() });
+export type RoomEvolution = z.infer<typeof roomEvolutionSchema>;
+
 export const documentKindSchema = z.enum(['prescription', 'evolution']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 export const documentParamsSchema = z.object({ id: z.uuid({ message: 'Documento inválido.' }), kind: documentKindSchema });
@@ -244,6 +248,8 @@ export const printableDocumentSchema = z.object({
   /** Addenda to this entry, oldest first (printed after it). */
   addenda: z.array(evolutionSchema),
   issuedAt: z.string(),
+  /** The public page that confirms this document (doctor, date, hash), printed as a link and a QR code. */
+  verificationUrl: z.string(),
 });
 export type PrintableDocument = z.infer<typeof printableDocumentSchema>;
 

@@ -17,9 +17,11 @@ import {
   printableDocumentSchema,
   recordConsultationPageSchema,
   recordRoomPageSchema,
+  roomEvolutionSchema,
   saveEvolutionInputSchema,
 } from '../../../shared/schemas/records';
 import { cursorPageQuerySchema } from '../../../shared/schemas/cursor';
+import { roomCodeParamSchema } from '../../../shared/schemas/rooms';
 import { actorOf } from '../../plugins/actor';
 import { listAccessLogForAdmin, listOwnAccessLog } from './access-log.service';
 import {
@@ -33,6 +35,7 @@ import {
   getOwnHistoryPage,
   getPatientRecord,
   getPatientRecordPage,
+  getRoomEvolution,
   saveEvolution,
 } from './records.service';
 
@@ -63,6 +66,12 @@ export async function recordsRoutes(app: FastifyInstance): Promise<void> {
     await discardEvolution(app.db, actorOf(req), req.params.id, req.query.version);
     return { ok: true as const };
   });
+
+  r.get(
+    '/api/rooms/:code/evolution',
+    { config: write, schema: { params: roomCodeParamSchema, response: { 200: roomEvolutionSchema } } },
+    async (req) => getRoomEvolution(app.db, actorOf(req), req.params.code),
+  );
 
   r.get('/api/evolutions/:id/addenda', { config: write, schema: { params: idParamSchema, response: { 200: addendaSchema } } }, async (req) =>
     getEvolutionAddenda(app.db, actorOf(req), req.params.id),

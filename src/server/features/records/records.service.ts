@@ -15,6 +15,7 @@ import {
   type PrintableDocument,
   type RecordConsultation,
   type RecordRoom,
+  type RoomEvolution,
   type createEvolutionInputSchema,
   finalizeEvolutionCheckSchema,
   type saveEvolutionInputSchema,
@@ -28,6 +29,7 @@ import { type AppError, badRequest, conflict, forbidden, notFound } from '../../
 import { fieldsOf } from '../../plugins/error-handler';
 import { recordAudit } from '../audit/audit.repository';
 import { noAccess, roomForMember } from '../rooms/rooms.service';
+import { verificationCodeFor, verificationUrl } from './verification.service';
 import { isDoctorOfPatient } from '../users/users.repository';
 import type { Actor } from '../users/users.service';
 import { logRecordAccess } from './access-log.service';
@@ -363,5 +365,17 @@ export async function getDocument(db: Db, actor: Actor, clinic: Config['clinic']
     evolution: evolution!,
     addenda,
     issuedAt: nowIso(),
+    verificationUrl: verificationUrl(actor.baseUrl, await verificationCodeFor(db, row.id)),
   };
+}
+
+/**
+ * The doctor's entry written in this call (draft or signed), or null: "Finalizar consulta" asks
+ * about an unsigned one, and the end screen leads back to it. Only the room's doctor may ask.
+ */
+export async function getRoomEvolution(db: Db, actor: Actor, code: string): Promise<RoomEvolution> {
+  const room = await roomForMember(db, code, actor.user);
+  if (room.doctor_id !== actor.user.id) throw noAccess();
+  const found = await findRoomEvolution(db, actor.user.id, room.id);
+  return { evolution: found ? await viewOf(db, found.id) : null };
 }

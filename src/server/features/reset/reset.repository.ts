@@ -15,6 +15,7 @@ export const ERASED_TABLES = [
   'closings',
   'fee_changes',
   'doctor_fees',
+  'document_verifications',
   'prescription_items',
   'evolution_diagnoses',
   'evolutions',
