@@ -5,6 +5,8 @@ import type { Db } from './db/database';
 import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
+import { passwordResetRoutes } from './features/auth/password-reset.routes';
+import { roomLinkRoutes } from './features/invites/room-link.routes';
 import { backupsRoutes } from './features/backups/backups.routes';
 import { resetRoutes } from './features/reset/reset.routes';
 import { billingRoutes } from './features/billing/billing.routes';
@@ -80,6 +82,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     return { status: 'ok' };
   });
   await app.register(authRoutes);
+  await app.register(passwordResetRoutes);
+  await app.register(roomLinkRoutes);
   await app.register(usersRoutes);
   await app.register(patientsRoutes);
   await app.register(profileRoutes);

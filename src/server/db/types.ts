@@ -75,6 +75,18 @@ export interface InvitesTable {
   revoked_at: string | null;
 }
 
+/** A link to choose a new password; only the token's hash is kept. created_by null: asked for by e-mail. */
+export interface PasswordResetsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface PhotosTable {
   user_id: string;
   data: Uint8Array;
@@ -390,6 +402,7 @@ export interface Database {
   doctor_patients: DoctorPatientsTable;
   sessions: SessionsTable;
   invites: InvitesTable;
+  password_resets: PasswordResetsTable;
   photos: PhotosTable;
   audit_log: AuditLogTable;
   login_throttle: LoginThrottleTable;
@@ -424,6 +437,7 @@ export type DoctorProfileRow = Selectable<DoctorProfilesTable>;
 export type PatientProfileRow = Selectable<PatientProfilesTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type InviteRow = Selectable<InvitesTable>;
+export type PasswordResetRow = Selectable<PasswordResetsTable>;
 export type RoomRow = Selectable<RoomsTable>;
 export type ConsultationRow = Selectable<ConsultationsTable>;
 export type EvolutionRow = Selectable<EvolutionsTable>;

@@ -8,6 +8,11 @@ describe('redactUrl', () => {
     expect(redactUrl('/convite/abc_DEF-123?x=1')).toBe('/convite/[redacted]?x=1');
   });
 
+  it('hides new-password tokens in API and page paths', () => {
+    expect(redactUrl('/api/password-resets/abc_DEF-123')).toBe('/api/password-resets/[redacted]');
+    expect(redactUrl('/nova-senha/abc_DEF-123')).toBe('/nova-senha/[redacted]');
+  });
+
   it('hides secret query values and keeps the rest', () => {
     expect(redactUrl('/socket.io/?EIO=4&transport=polling&sid=Zm9v')).toBe('/socket.io/?EIO=4&transport=polling&sid=[redacted]');
     expect(redactUrl('/x?Token=1&page=2&%74oken=3')).toBe('/x?Token=[redacted]&page=2&%74oken=[redacted]');

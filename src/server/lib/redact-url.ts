@@ -1,5 +1,5 @@
-/** Path segments that are secrets themselves: invite tokens in the API and in the invite page. */
-const SECRET_SEGMENT = /^(\/api\/invites\/|\/convite\/)[^/?#]+/;
+/** Path segments that are secrets themselves: invite and new-password tokens in the API and in their pages. */
+const SECRET_SEGMENT = /^(\/api\/invites\/|\/convite\/|\/api\/password-resets\/|\/nova-senha\/)[^/?#]+/;
 /** Query parameters that carry secrets (Socket.IO's `sid` lets whoever holds it speak for a socket). */
 const SECRET_PARAM = /^(token|sid|code|password|secret|key|access_token)$/i;
 

@@ -51,3 +51,32 @@ export const acceptInviteInputSchema = z.object({ password: passwordSchema });
 /** What the UI shows after creating an account or renewing an invite. */
 export const inviteLinkSchema = z.object({ url: z.string(), expiresAt: z.string() });
 export type InviteLink = z.infer<typeof inviteLinkSchema>;
+
+/** "Esqueci minha senha": only the e-mail; the answer is the same whether it has an account or not. */
+export const forgotPasswordInputSchema = z.object({ email: emailSchema });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordInputSchema>;
+
+/** What the login page may offer: e-mailed reset links exist only where SMTP is configured. */
+export const authOptionsSchema = z.object({ passwordResetByEmail: z.boolean() });
+export type AuthOptions = z.infer<typeof authOptionsSchema>;
+
+export const passwordResetTokenParamSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Link para nova senha inválido.' }),
+});
+export const passwordResetInfoSchema = z.object({ name: z.string(), email: z.string() });
+export type PasswordResetInfo = z.infer<typeof passwordResetInfoSchema>;
+export const completePasswordResetInputSchema = z.object({ password: passwordSchema });
+
+/**
+ * What the room link's landing page shows before anyone signs in: whose consultation it is and
+ * whether it is still open. Holding the room code (128 random bits) is what lets you see it.
+ */
+export const roomLandingSchema = z.object({ doctorName: z.string(), open: z.boolean() });
+export type RoomLanding = z.infer<typeof roomLandingSchema>;
+
+/**
+ * The link the doctor sends for a room. For a patient without a password it carries a fresh
+ * invite (after `#convite=`), so the same link sets the password and opens the room.
+ */
+export const roomPatientLinkSchema = z.object({ url: z.string(), patientHasPassword: z.boolean(), inviteExpiresAt: z.string().nullable() });
+export type RoomPatientLink = z.infer<typeof roomPatientLinkSchema>;

@@ -25,6 +25,7 @@ export const ERASED_TABLES = [
   'consents',
   'rooms',
   'invites',
+  'password_resets',
   'doctor_patients',
   'doctor_profiles',
   'patient_profiles',
