@@ -381,8 +381,10 @@ export interface RecordAccessLogTable {
   id: string;
   actor_id: string;
   patient_id: string;
-  action: 'record.view' | 'evolution.view' | 'document.view' | 'history.view';
+  action: 'record.view' | 'evolution.view' | 'document.view' | 'history.view' | 'access.granted' | 'access.revoked';
   resource_id: string | null;
+  /** For 'access.granted' / 'access.revoked': the doctor who gained or lost access. */
+  subject_id: string | null;
   ip: string | null;
   user_agent: string | null;
   created_at: string;

@@ -253,7 +253,8 @@ export const printableDocumentSchema = z.object({
 });
 export type PrintableDocument = z.infer<typeof printableDocumentSchema>;
 
-export const ACCESS_ACTIONS = ['record.view', 'evolution.view', 'document.view', 'history.view'] as const;
+/** Reads of the record, and the moments a doctor gained or lost access to it (linked by the admin). */
+export const ACCESS_ACTIONS = ['record.view', 'evolution.view', 'document.view', 'history.view', 'access.granted', 'access.revoked'] as const;
 export const accessActionSchema = z.enum(ACCESS_ACTIONS);
 export type AccessAction = z.infer<typeof accessActionSchema>;
 
@@ -265,6 +266,8 @@ export const accessLogEntrySchema = z.object({
   action: accessActionSchema,
   /** The evolution or document opened, when there is one. */
   resourceId: z.string().nullable(),
+  /** On 'access.granted' / 'access.revoked': the doctor who gained or lost access. */
+  subject: z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'doctor', 'patient']) }).nullable(),
   /** Shown to the admin only. */
   ip: z.string().nullable(),
 });

@@ -1,14 +1,7 @@
 const TIME_ZONE = 'America/Sao_Paulo';
 
 const DATE = new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('pt-BR', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const TIME = new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 const DAY_MS = 86_400_000;
 
@@ -18,10 +11,13 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : DATE.format(date);
 }
 
-/** An instant as "dd/mm/aaaa, hh:mm" in São Paulo time. */
+/**
+ * An instant as "30/11/2026 às 00:44" in São Paulo time: the one way the app writes a moment
+ * (Intl's own "30/11/2026, 00:44" reads like a list). "" when unreadable.
+ */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : DATE_TIME.format(date);
+  return Number.isNaN(date.getTime()) ? '' : `${DATE.format(date)} às ${TIME.format(date)}`;
 }
 
 /** A calendar date (YYYY-MM-DD, no time zone) as dd/mm/aaaa. */
@@ -51,8 +47,6 @@ export function ageFrom(ymd: string, today: string = todayYmd()): number | null 
   if (`${t[2]}${t[3]}` < `${b[2]}${b[3]}`) age -= 1;
   return age >= 0 ? age : null;
 }
-
-const TIME = new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 
 /** An instant as "hh:mm" in São Paulo time (chat messages). */
 export function formatTime(iso: string): string {

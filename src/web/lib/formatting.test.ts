@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageFrom, daysUntil, formatCalendarDate, formatDate } from './format-date';
+import { ageFrom, daysUntil, formatCalendarDate, formatDate, formatDateTime, formatTime } from './format-date';
 import { formatPhone, whatsAppNumber } from './format-phone';
 import { whatsAppUrl } from './whatsapp';
 
@@ -8,6 +8,17 @@ describe('dates', () => {
     expect(formatDate('2026-12-05T02:00:00.000Z')).toBe('04/12/2026');
     expect(formatCalendarDate('1990-03-07')).toBe('07/03/1990');
     expect(formatDate('nope')).toBe('');
+  });
+
+  it('writes every moment one way: "30/11/2026 às 00:44", in São Paulo time', () => {
+    // 03:44 UTC is 00:44 in São Paulo: the day is the clinic's, and midnight reads 00, not 24.
+    expect(formatDateTime('2026-11-30T03:44:00.000Z')).toBe('30/11/2026 às 00:44');
+    // 02:00 UTC on the 5th is still the 4th in São Paulo.
+    expect(formatDateTime('2026-12-05T02:00:00Z')).toBe('04/12/2026 às 23:00');
+    expect(formatDateTime('2026-01-02T15:05:00-03:00')).toBe('02/01/2026 às 15:05');
+    expect(formatTime('2026-11-30T03:44:00.000Z')).toBe('00:44');
+    expect(formatDateTime('nope')).toBe('');
+    expect(formatDateTime('')).toBe('');
   });
 
   it('counts days and ages', () => {

@@ -20,7 +20,9 @@ function filtered(db: DbOrTrx, f: AccessLogFilter) {
   let q = db
     .selectFrom('record_access_log as l')
     .innerJoin('users as a', 'a.id', 'l.actor_id')
-    .innerJoin('users as p', 'p.id', 'l.patient_id');
+    .innerJoin('users as p', 'p.id', 'l.patient_id')
+    // The doctor whose access changed, on 'access.granted' / 'access.revoked' rows.
+    .leftJoin('users as s', 's.id', 'l.subject_id');
   if (f.patientId) q = q.where('l.patient_id', '=', f.patientId);
   if (f.actorId) q = q.where('l.actor_id', '=', f.actorId);
   if (f.notActorId) q = q.where('l.actor_id', '!=', f.notActorId);
@@ -35,7 +37,7 @@ export async function listAccessLog(db: DbOrTrx, f: AccessLogFilter, page: numbe
   const base = filtered(db, f);
   const [rows, count] = await Promise.all([
     base
-      .select(['l.id', 'l.created_at', 'l.action', 'l.resource_id', 'l.ip', 'l.actor_id', 'a.name as actor_name', 'a.role as actor_role', 'l.patient_id', 'p.name as patient_name'])
+      .select(['l.id', 'l.created_at', 'l.action', 'l.resource_id', 'l.ip', 'l.actor_id', 'a.name as actor_name', 'a.role as actor_role', 'l.patient_id', 'p.name as patient_name', 'l.subject_id', 's.name as subject_name', 's.role as subject_role'])
       .orderBy('l.created_at', 'desc')
       .orderBy('l.id', 'desc')
       .limit(pageSize)

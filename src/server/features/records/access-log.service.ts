@@ -21,6 +21,26 @@ export async function logRecordAccess(db: DbOrTrx, actor: Actor, patientId: stri
     ip: actor.ip,
     user_agent: actor.userAgent?.slice(0, 300) ?? null,
     created_at: nowIso(),
+    subject_id: null,
+  });
+}
+
+/**
+ * LGPD: a doctor gained or lost access to a patient's record because someone else (the admin)
+ * linked or unlinked them. Logged with the reads, so the patient's "Quem viu meus dados" and the
+ * admin's access log show who can see the record, not only who opened it.
+ */
+export async function logAccessChange(db: DbOrTrx, actor: Actor, patientId: string, doctorId: string, change: 'granted' | 'revoked'): Promise<void> {
+  await insertAccessLog(db, {
+    id: randomUUID(),
+    actor_id: actor.user.id,
+    patient_id: patientId,
+    action: change === 'granted' ? 'access.granted' : 'access.revoked',
+    resource_id: null,
+    subject_id: doctorId,
+    ip: actor.ip,
+    user_agent: actor.userAgent?.slice(0, 300) ?? null,
+    created_at: nowIso(),
   });
 }
 
@@ -62,6 +82,7 @@ function toPage(rows: Awaited<ReturnType<typeof listAccessLog>>['rows'], total: 
       patient: { id: r.patient_id, name: r.patient_name },
       action: r.action,
       resourceId: r.resource_id,
+      subject: r.subject_id && r.subject_name && r.subject_role ? { id: r.subject_id, name: r.subject_name, role: r.subject_role } : null,
       ip: showIp ? r.ip : null,
     })),
     total,

@@ -298,6 +298,7 @@ describe('access log', () => {
       patient: { id: p2.user.id, name: p2.user.name },
       action: 'record.view',
       resourceId: null,
+      subject: null,
       ip: '10.0.0.7',
     });
     expect((await get({ patientId: p.user.id })).total).toBe(3);

@@ -15,6 +15,7 @@ import { createInvite } from '../invites/invites.service';
 import { hasPendingInvite } from '../invites/invites.repository';
 import { type UnlinkedRooms, closeRoomsOfUnlinkedPair } from '../rooms/rooms.service';
 import { refreshPixKeySnapshots } from '../payments/payment-transitions.service';
+import { logAccessChange } from '../records/access-log.service';
 import { doctorSubtitle, toDoctorProfile, toMe, toPatientProfile, toUserSummary } from './user-views';
 import {
   findDoctorByCrm,
@@ -171,7 +172,10 @@ export async function adminCreateUser(db: Db, actor: Actor, input: z.output<type
     if (input.role === 'patient') await assertDoctors(trx, input.doctorIds);
     const { user, invite } = await createAccount(trx, actor, input);
     if (input.role === 'patient') {
-      for (const doctorId of new Set(input.doctorIds)) await linkDoctorPatient(trx, doctorId, user.id, user.created_at);
+      for (const doctorId of new Set(input.doctorIds)) {
+        await linkDoctorPatient(trx, doctorId, user.id, user.created_at);
+        await logAccessChange(trx, actor, user.id, doctorId, 'granted');
+      }
     }
     const detail = await adminGetUser(trx, user.id);
     return { user: detail.user, invite };
@@ -211,11 +215,17 @@ export async function adminUpdateUser(
       for (const d of current) {
         if (wanted.has(d.id)) continue;
         await unlinkDoctorPatient(trx, d.id, id);
+        await logAccessChange(trx, actor, id, d.id, 'revoked');
         const closed = await closeRoomsOfUnlinkedPair(trx, actor, d.id, id);
         closedRooms.cancelled.push(...closed.cancelled);
         closedRooms.finalized.push(...closed.finalized);
       }
-      for (const doctorId of wanted) await linkDoctorPatient(trx, doctorId, id, at);
+      const linked = new Set(current.map((d) => d.id));
+      for (const doctorId of wanted) {
+        if (linked.has(doctorId)) continue;
+        await linkDoctorPatient(trx, doctorId, id, at);
+        await logAccessChange(trx, actor, id, doctorId, 'granted');
+      }
     }
     await recordAudit(trx, { actorId: actor.user.id, action: 'user.updated', entityType: 'user', entityId: id, details: { email: input.email }, ip: actor.ip });
     return adminGetUser(trx, id);

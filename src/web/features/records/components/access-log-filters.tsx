@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useUsers } from '../../users/api/get-users';
-import { ACCESS_ACTION_LABELS } from '../model/record-text';
+import { ACCESS_ACTION_LABELS } from '../model/access-text';
 
 export interface AccessLogFilterValues {
   patientId: string;

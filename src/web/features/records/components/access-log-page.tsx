@@ -11,7 +11,8 @@ import { Pagination } from '../../../components/ui/pagination';
 import { messageOf } from '../../../lib/api-error';
 import { ROLE_LABELS } from '../../../lib/role-labels';
 import { useAccessLog } from '../api/get-access-log';
-import { ACCESS_ACTION_LABELS, dateAtTimeText } from '../model/record-text';
+import { formatDateTime } from '../../../lib/format-date';
+import { accessWhatText } from '../model/access-text';
 import { AccessLogFilters } from './access-log-filters';
 import type { AccessLogFilterValues } from './access-log-filters';
 import './access-log.css';
@@ -86,7 +87,7 @@ export function AccessLogPage() {
                 {log.data.items.map((entry) => (
                   <tr key={entry.id}>
                     <td data-label="Quando" className="tabular">
-                      {dateAtTimeText(entry.at)}
+                      {formatDateTime(entry.at)}
                     </td>
                     <td data-label="Quem acessou">
                       <div>
@@ -95,7 +96,7 @@ export function AccessLogPage() {
                       </div>
                     </td>
                     <td data-label="Paciente">{entry.patient.name}</td>
-                    <td data-label="Tipo de acesso">{ACCESS_ACTION_LABELS[entry.action]}</td>
+                    <td data-label="Tipo de acesso">{accessWhatText(entry)}</td>
                     <td data-label="IP" className="tabular access-ip">
                       {entry.ip ?? '—'}
                     </td>

@@ -7,13 +7,13 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { ApiError, messageOf } from '../../../lib/api-error';
 import { doctorTitle } from '../../../lib/doctor-title';
-import { formatCalendarDate, formatDate } from '../../../lib/format-date';
+import { formatCalendarDate, formatDate, formatDateTime } from '../../../lib/format-date';
 import { formatPhone } from '../../../lib/format-phone';
 import { roleHome } from '../../../lib/role-home';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMe } from '../../auth/api/get-me';
 import { useDocument } from '../api/get-document';
-import { dateAtTimeText, documentKindFromSlug } from '../model/record-text';
+import { documentKindFromSlug } from '../model/record-text';
 import { DiagnosisList, EvolutionText, PrescriptionList } from './evolution-content';
 import './document.css';
 
@@ -89,8 +89,8 @@ function DocumentBody({ doc }: { doc: PrintableDocument }) {
         {doc.addenda.length > 0 ? (
           <div className="doc-addenda">
             {doc.addenda.map((a) => (
-              <section key={a.id} className="doc-addendum" aria-label={`Adendo de ${dateAtTimeText(a.finalizedAt ?? a.createdAt)}`}>
-                <p className="doc-label">Adendo de {dateAtTimeText(a.finalizedAt ?? a.createdAt)}</p>
+              <section key={a.id} className="doc-addendum" aria-label={`Adendo de ${formatDateTime(a.finalizedAt ?? a.createdAt)}`}>
+                <p className="doc-label">Adendo de {formatDateTime(a.finalizedAt ?? a.createdAt)}</p>
                 <EvolutionText entry={a} />
                 <DiagnosisList entry={a} />
                 <PrescriptionList entry={a} title="Prescrição" />
@@ -108,14 +108,14 @@ function DocumentBody({ doc }: { doc: PrintableDocument }) {
             {crm}
             {doctor.rqe ? ` · RQE ${doctor.rqe}` : ''}
           </p>
-          {evolution.finalizedAt ? <p className="doc-small">Assinado eletronicamente em {dateAtTimeText(evolution.finalizedAt)}</p> : null}
+          {evolution.finalizedAt ? <p className="doc-small">Assinado eletronicamente em {formatDateTime(evolution.finalizedAt)}</p> : null}
         </div>
         <div className="doc-verify">
           <p>
             <span className="doc-label">Código de verificação (SHA-256)</span>
             <code>{evolution.contentHash ?? '—'}</code>
           </p>
-          <p className="doc-small">Emitido em {dateAtTimeText(doc.issuedAt)} pelo MedConnect.</p>
+          <p className="doc-small">Emitido em {formatDateTime(doc.issuedAt)} pelo MedConnect.</p>
         </div>
       </footer>
     </article>

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { Evolution } from '../../../../shared/schemas/records';
 import { Badge } from '../../../components/ui/badge';
 import { doctorTitle } from '../../../lib/doctor-title';
-import { dateAtTimeText, dateTimeText, entryMoment, entryTitle } from '../model/record-text';
+import { formatDateTime } from '../../../lib/format-date';
+import { entryMoment, entryTitle } from '../model/record-text';
 import { DiagnosisList, EvolutionText, PrescriptionList } from './evolution-content';
 import './records.css';
 
@@ -22,14 +23,14 @@ interface EvolutionEntryProps {
 
 /** "Atendimento de 28/11/2026 14:30", for the patient. */
 function patientTitle(entry: Evolution): string {
-  return `${entry.kind === 'addendum' ? 'Complemento' : 'Atendimento'} de ${dateTimeText(entryMoment(entry))}`;
+  return `${entry.kind === 'addendum' ? 'Complemento' : 'Atendimento'} de ${formatDateTime(entryMoment(entry))}`;
 }
 
 function Signature({ entry }: { entry: Evolution }) {
   return (
     <p className="evo-signature">
       {entry.status === 'final' && entry.finalizedAt
-        ? `Assinada por ${doctorTitle(entry.doctor.name)} (${entry.doctor.crm}) em ${dateAtTimeText(entry.finalizedAt)}`
+        ? `Assinada por ${doctorTitle(entry.doctor.name)} (${entry.doctor.crm}) em ${formatDateTime(entry.finalizedAt)}`
         : `Rascunho de ${doctorTitle(entry.doctor.name)}, ainda não assinado`}
     </p>
   );
@@ -61,7 +62,7 @@ export function EvolutionEntry({ entry, addenda = [], audience = 'doctor', level
           {addenda.map((a) => (
             <article key={a.id} className={clsx('evo-addendum', a.status === 'draft' && 'evo-entry-draft')}>
               <p className="evo-addendum-title">
-                <strong>{audience === 'patient' ? `Complemento de ${dateTimeText(entryMoment(a))}` : entryTitle(a)}</strong>
+                <strong>{audience === 'patient' ? `Complemento de ${formatDateTime(entryMoment(a))}` : entryTitle(a)}</strong>
                 {a.status === 'draft' ? <Badge tone="warning">Rascunho</Badge> : null}
               </p>
               <EvolutionText entry={a} audience={audience} />

@@ -11,7 +11,8 @@ import { ApiError, messageOf } from '../../../lib/api-error';
 import { usePatient } from '../../patients/api/get-patient';
 import { useEvolution } from '../api/get-evolution';
 import { useAddenda } from '../api/get-addenda';
-import { dateTimeText, entryMoment, entryTitle } from '../model/record-text';
+import { formatDateTime } from '../../../lib/format-date';
+import { entryMoment, entryTitle } from '../model/record-text';
 import { FinalEntryActions, evolutionPath } from './evolution-actions';
 import { EvolutionEditor } from './evolution-editor';
 import { EvolutionEntry } from './evolution-entry';
@@ -46,7 +47,7 @@ function AmendsNote({ entry }: { entry: Evolution }) {
     <Alert tone="info" title="Você está escrevendo um adendo">
       <p>
         Ele fica registrado junto da{' '}
-        {original.data ? <Link to={evolutionPath(original.data)}>evolução de {dateTimeText(entryMoment(original.data))}</Link> : 'evolução original'}, que não muda.
+        {original.data ? <Link to={evolutionPath(original.data)}>evolução de {formatDateTime(entryMoment(original.data))}</Link> : 'evolução original'}, que não muda.
       </p>
     </Alert>
   );
@@ -106,7 +107,7 @@ export function EvolutionPage() {
       <PageHeader
         title={isAddendum ? 'Adendo' : 'Evolução'}
         back={back}
-        description={`${patientName ? `${patientName} · ` : ''}Rascunho iniciado em ${dateTimeText(entry.createdAt)}. O texto é salvo sozinho enquanto você escreve.`}
+        description={`${patientName ? `${patientName} · ` : ''}Rascunho iniciado em ${formatDateTime(entry.createdAt)}. O texto é salvo sozinho enquanto você escreve.`}
       />
       <div className="stack">
         {isAddendum ? <AmendsNote entry={entry} /> : null}

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Pagination } from '../../../components/ui/pagination';
 import { messageOf } from '../../../lib/api-error';
 import { useMyAccessLog } from '../api/get-access-log';
-import { accessSentence } from '../model/record-text';
+import { accessSentence } from '../model/access-text';
 import './records.css';
 
 /** /paciente/acessos: "Quem viu meus dados", one plain sentence per access (LGPD). */

@@ -10,7 +10,8 @@ import { messageOf } from '../../../lib/api-error';
 import { formatDuration } from '../../../lib/format-duration';
 import { doctorTitle } from '../../../lib/doctor-title';
 import { usePatientRecordList } from '../api/get-patient-record';
-import { consultationStatusText, consultationWhatText, dateAtTimeText } from '../model/record-text';
+import { formatDateTime } from '../../../lib/format-date';
+import { consultationStatusText, consultationWhatText } from '../model/record-text';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { OutsideConsultationDialog } from './outside-consultation-dialog';
 import './records.css';
@@ -47,7 +48,7 @@ export function PatientConsultationsCard({ patient }: { patient: { id: string; n
           {list.map((c) => (
             <li key={c.id}>
               <div className="record-list-main">
-                <strong>{dateAtTimeText(c.startedAt)}</strong>
+                <strong>{formatDateTime(c.startedAt)}</strong>
                 <span>{[consultationWhatText(c), doctorTitle(c.doctorName)].join(' · ')}</span>
                 {c.note ? <span className="record-list-note">{c.note}</span> : null}
               </div>

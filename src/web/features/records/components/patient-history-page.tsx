@@ -11,7 +11,8 @@ import { doctorTitle } from '../../../lib/doctor-title';
 import { formatDuration } from '../../../lib/format-duration';
 import { useMyHistoryList } from '../api/get-my-history';
 import { groupAddenda } from '../model/group-addenda';
-import { consultationWhatText, dateAtTimeText, documentPath } from '../model/record-text';
+import { formatDateTime } from '../../../lib/format-date';
+import { consultationWhatText, documentPath } from '../model/record-text';
 import { EvolutionEntry } from './evolution-entry';
 import { usePagedList } from '../../../lib/use-paged-list';
 import './records.css';
@@ -93,7 +94,7 @@ export function PatientHistoryPage() {
               {consultations.map((c) => (
                 <li key={c.id}>
                   <div className="record-list-main">
-                    <strong>{dateAtTimeText(c.startedAt)}</strong>
+                    <strong>{formatDateTime(c.startedAt)}</strong>
                     <span>{[doctorTitle(c.doctor.name), c.doctor.specialty, c.kind === 'video' ? c.reason : consultationWhatText(c)].filter(Boolean).join(' · ')}</span>
                   </div>
                   {c.durationSeconds !== null ? (

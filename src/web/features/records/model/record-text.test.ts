@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { accessSentence, consentText, consultationStatusText, consultationWhatText, documentKindFromSlug, documentPath, entryTitle } from './record-text';
+import { consentText, consultationStatusText, consultationWhatText, documentKindFromSlug, documentPath, entryTitle } from './record-text';
 
 describe('record texts', () => {
   it('names entries by their moment in São Paulo time', () => {
-    expect(entryTitle({ kind: 'evolution', finalizedAt: '2026-11-28T17:30:00Z', createdAt: '2026-11-28T17:00:00Z' })).toBe('Evolução de 28/11/2026 14:30');
-    expect(entryTitle({ kind: 'addendum', finalizedAt: null, createdAt: '2026-11-28T17:00:00Z' })).toBe('Adendo de 28/11/2026 14:00');
-  });
-
-  it('tells the patient who opened their record', () => {
-    expect(accessSentence({ actor: { id: '1', name: 'Fulano Silva', role: 'doctor' }, action: 'record.view', at: '2026-11-28T17:30:00Z' })).toBe(
-      'Dr(a). Fulano Silva abriu seu prontuário em 28/11/2026 às 14:30',
-    );
-    expect(accessSentence({ actor: { id: '1', name: 'Dra. Ana', role: 'doctor' }, action: 'document.view', at: '2026-11-28T17:30:00Z' })).toMatch(/^Dra\. Ana abriu um documento/);
+    expect(entryTitle({ kind: 'evolution', finalizedAt: '2026-11-28T17:30:00Z', createdAt: '2026-11-28T17:00:00Z' })).toBe('Evolução de 28/11/2026 às 14:30');
+    expect(entryTitle({ kind: 'addendum', finalizedAt: null, createdAt: '2026-11-28T17:00:00Z' })).toBe('Adendo de 28/11/2026 às 14:00');
   });
 
   it('maps document slugs both ways', () => {

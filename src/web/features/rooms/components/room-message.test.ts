@@ -6,7 +6,7 @@ describe('room messages and times', () => {
     const text = roomMessage('Maria Aparecida Souza', 'Dra. Helena Duarte', 'https://x/sala/abc', '2026-12-05T17:30:00.000Z');
     expect(text).toContain('Olá, Maria!');
     expect(text).toContain('Dra. Helena Duarte');
-    expect(text).toContain('05/12/2026, 14:30');
+    expect(text).toContain('05/12/2026 às 14:30');
     expect(text).toContain('https://x/sala/abc');
     expect(roomMessage('Ana', 'Ana Souza', 'u', null)).toContain('Dr(a). Ana Souza abriu uma sala');
   });
