@@ -17,6 +17,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'read:room:own',
     'join:room:own',
     'finalize:room:own',
+    'read:waiting-room:own',
     'read:record:own',
     'write:evolution:own',
     'read:document:own',

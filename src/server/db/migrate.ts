@@ -15,6 +15,7 @@ import * as payments from './migrations/2026-12-01T20-00-payments';
 import * as billingMonthTotals from './migrations/2026-12-01T21-00-billing-month-totals';
 import * as resetLog from './migrations/2026-12-01T22-00-reset-log';
 import * as billingMonthTimeIndex from './migrations/2026-12-01T23-00-billing-month-time-index';
+import * as doctorDraftsIndex from './migrations/2026-12-02T12-00-doctor-drafts-index';
 import * as recordAccessGrants from './migrations/2026-12-02T11-00-record-access-grants';
 import * as passwordResets from './migrations/2026-12-02T10-30-auth-password-resets';
 import * as documentVerifications from './migrations/2026-12-02T10-00-document-verifications-call';
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T21-00-billing-month-totals': billingMonthTotals,
   '2026-12-01T22-00-reset-log': resetLog,
   '2026-12-01T23-00-billing-month-time-index': billingMonthTimeIndex,
+  '2026-12-02T12-00-doctor-drafts-index': doctorDraftsIndex,
   '2026-12-02T11-00-record-access-grants': recordAccessGrants,
   '2026-12-02T10-30-auth-password-resets': passwordResets,
   '2026-12-02T10-00-document-verifications-call': documentVerifications,

@@ -39,7 +39,7 @@ export type Realtime = {
 };
 
 /** The events that are notices (not part of a call), sent to people rather than to rooms. */
-type NoticeEvent = 'payment:changed';
+type NoticeEvent = 'payment:changed' | 'waiting:changed';
 
 /** A session is looked up again before an event once this much time passed since the last look. */
 const SESSION_RECHECK_MS = 5_000;

@@ -88,7 +88,15 @@ export interface ServerToClientEvents {
    * when the admin confirms or cancels it; to every admin when the doctor confirms or disputes.
    */
   'payment:changed': (p: PaymentNotice) => void;
+  /**
+   * App-wide notice to a doctor: a patient started or stopped waiting for them in one of their
+   * rooms (arrived in the waiting room, left it, was let in, the room closed). The doctor's pages
+   * show a banner and ring the chime; GET /api/rooms/waiting says who waits when a page loads.
+   */
+  'waiting:changed': (p: WaitingNotice) => void;
 }
+
+export type WaitingNotice = { code: string; patientId: string; patientName: string; waiting: boolean };
 
 export type RoomClosedReason = 'finalized' | 'cancelled' | 'auto' | 'reset';
 

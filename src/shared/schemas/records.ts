@@ -287,3 +287,17 @@ export const accessLogQuerySchema = pageQuerySchema.omit({ q: true }).extend({
   to: dayField,
 });
 export type AccessLogQuery = z.input<typeof accessLogQuerySchema>;
+
+/** One of the doctor's unsigned entries, for "Evoluções para assinar" on their home. */
+export const draftToSignSchema = z.object({
+  id: z.string(),
+  kind: evolutionKindSchema,
+  patient: z.object({ id: z.string(), name: z.string() }),
+  /** When the call it was written in started; null when written outside a call. */
+  visitAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type DraftToSign = z.infer<typeof draftToSignSchema>;
+/** GET /api/evolutions/drafts — the doctor's own unsigned drafts, newest first (`items` holds the first few, `total` counts them all). */
+export const draftsToSignSchema = z.object({ total: z.number().int(), items: z.array(draftToSignSchema) });
+export type DraftsToSign = z.infer<typeof draftsToSignSchema>;

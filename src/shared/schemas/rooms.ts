@@ -78,3 +78,13 @@ export const chatMessageSchema = z.object({
   sentAt: z.string(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/**
+ * GET /api/rooms/waiting — the doctor's patients waiting for them now (in the waiting room, or
+ * back in an admitted call the doctor is not in), the longest waiting first. Live changes come
+ * as the `waiting:changed` notice.
+ */
+export const waitingPatientSchema = z.object({ code: z.string(), patient: z.object({ id: z.string(), name: z.string() }), since: z.string() });
+export type WaitingPatient = z.infer<typeof waitingPatientSchema>;
+export const waitingPatientsSchema = z.object({ items: z.array(waitingPatientSchema) });
+export type WaitingPatients = z.infer<typeof waitingPatientsSchema>;

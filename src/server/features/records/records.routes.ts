@@ -8,6 +8,7 @@ import {
   createEvolutionInputSchema,
   discardEvolutionQuerySchema,
   documentParamsSchema,
+  draftsToSignSchema,
   evolutionPageSchema,
   evolutionSchema,
   finalizeEvolutionInputSchema,
@@ -24,6 +25,7 @@ import { cursorPageQuerySchema } from '../../../shared/schemas/cursor';
 import { roomCodeParamSchema } from '../../../shared/schemas/rooms';
 import { actorOf } from '../../plugins/actor';
 import { listAccessLogForAdmin, listOwnAccessLog } from './access-log.service';
+import { listDraftsToSign } from './drafts.service';
 import {
   createEvolution,
   discardEvolution,
@@ -51,6 +53,7 @@ export async function recordsRoutes(app: FastifyInstance): Promise<void> {
     reply.status(created ? 201 : 200);
     return evolution;
   });
+  r.get('/api/evolutions/drafts', { config: write, schema: { response: { 200: draftsToSignSchema } } }, async (req) => listDraftsToSign(app.db, actorOf(req)));
   r.get('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, response: { 200: evolutionSchema } } }, async (req) =>
     getEvolution(app.db, actorOf(req), req.params.id),
   );

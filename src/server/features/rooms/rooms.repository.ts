@@ -79,3 +79,10 @@ export async function findAbandonedRooms(db: DbOrTrx, before: string): Promise<R
 export async function findOpenRoomsOfPair(db: DbOrTrx, doctorId: string, patientId: string): Promise<RoomRow[]> {
   return db.selectFrom('rooms').selectAll().where('doctor_id', '=', doctorId).where('patient_id', '=', patientId).where('status', '=', 'open').execute();
 }
+
+/** Which of these patients the doctor is (still) linked to. */
+export async function linkedPatientIds(db: DbOrTrx, doctorId: string, patientIds: string[]): Promise<string[]> {
+  if (patientIds.length === 0) return [];
+  const rows = await db.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId).where('patient_id', 'in', patientIds).execute();
+  return rows.map((r) => r.patient_id);
+}

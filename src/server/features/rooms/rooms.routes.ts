@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptConsentInputSchema, consentStatusSchema, createRoomInputSchema, iceServersSchema, roomCodeParamSchema, roomListQuerySchema, roomListSchema, roomSchema } from '../../../shared/schemas/rooms';
+import { acceptConsentInputSchema, consentStatusSchema, createRoomInputSchema, iceServersSchema, roomCodeParamSchema, roomListQuerySchema, roomListSchema, roomSchema, waitingPatientsSchema } from '../../../shared/schemas/rooms';
 import { actorOf } from '../../plugins/actor';
 import { acceptConsent, getConsentStatus } from '../consent/consent.service';
 import { iceServersFor } from '../rtc/ice-servers';
 import { cancelRoom, createRoom, finalizeOwnRoom, getRoom, listRooms } from './rooms.service';
+import { listWaitingPatients } from './waiting.service';
 
 /** Consultation rooms, the consent term and ICE servers. */
 export async function roomsRoutes(app: FastifyInstance): Promise<void> {
@@ -13,6 +14,10 @@ export async function roomsRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/rooms', { config: { access: 'read:room:own' }, schema: { querystring: roomListQuerySchema, response: { 200: roomListSchema } } }, async (req) =>
     listRooms(app.db, actorOf(req), online, req.query),
+  );
+  // Before /api/rooms/:code, so "waiting" is never read as a room code.
+  r.get('/api/rooms/waiting', { config: { access: 'read:waiting-room:own' }, schema: { response: { 200: waitingPatientsSchema } } }, async (req) =>
+    listWaitingPatients(app.db, actorOf(req), app.rooms.waitingFor),
   );
   r.post('/api/rooms', { config: { access: 'create:room:own' }, schema: { body: createRoomInputSchema, response: { 201: roomSchema } } }, async (req, reply) => {
     reply.status(201);

@@ -13,6 +13,7 @@ import { PresenceRegistry } from './presence';
 import { insertChatMessageWithinQuota, listChatMessages } from './chat.repository';
 import { findAbandonedRooms, markAdmitted, touchRooms } from './rooms.repository';
 import { roomForMember } from './rooms.service';
+import { type WaitingEntry, WaitingPatients, patientWaits } from './waiting-patients';
 
 /** Messages sent back on a join; a rejoin sends only what came after the client's newest. */
 const CHAT_HISTORY = 200;
@@ -35,6 +36,8 @@ export type RoomsRealtime = {
   activeCodes: () => string[];
   /** Finalizes abandoned calls; main runs it on a timer, tests call it directly. */
   sweep: () => Promise<void>;
+  /** The patients waiting for this doctor now, in the doctor's rooms on this node. */
+  waitingFor: (doctorId: string) => WaitingEntry[];
 };
 
 /**
@@ -60,9 +63,20 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     return room.doctor_id === userId ? room.patient_id : room.doctor_id;
   }
   const names = new Map<string, string>();
+  const waiting = new WaitingPatients();
 
   function announce(code: string, room: RoomRow, userId: string, state: PresenceState): void {
     io.to(`room:${code}`).emit('presence', { code, userId, role: roleIn(room, userId), name: names.get(userId) ?? '', state });
+    reviewWaiting(code, room);
+  }
+
+  /** After any presence change in a room: tell the doctor, on whatever page, when their patient starts or stops waiting. */
+  function reviewWaiting(code: string, room: RoomRow): void {
+    const now = patientWaits(presence.state(code, room.patient_id), presence.state(code, room.doctor_id), waiting.has(code));
+    const patientName = names.get(room.patient_id) ?? '';
+    if (waiting.set(code, now, { doctorId: room.doctor_id, patientId: room.patient_id, patientName }, nowIso())) {
+      app.realtime.notify({ userId: room.doctor_id }, 'waiting:changed', { code, patientId: room.patient_id, patientName, waiting: now });
+    }
   }
 
   /** Both in the call: the one who was there first offers, the newcomer answers (MACHINE-NOTES). */
@@ -78,6 +92,8 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     const room = rooms.get(code);
     io.in(`room:${code}`).socketsLeave([`room:${code}`, ...(room ? [memberRoom(code, room.doctor_id), memberRoom(code, room.patient_id)] : [])]);
     presence.drop(code);
+    const left = waiting.drop(code);
+    if (left) app.realtime.notify({ userId: left.doctorId }, 'waiting:changed', { code, patientId: left.patientId, patientName: left.patientName, waiting: false });
     rooms.delete(code);
     connected.delete(code);
   }
@@ -267,6 +283,13 @@ export function registerRoomSignaling(app: FastifyInstance, io: RealtimeServer):
     });
   });
 
-  return { presence, isOnline: (code, userId) => presence.isOnline(code, userId), closeEverywhere, activeCodes: () => [...new Set([...rooms.keys(), ...presence.activeCodes()])], sweep };
+  return {
+    presence,
+    isOnline: (code, userId) => presence.isOnline(code, userId),
+    closeEverywhere,
+    activeCodes: () => [...new Set([...rooms.keys(), ...presence.activeCodes()])],
+    sweep,
+    waitingFor: (doctorId) => waiting.forDoctor(doctorId),
+  };
 }
 

@@ -1,0 +1,19 @@
+import type { WaitingPatients } from '../../../shared/schemas/rooms';
+import type { DbOrTrx } from '../../db/database';
+import type { Actor } from '../users/users.service';
+import { linkedPatientIds } from './rooms.repository';
+import type { WaitingEntry } from './waiting-patients';
+
+/**
+ * The patients waiting for the signed-in doctor now (what the banner on every page shows when it
+ * loads). Presence lives in memory; the link between doctor and patient is checked in the
+ * database too, so a doctor the admin just unlinked never sees that patient again.
+ */
+export async function listWaitingPatients(db: DbOrTrx, actor: Actor, waitingFor: (doctorId: string) => WaitingEntry[]): Promise<WaitingPatients> {
+  const entries = waitingFor(actor.user.id);
+  if (entries.length === 0) return { items: [] };
+  const linked = new Set(await linkedPatientIds(db, actor.user.id, [...new Set(entries.map((e) => e.patientId))]));
+  return {
+    items: entries.filter((e) => linked.has(e.patientId)).map((e) => ({ code: e.code, patient: { id: e.patientId, name: e.patientName }, since: e.since })),
+  };
+}
