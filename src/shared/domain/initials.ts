@@ -2,6 +2,8 @@
  * Avatar helpers: initials and a stable background colour for a person's name.
  */
 
+import { nameWithoutTitle } from './person-name';
+
 // Portuguese connectives that are part of surnames but never used as initials.
 const PARTICLES: ReadonlySet<string> = new Set(['da', 'de', 'do', 'das', 'dos', 'e']);
 
@@ -17,10 +19,11 @@ function firstLetter(word: string): string | null {
  * Returns up to two upper-case initials: first letter of the first and last
  * word, skipping Portuguese particles (`da`, `de`, `do`, `das`, `dos`, `e`)
  * and words without letters. Accents are kept ("Érica Souza" → "ÉS").
+ * Titles in front are not part of the person ("Dra. Helena Duarte" → "HD").
  * A single name gives one letter; an empty name gives `"?"`.
  */
 export function initialsOf(name: string): string {
-  const words = name.normalize('NFC').split(/\s+/).filter((w) => firstLetter(w) !== null);
+  const words = nameWithoutTitle(name.normalize('NFC')).split(/\s+/).filter((w) => firstLetter(w) !== null);
   const significant = words.filter((w) => !PARTICLES.has(w.toLocaleLowerCase('pt-BR')));
   // A name made only of particles is odd but still deserves initials.
   const pool = significant.length > 0 ? significant : words;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { firstNameOf } from '../../../../shared/domain/person-name';
 import { passwordSchema } from '../../../../shared/schemas/auth';
 import type { InviteInfo } from '../../../../shared/schemas/auth';
 import { Alert } from '../../../components/ui/alert';
@@ -14,9 +15,8 @@ import { ROLE_LABELS } from '../../../lib/role-labels';
 import { roleHome } from '../../../lib/role-home';
 import { useAcceptInvite } from '../api/accept-invite';
 
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}
+// Without a title: a doctor invited as "Dra. Helena Duarte" reads "Olá, Helena".
+const firstName = firstNameOf;
 
 /** "Olá, Ana": choose a password twice, then enter. */
 export function AcceptInviteForm({ token, invite }: { token: string; invite: InviteInfo }) {

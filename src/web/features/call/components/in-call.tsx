@@ -1,5 +1,6 @@
 import { SignalHigh, SignalLow, SignalMedium, Timer, UserCheck, VideoOff, WifiOff } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { firstNameOf } from '../../../../shared/domain/person-name';
 import type { PresenceState } from '../../../../shared/realtime/events';
 import type { Room } from '../../../../shared/schemas/rooms';
 import { Avatar } from '../../../components/ui/avatar';
@@ -12,8 +13,9 @@ import type { LinkState } from '../media/peer-connection';
 import { useNow } from './use-media';
 import './in-call.css';
 
+/** The first name without a title ("Dra. Helena Duarte" → "Helena"). */
 export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+  return firstNameOf(name);
 }
 
 /** The line under the header: where the other person is, in plain words. */

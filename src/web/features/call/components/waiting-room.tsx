@@ -2,6 +2,7 @@ import { DoorOpen, Hourglass, Mic, MicOff, Video, VideoOff } from 'lucide-react'
 import type { Room } from '../../../../shared/schemas/rooms';
 import { Avatar } from '../../../components/ui/avatar';
 import { Button } from '../../../components/ui/button';
+import { doctorTitle } from '../../../lib/doctor-title';
 import type { MediaSnapshot } from '../media/media-store';
 import { CallFrame } from './call-frame';
 import { OfflineBanner } from './in-call';
@@ -56,9 +57,10 @@ export function WaitingRoom({ room, home, myName, media, doctorHere, online, onT
           </span>
           <h1 id="waiting-title">Aguardando {doctorWithArticle(room.doctor.name)} deixar você entrar</h1>
           <p role="status">
+            {/* The doctor's name, not "seu médico … ele": it reads right for a doctor of either gender. */}
             {doctorHere
-              ? 'Seu médico já sabe que você chegou e vai deixar você entrar em instantes.'
-              : 'Seu médico ainda não entrou na sala. Assim que entrar, ele vai ver que você está esperando.'}
+              ? `${doctorTitle(room.doctor.name)} já sabe que você chegou e vai deixar você entrar em instantes.`
+              : `${doctorTitle(room.doctor.name)} ainda não entrou na sala. Assim que entrar, vai ver que você está esperando.`}
           </p>
           <p className="waiting-tip">Fique nesta página. Enquanto espera, procure um lugar calmo e reservado.</p>
           <Button variant="secondary" icon={<DoorOpen aria-hidden="true" />} onClick={onLeave}>

@@ -9,7 +9,8 @@ import { messageOf } from '../../../lib/api-error';
 import { useMe } from '../../auth/api/get-me';
 import { useDashboard } from '../api/get-dashboard';
 import { DashboardSkeleton } from './dashboard-skeleton';
-import { firstNameOf, greeting } from './dashboard-greeting';
+import { firstNameOf } from '../../../../shared/domain/person-name';
+import { greeting } from './dashboard-greeting';
 import './dashboard.css';
 
 type RoleDashboard<R extends Dashboard['role']> = Extract<Dashboard, { role: R }>;

@@ -5,8 +5,3 @@ export function greeting(now: Date = new Date()): string {
   if (hour >= 12 && hour < 18) return 'Boa tarde';
   return 'Boa noite';
 }
-
-/** The first word of a name, for friendly greetings. */
-export function firstNameOf(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}
