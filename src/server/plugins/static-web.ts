@@ -3,9 +3,17 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
+/** Files Vite names by their content hash: a new build gives new names, so they never change. */
+const HASHED_DIR = `${path.sep}assets${path.sep}`;
+
 /**
- * Serves the built web app: hashed assets are cached for a year, and any other GET that is not
- * an API call gets index.html so the client router can take it.
+ * Serves the built web app. The build writes a brotli (.br) and a gzip (.gz) copy beside each
+ * text file (scripts/precompress.ts), and @fastify/static sends the one the browser accepts
+ * (`preCompressed`), with `Vary: accept-encoding`: no compression work per request. Hashed assets
+ * are cached for a year as immutable; index.html and the other files are revalidated each time
+ * (no-cache, answered 304 by ETag), so a new build reaches every browser on its next load. Any
+ * other GET that is not an API call gets index.html so the client router can take it, except a
+ * missing /assets/ file (a chunk of an older build), which is a 404 instead of a page of HTML.
  */
 export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
   const root = app.config.webDistDir;
@@ -18,12 +26,11 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     root,
     wildcard: false,
     index: false,
+    preCompressed: true,
     setHeaders(res, filePath) {
-      const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
-      res.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('Cache-Control', filePath.includes(HASHED_DIR) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const indexHtml = fs.readFileSync(indexFile);
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url.split('?')[0] ?? '/';
@@ -31,6 +38,7 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     // Real files (assets, fonts, favicon) are served by @fastify/static; everything else is a client route.
     const file = path.join(root, decodeURIComponent(url));
     if (file.startsWith(root) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(url.slice(1));
-    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
+    if (url.startsWith('/assets/')) return reply.callNotFound();
+    return reply.sendFile('index.html');
   });
 }

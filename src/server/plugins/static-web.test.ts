@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompress } from '../../../scripts/precompress';
+import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
+
+/*
+ * The web app as the build leaves it (a hashed chunk, index.html, a small file and a font),
+ * compressed by the same function the Vite build runs, served by the real app.
+ */
+const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-static-web-'));
+const chunk = `export const words = [${Array.from({ length: 400 }, (_, i) => `"consulta ${i}"`).join(',')}];\n`;
+const indexHtml = `<!doctype html><html lang="pt-BR"><head><title>MedConnect</title>${'<link rel="modulepreload" href="/assets/x.js">'.repeat(30)}</head><body><div id="root"></div></body></html>`;
+const font = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256));
+
+let t: TestApp;
+let written: Awaited<ReturnType<typeof precompress>>;
+beforeAll(async () => {
+  fs.mkdirSync(path.join(dist, 'assets'));
+  fs.writeFileSync(path.join(dist, 'index.html'), indexHtml);
+  fs.writeFileSync(path.join(dist, 'assets/page-Ab12Cd34.js'), chunk);
+  fs.writeFileSync(path.join(dist, 'assets/tiny-Zz99Yy88.js'), 'export {};\n');
+  fs.writeFileSync(path.join(dist, 'assets/inter-latin-wght-normal-Dx4kXJAl.woff2'), font);
+  written = await precompress(dist);
+  t = await createTestApp({ WEB_DIST_DIR: dist });
+});
+afterAll(async () => {
+  await t?.close();
+  fs.rmSync(dist, { recursive: true, force: true });
+});
+
+const get = (url: string, acceptEncoding?: string) => t.request({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+describe('the build writes brotli and gzip copies of text files', () => {
+  it('beside each text file worth it, smaller than the original, and not beside fonts or tiny files', () => {
+    expect(fs.readdirSync(path.join(dist, 'assets')).sort()).toEqual([
+      'inter-latin-wght-normal-Dx4kXJAl.woff2',
+      'page-Ab12Cd34.js',
+      'page-Ab12Cd34.js.br',
+      'page-Ab12Cd34.js.gz',
+      'tiny-Zz99Yy88.js',
+    ]);
+    expect(brotliDecompressSync(fs.readFileSync(path.join(dist, 'assets/page-Ab12Cd34.js.br'))).toString()).toBe(chunk);
+    expect(gunzipSync(fs.readFileSync(path.join(dist, 'assets/page-Ab12Cd34.js.gz'))).toString()).toBe(chunk);
+    const page = written.find((w) => w.file === path.join('assets', 'page-Ab12Cd34.js'))!;
+    expect(page.br).toBeLessThan(page.gz!);
+    expect(page.gz).toBeLessThan(page.bytes / 3);
+    expect(fs.existsSync(path.join(dist, 'index.html.br'))).toBe(true);
+  });
+});
+
+describe('static web serving', () => {
+  it('sends a JS asset as brotli when the browser accepts it, cached as immutable', async () => {
+    const res = await get('/assets/page-Ab12Cd34.js', 'gzip, deflate, br, zstd');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(chunk);
+  });
+
+  it('sends gzip to a browser that accepts gzip but not brotli', async () => {
+    const res = await get('/assets/page-Ab12Cd34.js', 'gzip, deflate');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(res.rawPayload).toString()).toBe(chunk);
+  });
+
+  it('sends the file as it is when neither is accepted (or brotli is refused with q=0)', async () => {
+    for (const accept of [undefined, 'identity', 'br;q=0, deflate']) {
+      const res = await get('/assets/page-Ab12Cd34.js', accept);
+      expect(res.statusCode, String(accept)).toBe(200);
+      expect(res.headers['content-encoding'], String(accept)).toBeUndefined();
+      expect(res.body).toBe(chunk);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
+  it('sends files that have no compressed copy (fonts, tiny chunks) as they are, still immutable', async () => {
+    const res = await get('/assets/inter-latin-wght-normal-Dx4kXJAl.woff2', 'gzip, br');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.rawPayload.equals(font)).toBe(true);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get('/assets/tiny-Zz99Yy88.js', 'br')).body).toBe('export {};\n');
+  });
+
+  it('answers client routes with index.html, compressed, never cached without revalidation', async () => {
+    for (const url of ['/', '/entrar', '/medico', '/sala/abc123?x=1']) {
+      const res = await get(url, 'gzip, deflate, br');
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.headers['content-encoding'], url).toBe('br');
+      expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(indexHtml);
+    }
+    const plain = await get('/medico');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    expect(plain.body).toBe(indexHtml);
+  });
+
+  it('revalidates index.html by its ETag (304, no body)', async () => {
+    const first = await get('/entrar', 'br');
+    expect(first.headers.etag).toBeTruthy();
+    const again = await t.request({ method: 'GET', url: '/entrar', headers: { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('answers a missing asset (a chunk of an older build) with 404, not a page of HTML', async () => {
+    const res = await get('/assets/page-Old00000.js', 'br');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).not.toMatch(/text\/html/);
+  });
+});
