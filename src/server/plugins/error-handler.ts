@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ZodError } from 'zod';
+import { configurePlainZodMessages } from '../../shared/zod-messages';
 import { AppError } from '../errors';
 
 type Body = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -31,6 +32,8 @@ const KNOWN: Record<string, { status: number; code: string; message: string }> =
 
 /** One error shape for every failure; 5xx details stay in the log. */
 export function registerErrorHandler(app: FastifyInstance): void {
+  // Zod's own messages (for fields whose schema names none) in plain Portuguese, like the forms'.
+  configurePlainZodMessages();
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     let status = 500;
     let body: Body = { error: { code: 'internal_error', message: 'Algo deu errado do nosso lado. Tente de novo em instantes.' } };

@@ -41,6 +41,8 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254, { message: 'E-mail longo demais.' })
+  // An empty box is a missing e-mail, not a wrong one: the pipe only runs when this passed.
+  .min(1, { message: 'Informe o e-mail.' })
   .pipe(z.email({ message: 'E-mail inválido. Confira se digitou certo.' }));
 
 export const personNameSchema = z

@@ -8,6 +8,7 @@ export const MAX_PRICE_CENTS = 10_000_000;
 export const priceInputSchema = z
   .string({ message: 'Informe o valor.' })
   .trim()
+  .min(1, { message: 'Informe o valor.' })
   .max(30, { message: 'Valor inválido.' })
   .transform((s, ctx) => {
     const cents = parseBRL(s);
@@ -26,6 +27,7 @@ export const priceInputSchema = z
 export const shareInputSchema = z
   .string({ message: 'Informe a porcentagem.' })
   .trim()
+  .min(1, { message: 'Informe a porcentagem.' })
   .max(10, { message: 'Porcentagem inválida.' })
   .transform((s, ctx) => {
     const bps = parsePercentToBasisPoints(s);

@@ -10,6 +10,7 @@ export const pixKeyTypeSchema = z.enum(PIX_KEY_TYPES, { message: 'Escolha o tipo
 export const crmNumberSchema = z
   .string({ message: 'Informe o número do CRM.' })
   .trim()
+  .min(1, { message: 'Informe o número do CRM.', abort: true })
   .refine((s) => crmError(s, 'SP') === null, { message: 'Número do CRM inválido: use só números (até 7 dígitos).' })
   .transform((s) => normalizeCrmNumber(s) ?? s);
 

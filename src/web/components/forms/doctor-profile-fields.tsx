@@ -27,13 +27,22 @@ interface DoctorProfileFieldsProps {
   emailField?: ReactNode;
   /** Heading level of the section titles: 2 when the form is the page's main content. */
   headingLevel?: 2 | 3;
+  /** Who fills the form: the doctor ("o seu repasse") or the admin, for a doctor ("o repasse do médico"). */
+  audience?: 'self' | 'admin';
 }
+
+/** The sentences that speak to whoever fills the form. */
+const WORDS = {
+  self: { phoneHint: 'Com DDD. Usado para falar com você pelo WhatsApp.', pixIntro: 'Para onde a clínica envia o seu repasse mensal.' },
+  admin: { phoneHint: 'Com DDD. Usado para falar com o médico pelo WhatsApp.', pixIntro: 'Para onde a clínica envia o repasse mensal do médico.' },
+} as const;
 
 /**
  * Name, CRM + UF, RQE, specialty, phone, the PIX key with live checking against its type (the DICT
  * rules, explained in plain words) and the city the PIX code names as the receiver's.
  */
-export function DoctorProfileFields({ values, errors, onChange, onFieldError, emailField, headingLevel = 3 }: DoctorProfileFieldsProps) {
+export function DoctorProfileFields({ values, errors, onChange, onFieldError, emailField, headingLevel = 3, audience = 'self' }: DoctorProfileFieldsProps) {
+  const words = WORDS[audience];
   const pixType = isPixKeyType(values.pixKeyType) ? values.pixKeyType : null;
 
   const checkPixKey = (key: string, type: PixKeyType | null) => {
@@ -72,7 +81,7 @@ export function DoctorProfileFields({ values, errors, onChange, onFieldError, em
             value={values.phone}
             onChange={(e) => onChange('phone', e.target.value)}
             error={errors.phone}
-            hint="Com DDD. Usado para falar com você pelo WhatsApp."
+            hint={words.phoneHint}
           />
         </div>
       </FormSection>
@@ -119,7 +128,7 @@ export function DoctorProfileFields({ values, errors, onChange, onFieldError, em
         level={headingLevel}
         title="Recebimento por PIX"
         icon={<Wallet aria-hidden="true" />}
-        description="Para onde a clínica envia o seu repasse mensal."
+        description={words.pixIntro}
       >
         <div className="grid-2">
           <SelectField

@@ -46,13 +46,13 @@ export function CallPage() {
   if (room.isPending) {
     return (
       <CallFrame title="Sala de consulta" home={home}>
-        <LoadingState label="Abrindo a sala…" />
+        <LoadingState label="Abrindo a consulta…" />
       </CallFrame>
     );
   }
   if (room.isError) {
     if (room.error instanceof ApiError && (room.error.status === 404 || room.error.code === 'no_access')) return <NoAccessScreen home={home} />;
-    return <ProblemScreen home={home} title="Não foi possível abrir a sala" message={messageOf(room.error)} onRetry={() => void room.refetch()} />;
+    return <ProblemScreen home={home} title="Não foi possível abrir a consulta" message={messageOf(room.error)} onRetry={() => void room.refetch()} />;
   }
 
   const data = room.data;
@@ -62,11 +62,11 @@ export function CallPage() {
     if (consent.isPending) {
       return (
         <CallFrame title="Sala de consulta" home={home}>
-          <LoadingState label="Abrindo a sala…" />
+          <LoadingState label="Abrindo a consulta…" />
         </CallFrame>
       );
     }
-    if (consent.isError) return <ProblemScreen home={home} title="Não foi possível abrir a sala" message={messageOf(consent.error)} onRetry={() => void consent.refetch()} />;
+    if (consent.isError) return <ProblemScreen home={home} title="Não foi possível abrir a consulta" message={messageOf(consent.error)} onRetry={() => void consent.refetch()} />;
     if (consent.data.required) return <ConsentStep home={home} doctorName={doctorTitle(data.doctor.name)} />;
   }
 

@@ -208,7 +208,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
           <span className="call-status-icon call-status-icon-danger" aria-hidden="true">
             <TriangleAlert />
           </span>
-          <h1 id="join-failed-title">Não foi possível entrar na sala</h1>
+          <h1 id="join-failed-title">Não foi possível entrar na consulta</h1>
           <p>{state.error?.message ?? 'Tente de novo em instantes.'}</p>
           <Button onClick={onRetry} icon={<RefreshCw aria-hidden="true" />}>
             Tentar de novo
@@ -220,9 +220,9 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
 
   if (state.phase === 'joining' || state.phase === 'closed') {
     return (
-      <CallFrame title="Entrando na sala" home={home}>
+      <CallFrame title="Entrando na consulta" home={home}>
         {state.online || state.phase === 'closed' ? null : <OfflineBanner />}
-        <LoadingState label="Entrando na sala…" />
+        <LoadingState label="Entrando na consulta…" />
       </CallFrame>
     );
   }

@@ -105,7 +105,7 @@ export function PrecallStep({ store, room, role, myName, home, onJoin }: Precall
             <span className="presence-line-dot" aria-hidden="true" />
             {role === 'patient'
               ? otherOnline
-                ? 'Seu médico já está na sala'
+                ? 'Seu médico já entrou na consulta'
                 : 'Aguardando seu médico'
               : otherOnline
                 ? `${room.patient.name.split(' ')[0]} já está na sala de espera`

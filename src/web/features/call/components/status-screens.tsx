@@ -26,7 +26,7 @@ function StatusCard({ icon, tone = 'info', title, children }: { icon: ReactNode;
 export function NoAccessScreen({ home }: { home: string }) {
   return (
     <CallFrame title="Sem acesso" home={home}>
-      <StatusCard icon={<LockKeyhole />} tone="danger" title="Você não tem acesso a esta sala.">
+      <StatusCard icon={<LockKeyhole />} tone="danger" title="Você não tem acesso a esta consulta.">
         <p>Confira se entrou com a sua conta. O link da consulta só funciona para o médico e o paciente dela.</p>
         <ButtonLink to={home} variant="primary">
           Ir para o início
@@ -67,7 +67,7 @@ export function EndedScreen({
     return (
       <CallFrame title="Consulta encerrada" home={home}>
         <StatusCard icon={<CalendarCheck />} tone="success" title="A consulta foi encerrada.">
-          <p>Se precisar de outra consulta, peça uma nova sala ao seu médico.</p>
+          <p>Se precisar de outra consulta, peça uma nova consulta ao seu médico.</p>
           <ButtonLink to={home} variant="primary">
             Voltar para o início
           </ButtonLink>
@@ -127,7 +127,7 @@ export function LeftScreen({ home, otherName, onRejoin }: { home: string; otherN
   return (
     <CallFrame title="Você saiu da chamada" home={home}>
       <StatusCard icon={<DoorOpen />} title="Você saiu da chamada">
-        <p>A sala continua aberta. Você pode voltar enquanto {otherName} estiver na consulta.</p>
+        <p>A consulta com {otherName} continua aberta até ser finalizada. Você pode voltar a ela quando quiser.</p>
         <div className="call-status-actions">
           <ButtonLink to={home} variant="secondary">
             Ir para o início

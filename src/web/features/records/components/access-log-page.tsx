@@ -36,6 +36,8 @@ function filtersFrom(params: URLSearchParams): AccessLogFilterValues {
 export function AccessLogPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
+  // "Nothing matches these filters" only makes sense when there are filters.
+  const filtered = Object.values(filters).some((v) => v !== '');
   const pageParam = Number(params.get('pagina'));
   const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
   const log = useAccessLog({
@@ -61,7 +63,7 @@ export function AccessLogPage() {
 
   return (
     <>
-      <PageHeader title="Registro de acessos" description="Quem abriu o prontuário de cada paciente, e quando. Guardado para a LGPD; ninguém pode apagar." />
+      <PageHeader title="Registro de acessos" description="Quem abriu o prontuário de cada paciente, quem passou a ter acesso a ele, e quando. Guardado para a LGPD; ninguém pode apagar." />
       <Card flush>
         <AccessLogFilters values={filters} onChange={(next) => update(next)} />
         {log.isPending ? (
@@ -69,7 +71,15 @@ export function AccessLogPage() {
         ) : log.isError ? (
           <ErrorState message={messageOf(log.error)} onRetry={() => void log.refetch()} retrying={log.isFetching} />
         ) : log.data.items.length === 0 ? (
-          <EmptyState icon={<ShieldCheck />} title="Nenhum acesso encontrado" description="Nenhum acesso corresponde a esses filtros." />
+          filtered ? (
+            <EmptyState icon={<ShieldCheck />} title="Nenhum acesso encontrado" description="Nenhum acesso corresponde a esses filtros." />
+          ) : (
+            <EmptyState
+              icon={<ShieldCheck />}
+              title="Nenhum acesso registrado ainda"
+              description="Quando alguém abrir o prontuário de um paciente, ou um médico passar a ter acesso a ele, isso aparece aqui."
+            />
+          )
         ) : (
           <>
             <table className="access-table" aria-busy={log.isFetching}>

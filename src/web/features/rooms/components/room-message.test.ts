@@ -8,7 +8,7 @@ describe('room messages and times', () => {
     expect(text).toContain('Dra. Helena Duarte');
     expect(text).toContain('05/12/2026 às 14:30');
     expect(text).toContain('https://x/sala/abc');
-    expect(roomMessage('Ana', 'Ana Souza', 'u', null)).toContain('Dr(a). Ana Souza abriu uma sala');
+    expect(roomMessage('Ana', 'Ana Souza', 'u', null)).toContain('Dr(a). Ana Souza abriu uma consulta por vídeo');
   });
 
   it('reads datetime-local values as São Paulo time', () => {

@@ -9,7 +9,7 @@ export function roomMessage(patientName: string, doctorName: string, url: string
   const when = scheduledAt ? formatDateTime(scheduledAt) : '';
   const intro = when
     ? `Sua consulta por vídeo com ${doctor} está marcada para ${when}. Na hora, abra este link para entrar:`
-    : `${doctor} abriu uma sala de consulta por vídeo para você. Para entrar, abra este link:`;
+    : `${doctor} abriu uma consulta por vídeo para você. Para entrar, abra este link:`;
   return `${greeting} ${intro} ${url} — Não precisa instalar nada; use o celular ou o computador com câmera.`;
 }
 

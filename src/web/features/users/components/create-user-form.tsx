@@ -90,6 +90,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (account: CreatedAcco
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
         {role === 'doctor' ? (
           <DoctorProfileFields
+            audience="admin"
             values={doctor.values}
             errors={doctor.errors}
             onChange={doctor.setField}

@@ -75,7 +75,7 @@ export function EditUserForm({ detail, role }: { detail: UserDetail; role: 'doct
         <CardHeader title="Dados do cadastro" description={role === 'doctor' ? 'Dados profissionais e de recebimento.' : 'Dados pessoais e médicos responsáveis.'} />
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
         {role === 'doctor' ? (
-          <DoctorProfileFields values={doctor.values} errors={doctor.errors} onChange={doctor.setField} onFieldError={doctor.setFieldError} emailField={emailField} />
+          <DoctorProfileFields values={doctor.values} errors={doctor.errors} onChange={doctor.setField} onFieldError={doctor.setFieldError} emailField={emailField} audience="admin" />
         ) : (
           <PatientProfileFields values={patient.values} errors={patient.errors} onChange={patient.setField} emailField={emailField}>
             <DoctorPicker
