@@ -11,6 +11,7 @@ import { useResetEnabled } from '../../features/backups/api/reset-enabled';
 import { noticeBadges } from '../../lib/live-notices';
 import { ROLE_LABELS } from '../../lib/role-labels';
 import { roleHome } from '../../lib/role-home';
+import { WaitingPatientsBanner } from '../waiting-patients-banner';
 import { NAV_ITEMS } from './nav-items';
 import './app-shell.css';
 
@@ -114,6 +115,7 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
       </header>
       <div className="shell-body">
         <main id="conteudo" className="shell-main" tabIndex={-1}>
+          {user.role === 'doctor' ? <WaitingPatientsBanner /> : null}
           {children}
         </main>
         <Footer />

@@ -1,42 +1,56 @@
-import { ArrowRight, MailPlus, UserPlus, Users, Video } from 'lucide-react';
-import { Link, useNavigate } from 'react-router';
+import { MailPlus, UserPlus, Users, Video } from 'lucide-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { can } from '../../../../shared/permissions';
 import { Button } from '../../../components/ui/button';
-import { Card } from '../../../components/ui/card';
 import { StatCard } from '../../../components/ui/stat-card';
 import { useMe } from '../../auth/api/get-me';
 import { MyPaymentsPrompt } from '../../payments/components/my-payments-prompt';
+import { NewRoomDialog } from '../../rooms/components/new-room-dialog';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorEarningsCard } from './doctor-earnings-card';
-import { MissingProfileBanner } from './missing-profile-banner';
+import { DraftsToSignCard } from './drafts-to-sign-card';
+import { MissingProfileTip } from './missing-profile-tip';
 import { RecentPeopleCard } from './recent-people-card';
+import { TodayRoomsCard } from './today-rooms-card';
 import '../../../components/ui/stat-card.css';
 
-/** /medico: a payment to confirm first, then the doctor's patients, this month's earnings and what is missing from their profile. */
+/**
+ * /medico: the doctor's day. "Nova consulta" first; a payment to confirm; today's consultations
+ * with who is waiting now; the evolutions still to sign; then earnings and patients; what is
+ * missing from the profile only as a quiet tip at the end.
+ */
 export function DoctorDashboardPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
-  const canCreate = me ? can(me.user.role, 'create:patient:own') : false;
+  const [creatingRoom, setCreatingRoom] = useState(false);
+  const canCreatePatient = me ? can(me.user.role, 'create:patient:own') : false;
+  const openNewRoom = () => setCreatingRoom(true);
   return (
     <DashboardFrame
       role="doctor"
-      description="Seus pacientes, convites e ganhos, num só lugar."
+      description="Suas consultas de hoje, o que falta assinar e seus ganhos."
       skeletonCards={2}
       actions={
-        canCreate ? (
-          <Button icon={<UserPlus aria-hidden="true" />} onClick={() => void navigate('/medico/pacientes/novo')}>
-            Cadastrar paciente
+        <>
+          {/* First: on a phone the actions stack, and the day's main action leads. */}
+          <Button icon={<Video aria-hidden="true" />} onClick={openNewRoom}>
+            Nova consulta
           </Button>
-        ) : undefined
+          {canCreatePatient ? (
+            <Button variant="secondary" icon={<UserPlus aria-hidden="true" />} onClick={() => void navigate('/medico/pacientes/novo')}>
+              Cadastrar paciente
+            </Button>
+          ) : null}
+        </>
       }
     >
       {(data) => (
         <>
           <MyPaymentsPrompt />
-          <MissingProfileBanner missing={data.missingProfile} />
-          <div className="stat-grid">
-            <StatCard label="Meus pacientes" value={data.patients} icon={<Users />} hint="Pacientes que você acompanha" />
-            <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint="Pacientes que ainda não criaram a senha" />
+          <div className="doctor-day">
+            <TodayRoomsCard onNewRoom={openNewRoom} />
+            <DraftsToSignCard />
           </div>
           <div className="dashboard-columns doctor-columns">
             <DoctorEarningsCard earnings={data.earnings} />
@@ -52,22 +66,13 @@ export function DoctorDashboardPage() {
                 description: 'Cadastre seu primeiro paciente e envie o convite pelo WhatsApp.',
               }}
             />
-            <Card as="section" className="note-card" aria-labelledby="doctor-note-title">
-              <span className="note-card-icon" aria-hidden="true">
-                <Video />
-              </span>
-              <div>
-                <h2 id="doctor-note-title">Consultas por vídeo</h2>
-                <p>Abra uma sala para um paciente, envie o link pelo WhatsApp e atenda por vídeo, direto no navegador.</p>
-                <p>
-                  <Link to="/medico/salas" className="dashboard-link">
-                    Ver minhas consultas
-                    <ArrowRight aria-hidden="true" />
-                  </Link>
-                </p>
-              </div>
-            </Card>
           </div>
+          <div className="stat-grid">
+            <StatCard label="Meus pacientes" value={data.patients} icon={<Users />} hint="Pacientes que você acompanha" />
+            <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint="Pacientes que ainda não criaram a senha" />
+          </div>
+          <MissingProfileTip missing={data.missingProfile} />
+          <NewRoomDialog open={creatingRoom} onClose={() => setCreatingRoom(false)} />
         </>
       )}
     </DashboardFrame>

@@ -1,6 +1,7 @@
 import { CalendarClock, Copy, LogIn, MessageCircle, Timer, XCircle } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { firstNameOf } from '../../../../shared/domain/person-name';
 import type { Room } from '../../../../shared/schemas/rooms';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Avatar } from '../../../components/ui/avatar';
@@ -52,9 +53,10 @@ export function OpenRoomItem({ room, showPatient = true, phone = null }: { room:
             {scheduleText(room)} · Criada em {formatDateTime(room.createdAt)}
           </span>
         </p>
+        {/* The doctor reading this list is not in the call: a patient in the room is waiting for them. */}
         {room.patientOnline ? (
           <Badge tone="success" className="room-item-badge">
-            {who.split(' ')[0]} está na sala
+            {firstNameOf(who)} está na sala de espera
           </Badge>
         ) : null}
       </div>

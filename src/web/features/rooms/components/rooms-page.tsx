@@ -15,7 +15,7 @@ import './rooms.css';
 
 const RECENT = 10;
 
-/** /medico/salas: the doctor's open rooms (enter, share, cancel), recent consultations, and "Nova sala". */
+/** /medico/salas: the doctor's open rooms (enter, share, cancel), recent consultations, and "Nova consulta". */
 export function RoomsPage() {
   const [creating, setCreating] = useState(false);
   const [showAll, setShowAll] = useState(false);
@@ -31,7 +31,7 @@ export function RoomsPage() {
         description="Abra uma sala de vídeo para um paciente e envie o link. Você é avisado quando ele chegar à sala de espera."
         actions={
           <Button icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
-            Nova sala
+            Nova consulta
           </Button>
         }
       />
@@ -50,7 +50,7 @@ export function RoomsPage() {
               level={3}
               action={
                 <Button variant="secondary" icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
-                  Nova sala
+                  Nova consulta
                 </Button>
               }
             />
