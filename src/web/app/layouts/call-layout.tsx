@@ -17,7 +17,7 @@ export function CallLayout() {
   if (me.isPending) {
     return (
       <div className="call-shell">
-        <LoadingState fullPage label="Preparando a sala…" />
+        <LoadingState fullPage tone="dark" label="Preparando a consulta…" />
       </div>
     );
   }

@@ -1,12 +1,13 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/ui/error-state';
+import { Footer } from '../../components/ui/footer';
 import { LoadingState } from '../../components/ui/loading-state';
 import { useMe } from '../../features/auth/api/get-me';
 import { messageOf } from '../../lib/api-error';
 
 /**
- * Printable documents: signed-in people only, without the app's sidebar and footer, so the page
- * prints as the document alone. The server decides who may see each document.
+ * Printable documents: signed-in people only, without the app's sidebar, so the page prints as
+ * the document alone (the brand footer shows on screen only). The server decides who may see each document.
  */
 export function DocumentLayout() {
   const me = useMe();
@@ -20,5 +21,11 @@ export function DocumentLayout() {
     );
   }
   if (!me.data) return <Navigate to="/entrar" replace state={{ from: location.pathname + location.search }} />;
-  return <Outlet />;
+  // The brand footer under the document on screen; it is left out of the printout (footer.css).
+  return (
+    <>
+      <Outlet />
+      <Footer />
+    </>
+  );
 }

@@ -27,3 +27,22 @@ export function Footer({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
     </footer>
   );
 }
+
+/**
+ * The brand in one small line, for the call stage, where the full footer would take the video's
+ * room. Its links open a new tab: following one must not end the call.
+ */
+export function BrandLine() {
+  return (
+    <p className="brand-line">
+      <strong>MedConnect</strong> ·{' '}
+      <a href="/termos" target="_blank" rel="noopener">
+        Termos de uso<span className="sr-only"> (abre em nova aba)</span>
+      </a>{' '}
+      ·{' '}
+      <a href="/privacidade" target="_blank" rel="noopener">
+        Privacidade<span className="sr-only"> (abre em nova aba)</span>
+      </a>
+    </p>
+  );
+}

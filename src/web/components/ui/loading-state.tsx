@@ -1,10 +1,14 @@
-import clsx from 'clsx';
+import { PageLoader } from './page-loader';
 import { Spinner } from './spinner';
 
-/** A centred spinner with a message, announced politely to screen readers. */
-export function LoadingState({ label = 'Carregando…', fullPage = false }: { label?: string; fullPage?: boolean }) {
+/**
+ * A centred spinner with a message, announced politely to screen readers. `fullPage` is a whole
+ * page waiting (no layout around it yet): then it carries the brand and the footer too.
+ */
+export function LoadingState({ label = 'Carregando…', fullPage = false, tone = 'light' }: { label?: string; fullPage?: boolean; tone?: 'light' | 'dark' }) {
+  if (fullPage) return <PageLoader label={label} tone={tone} />;
   return (
-    <div className={clsx('loading-state', fullPage && 'loading-state-full')} role="status">
+    <div className="loading-state" role="status">
       <Spinner size="lg" />
       <span>{label}</span>
     </div>

@@ -21,7 +21,8 @@ export function Pagination({ page, pageSize, total, onPageChange, noun = 'itens'
   return (
     <nav className="pagination" aria-label="Paginação">
       <p className="pagination-summary">
-        Mostrando {NUMBER.format(first)}–{NUMBER.format(last)} de {NUMBER.format(total)} {noun}
+        {/* One item reads "Mostrando 1 de 1", not "1–1 de 1 acessos" (the noun is a plural). */}
+        {total === 1 ? 'Mostrando 1 de 1' : `Mostrando ${NUMBER.format(first)}–${NUMBER.format(last)} de ${NUMBER.format(total)} ${noun}`}
       </p>
       {pages > 1 ? (
         <div className="pagination-controls">

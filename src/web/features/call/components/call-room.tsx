@@ -6,6 +6,7 @@ import type { Room } from '../../../../shared/schemas/rooms';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { BrandLine } from '../../../components/ui/footer';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useToast } from '../../../components/ui/toast-context';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -332,6 +333,8 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
           onFinalize={() => setConfirmFinalize(true)}
         />
       </footer>
+      {/* The brand, one quiet line under the controls (the stage's last grid row). */}
+      <BrandLine />
       <p className="sr-only" aria-live="assertive">
         {announcement}
       </p>

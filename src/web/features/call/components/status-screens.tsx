@@ -67,7 +67,7 @@ export function EndedScreen({
     return (
       <CallFrame title="Consulta encerrada" home={home}>
         <StatusCard icon={<CalendarCheck />} tone="success" title="A consulta foi encerrada.">
-          <p>Se precisar de outra consulta, peça uma nova consulta ao seu médico.</p>
+          <p>Se precisar falar com seu médico de novo, peça uma nova consulta.</p>
           <ButtonLink to={home} variant="primary">
             Voltar para o início
           </ButtonLink>

@@ -6,13 +6,12 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PersonListSkeleton } from '../../../components/person-list-skeleton';
-import { PersonRow } from '../../../components/person-row';
-import { ROLE_LABELS } from '../../../lib/role-labels';
 import { Pagination } from '../../../components/ui/pagination';
 import { messageOf } from '../../../lib/api-error';
 import { useUsers } from '../api/get-users';
 import type { UserListQuery } from '../api/get-users';
 import { UserFilters } from './user-filters';
+import { UsersTable } from './users-table';
 import { ROLE_PARAM, STATUS_PARAM, readUserFilters } from './user-filter-params';
 import type { UserFilterValues } from './user-filter-params';
 import '../../../components/person-list.css';
@@ -82,16 +81,7 @@ export function UsersPage() {
           )
         ) : (
           <>
-            <ul className={users.isPlaceholderData ? 'person-list list-updating' : 'person-list'} aria-label="Lista de usuários" aria-busy={users.isFetching}>
-              {users.data.items.map((user) => (
-                <PersonRow
-                  key={user.id}
-                  user={user}
-                  to={`/admin/usuarios/${user.id}`}
-                  meta={{ title: ROLE_LABELS[user.role], detail: user.subtitle }}
-                />
-              ))}
-            </ul>
+            <UsersTable users={users.data.items} busy={users.isFetching} updating={users.isPlaceholderData} />
             <Pagination page={users.data.page} pageSize={users.data.pageSize} total={users.data.total} noun="pessoas" onPageChange={(page) => update({ page })} />
           </>
         )}
