@@ -20,7 +20,16 @@ export type LiveServer = {
 export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
   const { db, database, drop } = await createTestDatabase();
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: '/tmp/mc-unused', ...env }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DATA_DIR: '/tmp/mc-unused',
+      // A private web build (`vite build --outDir …`), for when a shared dist/web may be rebuilt mid-run.
+      ...(process.env.E2E_WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR } : {}),
+      ...env,
+    }),
     database,
   };
   await ensureAdmin(db, config);

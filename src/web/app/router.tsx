@@ -85,6 +85,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'termos', lazy: page(() => import('../features/legal/components/terms-page'), 'TermsPage') },
           { path: 'privacidade', lazy: page(() => import('../features/legal/components/privacy-page'), 'PrivacyPage') },
+          { path: 'verificar/:code', lazy: page(() => import('../features/records/components/verify-document-page'), 'VerifyDocumentPage') },
           { path: '*', lazy: page(() => import('./not-found-page'), 'NotFoundPage') },
         ],
       },

@@ -5,7 +5,7 @@ type QrModule = typeof QrCode;
 let loading: Promise<QrModule> | undefined;
 
 /**
- * The `qrcode` package, loaded on first use: it is only needed on the screens that show a PIX code,
+ * The `qrcode` package, loaded on first use: it is only needed on the screens that show a QR code,
  * so it stays out of every page's first load.
  */
 function loadQrcode(): Promise<QrModule> {
@@ -18,11 +18,16 @@ function loadQrcode(): Promise<QrModule> {
 }
 
 /**
- * A BR Code ("PIX copia e cola") as an SVG QR code, made in the browser with no network and no
- * canvas: error correction M, the standard quiet zone of 4 modules, black on white (banking apps
- * read dark-on-light codes best). The SVG has a viewBox and no fixed size; CSS sizes it.
+ * Any text as an SVG QR code, made in the browser with no network and no canvas: error correction
+ * M, the standard quiet zone of 4 modules, black on white (phone cameras and banking apps read
+ * dark-on-light codes best). The SVG has a viewBox and no fixed size; CSS sizes it.
  */
-export async function pixQrSvg(payload: string): Promise<string> {
+export async function qrSvg(text: string): Promise<string> {
   const qrcode = await loadQrcode();
-  return qrcode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } });
+  return qrcode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } });
+}
+
+/** A BR Code ("PIX copia e cola") as an SVG QR code. */
+export function pixQrSvg(payload: string): Promise<string> {
+  return qrSvg(payload);
 }

@@ -1,6 +1,8 @@
 import clsx from 'clsx';
 import { CircleCheck, CircleStop, MessageSquare, Mic, MicOff, MonitorUp, PhoneOff, Settings2, Video, VideoOff } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { MoreMenu } from './more-menu';
+import type { MoreMenuItem } from './more-menu';
 
 interface ControlButtonProps {
   label: string;
@@ -61,24 +63,22 @@ interface CallControlsProps {
   onFinalize: () => void;
 }
 
-/** The bar of big round buttons at the bottom of the call, within reach of a thumb. */
+/**
+ * The bar of big round buttons at the bottom of the call, within reach of a thumb, each with a
+ * short caption; screen sharing and device choice wait behind "Mais".
+ */
 export function CallControls(props: CallControlsProps) {
   const { role, micOn, cameraOn, sharing, canShare, panelOpen, unread } = props;
+  const moreItems: MoreMenuItem[] = [
+    ...(canShare
+      ? [{ id: 'share', label: sharing ? 'Parar de compartilhar a tela' : 'Compartilhar a tela', icon: sharing ? <CircleStop aria-hidden="true" /> : <MonitorUp aria-hidden="true" />, onSelect: props.onShare }]
+      : []),
+    { id: 'devices', label: 'Trocar câmera ou microfone', icon: <Settings2 aria-hidden="true" />, onSelect: props.onDevices },
+  ];
   return (
     <div className="call-controls" role="group" aria-label="Controles da chamada">
       <ControlButton label="Microfone" caption={micOn ? 'Microfone' : 'Mudo'} icon={micOn ? <Mic aria-hidden="true" /> : <MicOff aria-hidden="true" />} pressed={micOn} tone={micOn ? 'default' : 'off'} onClick={props.onMic} />
       <ControlButton label="Câmera" caption="Câmera" icon={cameraOn ? <Video aria-hidden="true" /> : <VideoOff aria-hidden="true" />} pressed={cameraOn} tone={cameraOn ? 'default' : 'off'} onClick={props.onCamera} />
-      {canShare ? (
-        <ControlButton
-          label="Compartilhar tela"
-          caption={sharing ? 'Parar' : 'Tela'}
-          icon={sharing ? <CircleStop aria-hidden="true" /> : <MonitorUp aria-hidden="true" />}
-          pressed={sharing}
-          tone={sharing ? 'active' : 'default'}
-          onClick={props.onShare}
-        />
-      ) : null}
-      <ControlButton label="Trocar dispositivo" caption="Dispositivos" icon={<Settings2 aria-hidden="true" />} haspopup onClick={props.onDevices} />
       <ControlButton
         label="Conversa"
         caption="Conversa"
@@ -89,7 +89,8 @@ export function CallControls(props: CallControlsProps) {
         describedBy={!panelOpen && unread > 0 ? 'chat-unread' : undefined}
         onClick={props.onPanel}
       />
-      <ControlButton label="Sair da chamada" caption="Sair" icon={<PhoneOff aria-hidden="true" />} tone="danger" onClick={props.onLeave} />
+      <MoreMenu items={moreItems} />
+      <ControlButton label="Sair da chamada" caption="Sair" icon={<PhoneOff aria-hidden="true" />} tone="danger" haspopup={role === 'doctor'} onClick={props.onLeave} />
       {role === 'doctor' ? (
         <div className="call-control call-control-finalize">
           <button type="button" className="call-finalize" onClick={props.onFinalize} title="Finalizar consulta">

@@ -3,7 +3,6 @@ import { RefreshCw, TriangleAlert } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AckError, RoomClosedReason } from '../../../../shared/realtime/events';
 import type { Room } from '../../../../shared/schemas/rooms';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { BrandLine } from '../../../components/ui/footer';
@@ -17,12 +16,17 @@ import { supportsScreenShare } from '../media/local-media';
 import type { LocalMediaStore } from '../media/media-store';
 import { CallControls } from './call-controls';
 import { CallFrame } from './call-frame';
+import { getRoomEvolution, roomEvolutionQueryKey, unsignedDraftIn } from '../../records/api/get-room-evolution';
+import { flushAllQueues } from '../../records/components/autosave-registry';
 import { CallEvolutionPanel } from '../../records/components/call-evolution-panel';
+import { doctorAwayText } from '../model/away-text';
 import { CallPanelTabs } from './call-panel-tabs';
 import type { PanelTab } from './call-panel-tabs';
 import { CallSidePanel, PatientSummary } from './call-side-panel';
 import { ChatPanel } from './chat-panel';
 import { DeviceSelects } from './device-selects';
+import { EndCallDialogs } from './end-call-dialogs';
+import type { EndStep } from './end-call-dialogs';
 import { AudioOnlyBanner, CallBanner, CallHeader, OfflineBanner, WaitingNotice, firstName, statusOf } from './in-call';
 import { RemoteView } from './remote-view';
 import { SelfView } from './self-view';
@@ -33,6 +37,8 @@ import { WaitingRoom } from './waiting-room';
 import './in-call.css';
 
 const POOR_FOR_AUDIO_ONLY_MS = 10_000;
+/** How long "Finalizar consulta" waits for the notes being typed to reach the server before asking about them. */
+const DRAFT_SAVE_WAIT_MS = 5_000;
 
 interface CallRoomProps {
   room: Room;
@@ -69,7 +75,9 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
   const [unread, setUnread] = useState(0);
   const [draft, setDraft] = useState('');
   const [devicesOpen, setDevicesOpen] = useState(false);
-  const [confirmFinalize, setConfirmFinalize] = useState(false);
+  const [endStep, setEndStep] = useState<EndStep>(null);
+  const checkingDraftRef = useRef(false);
+  const [signRequest, setSignRequest] = useState(0);
   const [finalizing, setFinalizing] = useState(false);
   const [admitting, setAdmitting] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -192,7 +200,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
       .then(
         (durationSeconds) => {
           setFinalizing(false);
-          setConfirmFinalize(false);
+          setEndStep(null);
           onClosed(durationSeconds);
         },
         (error: unknown) => {
@@ -200,6 +208,33 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
           toast.notify(messageIn(error, 'Não foi possível finalizar. Tente de novo.'), 'error');
         },
       );
+  };
+
+  /**
+   * "Finalizar consulta": first save what is being typed and ask the server whether this call's
+   * evolution is still an unsigned draft; if so, say so before the room closes for good.
+   */
+  const askToFinalize = () => {
+    if (checkingDraftRef.current) return;
+    checkingDraftRef.current = true;
+    const saved = Promise.race([flushAllQueues(), new Promise((resolve) => setTimeout(resolve, DRAFT_SAVE_WAIT_MS))]);
+    saved
+      .then(() => queryClient.fetchQuery({ queryKey: roomEvolutionQueryKey(room.code), queryFn: ({ signal }) => getRoomEvolution(room.code, signal), staleTime: 0 }))
+      .then(
+        (result) => setEndStep(unsignedDraftIn(result) ? 'unsigned' : 'finalize'),
+        // Not knowing must not stop the doctor from finalizing; the end screen checks again.
+        () => setEndStep('finalize'),
+      )
+      .finally(() => {
+        checkingDraftRef.current = false;
+      });
+  };
+
+  const signNow = () => {
+    setEndStep(null);
+    setPanelOpen(true);
+    setPanelTab('notes');
+    setSignRequest((n) => n + 1);
   };
 
   if (state.phase === 'failed') {
@@ -263,6 +298,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
             name={peerName}
             photoUrl={role === 'doctor' ? room.patient.photoUrl : room.doctor.photoUrl}
             present={peerState === 'in_call' || (state.link === 'connected' && peerState !== 'left')}
+            note={role === 'patient' && peerState === 'left' ? doctorAwayText(room.doctor.name) : null}
             speakerId={media.speakerId}
           />
           <SelfView track={media.screen ?? media.camera} mirrored={!sharing} name={me.name} micOn={media.micOn} />
@@ -304,7 +340,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
                 notes={
                   <>
                     <PatientSummary room={room} />
-                    <CallEvolutionPanel patientId={room.patient.id} roomCode={room.code} />
+                    <CallEvolutionPanel patientId={room.patient.id} roomCode={room.code} signRequest={signRequest} onSignRequestTaken={() => setSignRequest(0)} />
                   </>
                 }
                 chat={<ChatPanel messages={state.messages} myUserId={me.id} draft={draft} onDraftChange={setDraft} onSend={session.sendChat} />}
@@ -329,8 +365,8 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
           onShare={toggleShare}
           onDevices={() => setDevicesOpen(true)}
           onPanel={togglePanel}
-          onLeave={onLeft}
-          onFinalize={() => setConfirmFinalize(true)}
+          onLeave={role === 'doctor' ? () => setEndStep('hangup') : onLeft}
+          onFinalize={askToFinalize}
         />
       </footer>
       {/* The brand, one quiet line under the controls (the stage's last grid row). */}
@@ -351,16 +387,25 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
       >
         <DeviceSelects store={store} media={media} devices={devices} />
       </Dialog>
-      <ConfirmDialog
-        open={confirmFinalize}
-        title="Finalizar a consulta?"
-        description={`A sala fecha para sempre e a consulta com ${room.patient.name} fica registrada com a duração de agora. Para outra consulta, será preciso abrir uma nova sala.`}
-        confirmLabel="Sim, finalizar"
-        confirmVariant="danger"
-        loading={finalizing}
-        onConfirm={finalize}
-        onClose={() => setConfirmFinalize(false)}
-      />
+      {role === 'doctor' ? (
+        <EndCallDialogs
+          step={endStep}
+          patientName={room.patient.name}
+          patientFirstName={firstName(room.patient.name)}
+          finalizing={finalizing}
+          onClose={() => setEndStep(null)}
+          onLeaveForNow={() => {
+            setEndStep(null);
+            onLeft();
+          }}
+          onChooseFinalize={() => {
+            setEndStep(null);
+            askToFinalize();
+          }}
+          onSignNow={signNow}
+          onFinalize={finalize}
+        />
+      ) : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { doctorTitle } from '../../../lib/doctor-title';
 import { formatClock } from '../../../lib/format-duration';
 import { QUALITY_LABELS } from '../media/connection-quality';
+import { doctorAwayStatus } from '../model/away-text';
 import type { QualityReading } from '../media/connection-quality';
 import type { LinkState } from '../media/peer-connection';
 import { useNow } from './use-media';
@@ -31,7 +32,8 @@ export function statusOf(role: 'doctor' | 'patient', peerName: string, peerState
     case 'waiting':
       return { text: role === 'doctor' ? 'Aguardando você deixar entrar' : 'Seu médico está na sala de espera', tone: 'warn' };
     case 'left':
-      return { text: role === 'doctor' ? `${first} saiu da chamada` : 'Seu médico saiu da chamada', tone: 'idle' };
+      // The doctor left on purpose without finalizing ("Sair por enquanto"): the room is open and she comes back.
+      return role === 'doctor' ? { text: `${first} saiu da chamada`, tone: 'idle' } : { text: doctorAwayStatus(peerName), tone: 'warn' };
     case 'reconnecting':
       return { text: 'Reconectando…', tone: 'warn' };
     case 'in_call':

@@ -13,10 +13,12 @@ interface RemoteViewProps {
   /** The other person is in the call (badges only make sense then). */
   present: boolean;
   speakerId: string;
+  /** A sentence under the name while there is no picture (the doctor stepped out and will be back). */
+  note?: string | null;
 }
 
 /** The other person, big: video (with its sound), or their avatar; badges when muted. */
-export function RemoteView({ stream, media, name, photoUrl, present, speakerId }: RemoteViewProps) {
+export function RemoteView({ stream, media, name, photoUrl, present, speakerId, note = null }: RemoteViewProps) {
   const [blocked, setBlocked] = useState(false);
   const onPlayBlocked = useCallback((b: boolean) => setBlocked(b), []);
   const hasPicture = present && stream !== null && Boolean(stream?.getVideoTracks().length) && (media.video || media.screen);
@@ -28,6 +30,7 @@ export function RemoteView({ stream, media, name, photoUrl, present, speakerId }
         <div className="remote-view-placeholder">
           <Avatar name={name} photoUrl={photoUrl} size="xl" />
           <p>{name}</p>
+          {note ? <p className="remote-view-note">{note}</p> : null}
         </div>
       )}
       {present ? (

@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button';
 import { ButtonLink } from '../../../components/ui/button-link';
 import { formatDateTime } from '../../../lib/format-date';
 import { formatDuration } from '../../../lib/format-duration';
+import { UnsignedDraftNotice } from '../../records/components/unsigned-draft-notice';
 import { RESET_CLOSED_TEXT, closedTitle } from '../model/closed-text';
 import { CallFrame } from './call-frame';
 
@@ -109,6 +110,7 @@ export function EndedScreen({
           </dl>
         </div>
         <p>{room.consultation ? 'A consulta foi registrada e entra no faturamento do mês.' : 'Sem chamada, nada é faturado.'} Para uma nova consulta, abra outra sala.</p>
+        {cancelled ? null : <UnsignedDraftNotice roomCode={room.code} />}
         <div className="call-status-actions">
           <ButtonLink to={`/medico/pacientes/${room.patient.id}`} variant="secondary">
             Ver ficha do paciente

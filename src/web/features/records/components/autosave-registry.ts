@@ -108,3 +108,8 @@ export function stopQueue(id: string): void {
   entry?.queue.dispose();
   live.delete(id);
 }
+
+/** Sends every entry's pending edits now (before "Finalizar consulta" asks whether a draft is left). */
+export async function flushAllQueues(): Promise<void> {
+  await Promise.all([...live.values()].map((entry) => entry.queue.flush()));
+}

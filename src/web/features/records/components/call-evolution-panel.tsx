@@ -9,6 +9,7 @@ import { formatTime } from '../../../lib/format-date';
 import { createEvolution } from '../api/create-evolution';
 import { evolutionQueryKey, useEvolution } from '../api/get-evolution';
 import { patientRecordQueryKey } from '../api/get-patient-record';
+import { roomEvolutionQueryKey } from '../api/get-room-evolution';
 import { documentPath } from '../model/record-text';
 import { evolutionPath } from './evolution-actions';
 import { CallPanelLink } from '../../call/components/call-panel-link';
@@ -35,7 +36,18 @@ function SignedNote({ entry }: { entry: Evolution }) {
  * The doctor's notes during the call: the evolution entry bound to this room (created the first
  * time the panel opens, found again after that), in the same autosaving editor as the full page.
  */
-export function CallEvolutionPanel({ patientId, roomCode }: { patientId: string; roomCode: string }) {
+export function CallEvolutionPanel({
+  patientId,
+  roomCode,
+  signRequest = 0,
+  onSignRequestTaken,
+}: {
+  patientId: string;
+  roomCode: string;
+  /** Non-zero: "Assinar agora" was chosen in the finalize dialog (see EvolutionEditor). */
+  signRequest?: number;
+  onSignRequestTaken?: () => void;
+}) {
   const queryClient = useQueryClient();
   const [discarded, setDiscarded] = useState(false);
   const [reloads, setReloads] = useState(0);
@@ -94,7 +106,12 @@ export function CallEvolutionPanel({ patientId, roomCode }: { patientId: string;
       key={`${entry.id}-${reloads}`}
       evolution={entry}
       variant="call"
-      onFinalized={() => void queryClient.invalidateQueries({ queryKey: patientRecordQueryKey(patientId) })}
+      signRequest={signRequest}
+      {...(onSignRequestTaken ? { onSignRequestTaken } : {})}
+      onFinalized={() => {
+        void queryClient.invalidateQueries({ queryKey: patientRecordQueryKey(patientId) });
+        void queryClient.invalidateQueries({ queryKey: roomEvolutionQueryKey(roomCode) });
+      }}
       onDiscarded={() => {
         queryClient.removeQueries({ queryKey: ['call-evolution', roomCode] });
         setDiscarded(true);

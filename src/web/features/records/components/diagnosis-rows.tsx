@@ -57,7 +57,13 @@ export function DiagnosisRows({ rows, errors, onChange }: Props) {
   return (
     <fieldset className="evo-group">
       <legend className="evo-group-title">Diagnósticos</legend>
-      {rows.length === 0 ? <p className="evo-group-empty">Nenhum diagnóstico. Adicione se quiser registrar um CID-10.</p> : null}
+      {rows.length === 0 ? (
+        <p className="evo-group-empty">Nenhum diagnóstico. Adicione se quiser registrar um CID-10.</p>
+      ) : (
+        <p className="evo-group-empty">
+          <span aria-hidden="true">* </span>Obrigatório para assinar.
+        </p>
+      )}
       <ol className="evo-rows">
         {rows.map((row, index) => {
           const n = index + 1;
@@ -74,7 +80,8 @@ export function DiagnosisRows({ rows, errors, onChange }: Props) {
                 autoComplete="off"
                 autoCapitalize="characters"
                 spellCheck={false}
-                placeholder="J06.9"
+                placeholder="Ex.: J06.9"
+                requiredToSign
                 error={formatErrors[row.key] ?? rowErrors.code}
                 errorOutside
                 onChange={(e) => update(row.key, { code: e.target.value })}
@@ -88,6 +95,7 @@ export function DiagnosisRows({ rows, errors, onChange }: Props) {
                 value={row.description}
                 maxLength={200}
                 placeholder="Ex.: resfriado comum"
+                requiredToSign
                 error={rowErrors.description ?? rowErrors._row}
                 onChange={(e) => update(row.key, { description: e.target.value })}
               />

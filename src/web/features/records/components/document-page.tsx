@@ -14,7 +14,9 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMe } from '../../auth/api/get-me';
 import { useDocument } from '../api/get-document';
 import { documentKindFromSlug } from '../model/record-text';
+import { DocumentVerification } from './document-verification';
 import { DiagnosisList, EvolutionText, PrescriptionList } from './evolution-content';
+import { durationText } from '../model/prescription-text';
 import './document.css';
 
 function PrescriptionItems({ doc }: { doc: PrintableDocument }) {
@@ -26,7 +28,7 @@ function PrescriptionItems({ doc }: { doc: PrintableDocument }) {
             <span className="doc-rx-number">{i + 1}.</span> {p.medicine}
             {p.dose ? <span className="doc-rx-dose"> — {p.dose}</span> : null}
           </p>
-          <p className="doc-rx-how">{[p.route && `Via ${p.route.toLowerCase()}`, p.frequency, p.duration && `por ${p.duration}`].filter(Boolean).join(' · ')}</p>
+          <p className="doc-rx-how">{[p.route && `Via ${p.route.toLowerCase()}`, p.frequency, durationText(p.duration)].filter(Boolean).join(' · ')}</p>
           {p.instructions ? <p className="doc-rx-instructions clinical-text">{p.instructions}</p> : null}
         </li>
       ))}
@@ -110,13 +112,7 @@ function DocumentBody({ doc }: { doc: PrintableDocument }) {
           </p>
           {evolution.finalizedAt ? <p className="doc-small">Assinado eletronicamente em {formatDateTime(evolution.finalizedAt)}</p> : null}
         </div>
-        <div className="doc-verify">
-          <p>
-            <span className="doc-label">Código de verificação (SHA-256)</span>
-            <code>{evolution.contentHash ?? '—'}</code>
-          </p>
-          <p className="doc-small">Emitido em {formatDateTime(doc.issuedAt)} pelo MedConnect.</p>
-        </div>
+        <DocumentVerification url={doc.verificationUrl} issuedAt={doc.issuedAt} />
       </footer>
     </article>
   );

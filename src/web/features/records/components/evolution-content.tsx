@@ -1,4 +1,5 @@
 import type { Evolution } from '../../../../shared/schemas/records';
+import { durationText } from '../model/prescription-text';
 
 const DOCTOR_LABELS = [
   ['complaint', 'Queixa principal'],
@@ -54,7 +55,7 @@ export function DiagnosisList({ entry }: { entry: Pick<Evolution, 'diagnoses'> }
 
 /** One prescription item in a line: "Dipirona 500 mg — 1 comprimido, oral, de 6 em 6 horas, por 3 dias". */
 export function prescriptionLine(p: Evolution['prescriptions'][number]): string {
-  const how = [p.dose, p.route, p.frequency, p.duration ? `por ${p.duration}` : ''].filter((s) => s.trim() !== '').join(', ');
+  const how = [p.dose, p.route, p.frequency, durationText(p.duration)].filter((s) => s.trim() !== '').join(', ');
   return how ? `${p.medicine} — ${how}` : p.medicine;
 }
 

@@ -1,6 +1,6 @@
 import clsx from 'clsx';
 import { PenLine, RefreshCw, Trash2 } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Evolution } from '../../../../shared/schemas/records';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Alert } from '../../../components/ui/alert';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format-date';
 import { useDiscardEvolution } from '../api/discard-evolution';
 import { useFinalizeEvolution } from '../api/finalize-evolution';
 import type { ContentField, DiagnosisRow, PrescriptionRow } from '../model/evolution-form';
+import { blockingFieldNames, blockingSentence } from '../model/blocking-fields';
 import { NO_ERRORS, checkBeforeSigning, editorErrorsFromPaths, hasErrors } from '../model/row-errors';
 import type { EditorErrors } from '../model/row-errors';
 import { DiagnosisRows } from './diagnosis-rows';
@@ -28,6 +29,13 @@ interface EvolutionEditorProps {
   onDiscarded: () => void;
   /** Loads the server's copy again (after a conflict). */
   onReload: () => void;
+  /**
+   * Non-zero: start signing now, from outside ("Assinar agora" in the call's finalize dialog).
+   * The editor may mount after the request (the panel opens for it); `onSignRequestTaken` lets
+   * the caller clear it, so a later remount does not ask again.
+   */
+  signRequest?: number;
+  onSignRequestTaken?: () => void;
 }
 
 /** Rows whose errors go away once the doctor edits them. */
@@ -41,7 +49,7 @@ function withoutRowErrors(errors: EditorErrors, keys: readonly string[]): Editor
  * The evolution editor: free notes, optional guided sections, diagnoses and prescription, saved
  * automatically as the doctor types; "Assinar evolução" makes it final after a confirmation.
  */
-export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDiscarded, onReload }: EvolutionEditorProps) {
+export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDiscarded, onReload, signRequest = 0, onSignRequestTaken }: EvolutionEditorProps) {
   const autosave = useEvolutionAutosave(evolution);
   const { values, change, status } = autosave;
   const [errors, setErrors] = useState<EditorErrors>(NO_ERRORS);
@@ -55,7 +63,13 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
   const stopped = status.kind === 'conflict' || status.kind === 'final';
   const isAddendum = evolution.kind === 'addendum';
 
-  const focusFirstInvalid = () => requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  // Focus moves once the errors are on screen: a state bump, so it waits for the render that shows them
+  // (a signing started from an effect renders later than a click does).
+  const [focusInvalidTick, setFocusInvalidTick] = useState(0);
+  useEffect(() => {
+    if (focusInvalidTick > 0) rootRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusInvalidTick]);
+  const focusFirstInvalid = () => setFocusInvalidTick((n) => n + 1);
 
   const setContent = (field: ContentField, value: string) => {
     change({ ...values, content: { ...values.content, [field]: value } });
@@ -77,12 +91,26 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
     const local = checkBeforeSigning(values);
     setErrors(local);
     if (hasErrors(local)) {
-      setSignError(local.content.content ?? 'Confira os campos marcados antes de assinar.');
+      setSignError(blockingSentence(blockingFieldNames(values, local)) ?? 'Confira os campos marcados antes de assinar.');
       focusFirstInvalid();
       return;
     }
     setConfirmSign(true);
   };
+
+  // The latest askToSign, for the effect below: it must see the values of this render.
+  const askToSignRef = useRef(askToSign);
+  const takenRef = useRef(onSignRequestTaken);
+  useEffect(() => {
+    askToSignRef.current = askToSign;
+    takenRef.current = onSignRequestTaken;
+  });
+  useEffect(() => {
+    if (signRequest === 0) return;
+    takenRef.current?.();
+    askToSignRef.current();
+    rootRef.current?.querySelector('.evo-editor-actions')?.scrollIntoView({ block: 'nearest' });
+  }, [signRequest]);
 
   const sign = async () => {
     setPreparing(true);
@@ -105,7 +133,9 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
           setConfirmSign(false);
           setSignError(messageOf(error));
           if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-            setErrors(editorErrorsFromPaths(values, error.fields));
+            const fromServer = editorErrorsFromPaths(values, error.fields);
+            setErrors(fromServer);
+            setSignError(blockingSentence(blockingFieldNames(values, fromServer)) ?? messageOf(error));
             focusFirstInvalid();
           }
         },
@@ -181,7 +211,6 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
         </Alert>
       ) : null}
 
-      {signError ? <Alert tone="danger">{signError}</Alert> : null}
       {errors.other.length > 0 ? (
         <Alert tone="danger">
           <ul>
@@ -199,6 +228,8 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
         <PrescriptionRows rows={values.prescriptions} errors={errors.rows} onChange={setPrescriptions} />
       </fieldset>
 
+      {/* Beside the button that failed: in the call's narrow panel the top of the form is out of sight. */}
+      {signError ? <Alert tone="danger">{signError}</Alert> : null}
       <div className="evo-editor-actions">
         <Button icon={<PenLine aria-hidden="true" />} onClick={askToSign} disabled={stopped} loading={preparing || finalize.isPending}>
           {isAddendum ? 'Assinar adendo' : 'Assinar evolução'}

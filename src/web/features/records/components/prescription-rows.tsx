@@ -4,15 +4,17 @@ import { MAX_PRESCRIPTION_ITEMS } from '../../../../shared/schemas/records';
 import { Button } from '../../../components/ui/button';
 import { emptyPrescription } from '../model/evolution-form';
 import type { PrescriptionField, PrescriptionRow } from '../model/evolution-form';
+import { PRESCRIPTION_LABELS, REQUIRED_PRESCRIPTION_FIELDS } from '../model/blocking-fields';
 import { RowField } from './row-field';
 
-const FIELDS: { field: PrescriptionField; label: string; placeholder: string; max: number; wide?: boolean }[] = [
-  { field: 'medicine', label: 'Medicamento', placeholder: 'Ex.: Dipirona 500 mg', max: 200, wide: true },
-  { field: 'dose', label: 'Dose', placeholder: '1 comprimido', max: 100 },
-  { field: 'route', label: 'Via', placeholder: 'Oral', max: 60 },
-  { field: 'frequency', label: 'Frequência', placeholder: 'De 6 em 6 horas', max: 100 },
-  { field: 'duration', label: 'Duração', placeholder: '3 dias', max: 100 },
-  { field: 'instructions', label: 'Instruções', placeholder: 'Se tiver febre ou dor', max: 500, wide: true },
+// "Ex.:" placeholders: a bare "Oral" looked like a value already filled in, and signing then failed.
+const FIELDS: { field: PrescriptionField; placeholder: string; max: number; wide?: boolean }[] = [
+  { field: 'medicine', placeholder: 'Ex.: Dipirona 500 mg', max: 200, wide: true },
+  { field: 'dose', placeholder: 'Ex.: 1 comprimido', max: 100 },
+  { field: 'route', placeholder: 'Ex.: oral', max: 60 },
+  { field: 'frequency', placeholder: 'Ex.: de 6 em 6 horas', max: 100 },
+  { field: 'duration', placeholder: 'Ex.: 3 dias ou uso contínuo', max: 100 },
+  { field: 'instructions', placeholder: 'Ex.: se tiver febre ou dor', max: 500, wide: true },
 ];
 
 interface Props {
@@ -47,7 +49,13 @@ export function PrescriptionRows({ rows, errors, onChange }: Props) {
   return (
     <fieldset className="evo-group">
       <legend className="evo-group-title">Receita</legend>
-      {rows.length === 0 ? <p className="evo-group-empty">Nenhum medicamento. Adicione para gerar a receita.</p> : null}
+      {rows.length === 0 ? (
+        <p className="evo-group-empty">Nenhum medicamento. Adicione para gerar a receita.</p>
+      ) : (
+        <p className="evo-group-empty">
+          <span aria-hidden="true">* </span>Obrigatório para assinar.
+        </p>
+      )}
       <ol className="evo-rows">
         {rows.map((row, index) => {
           const n = index + 1;
@@ -63,13 +71,14 @@ export function PrescriptionRows({ rows, errors, onChange }: Props) {
                 </Button>
               </div>
               <div className="evo-rx-fields">
-                {FIELDS.map(({ field, label, placeholder, max, wide }) => (
+                {FIELDS.map(({ field, placeholder, max, wide }) => (
                   <RowField
                     key={field}
                     id={`${row.key}-${field}`}
                     className={wide ? 'evo-rx-wide' : undefined}
-                    label={label}
+                    label={PRESCRIPTION_LABELS[field]}
                     labelSuffix={`do item ${n}`}
+                    requiredToSign={REQUIRED_PRESCRIPTION_FIELDS.has(field)}
                     value={row[field]}
                     maxLength={max}
                     placeholder={placeholder}

@@ -11,18 +11,28 @@ interface RowFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
   /** The row draws the message itself (under the whole row), with id `${id}-error`. */
   errorOutside?: boolean;
   className?: string;
+  /** Needed to sign (not to save a draft): a visible asterisk, and announced as required. */
+  requiredToSign?: boolean;
 }
 
 /** A small labelled input inside a diagnosis or prescription row, with its inline error. */
-export function RowField({ id, label, labelSuffix, error, errorOutside = false, className, ...input }: RowFieldProps) {
+export function RowField({ id, label, labelSuffix, error, errorOutside = false, className, requiredToSign = false, ...input }: RowFieldProps) {
   const errorId = `${id}-error`;
   return (
     <div className={className ? `evo-row-field ${className}` : 'evo-row-field'}>
-      <label htmlFor={id} className="evo-row-label">
-        {label}
-        <span className="sr-only"> {labelSuffix}</span>
-      </label>
-      <Input {...input} id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      <span className="evo-row-label-line">
+        <label htmlFor={id} className="evo-row-label">
+          {label}
+          <span className="sr-only"> {labelSuffix}</span>
+        </label>
+        {/* Outside the label, so the field's name stays "Dose do item 1"; aria-required says it to screen readers. */}
+        {requiredToSign ? (
+          <span className="evo-required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </span>
+      <Input {...input} id={id} aria-required={requiredToSign || undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
       {error && !errorOutside ? (
         <p className="field-error" id={errorId}>
           <CircleAlert aria-hidden="true" />
