@@ -21,7 +21,8 @@ import { option } from './bench-kit';
  * Reports, per page, the median performance score, LCP, CLS, accessibility score and the bytes
  * that crossed the wire. Last line: one JSON object.
  *
- * Options: --runs=N (default 5), --no-build (measure dist/web as it is), --only=login,doctor_home.
+ * Options: --runs=N (default 5), --no-build (measure dist/web as it is instead of a fresh build of
+ * its own), --only=login,doctor_home, --save=DIR (keep each run's full Lighthouse report there).
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -100,6 +101,11 @@ async function auditOnce(url: string, port: number, cookie: string | undefined):
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const save = option('save');
+  if (save) {
+    fs.mkdirSync(save, { recursive: true });
+    fs.writeFileSync(path.join(save, `${new URL(url).pathname.split('/')[1]}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   const items = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
   return {
     perf: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -126,15 +132,18 @@ async function explain(url: string, port: number, cookie: string | undefined): P
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const only = option('only')?.split(',');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-lighthouse-'));
+  // Built into a folder of its own, so nothing else building dist/web meanwhile changes what is measured.
+  const webDir = process.argv.includes('--no-build') ? path.resolve('dist/web') : path.join(dataDir, 'web');
+  if (webDir !== path.resolve('dist/web')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], { stdio: 'inherit' });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: dataDir,
+    WEB_DIST_DIR: webDir,
     LOG_LEVEL: 'warn',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
@@ -167,9 +176,12 @@ async function main(): Promise<void> {
     const { base } = server;
     const doctorOfNewcomer = await signIn(base, newcomer.doctorEmail, DEMO_PASSWORD);
     const room = (await (await post(base, '/api/rooms', { patientId: newcomer.patientId, reason: 'Primeira consulta' }, doctorOfNewcomer)).json()) as { code: string };
+    // The link the doctor sends: the room, with a fresh invite in its #fragment for a patient without a password.
+    const link = (await (await post(base, `/api/rooms/${room.code}/patient-link`, {}, doctorOfNewcomer)).json()) as { url: string };
+    const linkUrl = new URL(link.url, base);
     const pages: Page[] = [
       { name: 'login', path: '/entrar' },
-      { name: 'room_link', path: `/sala/${room.code}` },
+      { name: 'room_link', path: linkUrl.pathname + linkUrl.hash },
       { name: 'admin_home', path: '/admin', cookie: await signIn(base, ADMIN.email, ADMIN.password) },
       { name: 'doctor_home', path: '/medico', cookie: await signIn(base, 'helena@demo.medconnect', DEMO_PASSWORD) },
       { name: 'patient_home', path: '/paciente', cookie: await signIn(base, 'maria.aparecida@demo.medconnect', DEMO_PASSWORD) },

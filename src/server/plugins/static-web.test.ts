@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Manifest, firstScreenHtml } from '../../../scripts/first-screen-html';
 import { precompress } from '../../../scripts/precompress';
+import { FIRST_SCREENS } from '../../shared/first-screens';
 import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
 
 /*
@@ -15,6 +17,15 @@ const chunk = `export const words = [${Array.from({ length: 400 }, (_, i) => `"c
 const indexHtml = `<!doctype html><html lang="pt-BR"><head><title>MedConnect</title>${'<link rel="modulepreload" href="/assets/x.js">'.repeat(30)}</head><body><div id="root"></div></body></html>`;
 const font = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256));
 
+/** A build's manifest as Vite writes it: the entry, the login page and what they import. */
+const manifest: Manifest = {
+  'index.html': { file: 'assets/index-A1.js', isEntry: true, imports: ['_react-B2.js'], css: ['assets/index-C3.css'] },
+  '_react-B2.js': { file: 'assets/react-B2.js' },
+  'features/auth/components/login-page.tsx': { file: 'assets/login-page-D4.js', imports: ['index.html', '_react-B2.js', '_form-E5.js'], css: ['assets/login-page-F6.css'] },
+  '_form-E5.js': { file: 'assets/form-E5.js', css: ['assets/form-G7.css', 'assets/index-C3.css'] },
+};
+const login = FIRST_SCREENS.find((s) => s.name === 'login')!;
+
 let t: TestApp;
 let written: Awaited<ReturnType<typeof precompress>>;
 beforeAll(async () => {
@@ -23,6 +34,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dist, 'assets/page-Ab12Cd34.js'), chunk);
   fs.writeFileSync(path.join(dist, 'assets/tiny-Zz99Yy88.js'), 'export {};\n');
   fs.writeFileSync(path.join(dist, 'assets/inter-latin-wght-normal-Dx4kXJAl.woff2'), font);
+  fs.mkdirSync(path.join(dist, 'first-screens'));
+  fs.writeFileSync(path.join(dist, 'first-screens/login.html'), firstScreenHtml(indexHtml, manifest, login));
   written = await precompress(dist);
   t = await createTestApp({ WEB_DIST_DIR: dist });
 });
@@ -48,6 +61,27 @@ describe('the build writes brotli and gzip copies of text files', () => {
     expect(page.br).toBeLessThan(page.gz!);
     expect(page.gz).toBeLessThan(page.bytes / 3);
     expect(fs.existsSync(path.join(dist, 'index.html.br'))).toBe(true);
+  });
+});
+
+describe("a first screen's HTML", () => {
+  it("asks for the page's own chunks and styles, not the entry's, and for the session only where the layout reads it", () => {
+    const html = firstScreenHtml(indexHtml, manifest, login);
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/login-page-D4.js">');
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/form-E5.js">');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/login-page-F6.css">');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/form-G7.css">');
+    expect(html).not.toContain('react-B2.js');
+    expect(html).not.toContain('index-C3.css');
+    expect(html).not.toContain('/api/auth/me');
+    expect(html.indexOf('login-page-D4.js')).toBeLessThan(html.indexOf('</head>'));
+    const doctorHome = FIRST_SCREENS.find((s) => s.name === 'doctor-home')!;
+    const withDoctorPage = { ...manifest, [doctorHome.module]: { file: 'assets/doctor-H8.js', imports: ['index.html'] } };
+    expect(firstScreenHtml(indexHtml, withDoctorPage, doctorHome)).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/auth/me">');
+  });
+
+  it('fails the build when a listed page is no longer a chunk', () => {
+    expect(() => firstScreenHtml(indexHtml, manifest, FIRST_SCREENS.find((s) => s.name === 'patient-home')!)).toThrow(/patient-dashboard-page\.tsx .*not a chunk/);
   });
 });
 
@@ -89,7 +123,7 @@ describe('static web serving', () => {
   });
 
   it('answers client routes with index.html, compressed, never cached without revalidation', async () => {
-    for (const url of ['/', '/entrar', '/medico', '/sala/abc123?x=1']) {
+    for (const url of ['/', '/medico', '/medico/pacientes', '/sala/abc123?x=1']) {
       const res = await get(url, 'gzip, deflate, br');
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
@@ -109,6 +143,15 @@ describe('static web serving', () => {
     const again = await t.request({ method: 'GET', url: '/entrar', headers: { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+  });
+
+  it("answers a first screen's URL with its own copy of index.html, and other routes with index.html", async () => {
+    const res = await get('/entrar', 'br');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(firstScreenHtml(indexHtml, manifest, login));
+    // The doctor's home has no file in this build: index.html, as before first screens existed.
+    expect((await get('/medico')).body).toBe(indexHtml);
+    expect((await get('/entrar/outra-coisa')).body).toBe(indexHtml);
   });
 
   it('answers a missing asset (a chunk of an older build) with 404, not a page of HTML', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { FIRST_SCREENS, firstScreenOf } from '../../shared/first-screens';
 
 /** Files Vite names by their content hash: a new build gives new names, so they never change. */
 const HASHED_DIR = `${path.sep}assets${path.sep}`;
@@ -12,8 +13,10 @@ const HASHED_DIR = `${path.sep}assets${path.sep}`;
  * (`preCompressed`), with `Vary: accept-encoding`: no compression work per request. Hashed assets
  * are cached for a year as immutable; index.html and the other files are revalidated each time
  * (no-cache, answered 304 by ETag), so a new build reaches every browser on its next load. Any
- * other GET that is not an API call gets index.html so the client router can take it, except a
- * missing /assets/ file (a chunk of an older build), which is a 404 instead of a page of HTML.
+ * other GET that is not an API call gets index.html so the client router can take it (for the
+ * pages people open cold, the build's copy of it that already asks for that page's code:
+ * shared/first-screens.ts), except a missing /assets/ file (a chunk of an older build), which is
+ * a 404 instead of a page of HTML.
  */
 export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
   const root = app.config.webDistDir;
@@ -31,6 +34,8 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
       res.header('Cache-Control', filePath.includes(HASHED_DIR) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  // Builds older than the first screens' HTML have none: those URLs get index.html.
+  const firstScreenFiles = new Set(FIRST_SCREENS.map((s) => s.name).filter((name) => fs.existsSync(path.join(root, 'first-screens', `${name}.html`))));
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url.split('?')[0] ?? '/';
@@ -39,6 +44,8 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     const file = path.join(root, decodeURIComponent(url));
     if (file.startsWith(root) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(url.slice(1));
     if (url.startsWith('/assets/')) return reply.callNotFound();
+    const screen = firstScreenOf(url);
+    if (screen && firstScreenFiles.has(screen.name)) return reply.sendFile(`first-screens/${screen.name}.html`);
     return reply.sendFile('index.html');
   });
 }

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { FIRST_SCREENS, type FirstScreen } from '../src/shared/first-screens.ts';
+
+type ManifestChunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
+export type Manifest = Record<string, ManifestChunk>;
+
+/** The chunk and everything it imports statically, each once. */
+function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key) || !manifest[key]) return seen;
+  seen.add(key);
+  for (const dep of manifest[key].imports ?? []) closure(manifest, dep, seen);
+  return seen;
+}
+
+/**
+ * The tags that let the browser fetch a screen's page code, its styles and (where its layout asks
+ * for it) the session in parallel with the entry, instead of after the entry has run: every chunk
+ * the page imports statically that the entry does not already bring, and their CSS. Vite's
+ * loader finds these links already in the document and does not add them again.
+ */
+export function firstScreenTags(manifest: Manifest, screen: FirstScreen): string[] {
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  if (!entryKey) throw new Error('first screens: no entry in the Vite manifest');
+  if (!manifest[screen.module]) throw new Error(`first screens: ${screen.module} (${screen.name}) is not a chunk of the build; update src/shared/first-screens.ts`);
+  const inEntry = closure(manifest, entryKey);
+  const entryCss = new Set([...inEntry].flatMap((k) => manifest[k]!.css ?? []));
+  const keys = [...closure(manifest, screen.module)].filter((k) => !inEntry.has(k));
+  const css = [...new Set(keys.flatMap((k) => manifest[k]!.css ?? []))].filter((c) => !entryCss.has(c));
+  return [
+    ...css.map((c) => `<link rel="stylesheet" crossorigin href="/${c}">`),
+    ...keys.map((k) => `<link rel="modulepreload" crossorigin href="/${manifest[k]!.file}">`),
+    // crossorigin="anonymous" gives the preload the same mode and credentials as apiFetch's
+    // fetch (cors, same-origin), so the app's own request takes the preloaded answer.
+    ...(screen.session ? ['<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/auth/me">'] : []),
+  ];
+}
+
+/** index.html with a first screen's tags at the end of its head. */
+export function firstScreenHtml(indexHtml: string, manifest: Manifest, screen: FirstScreen): string {
+  if (!indexHtml.includes('</head>')) throw new Error('first screens: index.html has no </head>');
+  return indexHtml.replace('</head>', `  ${firstScreenTags(manifest, screen).join('\n    ')}\n  </head>`);
+}
+
+/**
+ * Vite plugin: writes first-screens/<name>.html beside index.html for each of
+ * {@link FIRST_SCREENS}, which the server sends for those URLs (plugins/static-web.ts).
+ */
+export function firstScreenHtmlPlugin(): Plugin {
+  return {
+    name: 'medconnect:first-screen-html',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const outDir = options.dir!;
+      const read = (name: string) => {
+        const asset = bundle[name];
+        if (asset?.type !== 'asset') throw new Error(`first screens: the build has no ${name}`);
+        return typeof asset.source === 'string' ? asset.source : Buffer.from(asset.source).toString('utf8');
+      };
+      const manifest = JSON.parse(read('.vite/manifest.json')) as Manifest;
+      const indexHtml = read('index.html');
+      fs.mkdirSync(path.join(outDir, 'first-screens'), { recursive: true });
+      for (const screen of FIRST_SCREENS) fs.writeFileSync(path.join(outDir, 'first-screens', `${screen.name}.html`), firstScreenHtml(indexHtml, manifest, screen));
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The pages people most often open cold (typed, bookmarked, from a link in WhatsApp or an
+ * e-mail), with the lazy page module the client router loads for each (a key of Vite's build
+ * manifest, relative to src/web). The build writes, per screen, a copy of index.html that already
+ * asks for that page's code and styles (and for the session, on pages that need one), so the
+ * browser fetches them alongside the entry instead of one round trip after it; the server sends
+ * that copy for a matching URL. A screen not listed here still works: it gets plain index.html.
+ */
+export type FirstScreen = {
+  /** File name of its HTML: first-screens/<name>.html */
+  name: string;
+  /** The URL paths it answers. */
+  path: RegExp;
+  /** Its page module, as the router lazy-loads it (src/web/app/router.tsx). */
+  module: string;
+  /** Its layout asks for the session (/api/auth/me) as it mounts. */
+  session: boolean;
+};
+
+export const FIRST_SCREENS: readonly FirstScreen[] = [
+  { name: 'login', path: /^\/entrar\/?$/, module: 'features/auth/components/login-page.tsx', session: false },
+  { name: 'room', path: /^\/sala\/[^/]+\/?$/, module: 'features/call/components/call-page.tsx', session: true },
+  { name: 'admin-home', path: /^\/admin\/?$/, module: 'app/pages/admin-home-page.tsx', session: true },
+  { name: 'doctor-home', path: /^\/medico\/?$/, module: 'features/dashboard/components/doctor-dashboard-page.tsx', session: true },
+  { name: 'patient-home', path: /^\/paciente\/?$/, module: 'features/dashboard/components/patient-dashboard-page.tsx', session: true },
+];
+
+/** The first screen a URL path opens, if it is one of {@link FIRST_SCREENS}. */
+export function firstScreenOf(pathname: string): FirstScreen | undefined {
+  return FIRST_SCREENS.find((s) => s.path.test(pathname));
+}
