@@ -158,8 +158,8 @@ describe.runIf(run)('the doctor’s day', () => {
     };
 
     await page.goto('/entrar');
-    await page.getByLabel('E-mail').fill(doctorUser.email);
-    await page.getByLabel('Senha').fill(PASSWORD);
+    await page.getByLabel('E-mail', { exact: true }).fill(doctorUser.email);
+    await page.getByLabel('Senha', { exact: true }).fill(PASSWORD);
     await tap(page.getByRole('button', { name: 'Entrar', exact: true }));
     await tap(page.getByRole('button', { name: 'Nova consulta' }).first());
     const dialog = page.getByRole('dialog');

@@ -1,12 +1,11 @@
 import { MailPlus, UserPlus, Users, Video } from 'lucide-react';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { can } from '../../../../shared/permissions';
 import { Button } from '../../../components/ui/button';
 import { StatCard } from '../../../components/ui/stat-card';
 import { useMe } from '../../auth/api/get-me';
 import { MyPaymentsPrompt } from '../../payments/components/my-payments-prompt';
-import { NewRoomDialog } from '../../rooms/components/new-room-dialog';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorEarningsCard } from './doctor-earnings-card';
 import { DraftsToSignCard } from './drafts-to-sign-card';
@@ -14,6 +13,10 @@ import { MissingProfileTip } from './missing-profile-tip';
 import { RecentPeopleCard } from './recent-people-card';
 import { TodayRoomsCard } from './today-rooms-card';
 import '../../../components/ui/stat-card.css';
+
+// The dialog (patient list, form, link panel) downloads when "Nova consulta" is first pressed,
+// not with the home: the home stays within the first-load budget (bench:web).
+const NewRoomDialog = lazy(() => import('../../rooms/components/new-room-dialog').then((m) => ({ default: m.NewRoomDialog })));
 
 /**
  * /medico: the doctor's day. "Nova consulta" first; a payment to confirm; today's consultations
@@ -72,7 +75,11 @@ export function DoctorDashboardPage() {
             <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint="Pacientes que ainda não criaram a senha" />
           </div>
           <MissingProfileTip missing={data.missingProfile} />
-          <NewRoomDialog open={creatingRoom} onClose={() => setCreatingRoom(false)} />
+          {creatingRoom ? (
+            <Suspense fallback={null}>
+              <NewRoomDialog open onClose={() => setCreatingRoom(false)} />
+            </Suspense>
+          ) : null}
         </>
       )}
     </DashboardFrame>
