@@ -14,6 +14,8 @@ export const dashboardSchema = z.discriminatedUnion('role', [
     patients: z.object({ active: z.number().int(), inactive: z.number().int() }),
     activeUsers: z.number().int(),
     pendingInvites: z.number().int(),
+    /** Active people without a password whose last invite expired (shown "Convite expirado" in the list). */
+    expiredInvites: z.number().int(),
     recentUsers: z.array(userSummarySchema),
     /** The whole clinic's. */
     billing: billingGlanceSchema,

@@ -12,6 +12,8 @@ export const userSummarySchema = z.object({
   status: userStatusSchema,
   /** False until the person set a password through their invite. */
   activated: z.boolean(),
+  /** No password yet and no invite that still works: the list says "Convite expirado", the dashboard counts it. */
+  inviteExpired: z.boolean(),
   photoUrl: z.string().nullable(),
   createdAt: z.string(),
   /** "CRM/SP 123456 · Cardiologia" for doctors, null otherwise. */

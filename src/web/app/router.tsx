@@ -23,6 +23,8 @@ export const router = createBrowserRouter([
       { index: true, Component: RootRedirect },
       { path: 'entrar', lazy: page(() => import('../features/auth/components/login-page'), 'LoginPage') },
       { path: 'convite/:token', lazy: page(() => import('../features/auth/components/invite-page'), 'InvitePage') },
+      { path: 'esqueci-senha', lazy: page(() => import('../features/auth/components/forgot-password-page'), 'ForgotPasswordPage') },
+      { path: 'nova-senha/:token', lazy: page(() => import('../features/auth/components/reset-password-page'), 'ResetPasswordPage') },
       {
         Component: AppLayout,
         children: [

@@ -25,6 +25,17 @@ export async function countPendingInvites(db: DbOrTrx, now: string): Promise<num
   return Number(row.n);
 }
 
+/** Active people still without a password (the partial index users_awaiting_invite): with the pending count, the expired invites. */
+export async function countAwaitingPassword(db: DbOrTrx): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .where('password_hash', 'is', null)
+    .where('status', '=', 'active')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The same for one doctor's patients, read from the doctor's links (a few hundred), not from every open invite. */
 export async function countPendingInvitesOfDoctor(db: DbOrTrx, now: string, doctorId: string): Promise<number> {
   const row = await db

@@ -6,20 +6,30 @@ import type { UserRow } from '../../db/types';
 import { billingGlance } from '../billing/billing-glance.service';
 import { photoUrlOf, toUserSummary } from '../users/user-views';
 import { findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
-import { countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
+import { pendingInvitesOf } from '../users/users.service';
+import { countAwaitingPassword, countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
 
 /** The figures for the caller's home screen, all from live data. */
 export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
   const now = nowIso();
   if (user.role === 'admin') {
-    const [count, pendingInvites, recent, billing] = await Promise.all([countUsersByRoleAndStatus(db), countPendingInvites(db, now), listRecentUsers(db, 5), billingGlance(db)]);
+    const [count, pendingInvites, awaiting, recent, billing] = await Promise.all([
+      countUsersByRoleAndStatus(db),
+      countPendingInvites(db, now),
+      countAwaitingPassword(db),
+      listRecentUsers(db, 5),
+      billingGlance(db),
+    ]);
+    const pending = await pendingInvitesOf(db, recent);
     return {
       role: 'admin',
       doctors: { active: count('doctor', 'active'), inactive: count('doctor', 'inactive') },
       patients: { active: count('patient', 'active'), inactive: count('patient', 'inactive') },
       activeUsers: count('admin', 'active') + count('doctor', 'active') + count('patient', 'active'),
       pendingInvites,
-      recentUsers: recent.map((r) => toUserSummary(r, r)),
+      // The same people the users list marks "Convite expirado".
+      expiredInvites: Math.max(0, awaiting - pendingInvites),
+      recentUsers: recent.map((r) => toUserSummary(r, r, pending.has(r.id))),
       billing,
     };
   }

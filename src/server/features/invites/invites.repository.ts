@@ -26,6 +26,20 @@ export async function markInviteUsed(db: DbOrTrx, id: string, at: string): Promi
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Of these people, those with an unused, unexpired invite (one query for a whole list page). */
+export async function findUserIdsWithPendingInvite(db: DbOrTrx, userIds: string[], now: string): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('invites')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
 export async function hasPendingInvite(db: DbOrTrx, userId: string, now: string): Promise<boolean> {
   const row = await db
     .selectFrom('invites')

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { hasPendingInvite } from '../invites/invites.repository';
 import { toPatientProfile, toUserSummary } from '../users/user-views';
 import { findPatientProfile, findUserByEmail, findUserById, isDoctorOfPatient, linkDoctorPatient, listUsers, updateUser } from '../users/users.repository';
-import { type Actor, createAccount, renewInvite, savePatientProfile } from '../users/users.service';
+import { type Actor, createAccount, pendingInvitesOf, renewInvite, savePatientProfile } from '../users/users.service';
 
 // The same answer whether the patient does not exist or belongs to another doctor.
 const patientNotFound = () => notFound('Paciente não encontrado.');
@@ -32,8 +32,9 @@ async function ownPatient(db: DbOrTrx, doctor: UserRow, patientId: string): Prom
 
 export async function listOwnPatients(db: Db, doctor: UserRow, q: z.output<typeof pageQuerySchema>): Promise<PatientList> {
   const { rows, total } = await listUsers(db, { role: 'patient', doctorId: doctor.id, q: q.q }, q.page, q.pageSize);
+  const pending = await pendingInvitesOf(db, rows);
   return {
-    items: rows.map((r) => ({ ...toUserSummary(r), phone: r.patient_phone, birthDate: r.birth_date, lastConsultationAt: r.last_consultation_at })),
+    items: rows.map((r) => ({ ...toUserSummary(r, null, pending.has(r.id)), phone: r.patient_phone, birthDate: r.birth_date, lastConsultationAt: r.last_consultation_at })),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -43,7 +44,7 @@ export async function listOwnPatients(db: Db, doctor: UserRow, q: z.output<typeo
 export async function getOwnPatient(db: DbOrTrx, doctor: UserRow, patientId: string): Promise<PatientDetail> {
   const patient = await ownPatient(db, doctor, patientId);
   const [profile, pending] = await Promise.all([findPatientProfile(db, patientId), hasPendingInvite(db, patientId, nowIso())]);
-  return { user: toUserSummary(patient), patient: toPatientProfile(profile), pendingInvite: patient.password_hash === null && pending };
+  return { user: toUserSummary(patient, null, pending), patient: toPatientProfile(profile), pendingInvite: patient.password_hash === null && pending };
 }
 
 /** A doctor registers a patient, who becomes theirs and gets an invite link. */

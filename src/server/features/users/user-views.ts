@@ -13,10 +13,14 @@ export function doctorSubtitle(p: { crm_number: string; crm_uf: string; specialt
   return `${formatCrm(p.crm_number, p.crm_uf)} · ${p.specialty}`;
 }
 
-/** A user as lists show them. */
+/**
+ * A user as lists show them. `pendingInvite`: whether an unused, unexpired invite exists, for
+ * people without a password (see `findUserIdsWithPendingInvite`); unknown counts as pending.
+ */
 export function toUserSummary(
   user: UserRow,
   doctor?: { crm_number: string | null; crm_uf: string | null; specialty: string | null } | null,
+  pendingInvite = true,
 ): UserSummary {
   const subtitle = doctor?.crm_number && doctor.crm_uf && doctor.specialty ? doctorSubtitle({ crm_number: doctor.crm_number, crm_uf: doctor.crm_uf, specialty: doctor.specialty }) : null;
   return {
@@ -26,6 +30,7 @@ export function toUserSummary(
     role: user.role,
     status: user.status,
     activated: user.password_hash !== null,
+    inviteExpired: user.password_hash === null && !pendingInvite,
     photoUrl: photoUrlOf(user),
     createdAt: user.created_at,
     subtitle,

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { deleteUserSessions } from '../auth/sessions.repository';
 import type { InviteMailer } from '../invites/invite-mailer';
 import { createInvite } from '../invites/invites.service';
-import { hasPendingInvite } from '../invites/invites.repository';
+import { findUserIdsWithPendingInvite, hasPendingInvite } from '../invites/invites.repository';
 import { type UnlinkedRooms, closeRoomsOfUnlinkedPair } from '../rooms/rooms.service';
 import { refreshPixKeySnapshots } from '../payments/payment-transitions.service';
 import { logAccessChange } from '../records/access-log.service';
@@ -137,10 +137,16 @@ async function assertDoctors(trx: DbOrTrx, doctorIds: string[]): Promise<void> {
   }
 }
 
+/** Who among these people (those without a password) still has an invite that works: one query per page. */
+export async function pendingInvitesOf(db: DbOrTrx, users: Pick<UserRow, 'id' | 'password_hash'>[]): Promise<Set<string>> {
+  return findUserIdsWithPendingInvite(db, users.filter((u) => u.password_hash === null).map((u) => u.id), nowIso());
+}
+
 /** Admin: one page of users. */
 export async function adminListUsers(db: Db, q: z.output<typeof userListQuerySchema>): Promise<UserList> {
   const { rows, total } = await listUsers(db, { role: q.role, status: q.status, q: q.q }, q.page, q.pageSize);
-  return { items: rows.map((r) => toUserSummary(r, r)), total, page: q.page, pageSize: q.pageSize };
+  const pending = await pendingInvitesOf(db, rows);
+  return { items: rows.map((r) => toUserSummary(r, r, pending.has(r.id))), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Admin: a doctor or patient; admins are not managed through these screens. */
@@ -159,7 +165,7 @@ export async function adminGetUser(db: DbOrTrx, id: string): Promise<UserDetail>
     hasPendingInvite(db, id, nowIso()),
   ]);
   return {
-    user: toUserSummary(user, doctor),
+    user: toUserSummary(user, doctor, pendingInvite),
     doctor: doctor ? toDoctorProfile(doctor) : null,
     patient: user.role === 'patient' ? toPatientProfile(patient) : null,
     doctors: doctors.map((d) => ({ id: d.id, name: d.name })),

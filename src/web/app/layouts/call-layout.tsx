@@ -1,4 +1,5 @@
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Suspense, lazy, useReducer } from 'react';
+import { Navigate, Outlet } from 'react-router';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { useMe } from '../../features/auth/api/get-me';
@@ -6,13 +7,18 @@ import { messageOf } from '../../lib/api-error';
 import { roleHome } from '../../lib/role-home';
 import './call-layout.css';
 
+// Its code loads only for visitors who are not signed in yet.
+const RoomLanding = lazy(async () => ({ default: (await import('../pages/room-landing')).RoomLanding }));
+
 /**
  * The consultation room's frame: signed-in doctors and patients only, full screen and dark,
- * without the sidebar (the call page draws its own bar and a compact footer).
+ * without the sidebar (the call page draws its own bar and a compact footer). Anyone else sees
+ * the room link's landing page, where they sign in or create their password.
  */
 export function CallLayout() {
   const me = useMe();
-  const location = useLocation();
+  // Signing in on the landing page clears the query cache; a new render lets useMe find the new session.
+  const [, signedIn] = useReducer((n: number) => n + 1, 0);
 
   if (me.isPending) {
     return (
@@ -28,7 +34,14 @@ export function CallLayout() {
       </main>
     );
   }
-  if (!me.data) return <Navigate to="/entrar" replace state={{ from: location.pathname + location.search }} />;
+  // The room link is the way in: someone not signed in gets its landing page, not the login page.
+  if (!me.data) {
+    return (
+      <Suspense fallback={<LoadingState fullPage label="Abrindo sua consulta…" />}>
+        <RoomLanding onSignedIn={signedIn} />
+      </Suspense>
+    );
+  }
   if (me.data.user.role === 'admin') return <Navigate to={roleHome('admin')} replace />;
   return (
     <div className="call-shell">

@@ -20,7 +20,7 @@ interface ShareLinkPanelProps {
   note: ReactNode;
 }
 
-/** A link to hand over: read-only box, "Copiar link", "Enviar pelo WhatsApp", and a note. */
+/** A link to hand over: read-only box, "Copiar link", "Enviar pelo WhatsApp" (the one primary action), and a note. */
 export function ShareLinkPanel({ label, url, whatsAppText, phone, note }: ShareLinkPanelProps) {
   const toast = useToast();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -36,7 +36,7 @@ export function ShareLinkPanel({ label, url, whatsAppText, phone, note }: ShareL
     <div className="invite-panel">
       <TextField ref={inputRef} label={label} value={absolute} readOnly onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
       <div className="invite-panel-actions">
-        <Button onClick={() => void copy()} icon={<Copy aria-hidden="true" />}>
+        <Button variant="secondary" onClick={() => void copy()} icon={<Copy aria-hidden="true" />}>
           Copiar link
         </Button>
         <a className={`${buttonClass('primary')} btn-whatsapp`} href={whatsAppUrl(whatsAppText(absolute), phone)} target="_blank" rel="noopener noreferrer">

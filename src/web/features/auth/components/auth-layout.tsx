@@ -1,4 +1,4 @@
-import { CalendarCheck, ShieldCheck, Video, Wallet } from 'lucide-react';
+import { ClipboardList, ShieldCheck, Video, Wallet } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { BackgroundShapes } from '../../../components/ui/background-shapes';
 import { BrandLogo } from '../../../components/ui/brand-logo';
@@ -6,8 +6,26 @@ import { Card } from '../../../components/ui/card';
 import { Footer } from '../../../components/ui/footer';
 import './auth-layout.css';
 
+/** What the brand panel says; the room link's landing speaks to a patient, not to the clinic. */
+export interface AuthPitch {
+  title: string;
+  text: string;
+}
+
+const CLINIC_PITCH: AuthPitch = {
+  title: 'Sua clínica atendendo por vídeo, da consulta ao repasse.',
+  text: 'Consultas no navegador, prontuário durante a chamada e repasse aos médicos por PIX.',
+};
+
+const CLINIC_POINTS = [
+  { icon: Video, text: 'Consultas por vídeo sem instalar nada' },
+  { icon: ClipboardList, text: 'Histórico e evoluções de cada paciente' },
+  { icon: Wallet, text: 'Fechamento mensal e repasse por PIX' },
+  { icon: ShieldCheck, text: 'Registro de quem abriu cada prontuário (LGPD)' },
+] as const;
+
 /** The login and invite frame: a gradient brand panel beside a frosted card with the form. */
-export function AuthLayout({ children }: { children: ReactNode }) {
+export function AuthLayout({ children, pitch }: { children: ReactNode; pitch?: AuthPitch }) {
   return (
     <div className="auth">
       <BackgroundShapes />
@@ -15,34 +33,21 @@ export function AuthLayout({ children }: { children: ReactNode }) {
         <header className="auth-brand">
           <BrandLogo to={null} light />
           <div className="auth-brand-pitch">
-            <p className="auth-brand-title">Sua clínica atendendo por vídeo, do agendamento ao repasse.</p>
-            <p className="auth-brand-text">Consultas seguras no navegador, prontuário durante a chamada e pagamentos aos médicos por PIX.</p>
-            <ul className="auth-brand-points">
-              <li>
-                <span aria-hidden="true">
-                  <Video />
-                </span>
-                Consultas por vídeo sem instalar nada
-              </li>
-              <li>
-                <span aria-hidden="true">
-                  <CalendarCheck />
-                </span>
-                Histórico e evoluções de cada paciente
-              </li>
-              <li>
-                <span aria-hidden="true">
-                  <Wallet />
-                </span>
-                Fechamento mensal e repasse por PIX
-              </li>
-              <li>
-                <span aria-hidden="true">
-                  <ShieldCheck />
-                </span>
-                Dados protegidos, de acordo com a LGPD
-              </li>
-            </ul>
+            <p className="auth-brand-title">{(pitch ?? CLINIC_PITCH).title}</p>
+            <p className="auth-brand-text">{(pitch ?? CLINIC_PITCH).text}</p>
+            {/* Only what the app does today: no promise the screens behind it cannot keep. */}
+            {pitch ? null : (
+              <ul className="auth-brand-points">
+                {CLINIC_POINTS.map(({ icon: Icon, text }) => (
+                  <li key={text}>
+                    <span aria-hidden="true">
+                      <Icon />
+                    </span>
+                    {text}
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         </header>
         <main id="conteudo" className="auth-main">

@@ -19,7 +19,7 @@ const CONTENT = {
   used: {
     icon: UserCheck,
     title: 'Este convite já foi usado',
-    text: 'Sua senha já foi criada com este link. Entre com seu e-mail e senha. Se esqueceu a senha, peça um novo link à clínica.',
+    text: 'Sua senha já foi criada com este link. Entre com seu e-mail e senha. Se esqueceu a senha, toque em “Esqueci minha senha” na página de entrada.',
   },
   unavailable: {
     icon: WifiOff,

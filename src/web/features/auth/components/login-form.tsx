@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { loginInputSchema } from '../../../../shared/schemas/auth';
+import type { Me } from '../../../../shared/schemas/auth';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PasswordField } from '../../../components/ui/password-field';
@@ -12,8 +13,12 @@ import type { FieldErrors } from '../../../lib/form-errors';
 import { roleHome } from '../../../lib/role-home';
 import { useLogin } from '../api/login';
 
-/** Email + password, with inline errors and the server's message (wrong password, locked…). */
-export function LoginForm({ redirectTo }: { redirectTo: string | null }) {
+/**
+ * Email + password, with inline errors and the server's message (wrong password, locked…). After
+ * signing in it goes home (or back to `redirectTo`), unless `onSignedIn` takes over (the room
+ * link's landing page stays where it is).
+ */
+export function LoginForm({ redirectTo, onSignedIn }: { redirectTo: string | null; onSignedIn?: (me: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -34,6 +39,10 @@ export function LoginForm({ redirectTo }: { redirectTo: string | null }) {
     setErrors({});
     login.mutate(parsed.data, {
       onSuccess: (me) => {
+        if (onSignedIn) {
+          onSignedIn(me);
+          return;
+        }
         const home = roleHome(me.user.role);
         // Only return to a page that belongs to this role (or the shared profile).
         const target = redirectTo && (redirectTo.startsWith(home) || redirectTo === '/perfil') ? redirectTo : home;

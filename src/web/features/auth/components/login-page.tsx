@@ -1,4 +1,4 @@
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { roleHome } from '../../../lib/role-home';
 import { useCachedMe } from '../api/get-me';
@@ -19,7 +19,10 @@ export function LoginPage() {
         <p>Use o e-mail e a senha da sua conta na clínica.</p>
       </div>
       <LoginForm redirectTo={typeof from === 'string' && from.startsWith('/') ? from : null} />
-      <p className="auth-note">Primeiro acesso? Abra o link de convite que a clínica enviou para você.</p>
+      <p className="auth-forgot">
+        <Link to="/esqueci-senha">Esqueci minha senha</Link>
+      </p>
+      <p className="auth-note">Primeiro acesso? Abra o link que a clínica enviou para você.</p>
     </AuthLayout>
   );
 }

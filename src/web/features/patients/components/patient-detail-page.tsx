@@ -16,6 +16,7 @@ import { usePatient } from '../api/get-patient';
 import { EditPatientForm } from './edit-patient-form';
 import { PatientFactsCard } from './patient-facts-card';
 import { PatientInviteAction } from './patient-invite-action';
+import { PatientResetLinkAction } from './patient-reset-link-action';
 import { PatientRecordHeader } from './patient-record-header';
 import '../../../components/person-card.css';
 
@@ -78,7 +79,7 @@ export function PatientDetailPage() {
         </div>
         <aside aria-label="Dados do paciente">
           <PatientFactsCard detail={detail} consent={consent?.text ?? (record.isError ? 'Não foi possível carregar' : 'Carregando…')}>
-            {!detail.user.activated && detail.user.status === 'active' ? <PatientInviteAction detail={detail} /> : null}
+            {detail.user.status !== 'active' ? null : detail.user.activated ? <PatientResetLinkAction detail={detail} /> : <PatientInviteAction detail={detail} />}
           </PatientFactsCard>
         </aside>
       </div>

@@ -14,6 +14,8 @@ import { fieldErrorsFromApi, fieldErrorsFromIssues } from '../../../lib/form-err
 import type { FieldErrors } from '../../../lib/form-errors';
 import { usePatients } from '../../patients/api/get-patients';
 import { useCreateRoom } from '../api/create-room';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { useRoomPatientLink } from '../api/get-room-patient-link';
 import { RoomLinkPanel } from './room-link-panel';
 import { saoPauloLocalToIso, saoPauloNowLocal } from './room-message';
 import './rooms.css';
@@ -31,7 +33,7 @@ interface NewRoomDialogProps {
   patient?: PresetPatient | undefined;
 }
 
-/** "Nova sala": choose the patient, optionally a date and a reason; then hand over the link. */
+/** "Nova consulta": choose the patient, optionally a date and a reason; then hand over the link. */
 export function NewRoomDialog({ open, onClose, patient }: NewRoomDialogProps) {
   const [created, setCreated] = useState<{ room: Room; phone: string | null } | null>(null);
   const close = () => {
@@ -42,19 +44,20 @@ export function NewRoomDialog({ open, onClose, patient }: NewRoomDialogProps) {
     <Dialog
       open={open}
       onClose={close}
-      title={created ? 'Sala aberta' : 'Nova sala'}
+      title={created ? 'Sala aberta' : 'Nova consulta'}
       description={
         created
-          ? `Envie o link para ${created.room.patient.name}. Quando ${created.room.patient.name.split(' ')[0] ?? ''} entrar, você recebe um aviso na sala.`
+          ? `Envie o link para ${created.room.patient.name}. Quando ${created.room.patient.name.split(' ')[0] ?? ''} entrar, você recebe um aviso.`
           : 'Abra uma sala de consulta por vídeo. Só você e o paciente escolhido podem entrar.'
       }
       actions={
         created ? (
+          // One primary action in this dialog: sending the link (inside the panel). Entering is secondary.
           <>
             <Button variant="secondary" onClick={close}>
               Concluir
             </Button>
-            <ButtonLink to={`/sala/${created.room.code}`} variant="primary" icon={<LogIn aria-hidden="true" />}>
+            <ButtonLink to={`/sala/${created.room.code}`} variant="secondary" icon={<LogIn aria-hidden="true" />}>
               Entrar na sala
             </ButtonLink>
           </>
@@ -62,11 +65,33 @@ export function NewRoomDialog({ open, onClose, patient }: NewRoomDialogProps) {
       }
     >
       {created ? (
-        <RoomLinkPanel room={created.room} phone={created.phone} />
+        <CreatedRoomLink room={created.room} phone={created.phone} />
       ) : open ? (
         <NewRoomForm patient={patient} onCancel={close} onCreated={(room, phone) => setCreated({ room, phone })} />
       ) : null}
     </Dialog>
+  );
+}
+
+/**
+ * The link to send, asked for once the room exists. A patient without a password gets the invite
+ * inside the room link, and the doctor is told so: one WhatsApp message instead of two.
+ */
+function CreatedRoomLink({ room, phone }: { room: Room; phone: string | null }) {
+  const link = useRoomPatientLink(room.code);
+  if (link.isPending) return <LoadingState label="Preparando o link…" />;
+  const first = room.patient.name.split(' ')[0] ?? room.patient.name;
+  return (
+    <div className="new-room-link">
+      {link.isError ? (
+        <Alert tone="warning">Não foi possível preparar o link com o convite ({messageOf(link.error)}). O link abaixo abre a sala para quem já tem senha.</Alert>
+      ) : !link.data.patientHasPassword ? (
+        <Alert tone="warning" title={`${first} ainda não criou a senha`}>
+          <p>Este link já leva o convite: com ele, {first} cria a senha e entra direto na consulta. Envie só esta mensagem.</p>
+        </Alert>
+      ) : null}
+      <RoomLinkPanel room={room} link={link.data} phone={phone} />
+    </div>
   );
 }
 

@@ -7,16 +7,19 @@ import { InviteDialog } from '../../../components/invite/invite-dialog';
 import { Button } from '../../../components/ui/button';
 import { useToast } from '../../../components/ui/toast-context';
 import { messageOf } from '../../../lib/api-error';
+import { ResetLinkAction } from '../../../components/invite/reset-link-action';
+import { useGenerateUserResetLink } from '../api/generate-user-reset-link';
 import { useRenewUserInvite } from '../api/renew-user-invite';
 import { useSetUserActive } from '../api/set-user-active';
 
-/** New invite link (until the person sets a password) and deactivate / reactivate, with a confirmation. */
+/** New invite link (until the person sets a password), a new-password link (after), and deactivate / reactivate, with a confirmation. */
 export function UserAccessActions({ detail }: { detail: UserDetail }) {
   const { user } = detail;
   const [confirming, setConfirming] = useState(false);
   const [invite, setInvite] = useState<InviteLink | null>(null);
   const setActive = useSetUserActive(user.id);
   const renew = useRenewUserInvite(user.id);
+  const resetLink = useGenerateUserResetLink(user.id);
   const toast = useToast();
   const active = user.status === 'active';
   const phone = detail.doctor?.phone ?? detail.patient?.phone ?? null;
@@ -55,6 +58,7 @@ export function UserAccessActions({ detail }: { detail: UserDetail }) {
           <p>{detail.pendingInvite ? 'Há um convite válido ainda não usado. Um novo link substitui o anterior.' : 'O último convite expirou. Gere um novo link para a pessoa criar a senha.'}</p>
         </>
       ) : null}
+      {user.activated && active ? <ResetLinkAction name={user.name} phone={phone} generate={resetLink} /> : null}
       {active ? (
         <Button variant="danger-outline" block icon={<UserX aria-hidden="true" />} onClick={() => setConfirming(true)}>
           Desativar

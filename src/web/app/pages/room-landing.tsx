@@ -1,0 +1,9 @@
+import { useParams } from 'react-router';
+import { RoomLandingPage } from '../../features/auth/components/room-landing-page';
+import { acceptConsent } from '../../features/call/api/consent';
+
+/** The room link for someone not signed in: the auth feature's landing, recording consent through the call feature's API. */
+export function RoomLanding({ onSignedIn }: { onSignedIn: () => void }) {
+  const { code = '' } = useParams();
+  return <RoomLandingPage code={code} acceptConsent={acceptConsent} onSignedIn={onSignedIn} />;
+}

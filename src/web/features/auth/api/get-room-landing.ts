@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import type { RoomLanding } from '../../../../shared/schemas/auth';
+import { apiFetch } from '../../../lib/api-client';
+
+/** Whose consultation a room link is for, before sign-in; 404 room_link_invalid for an unknown code. */
+export function getRoomLanding(code: string): Promise<RoomLanding> {
+  return apiFetch<RoomLanding>(`/api/room-links/${encodeURIComponent(code)}`);
+}
+
+export function useRoomLanding(code: string, enabled: boolean) {
+  return useQuery({ queryKey: ['room-landing', code], queryFn: () => getRoomLanding(code), enabled, staleTime: 60_000, retry: false });
+}

@@ -1,0 +1,120 @@
+import { MailCheck, MessageCircle } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link } from 'react-router';
+import { forgotPasswordInputSchema } from '../../../../shared/schemas/auth';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { TextField } from '../../../components/ui/text-field';
+import { messageOf } from '../../../lib/api-error';
+import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
+import type { FieldErrors } from '../../../lib/form-errors';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useForgotPassword } from '../api/forgot-password';
+import { useAuthOptions } from '../api/get-auth-options';
+import { AuthLayout } from './auth-layout';
+import './invite-problem.css';
+
+/**
+ * /esqueci-senha: where the clinic sends e-mail, the person asks for a link by e-mail; where it
+ * does not, the page says who can make one (the clinic or their doctor, by WhatsApp) instead of
+ * offering a form that would send nothing.
+ */
+export function ForgotPasswordPage() {
+  useDocumentTitle('Esqueci minha senha');
+  const options = useAuthOptions();
+  let content;
+  if (options.isPending) content = <LoadingState label="Carregando…" />;
+  else if (options.data?.passwordResetByEmail) content = <ForgotPasswordForm />;
+  else content = <AskTheClinic />;
+  return (
+    <AuthLayout>
+      {content}
+      <p className="auth-forgot">
+        <Link to="/entrar">Voltar para a página de entrada</Link>
+      </p>
+    </AuthLayout>
+  );
+}
+
+function AskTheClinic() {
+  return (
+    <div className="invite-problem">
+      <span className="invite-problem-icon" aria-hidden="true">
+        <MessageCircle />
+      </span>
+      <h1>Esqueceu sua senha?</h1>
+      <p>Peça à clínica ou ao seu médico um link para criar uma senha nova. Eles enviam pelo WhatsApp, e o link vale por 24 horas.</p>
+    </div>
+  );
+}
+
+function ForgotPasswordForm() {
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const forgot = useForgotPassword();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = forgotPasswordInputSchema.safeParse({ email });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    forgot.mutate(parsed.data, {
+      onSuccess: () => setSentTo(parsed.data.email),
+      onError: (error) => {
+        setErrors(fieldErrorsFromApi(error));
+        setFormError(messageOf(error));
+      },
+    });
+  };
+
+  if (sentTo) {
+    return (
+      <div className="invite-problem" role="status">
+        <span className="invite-problem-icon invite-problem-used" aria-hidden="true">
+          <MailCheck />
+        </span>
+        <h1>Confira seu e-mail</h1>
+        <p>
+          Se <strong>{sentTo}</strong> tiver conta no MedConnect, enviamos um link para criar uma senha nova. O link vale por 1 hora. Não chegou? Olhe a caixa de spam ou peça um link à clínica.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <div className="auth-card-header">
+        <h1>Esqueci minha senha</h1>
+        <p>Digite o e-mail da sua conta. Enviamos um link para você criar uma senha nova.</p>
+      </div>
+      <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
+        {formError ? <Alert tone="danger">{formError}</Alert> : null}
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+        />
+        <Button type="submit" block loading={forgot.isPending}>
+          Enviar link
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
+import type { InviteLink } from '../../../../shared/schemas/auth';
+import { apiFetch } from '../../../lib/api-client';
+
+/** A 24-hour, single-use link for this person to choose a new password; earlier links stop working. */
+export function generateUserResetLink(id: string): Promise<InviteLink> {
+  return apiFetch<InviteLink>(`/api/users/${encodeURIComponent(id)}/password-reset-link`, { method: 'POST' });
+}
+
+export function useGenerateUserResetLink(id: string) {
+  return useMutation({ mutationFn: () => generateUserResetLink(id) });
+}
