@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
+import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
 import type { Config } from '../src/server/config';
 import type { Db } from '../src/server/db/database';
 import type { Database } from '../src/server/db/types';
@@ -89,9 +90,14 @@ export async function throwaway(engine: 'sqlite' | 'postgres', prefix: string, p
   return { database: { kind: 'postgres', url: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** The server in its own process (bench/billing-server.ts), on an already seeded database. */
+/**
+ * The server in its own process, on an already seeded database: bench/billing-server.ts compiled
+ * the way `npm run build` compiles the app (scripts/build-server.ts), and run with plain node as
+ * `npm start` runs it (same node flags), so its memory is the production server's.
+ */
 export async function startServer(database: Config['database']): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'billing-server.ts')], {
+  const entry = await buildServer(path.join(import.meta.dirname, 'billing-server.ts'), 'dist/bench/billing-server.mjs');
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     env: { ...process.env, BENCH_DATABASE: JSON.stringify(database) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

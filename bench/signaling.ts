@@ -4,6 +4,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
 import { type ClientSocket, connectSocket, request } from '../tests/helpers/sockets';
 import type { SeededPair } from './signaling-server';
 
@@ -59,12 +60,15 @@ type Server = {
   ask: <T>(cmd: Record<string, unknown>) => Promise<T>;
 };
 
-/** Starts bench/signaling-server.ts and talks to it one JSON line at a time. */
+/**
+ * Starts bench/signaling-server.ts, compiled and run with the node flags `npm start` uses
+ * (scripts/build-server.ts, ADR 016), and talks to it one JSON line at a time.
+ */
 async function startServer(): Promise<Server> {
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'signaling-server.ts');
+  const script = await buildServer(path.join(path.dirname(fileURLToPath(import.meta.url)), 'signaling-server.ts'), 'dist/bench/signaling-server.mjs');
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof", profiles the server alone.
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', ...extra, script], { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting: ((line: string) => void)[] = [];
   const early: string[] = [];
   readline.createInterface({ input: child.stdout }).on('line', (line) => {

@@ -1,8 +1,10 @@
+import { firstNameOf } from '../../../shared/domain/person-name';
 import { formatDate } from '../../lib/format-date';
 
 /** The WhatsApp text sent with an invite, in the clinic's friendly voice. */
 export function inviteMessage(name: string, url: string, expiresAt: string): string {
-  const first = name.trim().split(/\s+/)[0] ?? '';
+  // Without a title: a doctor invited as "Dra. Helena Duarte" reads "Olá, Helena!".
+  const first = firstNameOf(name);
   const greeting = first ? `Olá, ${first}!` : 'Olá!';
   return `${greeting} Seu acesso ao MedConnect está pronto. Para criar sua senha, abra este link (válido até ${formatDate(expiresAt)}): ${url}`;
 }

@@ -1,9 +1,10 @@
+import { firstNameOf } from '../../../../shared/domain/person-name';
 import { doctorTitle } from '../../../lib/doctor-title';
 import { formatDateTime } from '../../../lib/format-date';
 
 /** The WhatsApp text sent with a room link, in the clinic's friendly voice. */
 export function roomMessage(patientName: string, doctorName: string, url: string, scheduledAt: string | null): string {
-  const first = patientName.trim().split(/\s+/)[0] ?? '';
+  const first = firstNameOf(patientName);
   const greeting = first ? `Olá, ${first}!` : 'Olá!';
   const doctor = doctorTitle(doctorName);
   const when = scheduledAt ? formatDateTime(scheduledAt) : '';
