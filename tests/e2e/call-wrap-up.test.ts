@@ -173,6 +173,7 @@ describe.runIf(run)('the end of a call and its record', () => {
     await checkScreenAtBothWidths(d, 'call-hangup-question');
     await ask.getByRole('button', { name: 'Sair por enquanto' }).click();
     await d.getByText('Você saiu da chamada').first().waitFor();
+    await checkScreenAtBothWidths(d, 'call-doctor-stepped-out');
 
     const p = patient.page;
     await p.getByText('Dr(a). Helena Duarte saiu por um momento e vai voltar. Aguarde aqui, sem fechar esta página.').waitFor();
