@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { FIRST_SCREENS, type FirstScreen } from '../src/shared/first-screens.ts';
+import { FIRST_SCREENS, type FirstScreen, firstScreenFiles } from '../src/shared/first-screens.ts';
 
 type ManifestChunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
 export type Manifest = Record<string, ManifestChunk>;
@@ -20,13 +20,15 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
  * the page imports statically that the entry does not already bring, and their CSS. Vite's
  * loader finds these links already in the document and does not add them again.
  */
-export function firstScreenTags(manifest: Manifest, screen: FirstScreen): string[] {
+export function firstScreenTags(manifest: Manifest, screen: FirstScreen, modules = [screen.module]): string[] {
   const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
   if (!entryKey) throw new Error('first screens: no entry in the Vite manifest');
-  if (!manifest[screen.module]) throw new Error(`first screens: ${screen.module} (${screen.name}) is not a chunk of the build; update src/shared/first-screens.ts`);
+  for (const module of modules) if (!manifest[module]) throw new Error(`first screens: ${module} (${screen.name}) is not a chunk of the build; update src/shared/first-screens.ts`);
   const inEntry = closure(manifest, entryKey);
   const entryCss = new Set([...inEntry].flatMap((k) => manifest[k]!.css ?? []));
-  const keys = [...closure(manifest, screen.module)].filter((k) => !inEntry.has(k));
+  const needed = new Set<string>();
+  for (const module of modules) closure(manifest, module, needed);
+  const keys = [...needed].filter((k) => !inEntry.has(k));
   const css = [...new Set(keys.flatMap((k) => manifest[k]!.css ?? []))].filter((c) => !entryCss.has(c));
   return [
     ...css.map((c) => `<link rel="stylesheet" crossorigin href="/${c}">`),
@@ -37,15 +39,16 @@ export function firstScreenTags(manifest: Manifest, screen: FirstScreen): string
   ];
 }
 
-/** index.html with a first screen's tags at the end of its head. */
-export function firstScreenHtml(indexHtml: string, manifest: Manifest, screen: FirstScreen): string {
+/** index.html with a first screen's tags (for `modules`: its page, and what it loads signed out) at the end of its head. */
+export function firstScreenHtml(indexHtml: string, manifest: Manifest, screen: FirstScreen, modules = [screen.module]): string {
   if (!indexHtml.includes('</head>')) throw new Error('first screens: index.html has no </head>');
-  return indexHtml.replace('</head>', `  ${firstScreenTags(manifest, screen).join('\n    ')}\n  </head>`);
+  return indexHtml.replace('</head>', `  ${firstScreenTags(manifest, screen, modules).join('\n    ')}\n  </head>`);
 }
 
 /**
- * Vite plugin: writes first-screens/<name>.html beside index.html for each of
- * {@link FIRST_SCREENS}, which the server sends for those URLs (plugins/static-web.ts).
+ * Vite plugin: writes first-screens/<name>.html (and <name>-signed-out.html where a screen has
+ * one) beside index.html for each of {@link FIRST_SCREENS}, which the server sends for those URLs
+ * (plugins/static-web.ts).
  */
 export function firstScreenHtmlPlugin(): Plugin {
   return {
@@ -61,7 +64,16 @@ export function firstScreenHtmlPlugin(): Plugin {
       const manifest = JSON.parse(read('.vite/manifest.json')) as Manifest;
       const indexHtml = read('index.html');
       fs.mkdirSync(path.join(outDir, 'first-screens'), { recursive: true });
-      for (const screen of FIRST_SCREENS) fs.writeFileSync(path.join(outDir, 'first-screens', `${screen.name}.html`), firstScreenHtml(indexHtml, manifest, screen));
+      for (const screen of FIRST_SCREENS) {
+        for (const { file, modules, signedOut } of firstScreenFiles(screen)) {
+          // Without its signed-out page the screen still works: signed out, it gets its own HTML.
+          if (signedOut && !manifest[screen.signedOutModule!]) {
+            this.warn(`first screens: ${screen.signedOutModule} is not a chunk of the build; ${file} not written`);
+            continue;
+          }
+          fs.writeFileSync(path.join(outDir, 'first-screens', file), firstScreenHtml(indexHtml, manifest, screen, modules));
+        }
+      }
     },
   };
 }

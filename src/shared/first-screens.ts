@@ -15,11 +15,17 @@ export type FirstScreen = {
   module: string;
   /** Its layout asks for the session (/api/auth/me) as it mounts. */
   session: boolean;
+  /**
+   * What the layout loads instead when nobody is signed in (the room link's landing page): the
+   * build writes <name>-signed-out.html with it too, which the server sends to a browser that
+   * brings no session cookie.
+   */
+  signedOutModule?: string;
 };
 
 export const FIRST_SCREENS: readonly FirstScreen[] = [
   { name: 'login', path: /^\/entrar\/?$/, module: 'features/auth/components/login-page.tsx', session: false },
-  { name: 'room', path: /^\/sala\/[^/]+\/?$/, module: 'features/call/components/call-page.tsx', session: true },
+  { name: 'room', path: /^\/sala\/[^/]+\/?$/, module: 'features/call/components/call-page.tsx', session: true, signedOutModule: 'app/pages/room-landing.tsx' },
   { name: 'admin-home', path: /^\/admin\/?$/, module: 'app/pages/admin-home-page.tsx', session: true },
   { name: 'doctor-home', path: /^\/medico\/?$/, module: 'features/dashboard/components/doctor-dashboard-page.tsx', session: true },
   { name: 'patient-home', path: /^\/paciente\/?$/, module: 'features/dashboard/components/patient-dashboard-page.tsx', session: true },
@@ -28,4 +34,12 @@ export const FIRST_SCREENS: readonly FirstScreen[] = [
 /** The first screen a URL path opens, if it is one of {@link FIRST_SCREENS}. */
 export function firstScreenOf(pathname: string): FirstScreen | undefined {
   return FIRST_SCREENS.find((s) => s.path.test(pathname));
+}
+
+/** The HTML files the build writes for a screen: its own, and its signed-out one where it has one. */
+export function firstScreenFiles(screen: FirstScreen): { file: string; modules: string[]; signedOut: boolean }[] {
+  return [
+    { file: `${screen.name}.html`, modules: [screen.module], signedOut: false },
+    ...(screen.signedOutModule ? [{ file: `${screen.name}-signed-out.html`, modules: [screen.module, screen.signedOutModule], signedOut: true }] : []),
+  ];
 }

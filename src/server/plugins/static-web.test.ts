@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, firstScreenHtml } from '../../../scripts/first-screen-html';
 import { precompress } from '../../../scripts/precompress';
-import { FIRST_SCREENS } from '../../shared/first-screens';
+import { FIRST_SCREENS, firstScreenFiles } from '../../shared/first-screens';
 import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
 
 /*
@@ -36,6 +36,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dist, 'assets/inter-latin-wght-normal-Dx4kXJAl.woff2'), font);
   fs.mkdirSync(path.join(dist, 'first-screens'));
   fs.writeFileSync(path.join(dist, 'first-screens/login.html'), firstScreenHtml(indexHtml, manifest, login));
+  fs.writeFileSync(path.join(dist, 'first-screens/room.html'), '<!doctype html><title>room, signed in</title>');
+  fs.writeFileSync(path.join(dist, 'first-screens/room-signed-out.html'), '<!doctype html><title>room, signed out</title>');
   written = await precompress(dist);
   t = await createTestApp({ WEB_DIST_DIR: dist });
 });
@@ -78,6 +80,17 @@ describe("a first screen's HTML", () => {
     const doctorHome = FIRST_SCREENS.find((s) => s.name === 'doctor-home')!;
     const withDoctorPage = { ...manifest, [doctorHome.module]: { file: 'assets/doctor-H8.js', imports: ['index.html'] } };
     expect(firstScreenHtml(indexHtml, withDoctorPage, doctorHome)).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/auth/me">');
+  });
+
+  it("asks for the room's landing page too in the signed-out copy", () => {
+    const room = FIRST_SCREENS.find((s) => s.name === 'room')!;
+    const [own, signedOut] = firstScreenFiles(room);
+    expect(own).toEqual({ file: 'room.html', modules: [room.module], signedOut: false });
+    expect(signedOut).toEqual({ file: 'room-signed-out.html', modules: [room.module, room.signedOutModule], signedOut: true });
+    const withRoom = { ...manifest, [room.module]: { file: 'assets/call-I9.js', imports: ['index.html'] }, [room.signedOutModule!]: { file: 'assets/landing-J1.js', imports: ['_form-E5.js'] } };
+    const html = firstScreenHtml(indexHtml, withRoom, room, signedOut!.modules);
+    for (const file of ['call-I9.js', 'landing-J1.js', 'form-E5.js', 'form-G7.css']) expect(html).toContain(`/assets/${file}`);
+    expect(firstScreenHtml(indexHtml, withRoom, room)).not.toContain('landing-J1.js');
   });
 
   it('fails the build when a listed page is no longer a chunk', () => {
@@ -123,7 +136,7 @@ describe('static web serving', () => {
   });
 
   it('answers client routes with index.html, compressed, never cached without revalidation', async () => {
-    for (const url of ['/', '/medico', '/medico/pacientes', '/sala/abc123?x=1']) {
+    for (const url of ['/', '/medico', '/medico/pacientes', '/sala/abc/outra']) {
       const res = await get(url, 'gzip, deflate, br');
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
@@ -152,6 +165,12 @@ describe('static web serving', () => {
     // The doctor's home has no file in this build: index.html, as before first screens existed.
     expect((await get('/medico')).body).toBe(indexHtml);
     expect((await get('/entrar/outra-coisa')).body).toBe(indexHtml);
+  });
+
+  it('answers the room link with its signed-out copy to a browser without a session cookie', async () => {
+    expect((await get('/sala/abc123')).body).toBe('<!doctype html><title>room, signed out</title>');
+    const signedIn = await t.request({ method: 'GET', url: '/sala/abc123', cookie: 'mc_session=whatever' });
+    expect(signedIn.body).toBe('<!doctype html><title>room, signed in</title>');
   });
 
   it('answers a missing asset (a chunk of an older build) with 404, not a page of HTML', async () => {

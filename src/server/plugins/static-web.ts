@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { FIRST_SCREENS, firstScreenOf } from '../../shared/first-screens';
+import { FIRST_SCREENS, firstScreenFiles, firstScreenOf } from '../../shared/first-screens';
+import { SESSION_COOKIE } from '../features/auth/session.service';
 
 /** Files Vite names by their content hash: a new build gives new names, so they never change. */
 const HASHED_DIR = `${path.sep}assets${path.sep}`;
@@ -35,7 +36,7 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     },
   });
   // Builds older than the first screens' HTML have none: those URLs get index.html.
-  const firstScreenFiles = new Set(FIRST_SCREENS.map((s) => s.name).filter((name) => fs.existsSync(path.join(root, 'first-screens', `${name}.html`))));
+  const built = new Set(FIRST_SCREENS.flatMap(firstScreenFiles).map((f) => f.file).filter((file) => fs.existsSync(path.join(root, 'first-screens', file))));
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url.split('?')[0] ?? '/';
@@ -45,7 +46,12 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     if (file.startsWith(root) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(url.slice(1));
     if (url.startsWith('/assets/')) return reply.callNotFound();
     const screen = firstScreenOf(url);
-    if (screen && firstScreenFiles.has(screen.name)) return reply.sendFile(`first-screens/${screen.name}.html`);
+    if (screen) {
+      // No session cookie: the screen's layout will show what it shows signed out (the room link's landing).
+      const signedOut = screen.signedOutModule && !request.cookies[SESSION_COOKIE] ? `${screen.name}-signed-out.html` : undefined;
+      const file = signedOut && built.has(signedOut) ? signedOut : `${screen.name}.html`;
+      if (built.has(file)) return reply.sendFile(`first-screens/${file}`);
+    }
     return reply.sendFile('index.html');
   });
 }
