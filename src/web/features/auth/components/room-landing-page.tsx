@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useInvite } from '../api/get-invite';
 import { useRoomLanding } from '../api/get-room-landing';
 import { AuthLayout } from './auth-layout';
+import { doctorShortName } from './doctor-short-name';
 import { LoginForm } from './login-form';
 import { RoomInviteForm } from './room-invite-form';
 import './invite-problem.css';
@@ -17,22 +18,13 @@ import './room-landing.css';
 
 const PATIENT_PITCH = {
   title: 'Consulta por vídeo, sem instalar nada.',
-  text: 'Use o celular ou o computador com câmera. Só você e seu médico entram na sala.',
+  text: 'Use o celular ou o computador com câmera. A consulta é só entre você e quem vai atender você.',
 };
 
 /** The invite a room link carries after `#convite=` (see ADR 013); the fragment never reaches the server. */
 function inviteTokenFrom(hash: string): string | null {
   const token = new URLSearchParams(hash.replace(/^#/, '')).get('convite');
   return token && inviteTokenParamSchema.safeParse({ token }).success ? token : null;
-}
-
-/**
- * "Dra. Helena Duarte" → "Dra. Helena"; "Helena Duarte" → "Helena Duarte": the title only when
- * the clinic wrote one, never a made-up "Dr(a).".
- */
-export function doctorShortName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return /^(dr|dra|dr\(a\))\.?$/i.test(words[0] ?? '') && words.length > 1 ? `${words[0]} ${words[1]}` : words.join(' ');
 }
 
 interface RoomLandingPageProps {
@@ -113,7 +105,7 @@ export function RoomLandingPage({ code, acceptConsent, onSignedIn }: RoomLanding
       <>
         <div className="auth-card-header">
           <h1>Sua consulta com {doctor}</h1>
-          <p>Entre com o e-mail e a senha da sua conta para abrir a sala.</p>
+          <p>Entre com o e-mail e a senha da sua conta para entrar na consulta.</p>
         </div>
         {inviteProblem ? <InviteNotice error={inviteProblem} /> : null}
         <LoginForm redirectTo={null} onSignedIn={signedIn} />
