@@ -24,6 +24,8 @@ export const dashboardSchema = z.discriminatedUnion('role', [
     role: z.literal('doctor'),
     patients: z.number().int(),
     pendingInvites: z.number().int(),
+    /** The doctor's patients without a password whose last invite expired. */
+    expiredInvites: z.number().int(),
     /** Profile fields still missing (Portuguese labels), e.g. "Chave PIX". */
     missingProfile: z.array(z.string()),
     recentPatients: z.array(userSummarySchema),

@@ -36,6 +36,19 @@ export async function countAwaitingPassword(db: DbOrTrx): Promise<number> {
   return Number(row.n);
 }
 
+/** The same for one doctor's patients: the doctor's links, then each patient. */
+export async function countAwaitingPasswordOfDoctor(db: DbOrTrx, doctorId: string): Promise<number> {
+  const row = await db
+    .selectFrom('doctor_patients')
+    .innerJoin('users', 'users.id', 'doctor_patients.patient_id')
+    .where('doctor_patients.doctor_id', '=', doctorId)
+    .where('users.password_hash', 'is', null)
+    .where('users.status', '=', 'active')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The same for one doctor's patients, read from the doctor's links (a few hundred), not from every open invite. */
 export async function countPendingInvitesOfDoctor(db: DbOrTrx, now: string, doctorId: string): Promise<number> {
   const row = await db

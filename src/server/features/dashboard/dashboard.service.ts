@@ -7,7 +7,7 @@ import { billingGlance } from '../billing/billing-glance.service';
 import { photoUrlOf, toUserSummary } from '../users/user-views';
 import { findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
 import { pendingInvitesOf } from '../users/users.service';
-import { countAwaitingPassword, countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
+import { countAwaitingPassword, countAwaitingPasswordOfDoctor, countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
 
 /** The figures for the caller's home screen, all from live data. */
 export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
@@ -34,9 +34,10 @@ export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
     };
   }
   if (user.role === 'doctor') {
-    const [patients, pendingInvites, profile, recent, earnings] = await Promise.all([
+    const [patients, pendingInvites, awaiting, profile, recent, earnings] = await Promise.all([
       countPatientsOfDoctor(db, user.id),
       countPendingInvitesOfDoctor(db, now, user.id),
+      countAwaitingPasswordOfDoctor(db, user.id),
       findDoctorProfile(db, user.id),
       listRecentPatientsOfDoctor(db, user.id, 5),
       billingGlance(db, user.id),
@@ -45,7 +46,16 @@ export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
     if (!profile?.pix_key) missingProfile.push('Chave PIX');
     if (!profile?.phone) missingProfile.push('Telefone');
     if (user.photo_version === null) missingProfile.push('Foto');
-    return { role: 'doctor', patients, pendingInvites, missingProfile, recentPatients: recent.map((r) => toUserSummary(r)), earnings };
+    const pending = await pendingInvitesOf(db, recent);
+    return {
+      role: 'doctor',
+      patients,
+      pendingInvites,
+      expiredInvites: Math.max(0, awaiting - pendingInvites),
+      missingProfile,
+      recentPatients: recent.map((r) => toUserSummary(r, null, pending.has(r.id))),
+      earnings,
+    };
   }
   const [doctors, profile] = await Promise.all([listDoctorsOfPatient(db, user.id), findPatientProfile(db, user.id)]);
   const missingProfile: string[] = [];

@@ -46,6 +46,9 @@ describe('invite counts agree with the list', () => {
     expect(mine.find((p) => p.id === expired.id)!.inviteExpired).toBe(true);
     expect(mine.find((p) => p.id === pending.id)!.inviteExpired).toBe(false);
     expect((await t.request({ method: 'GET', url: `/api/patients/${expired.id}`, cookie: doctorCookie })).json().user.inviteExpired).toBe(true);
+    const doctorHome = (await t.request({ method: 'GET', url: '/api/dashboard', cookie: doctorCookie })).json();
+    expect(doctorHome.pendingInvites).toBe(mine.filter((p) => !p.inviteExpired && p.id !== active.id).length);
+    expect([doctorHome.pendingInvites, doctorHome.expiredInvites]).toEqual([1, 2]);
 
     // A new invite turns the expired one back into a pending one, in both places.
     await t.request({ method: 'POST', url: `/api/users/${expired.id}/invite`, cookie: adminCookie });

@@ -6,14 +6,9 @@ import { StatCard } from '../../../components/ui/stat-card';
 import { ROLE_LABELS } from '../../../lib/role-labels';
 import { AdminMoneyCards } from './admin-money-cards';
 import { DashboardFrame } from './dashboard-frame';
+import { expiredInvitesHint } from './invite-hint';
 import { RecentPeopleCard } from './recent-people-card';
 import '../../../components/ui/stat-card.css';
-
-/** Not yet accepted and still valid above; the expired ones are counted here, as the users list marks them. */
-function expiredHint(count: number): string {
-  if (count === 0) return 'Nenhum convite expirado';
-  return count === 1 ? '1 convite expirado' : `${count} convites expirados`;
-}
 
 function inactiveHint(count: number): string {
   if (count === 0) return 'Nenhum desativado';
@@ -42,7 +37,7 @@ export function AdminDashboardPage({ footer }: { footer?: ReactNode }) {
             <StatCard label="Médicos ativos" value={data.doctors.active} icon={<Stethoscope />} hint={inactiveHint(data.doctors.inactive)} />
             <StatCard label="Pacientes ativos" value={data.patients.active} icon={<UserRound />} tone="cyan" hint={inactiveHint(data.patients.inactive)} />
             <StatCard label="Usuários ativos" value={data.activeUsers} icon={<Users />} tone="green" hint="Inclui a administração" />
-            <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint={expiredHint(data.expiredInvites)} />
+            <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint={expiredInvitesHint(data.expiredInvites)} />
           </div>
           <AdminMoneyCards billing={data.billing} />
           <RecentPeopleCard

@@ -9,6 +9,7 @@ import { MyPaymentsPrompt } from '../../payments/components/my-payments-prompt';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorEarningsCard } from './doctor-earnings-card';
 import { DraftsToSignCard } from './drafts-to-sign-card';
+import { expiredInvitesHint } from './invite-hint';
 import { MissingProfileTip } from './missing-profile-tip';
 import { RecentPeopleCard } from './recent-people-card';
 import { TodayRoomsCard } from './today-rooms-card';
@@ -72,7 +73,7 @@ export function DoctorDashboardPage() {
           </div>
           <div className="stat-grid">
             <StatCard label="Meus pacientes" value={data.patients} icon={<Users />} hint="Pacientes que você acompanha" />
-            <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint="Pacientes que ainda não criaram a senha" />
+            <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint={expiredInvitesHint(data.expiredInvites)} />
           </div>
           <MissingProfileTip missing={data.missingProfile} />
           {creatingRoom ? (
