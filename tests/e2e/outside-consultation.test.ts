@@ -40,11 +40,11 @@ describe.runIf(run)('a consultation held in person, registered in the browser', 
     await server?.stop();
   });
 
-  it('opens the form from the patient\'s consultations', async () => {
+  it('opens the form from the patient\'s visits', async () => {
     await p.goto(`/medico/pacientes/${patient.id}`);
-    await p.getByRole('heading', { name: 'Consultas realizadas' }).waitFor();
-    await p.getByText('Nenhuma consulta realizada ainda.', { exact: false }).waitFor();
-    await p.getByRole('button', { name: 'Registrar consulta' }).click();
+    await p.getByRole('heading', { name: 'Atendimentos' }).waitFor();
+    await p.getByText('Nenhum atendimento ainda', { exact: false }).waitFor();
+    await p.getByRole('button', { name: 'Registrar consulta presencial' }).click();
     const dialog = p.getByRole('dialog', { name: 'Registrar consulta' });
     await dialog.waitFor();
     await dialog.getByText('José Ribeiro', { exact: false }).first().waitFor();
@@ -68,7 +68,8 @@ describe.runIf(run)('a consultation held in person, registered in the browser', 
     await dialog.getByLabel('Observação').fill('Retorno com exames de sangue.');
     await dialog.getByRole('button', { name: 'Registrar consulta' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const list = p.getByRole('list', { name: 'Consultas realizadas' });
+    // A visit of its own on the record's timeline.
+    const list = p.getByRole('list', { name: 'Atendimentos de José Ribeiro' });
     await list.getByText('Consulta presencial', { exact: false }).waitFor();
     await list.getByText('Retorno com exames de sangue.').waitFor();
     await list.getByText('40 min', { exact: false }).waitFor();

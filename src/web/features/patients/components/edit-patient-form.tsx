@@ -15,8 +15,11 @@ import { useFormValues } from '../../../lib/use-form-values';
 import { useUpdatePatient } from '../api/update-patient';
 import '../../../components/forms/form-section.css';
 
-/** The doctor edits a patient's data (the e-mail is changed only by the clinic). */
-export function EditPatientForm({ detail }: { detail: PatientDetail }) {
+/**
+ * The doctor edits a patient's data (the e-mail is changed only by the clinic). Opened from
+ * "Editar dados"; `onDone` closes it after a save or "Cancelar".
+ */
+export function EditPatientForm({ detail, onDone }: { detail: PatientDetail; onDone: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useFormValues(() => patientValuesFrom(detail.user.name, detail.patient));
   const formRef = useRef<HTMLFormElement>(null);
@@ -34,7 +37,10 @@ export function EditPatientForm({ detail }: { detail: PatientDetail }) {
     }
     form.setErrors({});
     update.mutate(parsed.data, {
-      onSuccess: () => toast.notify('Dados do paciente salvos'),
+      onSuccess: () => {
+        toast.notify('Dados do paciente salvos');
+        onDone();
+      },
       onError: (error) => {
         form.setErrors(fieldErrorsFromApi(error));
         setFormError(messageOf(error));
@@ -45,10 +51,13 @@ export function EditPatientForm({ detail }: { detail: PatientDetail }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate>
       <Card className="form-card">
-        <CardHeader title="Dados do paciente" description="Para mudar o e-mail de acesso, fale com a administração da clínica." />
+        <CardHeader id="edit-patient-title" title="Editar dados" description="Para mudar o e-mail de acesso, fale com a administração da clínica." />
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
         <PatientProfileFields values={form.values} errors={form.errors} onChange={form.setField} />
         <div className="form-footer">
+          <Button variant="secondary" onClick={onDone} disabled={update.isPending}>
+            Cancelar
+          </Button>
           <Button type="submit" loading={update.isPending} icon={<Save aria-hidden="true" />}>
             Salvar
           </Button>

@@ -1,5 +1,7 @@
+import { PencilLine } from 'lucide-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
@@ -7,8 +9,6 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { ApiError, messageOf } from '../../../lib/api-error';
 import { usePatientRecord } from '../../records/api/get-patient-record';
 import { NewEvolutionButton } from '../../records/components/new-evolution-button';
-import { PatientConsultationsCard } from '../../records/components/patient-consultations-card';
-import { PatientEvolutionsCard } from '../../records/components/patient-evolutions-card';
 import { consentText } from '../../records/model/record-text';
 import { NewRoomDialog } from '../../rooms/components/new-room-dialog';
 import { PatientRoomsCard } from '../../rooms/components/patient-rooms-card';
@@ -18,19 +18,23 @@ import { PatientFactsCard } from './patient-facts-card';
 import { PatientInviteAction } from './patient-invite-action';
 import { PatientResetLinkAction } from './patient-reset-link-action';
 import { PatientRecordHeader } from './patient-record-header';
+import { PatientVisitsCard } from './patient-visits-card';
 import '../../../components/person-card.css';
 
 const BACK = { to: '/medico/pacientes', label: 'Pacientes' };
 
 /**
- * /medico/pacientes/:id: the patient's record for their doctor — header with quick actions,
- * evolutions, consultations, rooms, editable data, and a new invite while they have no password.
+ * /medico/pacientes/:id: the patient's record for their doctor — the header with one "Nova
+ * consulta", an open consultation while there is one, the visits as one timeline (each call with
+ * its evolution and documents), and the personal data, editable behind "Editar dados", with a new
+ * invite while they have no password.
  */
 export function PatientDetailPage() {
   const { id = '' } = useParams();
   const patient = usePatient(id);
   const record = usePatientRecord(id);
   const [creatingRoom, setCreatingRoom] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   if (patient.isPending) {
     return (
@@ -68,19 +72,25 @@ export function PatientDetailPage() {
         detail={detail}
         consent={consent}
         onNewRoom={canMeet ? () => setCreatingRoom(true) : null}
-        newEvolution={<NewEvolutionButton patientId={detail.user.id} />}
+        newEvolution={<NewEvolutionButton patientId={detail.user.id} variant="secondary" />}
       />
       <div className="detail-grid">
         <div className="stack">
-          <PatientEvolutionsCard patientId={detail.user.id} patientName={detail.user.name} />
-          <PatientConsultationsCard patient={{ id: detail.user.id, name: detail.user.name }} />
           <PatientRoomsCard patient={preset} />
-          <EditPatientForm key={detail.user.id} detail={detail} />
+          <PatientVisitsCard patient={{ id: detail.user.id, name: detail.user.name }} />
         </div>
-        <aside aria-label="Dados do paciente">
-          <PatientFactsCard detail={detail} consent={consent?.text ?? (record.isError ? 'Não foi possível carregar' : 'Carregando…')}>
-            {detail.user.status !== 'active' ? null : detail.user.activated ? <PatientResetLinkAction detail={detail} /> : <PatientInviteAction detail={detail} />}
-          </PatientFactsCard>
+        {/* The form is taller than the screen: it scrolls with the page instead of sticking. */}
+        <aside aria-label="Dados do paciente" className={editing ? 'patient-aside-editing' : undefined}>
+          {editing ? (
+            <EditPatientForm key={detail.user.id} detail={detail} onDone={() => setEditing(false)} />
+          ) : (
+            <PatientFactsCard detail={detail} consent={consent?.text ?? (record.isError ? 'Não foi possível carregar' : 'Carregando…')}>
+              <Button variant="secondary" size="sm" icon={<PencilLine aria-hidden="true" />} onClick={() => setEditing(true)}>
+                Editar dados
+              </Button>
+              {detail.user.status !== 'active' ? null : detail.user.activated ? <PatientResetLinkAction detail={detail} /> : <PatientInviteAction detail={detail} />}
+            </PatientFactsCard>
+          )}
         </aside>
       </div>
       <NewRoomDialog open={creatingRoom} onClose={() => setCreatingRoom(false)} patient={preset} />

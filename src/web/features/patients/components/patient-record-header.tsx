@@ -45,12 +45,12 @@ export function PatientRecordHeader({ detail, consent, onNewRoom, newEvolution }
           </div>
         </div>
         <div className="patient-header-actions">
-          {newEvolution}
           {onNewRoom ? (
-            <Button variant="secondary" icon={<Video aria-hidden="true" />} onClick={onNewRoom}>
-              Nova sala
+            <Button icon={<Video aria-hidden="true" />} onClick={onNewRoom}>
+              Nova consulta
             </Button>
           ) : null}
+          {newEvolution}
         </div>
       </div>
     </div>
