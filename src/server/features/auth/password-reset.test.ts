@@ -234,6 +234,17 @@ describe('Gerar link para nova senha', () => {
     await login(t, patient);
   });
 
+  it('signs out whoever else was signed in on that browser', async () => {
+    const patient = await createPatient(t.db);
+    const other = await createDoctor(t.db);
+    const otherCookie = await login(t, other);
+    const token = tokenOf((await t.request({ method: 'POST', url: `/api/users/${patient.id}/password-reset-link`, cookie: adminCookie })).json().url);
+    const res = await t.request({ method: 'POST', url: `/api/password-resets/${token}`, payload: { password: NEW_PASSWORD }, cookie: otherCookie });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.id).toBe(patient.id);
+    expect(await me(otherCookie)).toBe(401);
+  });
+
   it('lets exactly one of two simultaneous uses win', async () => {
     const patient = await createPatient(t.db);
     const token = tokenOf((await t.request({ method: 'POST', url: `/api/users/${patient.id}/password-reset-link`, cookie: adminCookie })).json().url);

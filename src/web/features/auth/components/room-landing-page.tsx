@@ -112,6 +112,7 @@ export function RoomLandingPage({ code, acceptConsent, onSignedIn }: RoomLanding
         <p className="auth-forgot">
           <Link to="/esqueci-senha">Esqueci minha senha</Link>
         </p>
+        <p className="auth-note">Ainda não criou sua senha? Peça à clínica ou a quem vai atender você o link da consulta com o convite.</p>
       </>
     );
   }
