@@ -35,7 +35,7 @@ export function firstScreenTags(manifest: Manifest, screen: FirstScreen, modules
     ...keys.map((k) => `<link rel="modulepreload" crossorigin href="/${manifest[k]!.file}">`),
     // crossorigin="anonymous" gives the preload the same mode and credentials as apiFetch's
     // fetch (cors, same-origin), so the app's own request takes the preloaded answer.
-    ...(screen.session ? ['<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/auth/me">'] : []),
+    ...[...(screen.session ? ['/api/auth/me'] : []), ...(screen.fetches ?? [])].map((url) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${url.replace(/&/g, '&amp;')}">`),
   ];
 }
 

@@ -16,6 +16,12 @@ export type FirstScreen = {
   /** Its layout asks for the session (/api/auth/me) as it mounts. */
   session: boolean;
   /**
+   * The API GETs the page makes as it loads, exactly as it writes them: preloaded with the HTML,
+   * they arrive together, so the page's cards draw their final state in one frame instead of a
+   * skeleton that the content then pushes down (CLS), one request chain after another (LCP).
+   */
+  fetches?: string[];
+  /**
    * What the layout loads instead when nobody is signed in (the room link's landing page): the
    * build writes <name>-signed-out.html with it too, which the server sends to a browser that
    * brings no session cookie.
@@ -26,9 +32,21 @@ export type FirstScreen = {
 export const FIRST_SCREENS: readonly FirstScreen[] = [
   { name: 'login', path: /^\/entrar\/?$/, module: 'features/auth/components/login-page.tsx', session: false },
   { name: 'room', path: /^\/sala\/[^/]+\/?$/, module: 'features/call/components/call-page.tsx', session: true, signedOutModule: 'app/pages/room-landing.tsx' },
-  { name: 'admin-home', path: /^\/admin\/?$/, module: 'app/pages/admin-home-page.tsx', session: true },
-  { name: 'doctor-home', path: /^\/medico\/?$/, module: 'features/dashboard/components/doctor-dashboard-page.tsx', session: true },
-  { name: 'patient-home', path: /^\/paciente\/?$/, module: 'features/dashboard/components/patient-dashboard-page.tsx', session: true },
+  { name: 'admin-home', path: /^\/admin\/?$/, module: 'app/pages/admin-home-page.tsx', session: true, fetches: ['/api/dashboard', '/api/reset'] },
+  {
+    name: 'doctor-home',
+    path: /^\/medico\/?$/,
+    module: 'features/dashboard/components/doctor-dashboard-page.tsx',
+    session: true,
+    fetches: ['/api/dashboard', '/api/rooms/waiting', '/api/me/payments', '/api/rooms?status=open', '/api/evolutions/drafts'],
+  },
+  {
+    name: 'patient-home',
+    path: /^\/paciente\/?$/,
+    module: 'features/dashboard/components/patient-dashboard-page.tsx',
+    session: true,
+    fetches: ['/api/dashboard', '/api/rooms?status=open', '/api/rooms?status=finished'],
+  },
 ];
 
 /** The first screen a URL path opens, if it is one of {@link FIRST_SCREENS}. */

@@ -79,7 +79,11 @@ describe("a first screen's HTML", () => {
     expect(html.indexOf('login-page-D4.js')).toBeLessThan(html.indexOf('</head>'));
     const doctorHome = FIRST_SCREENS.find((s) => s.name === 'doctor-home')!;
     const withDoctorPage = { ...manifest, [doctorHome.module]: { file: 'assets/doctor-H8.js', imports: ['index.html'] } };
-    expect(firstScreenHtml(indexHtml, withDoctorPage, doctorHome)).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/auth/me">');
+    const doctorHtml = firstScreenHtml(indexHtml, withDoctorPage, doctorHome);
+    expect(doctorHtml).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/auth/me">');
+    // The page's own first requests go with the HTML too, as the page writes them.
+    expect(doctorHtml).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/rooms?status=open">');
+    expect(doctorHtml).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/dashboard">');
   });
 
   it("asks for the room's landing page too in the signed-out copy", () => {

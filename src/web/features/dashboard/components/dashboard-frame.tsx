@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../../shared/schemas/dashboard';
 import { BackgroundShapes } from '../../../components/ui/background-shapes';
@@ -14,6 +15,34 @@ import { greeting } from './dashboard-greeting';
 import './dashboard.css';
 
 type RoleDashboard<R extends Dashboard['role']> = Extract<Dashboard, { role: R }>;
+
+/** The longest the skeleton stays up for the cards' own lists; after it, they show their own loading state. */
+const REVEAL_WAIT_MS = 1500;
+
+/**
+ * True once the cards, mounted hidden under the skeleton, have their first answers (or after
+ * {@link REVEAL_WAIT_MS}): the page then appears in one piece instead of a skeleton per card that
+ * its content pushes the cards below it out of place (layout shift on a phone). Stays true.
+ */
+function useCardsReady(mounted: boolean): boolean {
+  const firstLoads = useIsFetching({ predicate: (query) => query.state.status === 'pending' });
+  const [counted, setCounted] = useState(false);
+  const [timedOut, setTimedOut] = useState(false);
+  const [ready, setReady] = useState(false);
+  // The cards start their queries in their own effects, which run before this one: only from a
+  // render after it does firstLoads count them.
+  useEffect(() => {
+    if (!mounted || ready) return;
+    const count = setTimeout(() => setCounted(true), 0);
+    const timer = setTimeout(() => setTimedOut(true), REVEAL_WAIT_MS);
+    return () => {
+      clearTimeout(count);
+      clearTimeout(timer);
+    };
+  }, [mounted, ready]);
+  if (!ready && counted && (firstLoads === 0 || timedOut)) setReady(true);
+  return ready;
+}
 
 interface DashboardFrameProps<R extends Dashboard['role']> {
   role: R;
@@ -45,6 +74,15 @@ export function DashboardFrame<R extends Dashboard['role']>({ role, description,
       </Card>
     );
   else body = children(dashboard.data as RoleDashboard<R>);
+  const loaded = dashboard.isSuccess && dashboard.data.role === role;
+  const cardsReady = useCardsReady(loaded);
+  if (loaded && !cardsReady)
+    body = (
+      <>
+        <DashboardSkeleton cards={skeletonCards} />
+        <div hidden>{body}</div>
+      </>
+    );
 
   return (
     <>
