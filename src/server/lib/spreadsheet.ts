@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { CLINIC_TIME_ZONE } from '../../shared/domain/clinic-month';
+import { holdExportMemory } from './export-gc';
 
 /*
  * Building blocks of the spreadsheets the server hands out (the billing list, the monthly closing):
@@ -187,13 +188,18 @@ export type XlsxWriting = { workbook: ExcelJS.stream.xlsx.WorkbookWriter; out: P
 export function xlsxStream(write: (w: XlsxWriting) => Promise<void>): Readable {
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const run = async () => {
-    // Loaded with the first export rather than at start: exceljs is ~28 MB of a server's memory.
-    const { default: Excel } = await import('exceljs');
-    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    workbook.creator = 'MedConnect';
-    await write({ workbook, out });
-    if (out.destroyed) return;
-    await workbook.commit();
+    const release = holdExportMemory();
+    try {
+      // Loaded with the first export rather than at start: exceljs is ~20 MB of a server's memory.
+      const { default: Excel } = await import('exceljs');
+      const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      workbook.creator = 'MedConnect';
+      await write({ workbook, out });
+      if (out.destroyed) return;
+      await workbook.commit();
+    } finally {
+      release();
+    }
   };
   run().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return out;
