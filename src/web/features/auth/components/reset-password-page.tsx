@@ -14,7 +14,7 @@ import { roleHome } from '../../../lib/role-home';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCompletePasswordReset, usePasswordReset } from '../api/password-reset';
 import { AuthLayout } from './auth-layout';
-import { firstName } from './first-name';
+import { firstNameOf } from '../../../../shared/domain/person-name';
 import { ResetProblem, resetProblemOf } from './reset-problem';
 
 /** /nova-senha/:token: the person chooses a new password; their other devices are signed out. */
@@ -66,7 +66,7 @@ function ResetPasswordForm({ token, name, email }: { token: string; name: string
   return (
     <>
       <div className="auth-card-header">
-        <h1>Olá, {firstName(name)}</h1>
+        <h1>Olá, {firstNameOf(name)}</h1>
         <p>Crie uma senha nova para entrar no MedConnect. A senha antiga deixa de funcionar.</p>
       </div>
       <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
