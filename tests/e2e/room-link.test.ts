@@ -91,6 +91,31 @@ describe.runIf(run)('the room link is enough', () => {
     await opened.getByRole('button', { name: 'Concluir' }).click();
   });
 
+  it('the rooms list sends the same link later: with a fresh invite while the patient has no password', async () => {
+    await createPatient(server.db, { name: 'Ana Lúcia Prado', doctors: [doctor], activated: false });
+    await doctorPage.goto('/medico/salas');
+    await doctorPage.getByRole('button', { name: 'Nova consulta' }).first().click();
+    const dialog = doctorPage.getByRole('dialog', { name: 'Nova consulta' });
+    await dialog.getByLabel('Paciente').selectOption({ label: 'Ana Lúcia Prado (ainda não criou a senha)' });
+    await dialog.getByRole('button', { name: 'Abrir sala' }).click();
+    const opened = doctorPage.getByRole('dialog', { name: 'Sala aberta' });
+    const first = await opened.getByLabel('Link da consulta').inputValue();
+    await opened.getByRole('button', { name: 'Concluir' }).click();
+
+    await doctorPage.getByRole('button', { name: 'Enviar link para Ana Lúcia Prado' }).click();
+    const share = doctorPage.getByRole('dialog', { name: 'Enviar link da consulta' });
+    await share.getByText('Ana ainda não criou a senha').waitFor();
+    const later = await share.getByLabel('Link da consulta').inputValue();
+    expect(later).toMatch(new RegExp(`^${server.url}/sala/[A-Za-z0-9_-]{22}#convite=[A-Za-z0-9_-]{43}$`));
+    // Same room, a fresh invite (it replaces the one sent before, so the link sent last works).
+    expect(later.split('#')[0]).toBe(first.split('#')[0]);
+    expect(later).not.toBe(first);
+    const whatsapp = decodeURIComponent((await share.getByRole('link', { name: 'Enviar pelo WhatsApp' }).getAttribute('href')) ?? '');
+    expect(whatsapp).toContain(later);
+    await checkScreenAtBothWidths(doctorPage, 'rooms-list-share-link');
+    await doctorPage.keyboard.press('Escape');
+  });
+
   it('Maria, on a phone, goes from the link to the waiting room in 3 taps', async () => {
     const p = await page(PHONE, true);
     let taps = 0;

@@ -14,9 +14,7 @@ import { fieldErrorsFromApi, fieldErrorsFromIssues } from '../../../lib/form-err
 import type { FieldErrors } from '../../../lib/form-errors';
 import { usePatients } from '../../patients/api/get-patients';
 import { useCreateRoom } from '../api/create-room';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { useRoomPatientLink } from '../api/get-room-patient-link';
-import { RoomLinkPanel } from './room-link-panel';
+import { RoomShareLink } from './room-share-link';
 import { saoPauloLocalToIso, saoPauloNowLocal } from './room-message';
 import './rooms.css';
 
@@ -65,7 +63,7 @@ export function NewRoomDialog({ open, onClose, patient }: NewRoomDialogProps) {
       }
     >
       {created ? (
-        <CreatedRoomLink room={created.room} phone={created.phone} />
+        <RoomShareLink room={created.room} phone={created.phone} />
       ) : open ? (
         <NewRoomForm patient={patient} onCancel={close} onCreated={(room, phone) => setCreated({ room, phone })} />
       ) : null}
@@ -73,27 +71,6 @@ export function NewRoomDialog({ open, onClose, patient }: NewRoomDialogProps) {
   );
 }
 
-/**
- * The link to send, asked for once the room exists. A patient without a password gets the invite
- * inside the room link, and the doctor is told so: one WhatsApp message instead of two.
- */
-function CreatedRoomLink({ room, phone }: { room: Room; phone: string | null }) {
-  const link = useRoomPatientLink(room.code);
-  if (link.isPending) return <LoadingState label="Preparando o link…" />;
-  const first = room.patient.name.split(' ')[0] ?? room.patient.name;
-  return (
-    <div className="new-room-link">
-      {link.isError ? (
-        <Alert tone="warning">Não foi possível preparar o link com o convite ({messageOf(link.error)}). O link abaixo abre a sala para quem já tem senha.</Alert>
-      ) : !link.data.patientHasPassword ? (
-        <Alert tone="warning" title={`${first} ainda não criou a senha`}>
-          <p>Este link já leva o convite: com ele, {first} cria a senha e entra direto na consulta. Envie só esta mensagem.</p>
-        </Alert>
-      ) : null}
-      <RoomLinkPanel room={room} link={link.data} phone={phone} />
-    </div>
-  );
-}
 
 function NewRoomForm({ patient, onCancel, onCreated }: { patient?: PresetPatient | undefined; onCancel: () => void; onCreated: (room: Room, phone: string | null) => void }) {
   const [patientId, setPatientId] = useState(patient?.id ?? '');

@@ -1,4 +1,4 @@
-import { CalendarClock, Copy, LogIn, MessageCircle, Timer, XCircle } from 'lucide-react';
+import { CalendarClock, LogIn, MessageCircle, Timer, XCircle } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { firstNameOf } from '../../../../shared/domain/person-name';
@@ -6,17 +6,15 @@ import type { Room } from '../../../../shared/schemas/rooms';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Avatar } from '../../../components/ui/avatar';
 import { Badge } from '../../../components/ui/badge';
-import { Button, buttonClass } from '../../../components/ui/button';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
 import { ButtonLink } from '../../../components/ui/button-link';
 import { useToast } from '../../../components/ui/toast-context';
-import { absoluteUrl } from '../../../lib/absolute-url';
 import { messageOf } from '../../../lib/api-error';
-import { copyText } from '../../../lib/copy-text';
 import { formatDateTime } from '../../../lib/format-date';
 import { formatDuration } from '../../../lib/format-duration';
-import { whatsAppUrl } from '../../../lib/whatsapp';
 import { useCancelRoom } from '../api/cancel-room';
-import { roomMessage } from './room-message';
+import { RoomShareLink } from './room-share-link';
 import './rooms.css';
 
 /** When the room is for: "Marcada para 05/12/2026, 14:30" or "Sem horário marcado". */
@@ -29,13 +27,8 @@ export function OpenRoomItem({ room, showPatient = true, phone = null }: { room:
   const toast = useToast();
   const cancel = useCancelRoom();
   const [confirming, setConfirming] = useState(false);
-  const url = absoluteUrl(room.joinUrl);
+  const [sharing, setSharing] = useState(false);
   const who = room.patient.name;
-
-  const copy = async () => {
-    const ok = await copyText(url);
-    toast.notify(ok ? 'Link copiado' : `Não deu para copiar sozinho. Link da sala: ${url}`, ok ? 'success' : 'error');
-  };
 
   return (
     <li className={showPatient ? 'room-item' : 'room-item room-item-compact'}>
@@ -64,22 +57,17 @@ export function OpenRoomItem({ room, showPatient = true, phone = null }: { room:
         <ButtonLink to={`/sala/${room.code}`} variant="primary" size="sm" icon={<LogIn aria-hidden="true" />}>
           Entrar na sala<span className="sr-only"> com {who}</span>
         </ButtonLink>
-        <Button variant="secondary" size="sm" icon={<Copy aria-hidden="true" />} onClick={() => void copy()}>
-          Copiar link
+        {/* Through the same link request as the new-room dialog: a patient still without a password gets the invite inside it. */}
+        <Button variant="secondary" size="sm" icon={<MessageCircle aria-hidden="true" />} onClick={() => setSharing(true)}>
+          Enviar link<span className="sr-only"> para {who}</span>
         </Button>
-        <a
-          className={`${buttonClass('secondary', 'sm')} room-item-whatsapp`}
-          href={whatsAppUrl(roomMessage(who, room.doctor.name, url, room.scheduledAt), phone)}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          <MessageCircle aria-hidden="true" />
-          Enviar pelo WhatsApp
-        </a>
         <Button variant="danger-outline" size="sm" icon={<XCircle aria-hidden="true" />} onClick={() => setConfirming(true)}>
           Cancelar sala
         </Button>
       </div>
+      <Dialog open={sharing} onClose={() => setSharing(false)} title="Enviar link da consulta" description={`Envie o link para ${who}.`}>
+        <RoomShareLink room={room} phone={phone} />
+      </Dialog>
       <ConfirmDialog
         open={confirming}
         title="Cancelar esta sala?"
