@@ -16,7 +16,6 @@ import { roleHome } from '../../../lib/role-home';
 import { useAcceptInvite } from '../api/accept-invite';
 
 // Without a title: a doctor invited as "Dra. Helena Duarte" reads "Olá, Helena".
-const firstName = firstNameOf;
 
 /** "Olá, Ana": choose a password twice, then enter. */
 export function AcceptInviteForm({ token, invite }: { token: string; invite: InviteInfo }) {
@@ -57,7 +56,7 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
   return (
     <>
       <div className="auth-card-header">
-        <h1>Olá, {firstName(invite.name)}</h1>
+        <h1>Olá, {firstNameOf(invite.name)}</h1>
         <p>
           Crie uma senha para acessar o MedConnect como <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong>.
         </p>

@@ -27,7 +27,8 @@ import { ChatPanel } from './chat-panel';
 import { DeviceSelects } from './device-selects';
 import { EndCallDialogs } from './end-call-dialogs';
 import type { EndStep } from './end-call-dialogs';
-import { AudioOnlyBanner, CallBanner, CallHeader, OfflineBanner, WaitingNotice, firstName, statusOf } from './in-call';
+import { firstNameOf } from '../../../../shared/domain/person-name';
+import { AudioOnlyBanner, CallBanner, CallHeader, OfflineBanner, WaitingNotice, statusOf } from './in-call';
 import { RemoteView } from './remote-view';
 import { SelfView } from './self-view';
 import { useCallSession } from './use-call-session';
@@ -100,12 +101,12 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
     },
     onPatientWaiting: (name) => {
       playChime();
-      setAnnouncement(`${firstName(name || room.patient.name)} está na sala de espera. Use o botão “Deixar entrar”.`);
+      setAnnouncement(`${firstNameOf(name || room.patient.name)} está na sala de espera. Use o botão “Deixar entrar”.`);
     },
     onMessage: (message) => {
       if (!chatVisibleRef.current) {
         setUnread((n) => n + 1);
-        setAnnouncement(`Nova mensagem de ${firstName(message.fromName)}: ${message.text}`);
+        setAnnouncement(`Nova mensagem de ${firstNameOf(message.fromName)}: ${message.text}`);
       }
     },
     // Passed on by the effect below, once the session's state says why the room closed.
@@ -128,7 +129,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
 
   const inCall = state.phase === 'in_call';
   const quality = useConnectionQuality(session.getStats, inCall && state.link === 'connected');
-  useDocumentTitle(inCall ? `Consulta com ${firstName(peerName)}` : state.phase === 'waiting' ? 'Sala de espera' : 'Sala de consulta');
+  useDocumentTitle(inCall ? `Consulta com ${firstNameOf(peerName)}` : state.phase === 'waiting' ? 'Sala de espera' : 'Sala de consulta');
 
   // The session ended while in the room: the sign-in page brings the person back here.
   const unauthenticated = state.phase === 'failed' && state.error?.code === 'unauthenticated';
@@ -182,7 +183,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
     session.admit().then(
       () => {
         setAdmitting(false);
-        setAnnouncement(`${firstName(room.patient.name)} entrou na consulta.`);
+        setAnnouncement(`${firstNameOf(room.patient.name)} entrou na consulta.`);
       },
       (error: AckError) => {
         setAdmitting(false);
@@ -391,7 +392,7 @@ export function CallRoom({ room, role, me, home, store, onLeft, onRetry, onClose
         <EndCallDialogs
           step={endStep}
           patientName={room.patient.name}
-          patientFirstName={firstName(room.patient.name)}
+          patientFirstName={firstNameOf(room.patient.name)}
           finalizing={finalizing}
           onClose={() => setEndStep(null)}
           onLeaveForNow={() => {

@@ -14,23 +14,19 @@ import type { LinkState } from '../media/peer-connection';
 import { useNow } from './use-media';
 import './in-call.css';
 
-/** The first name without a title ("Dra. Helena Duarte" → "Helena"). */
-export function firstName(name: string): string {
-  return firstNameOf(name);
-}
-
 /** The line under the header: where the other person is, in plain words. */
 export function statusOf(role: 'doctor' | 'patient', peerName: string, peerState: PresenceState | undefined, link: LinkState): { text: string; tone: 'ok' | 'warn' | 'idle' } {
-  const first = role === 'doctor' ? firstName(peerName) : 'Seu médico';
+  // The patient reads the doctor's name ("Dra. Helena Duarte", or "Dr(a). …" when the clinic wrote no title), never "seu médico … ele".
+  const first = role === 'doctor' ? firstNameOf(peerName) : doctorTitle(peerName);
   // Media still flowing is what the person sees and hears, whatever the server last told us
   // (after a server restart the other side may not have rejoined signaling yet).
   if (link === 'connected' && peerState !== 'left') return { text: 'Conectado', tone: 'ok' };
   switch (peerState) {
     case undefined:
     case 'offline':
-      return { text: role === 'doctor' ? `Aguardando ${first} entrar` : 'Aguardando seu médico', tone: 'idle' };
+      return { text: role === 'doctor' ? `Aguardando ${first} entrar` : `Aguardando ${first}`, tone: 'idle' };
     case 'waiting':
-      return { text: role === 'doctor' ? 'Aguardando você deixar entrar' : 'Seu médico está na sala de espera', tone: 'warn' };
+      return { text: role === 'doctor' ? 'Aguardando você deixar entrar' : `${first} está na sala de espera`, tone: 'warn' };
     case 'left':
       // The doctor left on purpose without finalizing ("Sair por enquanto"): the room is open and she comes back.
       return role === 'doctor' ? { text: `${first} saiu da chamada`, tone: 'idle' } : { text: doctorAwayStatus(peerName), tone: 'warn' };
@@ -136,7 +132,7 @@ export function WaitingNotice({ name, photoUrl, admitting, onAdmit }: { name: st
     <div className="waiting-notice">
       <Avatar name={name} photoUrl={photoUrl} size="lg" />
       <div className="waiting-notice-text">
-        <p className="waiting-notice-title">{firstName(name)} está na sala de espera</p>
+        <p className="waiting-notice-title">{firstNameOf(name)} está na sala de espera</p>
         <p>Deixe entrar quando estiver pronto(a).</p>
       </div>
       <Button onClick={onAdmit} loading={admitting} icon={<UserCheck aria-hidden="true" />} className="waiting-notice-button">

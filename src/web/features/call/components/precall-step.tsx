@@ -1,5 +1,6 @@
 import { CameraOff, LogIn, Mic, RefreshCw, ShieldCheck } from 'lucide-react';
 import { useEffect } from 'react';
+import { firstNameOf } from '../../../../shared/domain/person-name';
 import type { Room } from '../../../../shared/schemas/rooms';
 import { Alert } from '../../../components/ui/alert';
 import { Avatar } from '../../../components/ui/avatar';
@@ -105,11 +106,11 @@ export function PrecallStep({ store, room, role, myName, home, onJoin }: Precall
             <span className="presence-line-dot" aria-hidden="true" />
             {role === 'patient'
               ? otherOnline
-                ? 'Seu médico já entrou na consulta'
-                : 'Aguardando seu médico'
+                ? `${other} já entrou na consulta`
+                : `Aguardando ${other}`
               : otherOnline
-                ? `${room.patient.name.split(' ')[0]} já está na sala de espera`
-                : `${room.patient.name.split(' ')[0]} ainda não entrou`}
+                ? `${firstNameOf(room.patient.name)} já está na sala de espera`
+                : `${firstNameOf(room.patient.name)} ainda não entrou`}
           </p>
 
           {problems.length > 0 ? (

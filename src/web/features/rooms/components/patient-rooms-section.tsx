@@ -96,7 +96,7 @@ function PatientRoomCard({ room }: { room: Room }) {
       </div>
       <p className={room.doctorOnline ? 'presence-pill presence-pill-online' : 'presence-pill'} role="status">
         <span className="presence-dot" aria-hidden="true" />
-        {room.doctorOnline ? 'Seu médico já entrou na consulta' : 'Aguardando seu médico'}
+        {room.doctorOnline ? `${doctorTitle(room.doctor.name)} já entrou na consulta` : `Aguardando ${doctorTitle(room.doctor.name)}`}
       </p>
       <ButtonLink to={`/sala/${room.code}`} variant="primary" className="patient-room-enter" icon={<LogIn aria-hidden="true" />}>
         Entrar na consulta
