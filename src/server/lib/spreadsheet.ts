@@ -190,9 +190,10 @@ export function xlsxStream(write: (w: XlsxWriting) => Promise<void>): Readable {
   const run = async () => {
     const release = holdExportMemory();
     try {
-      // Loaded with the first export rather than at start: exceljs is ~20 MB of a server's memory.
-      const { default: Excel } = await import('exceljs');
-      const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      // Loaded with the first export rather than at start, and only the writer: all of exceljs is
+      // ~20 MB of a server's memory, its streaming writer ~15 (exceljs-workbook-writer.d.ts).
+      const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
+      const workbook = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       workbook.creator = 'MedConnect';
       await write({ workbook, out });
       if (out.destroyed) return;
