@@ -183,3 +183,29 @@ describe('static web serving', () => {
     expect(res.headers['content-type']).not.toMatch(/text\/html/);
   });
 });
+
+describe('addresses that are not files of the build', () => {
+  it('answers a malformed percent-escape with a 400 in the error shape, not a server error', async () => {
+    for (const url of ['/%zz', '/assets/%E0%A4%A', '/medico/%']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(400);
+      const { error } = res.json<{ error: { code: string; message: string } }>();
+      expect(error.code).toBe('bad_request');
+      expect(error.message).not.toMatch(/URIError|decodeURIComponent|FST_/);
+    }
+  });
+
+  it('never reaches outside the build folder, even into a sibling whose name starts the same', async () => {
+    const sibling = `${dist}-secret`;
+    fs.mkdirSync(sibling, { recursive: true });
+    fs.writeFileSync(path.join(sibling, 'secret.txt'), 'segredo');
+    try {
+      for (const url of [`/../${path.basename(sibling)}/secret.txt`, `/..%2F${path.basename(sibling)}%2Fsecret.txt`]) {
+        const res = await get(url);
+        expect(res.body, url).not.toContain('segredo');
+      }
+    } finally {
+      fs.rmSync(sibling, { recursive: true, force: true });
+    }
+  });
+});

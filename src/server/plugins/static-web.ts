@@ -43,7 +43,7 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     if (url.startsWith('/api/') || url.startsWith('/socket.io') || url === '/healthz') return;
     // Real files (assets, fonts, favicon) are served by @fastify/static; everything else is a client route.
     const file = path.join(root, decodeURIComponent(url));
-    if (file.startsWith(root) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(url.slice(1));
+    if (file.startsWith(root + path.sep) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(url.slice(1));
     if (url.startsWith('/assets/')) return reply.callNotFound();
     const screen = firstScreenOf(url);
     if (screen) {
