@@ -5,6 +5,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
 import { loadConfig } from '../src/server/config';
 import { ensureAdmin } from '../src/server/db/bootstrap-admin';
 import { createDb } from '../src/server/db/database';
@@ -42,7 +43,8 @@ function median(values: number[]): number {
 
 /** The server as `npm start` runs it, on a random loopback port; resolves once it listens. */
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const entry = await buildServer('src/server/main.ts', 'dist/bench/lighthouse-server.mjs');
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));

@@ -47,7 +47,8 @@ export function RoomLandingPage({ code, acceptConsent, onSignedIn }: RoomLanding
   const validCode = roomCodeSchema.safeParse(code).success;
   const token = inviteTokenFrom(location.hash);
   const landing = useRoomLanding(code, validCode);
-  const invite = useInvite(token ?? '', token !== null && landing.data?.open === true);
+  // Asked together with the room, not after it: one round trip less before the form shows.
+  const invite = useInvite(token ?? '', token !== null);
   const doctor = landing.data ? doctorShortName(landing.data.doctorName) : null;
   useDocumentTitle(doctor ? `Sua consulta com ${doctor}` : 'Sua consulta');
 
@@ -72,7 +73,12 @@ export function RoomLandingPage({ code, acceptConsent, onSignedIn }: RoomLanding
       </div>
     );
   } else if (landing.isPending || (token !== null && landing.data?.open && invite.isPending)) {
-    content = <LoadingState label="Abrindo sua consulta…" />;
+    // As tall as the form that replaces it, so nothing below jumps when it arrives (CLS).
+    content = (
+      <div className="room-landing-loading">
+        <LoadingState label="Abrindo sua consulta…" />
+      </div>
+    );
   } else if (landing.isError) {
     content = <Alert tone="danger">Não foi possível abrir o link agora. Confira sua internet e tente de novo.</Alert>;
   } else if (!landing.data.open) {
