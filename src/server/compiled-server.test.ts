@@ -34,8 +34,9 @@ describe('the compiled server that npm start runs', () => {
       const url = await new Promise<string>((resolve, reject) => {
         const onData = (d: Buffer) => {
           out += d.toString();
+          // The first admin's lines come after the address, maybe in a later chunk.
           const match = /MedConnect is running at (http:\/\/localhost:\d+)/.exec(out);
-          if (match) resolve(match[1]!);
+          if (match && out.includes('First admin created')) resolve(match[1]!);
         };
         running.stdout?.on('data', onData);
         running.stderr?.on('data', onData);

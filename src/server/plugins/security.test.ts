@@ -14,7 +14,20 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** The only /api routes anyone may call without a session; adding one here is a security decision. */
-const PUBLIC_ROUTES = ['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/invites/:token', 'POST /api/invites/:token/accept'];
+const PUBLIC_ROUTES = [
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/invites/:token',
+  'POST /api/invites/:token/accept',
+  // Lost passwords (issue 12): what the login page may offer, the request, and the link itself.
+  'GET /api/auth/options',
+  'POST /api/auth/forgot-password',
+  'GET /api/password-resets/:token',
+  'POST /api/password-resets/:token',
+  // The room link's landing page before sign-in, and the public check of a printed document.
+  'GET /api/room-links/:code',
+  'GET /api/document-verifications/:code',
+];
 
 /** Flattens `printRoutes({ commonPrefix: false })` into "METHOD /full/path" entries. */
 function registeredRoutes(tree: string): string[] {
