@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/server/app';
-import { type Config, loadConfig } from '../src/server/config';
+import { loadConfig } from '../src/server/config';
 import { type Db, createDb } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { Database } from '../src/server/db/types';
 import { SESSION_COOKIE } from '../src/server/features/auth/session.service';
 import { hashToken, newToken } from '../src/server/lib/tokens';
 import { userSearchText } from '../src/shared/domain/search-text';
+import { option, throwaway } from './bench-kit';
 
 /**
  * `npm run bench:lists`: the lists and dashboards of a big clinic. For each size (default 1,000
@@ -30,10 +29,6 @@ import { userSearchText } from '../src/shared/domain/search-text';
  */
 
 const TARGET_P95_MS = 50;
-
-function option(name: string): string | undefined {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
 
 const sizes = (option('sizes') ?? '1000,100000').split(',').map(Number);
 const requests = Number(option('requests') ?? 30);
@@ -201,30 +196,8 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
-/** A throwaway database of the given engine; `drop` removes it. */
-async function throwaway(engine: 'sqlite' | 'postgres'): Promise<{ database: Config['database']; drop: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-bench-lists-'));
-    return { database: { kind: 'sqlite', file: path.join(dir, 'bench.sqlite') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `mc_bench_lists_${process.pid}_${Date.now()}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  return { database: { kind: 'postgres', url: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 async function run(engine: 'sqlite' | 'postgres', patients: number) {
-  const { database, drop } = await throwaway(engine);
+  const { database, drop } = await throwaway(engine, 'bench_lists', pgUrl);
   const db = createDb(database);
   try {
     await migrateToLatest(db);
