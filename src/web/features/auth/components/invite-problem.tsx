@@ -1,11 +1,9 @@
-import { Clock, Link2Off, RefreshCw, UserCheck, WifiOff } from 'lucide-react';
-import { Button } from '../../../components/ui/button';
-import { ButtonLink } from '../../../components/ui/button-link';
-import './invite-problem.css';
+import { Clock, Link2Off, UserCheck, WifiOff } from 'lucide-react';
+import { LinkProblem, type LinkProblemContent, type LinkProblemKind } from './link-problem';
 
-export type InviteProblemKind = 'invalid' | 'expired' | 'used' | 'unavailable';
+export type InviteProblemKind = LinkProblemKind;
 
-const CONTENT = {
+const CONTENT: LinkProblemContent = {
   invalid: {
     icon: Link2Off,
     title: 'Este link de convite não é válido',
@@ -26,27 +24,9 @@ const CONTENT = {
     title: 'Não foi possível abrir o convite',
     text: 'Pode ser um problema de conexão. Tente de novo em instantes.',
   },
-} as const;
+};
 
 /** Why an invite cannot be used, in plain words, and what to do next. */
 export function InviteProblem({ kind, onRetry }: { kind: InviteProblemKind; onRetry?: () => void }) {
-  const { icon: Icon, title, text } = CONTENT[kind];
-  return (
-    <div className="invite-problem">
-      <span className={`invite-problem-icon invite-problem-${kind}`} aria-hidden="true">
-        <Icon />
-      </span>
-      <h1>{title}</h1>
-      <p>{text}</p>
-      {kind === 'unavailable' && onRetry ? (
-        <Button onClick={onRetry} icon={<RefreshCw aria-hidden="true" />}>
-          Tentar de novo
-        </Button>
-      ) : (
-        <ButtonLink to="/entrar" variant={kind === 'used' ? 'primary' : 'secondary'}>
-          Ir para a página de entrada
-        </ButtonLink>
-      )}
-    </div>
-  );
+  return <LinkProblem content={CONTENT} kind={kind} onRetry={onRetry} />;
 }

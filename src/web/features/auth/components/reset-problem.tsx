@@ -1,13 +1,11 @@
-import { Clock, Link2Off, RefreshCw, UserCheck, WifiOff } from 'lucide-react';
+import { Clock, Link2Off, UserCheck, WifiOff } from 'lucide-react';
 import { Link } from 'react-router';
-import { Button } from '../../../components/ui/button';
-import { ButtonLink } from '../../../components/ui/button-link';
 import { ApiError } from '../../../lib/api-error';
-import './invite-problem.css';
+import { LinkProblem, type LinkProblemContent, type LinkProblemKind } from './link-problem';
 
-export type ResetProblemKind = 'invalid' | 'expired' | 'used' | 'unavailable';
+export type ResetProblemKind = LinkProblemKind;
 
-const CONTENT = {
+const CONTENT: LinkProblemContent = {
   invalid: {
     icon: Link2Off,
     title: 'Este link para nova senha não é válido',
@@ -28,7 +26,7 @@ const CONTENT = {
     title: 'Não foi possível abrir o link',
     text: 'Pode ser um problema de conexão. Tente de novo em instantes.',
   },
-} as const;
+};
 
 export function resetProblemOf(error: unknown): ResetProblemKind {
   if (error instanceof ApiError) {
@@ -41,26 +39,5 @@ export function resetProblemOf(error: unknown): ResetProblemKind {
 
 /** Why a new-password link cannot be used, in plain words, and what to do next. */
 export function ResetProblem({ kind, onRetry }: { kind: ResetProblemKind; onRetry?: () => void }) {
-  const { icon: Icon, title, text } = CONTENT[kind];
-  return (
-    <div className="invite-problem">
-      <span className={`invite-problem-icon invite-problem-${kind}`} aria-hidden="true">
-        <Icon />
-      </span>
-      <h1>{title}</h1>
-      <p>{text}</p>
-      {kind === 'unavailable' && onRetry ? (
-        <Button onClick={onRetry} icon={<RefreshCw aria-hidden="true" />}>
-          Tentar de novo
-        </Button>
-      ) : (
-        <>
-          <ButtonLink to="/entrar" variant={kind === 'used' ? 'primary' : 'secondary'}>
-            Ir para a página de entrada
-          </ButtonLink>
-          {kind === 'used' ? null : <Link to="/esqueci-senha">Pedir um novo link</Link>}
-        </>
-      )}
-    </div>
-  );
+  return <LinkProblem content={CONTENT} kind={kind} onRetry={onRetry} more={<Link to="/esqueci-senha">Pedir um novo link</Link>} />;
 }
