@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import type { UserRow } from '../../db/types';
+import { ROOM_LANDINGS_PER_MINUTE } from './room-link.routes';
 
 let t: TestApp;
 let doctor: UserRow;
@@ -39,6 +40,17 @@ describe('GET /api/room-links/:code (the landing page, before sign-in)', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('room_link_invalid');
     expect((await t.request({ method: 'GET', url: '/api/room-links/curto' })).statusCode).toBe(400);
+  });
+
+  it('throttles each address before looking anything up: past the budget a 429 in plain words, other addresses unaffected', async () => {
+    const guess = (code: string, remoteAddress: string) => t.request({ method: 'GET', url: `/api/room-links/${code}`, remoteAddress });
+    for (let i = 0; i < ROOM_LANDINGS_PER_MINUTE; i++) expect((await guess('b'.repeat(22), '10.7.7.7')).statusCode).toBe(404);
+    const refused = await guess('b'.repeat(22), '10.7.7.7');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toEqual({ code: 'too_many_requests', message: 'Muitas tentativas seguidas. Aguarde um minuto e abra o link de novo.' });
+    // Malformed guesses spend the same budget; another address is not affected.
+    expect((await guess('x', '10.7.7.7')).statusCode).toBe(429);
+    expect((await guess('b'.repeat(22), '10.7.7.8')).statusCode).toBe(404);
   });
 });
 
