@@ -4,7 +4,7 @@ import { type ClientSocket, connectSocket } from '../tests/helpers/sockets';
 /**
  * The flooding patients of `bench/signaling.ts`, in a process of their own. Reads one JSON line
  * `{url, sockets, flooders:[{cookie, code}]}` from stdin, floods until stdin says "stop" (or
- * closes), then prints `{sent, disconnects, refused}` and exits.
+ * closes), then prints `{sent, disconnects, refused, cpu_ms, seconds}` and exits.
  */
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,12 +64,18 @@ function flood(url: string, cookie: string, code: string, sockets: number): { st
 
 const lines = readline.createInterface({ input: process.stdin });
 let floods: ReturnType<typeof flood>[] = [];
+let cpuAtStart = process.cpuUsage();
+let startedAt = performance.now();
 lines.once('line', (line) => {
+  cpuAtStart = process.cpuUsage();
+  startedAt = performance.now();
   const setup = JSON.parse(line) as { url: string; sockets: number; flooders: { cookie: string; code: string }[] };
   floods = setup.flooders.map((f) => flood(setup.url, f.cookie, f.code, setup.sockets));
 });
 lines.on('close', () => {
   const stats = floods.map((f) => f.stop());
   const sum = (k: 'sent' | 'disconnects' | 'refused') => stats.reduce((a, s) => a + s[k], 0);
-  process.stdout.write(`${JSON.stringify({ sent: sum('sent'), disconnects: sum('disconnects'), refused: sum('refused') })}\n`, () => process.exit(0));
+  const { user, system } = process.cpuUsage(cpuAtStart);
+  const figures = { sent: sum('sent'), disconnects: sum('disconnects'), refused: sum('refused'), cpu_ms: Math.round((user + system) / 1000), seconds: (performance.now() - startedAt) / 1000 };
+  process.stdout.write(`${JSON.stringify(figures)}\n`, () => process.exit(0));
 });
