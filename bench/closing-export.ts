@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { type Db, createDb } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
-import { SESSION_COOKIE } from '../src/server/features/auth/session.service';
+import { SESSION_COOKIE } from '../src/server/plugins/session';
 import { hashToken, newToken } from '../src/server/lib/tokens';
 import { addMonths, clinicMonthOf } from '../src/shared/domain/clinic-month';
 import { splitFee } from '../src/shared/domain/money';

@@ -10,7 +10,7 @@ import { loadConfig } from '../src/server/config';
 import { ensureAdmin } from '../src/server/db/bootstrap-admin';
 import { createDb } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/db/seed-demo';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/cli/seed-demo';
 import { option } from './bench-kit';
 
 /*

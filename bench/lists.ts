@@ -8,7 +8,7 @@ import { loadConfig } from '../src/server/config';
 import { type Db, createDb } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { Database } from '../src/server/db/types';
-import { SESSION_COOKIE } from '../src/server/features/auth/session.service';
+import { SESSION_COOKIE } from '../src/server/plugins/session';
 import { hashToken, newToken } from '../src/server/lib/tokens';
 import { userSearchText } from '../src/shared/domain/search-text';
 import { option, throwaway } from './bench-kit';

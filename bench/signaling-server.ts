@@ -10,7 +10,7 @@ import { type Db, createDb } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { Database } from '../src/server/db/types';
 import { newRoomCode } from '../src/server/features/rooms/rooms.service';
-import { SESSION_COOKIE } from '../src/server/features/auth/session.service';
+import { SESSION_COOKIE } from '../src/server/plugins/session';
 import { hashToken, newToken } from '../src/server/lib/tokens';
 import { userSearchText } from '../src/shared/domain/search-text';
 import { TCLE_VERSION } from '../src/shared/domain/tcle';

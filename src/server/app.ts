@@ -6,6 +6,7 @@ import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
 import { passwordResetRoutes } from './features/auth/password-reset.routes';
+import { sessionStore } from './features/auth/session.service';
 import { roomLinkRoutes } from './features/invites/room-link.routes';
 import { backupsRoutes } from './features/backups/backups.routes';
 import { resetRoutes } from './features/reset/reset.routes';
@@ -75,7 +76,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   registerErrorHandler(app);
   registerGuards(app);
   await registerSecurity(app);
-  await registerSession(app);
+  // Features provide what the plugins need; plugins import no feature.
+  const sessions = sessionStore(options.db, config);
+  await registerSession(app, sessions);
 
   app.get('/healthz', async () => {
     await options.db.selectFrom('users').select('id').limit(1).execute();
@@ -87,7 +90,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(usersRoutes);
   await app.register(patientsRoutes);
   await app.register(profileRoutes);
-  const realtime = attachRealtime(app);
+  const realtime = attachRealtime(app, sessions);
   app.decorate('realtime', realtime);
   app.decorate('rooms', registerRoomSignaling(app, realtime.io));
   await app.register(roomsRoutes);

@@ -4,10 +4,10 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import type { Role } from '../../shared/permissions';
 import type { UserRow } from '../db/types';
-import { SESSION_COOKIE, findLiveSessions, resolveSession, touchSessions } from '../features/auth/session.service';
 import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
 import { PersonRateLimiter } from './person-rate-limiter';
+import { SESSION_COOKIE, type SessionStore } from './session';
 
 export type SocketData = {
   user: UserRow;
@@ -68,7 +68,7 @@ function refusal(code: string, message: string): Error & { data: { code: string;
  * socket lives. Nothing a client sends can throw out of this layer: a failure refuses or closes
  * that one socket.
  */
-export function attachRealtime(app: FastifyInstance): Realtime {
+export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Realtime {
   const { config, log } = app;
   const trust = trustFn(config.trustProxy);
 
@@ -147,7 +147,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const token = cookies[SESSION_COOKIE];
       if (!token) throw refusal('unauthenticated', SESSION_ENDED.message);
-      const auth = await resolveSession(app.db, config, token);
+      const auth = await sessions.resolve(token);
       if (!auth || wasEnded(auth)) throw refusal('unauthenticated', SESSION_ENDED.message);
       // The connection may have gone while the session was looked up; then there is nothing to count.
       if (socket.conn.readyState !== 'open') throw refusal('unauthenticated', SESSION_ENDED.message);
@@ -185,7 +185,7 @@ export function attachRealtime(app: FastifyInstance): Realtime {
     const pending = pendingChecks.get(socket);
     if (pending) return pending;
     if (Date.now() - socket.data.checkedAt < SESSION_RECHECK_MS) return true;
-    const check = resolveSession(app.db, config, socket.data.token).then(
+    const check = sessions.resolve(socket.data.token).then(
       (auth) => {
         pendingChecks.delete(socket);
         if (!auth) {
@@ -235,12 +235,12 @@ export function attachRealtime(app: FastifyInstance): Realtime {
   async function revalidateSessions(): Promise<void> {
     const sockets = [...io.of('/').sockets.values()];
     if (sockets.length === 0) return;
-    const live = await findLiveSessions(app.db, config, [...new Set(sockets.map((s) => s.data.sessionId))]);
+    const live = await sessions.findLive([...new Set(sockets.map((s) => s.data.sessionId))]);
     for (const socket of sockets) if (!live.has(socket.data.sessionId)) endSocket(socket, SESSION_ENDED);
     // Media flows peer to peer, so a long, quiet consultation sends no event; being in a room is
     // use, or an idle expiry shorter than the call would end it mid-sentence.
     const inCall = sockets.filter((s) => live.has(s.data.sessionId) && [...s.rooms].some((r) => r.startsWith('room:')));
-    await touchSessions(app.db, [...new Set(inCall.map((s) => s.data.sessionId))]);
+    await sessions.touch([...new Set(inCall.map((s) => s.data.sessionId))]);
     limiter.prune();
     handshakes.prune();
     forgetOldEnds(Date.now());

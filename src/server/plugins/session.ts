@@ -1,15 +1,31 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { SESSION_COOKIE, resolveSession } from '../features/auth/session.service';
+import type { Auth } from './fastify-types';
+
+/** The session cookie's name: HTTP, sockets and the static pages read the same one. */
+export const SESSION_COOKIE = 'mc_session';
+
+/**
+ * How the person behind a session cookie is found. The auth feature provides it and app.ts hands
+ * it to this plugin and to the realtime layer at start-up, so plumbing never imports a feature.
+ */
+export type SessionStore = {
+  /** The person behind a cookie token, or null when the session is unknown, expired or its user inactive. */
+  resolve: (token: string) => Promise<Auth | null>;
+  /** Which of these sessions are still valid now (for sockets that outlive a request). */
+  findLive: (sessionIds: string[]) => Promise<Set<string>>;
+  /** Marks these sessions as in use now (a quiet call is use). */
+  touch: (sessionIds: string[]) => Promise<void>;
+};
 
 /** Reads the session cookie on API and socket requests and sets `request.auth`. */
-export async function registerSession(app: FastifyInstance): Promise<void> {
+export async function registerSession(app: FastifyInstance, sessions: SessionStore): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.auth = token ? await resolveSession(app.db, app.config, token) : null;
+    request.auth = token ? await sessions.resolve(token) : null;
   });
 }
 

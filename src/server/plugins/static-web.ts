@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { FIRST_SCREENS, firstScreenFiles, firstScreenOf } from '../../shared/first-screens';
-import { SESSION_COOKIE } from '../features/auth/session.service';
+import { SESSION_COOKIE } from './session';
 
 /** Files Vite names by their content hash: a new build gives new names, so they never change. */
 const HASHED_DIR = `${path.sep}assets${path.sep}`;

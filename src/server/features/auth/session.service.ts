@@ -3,9 +3,8 @@ import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { hashToken, newToken } from '../../lib/tokens';
 import type { Auth } from '../../plugins/fastify-types';
+import type { SessionStore } from '../../plugins/session';
 import { deleteSession, findLiveSessionIds, findSessionWithUser, insertSession, touchSession, touchSessionsSeenBefore } from './sessions.repository';
-
-export const SESSION_COOKIE = 'mc_session';
 
 // Writing last_seen_at on every request would turn every read into a write.
 const TOUCH_EVERY_MS = 60_000;
@@ -63,4 +62,13 @@ export async function touchSessions(db: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const now = Date.now();
   await touchSessionsSeenBefore(db, ids, new Date(now - TOUCH_EVERY_MS).toISOString(), new Date(now).toISOString());
+}
+
+/** The session store the session plugin and the realtime layer use (wired in app.ts). */
+export function sessionStore(db: Db, config: Config): SessionStore {
+  return {
+    resolve: (token) => resolveSession(db, config, token),
+    findLive: (ids) => findLiveSessions(db, config, ids),
+    touch: (ids) => touchSessions(db, ids),
+  };
 }

@@ -5,9 +5,9 @@ import { loadConfig } from '../config';
 import { billFinishedConsultation } from '../features/billing/billing.service';
 import { contentHashOf } from '../features/records/record-views';
 import { hashPassword } from '../lib/passwords';
-import { ensureAdmin } from './bootstrap-admin';
-import { type Db, type DbOrTrx, createDb } from './database';
-import { migrateToLatest } from './migrate';
+import { ensureAdmin } from '../db/bootstrap-admin';
+import { type Db, type DbOrTrx, createDb } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
 
 /** Everyone in the demo logs in with this password. */
 export const DEMO_PASSWORD = 'demo-medconnect';
