@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Me } from '../../shared/schemas/auth';
 import { useToast } from '../components/ui/toast-context';
-import { getMe, meQueryKey } from '../features/auth/api/get-me';
+import { getMe, meQueryKey } from '../lib/get-me';
 import { noticeBadges } from '../lib/live-notices';
 import { forgetPersonalData } from '../lib/personal-storage';
 

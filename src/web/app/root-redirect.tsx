@@ -1,7 +1,7 @@
 import { Navigate } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
-import { useMe } from '../features/auth/api/get-me';
+import { useMe } from '../lib/get-me';
 import { messageOf } from '../lib/api-error';
 import { roleHome } from '../lib/role-home';
 

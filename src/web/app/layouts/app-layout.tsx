@@ -2,7 +2,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { useToast } from '../../components/ui/toast-context';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../lib/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { messageOf } from '../../lib/api-error';
 import { AppShell } from './app-shell';

@@ -2,7 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/ui/error-state';
 import { Footer } from '../../components/ui/footer';
 import { LoadingState } from '../../components/ui/loading-state';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../lib/get-me';
 import { messageOf } from '../../lib/api-error';
 
 /**

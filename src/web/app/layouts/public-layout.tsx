@@ -2,7 +2,7 @@ import { Outlet } from 'react-router';
 import { BrandLogo } from '../../components/ui/brand-logo';
 import { ButtonLink } from '../../components/ui/button-link';
 import { Footer } from '../../components/ui/footer';
-import { useCachedMe } from '../../features/auth/api/get-me';
+import { useCachedMe } from '../../lib/get-me';
 import { roleHome } from '../../lib/role-home';
 import './public-layout.css';
 

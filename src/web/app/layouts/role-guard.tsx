@@ -1,6 +1,6 @@
 import { Navigate, Outlet } from 'react-router';
 import type { Role } from '../../../shared/permissions';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../lib/get-me';
 import { roleHome } from '../../lib/role-home';
 
 /** Lets only one role into a branch of routes; others go to their own home. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../../shared/schemas/auth';
 import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from './get-me';
+import { meQueryKey } from '../../../lib/get-me';
 
 /** Sets the password chosen through an invite; the person is signed in afterwards. */
 export function acceptInvite(token: string, password: string): Promise<Me> {

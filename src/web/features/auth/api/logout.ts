@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import { liveConnection } from '../../../lib/live-notices';
 import { forgetPersonalData } from '../../../lib/personal-storage';
-import { meQueryKey } from './get-me';
+import { meQueryKey } from '../../../lib/get-me';
 
 /** Ends the session on the server. */
 export function logout(): Promise<{ ok: true }> {

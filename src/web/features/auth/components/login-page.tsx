@@ -1,7 +1,7 @@
 import { Link, Navigate, useLocation } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { roleHome } from '../../../lib/role-home';
-import { useCachedMe } from '../api/get-me';
+import { useCachedMe } from '../../../lib/get-me';
 import { AuthLayout } from './auth-layout';
 import { LoginForm } from './login-form';
 

@@ -11,7 +11,7 @@ import { messageOf } from '../../../lib/api-error';
 import { fieldErrorsFromApi, focusFirstInvalid } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { acceptInvite } from '../api/accept-invite';
-import { meQueryKey } from '../api/get-me';
+import { meQueryKey } from '../../../lib/get-me';
 
 interface RoomInviteFormProps {
   token: string;

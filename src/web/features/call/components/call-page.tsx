@@ -7,7 +7,7 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { ApiError, messageOf } from '../../../lib/api-error';
 import { doctorTitle } from '../../../lib/doctor-title';
 import { roleHome } from '../../../lib/role-home';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/get-me';
 import { roomQueryKey, useRoom } from '../../rooms/api/get-room';
 import { consentQueryKey, useConsent } from '../api/consent';
 import { LocalMediaStore } from '../media/media-store';

@@ -9,7 +9,7 @@ import { BrandLine } from '../../../components/ui/footer';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useToast } from '../../../components/ui/toast-context';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { meQueryKey } from '../../auth/api/get-me';
+import { meQueryKey } from '../../../lib/get-me';
 import { finalizeRoom } from '../../rooms/api/finalize-room';
 import { playChime } from '../media/chime';
 import { supportsScreenShare } from '../media/local-media';

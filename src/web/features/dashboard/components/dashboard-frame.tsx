@@ -7,7 +7,7 @@ import { Card } from '../../../components/ui/card';
 import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { messageOf } from '../../../lib/api-error';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/get-me';
 import { useDashboard } from '../api/get-dashboard';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { firstNameOf } from '../../../../shared/domain/person-name';

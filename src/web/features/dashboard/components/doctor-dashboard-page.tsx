@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { can } from '../../../../shared/permissions';
 import { Button } from '../../../components/ui/button';
 import { StatCard } from '../../../components/ui/stat-card';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/get-me';
 import { MyPaymentsPrompt } from '../../payments/components/my-payments-prompt';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorEarningsCard } from './doctor-earnings-card';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../../shared/schemas/auth';
 import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from '../../auth/api/get-me';
+import { meQueryKey } from '../../../lib/get-me';
 
 /** Removes the profile photo; initials are shown instead. */
 export function deletePhoto(): Promise<Me> {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../../shared/schemas/auth';
 import type { DoctorProfileInput, PatientProfileInput } from '../../../../shared/schemas/profile';
 import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from '../../auth/api/get-me';
+import { meQueryKey } from '../../../lib/get-me';
 
 /** What each role may change about themselves. */
 export type ProfileInput = { name: string } | DoctorProfileInput | PatientProfileInput;

@@ -11,7 +11,7 @@ import { ApiError, messageOf } from '../../../lib/api-error';
 import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
-import { useChangePassword } from '../../auth/api/change-password';
+import { useChangePassword } from '../api/change-password';
 import '../../../components/forms/form-section.css';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };

@@ -1,7 +1,7 @@
 import type { Me } from '../../../../shared/schemas/auth';
 import { PageHeader } from '../../../components/ui/page-header';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/get-me';
 import { ChangePasswordForm } from './change-password-form';
 import { PhotoCard } from './photo-card';
 import { ProfileDetailsForm } from './profile-details-form';

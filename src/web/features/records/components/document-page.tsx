@@ -11,7 +11,7 @@ import { formatCalendarDate, formatDate, formatDateTime } from '../../../lib/for
 import { formatPhone } from '../../../lib/format-phone';
 import { roleHome } from '../../../lib/role-home';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/get-me';
 import { useDocument } from '../api/get-document';
 import { documentKindFromSlug } from '../model/record-text';
 import { DocumentVerification } from './document-verification';

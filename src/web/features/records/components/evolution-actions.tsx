@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { ButtonLink } from '../../../components/ui/button-link';
 import { useToast } from '../../../components/ui/toast-context';
 import { messageOf } from '../../../lib/api-error';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/get-me';
 import { useCreateEvolution } from '../api/create-evolution';
 import { documentPath } from '../model/record-text';
 

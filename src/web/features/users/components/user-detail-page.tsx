@@ -8,7 +8,7 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ApiError, messageOf } from '../../../lib/api-error';
 import { ROLE_LABELS } from '../../../lib/role-labels';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/get-me';
 import { useUser } from '../api/get-user';
 import { EditUserForm } from './edit-user-form';
 import { UserAccessActions } from './user-access-actions';

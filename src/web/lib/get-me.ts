@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Me } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
+import type { Me } from '../../shared/schemas/auth';
+import { apiFetch } from './api-client';
+import { ApiError } from './api-error';
 
 export const meQueryKey = ['me'] as const;
 
