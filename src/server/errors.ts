@@ -1,3 +1,5 @@
+import type { ZodError } from 'zod';
+
 /**
  * The one error type services throw. `message` is plain Portuguese for the person using the
  * app; the error handler turns it into `{error:{code,message,fields?}}`. Anything that is not
@@ -23,3 +25,13 @@ export const conflict = (code: string, message: string, fields?: Record<string, 
   new AppError(code, 409, message, fields);
 export const badRequest = (code: string, message: string, fields?: Record<string, string>) =>
   new AppError(code, 400, message, fields);
+
+/** Maps zod issues to `{ "profile.pixKey": "message" }`, the first message per field. */
+export function fieldsOf(issues: ZodError['issues']): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthenticated } from '../errors';
 import { inviteMailer } from '../features/invites/invite-mailer';
-import type { Actor } from '../features/users/users.service';
+import type { Actor } from '../core/actor';
 
 /** The base of links we hand out (invites): PUBLIC_URL, or the address the browser used. */
 export function baseUrlOf(request: FastifyRequest): string {

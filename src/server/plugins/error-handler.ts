@@ -1,20 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ZodError } from 'zod';
 import { configurePlainZodMessages } from '../../shared/zod-messages';
 import { AppError } from '../errors';
 
 type Body = { error: { code: string; message: string; fields?: Record<string, string> } };
-
-/** Maps zod issues to `{ "profile.pixKey": "message" }`, the first message per field. */
-export function fieldsOf(issues: ZodError['issues']): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 // Fastify's own 4xx errors, in the words a person understands.
 const KNOWN: Record<string, { status: number; code: string; message: string }> = {

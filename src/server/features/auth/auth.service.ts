@@ -4,7 +4,7 @@ import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { AppError } from '../../errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { findUserByEmail, updateUser } from '../users/users.repository';
 import type { Auth } from '../../plugins/fastify-types';
 import { clear, hit } from './login-throttle.repository';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { type BackupManifest, backupPath, listManifests, newBackupName, readManifest, sha256OfFile, writeManifest } from './backup-files';
 import { countPostgres, dumpPostgres, verifyPostgresDump } from './pg-backup';
 import { copySqlite, verifySqliteCopy } from './sqlite-backup';

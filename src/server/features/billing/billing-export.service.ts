@@ -1,7 +1,7 @@
 import type { BillingExportQuery } from '../../../shared/schemas/billing';
 import type { Db } from '../../db/database';
-import { recordAudit } from '../audit/audit.repository';
-import type { Actor } from '../users/users.service';
+import { recordAudit } from '../../core/audit.repository';
+import type { Actor } from '../../core/actor';
 import { CSV_TYPE, XLSX_TYPE } from '../../lib/spreadsheet';
 import type { Download } from '../../lib/download';
 import { billingXlsxStream, csvStream, exportColumns } from './billing-export-files';

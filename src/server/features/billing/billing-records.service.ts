@@ -4,8 +4,8 @@ import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { BillingStatus, UserRow } from '../../db/types';
 import { conflict, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
-import type { Actor } from '../users/users.service';
+import { recordAudit } from '../../core/audit.repository';
+import type { Actor } from '../../core/actor';
 import { type BillingFilter, type BillingView, decideBillingRecord, findBillingRecord, findBillingView, listBillingRecords } from './billing.repository';
 
 

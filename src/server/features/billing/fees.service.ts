@@ -4,9 +4,9 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { FeeField } from '../../db/types';
 import { notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { findUserById } from '../users/users.repository';
-import type { Actor } from '../users/users.service';
+import type { Actor } from '../../core/actor';
 import { findClinicFees, findDoctorFees, findEffectiveFees, insertFeeChange, listFeeChanges, updateClinicFees, upsertDoctorFees } from './fees.repository';
 
 function toChange(r: Awaited<ReturnType<typeof listFeeChanges>>[number]): FeeChange {

@@ -4,7 +4,7 @@ import type { ConsentStatus } from '../../../shared/schemas/rooms';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import { AppError } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 
 /** The patient's consent to the current term, if any. */
 export async function getConsentStatus(db: DbOrTrx, patientId: string): Promise<ConsentStatus> {

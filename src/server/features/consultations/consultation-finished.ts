@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import type { ConsultationRow } from '../../db/types';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { billFinishedConsultation } from '../billing/billing.service';
 
 /**

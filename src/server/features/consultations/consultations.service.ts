@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { ConsultationRow, RoomRow } from '../../db/types';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { closeRoom } from '../rooms/rooms.repository';
 import { onConsultationFinished } from './consultation-finished';
 import { endConsultation, findConsultationByRoom, insertConsultationOnce } from './consultations.repository';

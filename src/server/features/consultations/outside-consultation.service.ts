@@ -3,9 +3,9 @@ import type { OutsideConsultation, outsideConsultationInputSchema } from '../../
 import type { Db } from '../../db/database';
 import type { ConsultationRow } from '../../db/types';
 import { conflict, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
-import { isDoctorOfPatient } from '../users/users.repository';
-import type { Actor } from '../users/users.service';
+import { recordAudit } from '../../core/audit.repository';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
+import type { Actor } from '../../core/actor';
 import { onConsultationFinished } from './consultation-finished';
 import { findConsultation, insertConsultationById } from './consultations.repository';
 

@@ -1,9 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { InviteLink } from '../../../shared/schemas/auth';
 import type { Config } from '../../config';
+import type { InviteMailer } from '../../core/actor';
 import { sendInBackground, smtpSender } from '../../lib/mail';
-
-export type InviteMailer = (to: { email: string; name: string }, invite: InviteLink) => void;
 
 /**
  * Emails invite links when SMTP_URL is set. Sending happens after the account is saved and never

@@ -6,7 +6,7 @@ import type { UserRow } from '../../db/types';
 import { AppError } from '../../errors';
 import { hashPassword } from '../../lib/passwords';
 import { hashToken, newToken } from '../../lib/tokens';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { findUserById, updateUser } from '../users/users.repository';
 import { findInviteByTokenHash, insertInvite, markInviteUsed, revokeOpenInvites } from './invites.repository';
 

@@ -1,11 +1,11 @@
 import type { RoomLanding, RoomPatientLink } from '../../../shared/schemas/auth';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { findRoomWithPeople } from '../rooms/rooms.repository';
 import { noAccess, roomForMember } from '../rooms/rooms.service';
 import { findUserById } from '../users/users.repository';
-import type { Actor } from '../users/users.service';
+import type { Actor } from '../../core/actor';
 import { createInvite } from './invites.service';
 
 /** The fragment that carries an invite token in a room link: fragments never reach the server or its logs. */

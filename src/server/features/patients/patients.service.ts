@@ -6,11 +6,13 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { hasPendingInvite } from '../invites/invites.repository';
 import { toPatientProfile, toUserSummary } from '../users/user-views';
-import { findPatientProfile, findUserByEmail, findUserById, isDoctorOfPatient, linkDoctorPatient, listUsers, updateUser } from '../users/users.repository';
-import { type Actor, createAccount, pendingInvitesOf, renewInvite, savePatientProfile } from '../users/users.service';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
+import { findPatientProfile, findUserByEmail, findUserById, linkDoctorPatient, listUsers, updateUser } from '../users/users.repository';
+import type { Actor } from '../../core/actor';
+import { createAccount, pendingInvitesOf, renewInvite, savePatientProfile } from '../users/users.service';
 
 // The same answer whether the patient does not exist or belongs to another doctor.
 const patientNotFound = () => notFound('Paciente não encontrado.');

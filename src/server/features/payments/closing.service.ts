@@ -6,8 +6,8 @@ import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import { UNIQUE, isUniqueViolation } from '../../db/unique-violation';
 import { badRequest, conflict } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
-import type { Actor } from '../users/users.service';
+import { recordAudit } from '../../core/audit.repository';
+import type { Actor } from '../../core/actor';
 import { toPayment } from './payment-views';
 import {
   countUnderReview,

@@ -5,7 +5,7 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { PaymentEventsTable, PaymentRow, PaymentStatus } from '../../db/types';
 import { conflict, notFound } from '../../errors';
-import type { Actor } from '../users/users.service';
+import type { Actor } from '../../core/actor';
 import { getPaymentDetail } from './payments-read.service';
 import { findPayablePaymentsOfDoctor, findPayment, insertPaymentEvent, releaseRecords, setPaymentPixKey, transitionPayment } from './payments.repository';
 

@@ -5,7 +5,7 @@ import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
 import { findSnapshotPixReceiver } from '../profile/pix-receiver';
-import type { Actor } from '../users/users.service';
+import type { Actor } from '../../core/actor';
 import { paymentPixPayload } from './payment-pix';
 import { toPayment, toPaymentEvent } from './payment-views';
 import { findPaymentView, listEventPage, listEventsOfPayment, listPaymentViews } from './payments.repository';

@@ -4,11 +4,12 @@ import type { Me } from '../../../shared/schemas/auth';
 import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
-import { AppError, notFound } from '../../errors';
-import { fieldsOf } from '../../plugins/error-handler';
-import { recordAudit } from '../audit/audit.repository';
-import { areLinked, findUserById, updateUser } from '../users/users.repository';
-import { type Actor, getMe, saveDoctorProfile, savePatientProfile } from '../users/users.service';
+import { AppError, fieldsOf, notFound } from '../../errors';
+import { recordAudit } from '../../core/audit.repository';
+import { areLinked } from '../../core/care-links.repository';
+import { findUserById, updateUser } from '../users/users.repository';
+import type { Actor } from '../../core/actor';
+import { getMe, saveDoctorProfile, savePatientProfile } from '../users/users.service';
 import { deletePhoto, findPhoto, upsertPhoto, type StoredPhoto } from './photos.repository';
 import { reencodePhoto } from './image';
 

@@ -4,7 +4,7 @@ import { CLINIC_TIME_ZONE } from '../../../shared/domain/clinic-month';
 import type { AccessAction, AccessLog, accessLogQuerySchema } from '../../../shared/schemas/records';
 import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
-import type { Actor } from '../users/users.service';
+import type { Actor } from '../../core/actor';
 import { insertAccessLog, listAccessLog } from './access-log.repository';
 
 /**

@@ -25,13 +25,12 @@ import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { EvolutionRow, UserRow } from '../../db/types';
-import { type AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
-import { fieldsOf } from '../../plugins/error-handler';
-import { recordAudit } from '../audit/audit.repository';
+import { type AppError, badRequest, conflict, fieldsOf, forbidden, notFound } from '../../errors';
+import { recordAudit } from '../../core/audit.repository';
 import { noAccess, roomForMember } from '../rooms/rooms.service';
 import { verificationCodeFor, verificationUrl } from './verification.service';
-import { isDoctorOfPatient } from '../users/users.repository';
-import type { Actor } from '../users/users.service';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
+import type { Actor } from '../../core/actor';
 import { logRecordAccess } from './access-log.service';
 import { contentHashOf, toEvolutions, toRecordConsultation } from './record-views';
 import {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import { AppError, conflict } from '../../errors';
 import type { Auth } from '../../plugins/fastify-types';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { confirmCurrentPassword } from '../auth/auth.service';
 import { createBackup } from '../backups/backup.service';
 import { resetClinicFees } from '../billing/fees.service';

@@ -5,11 +5,11 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { RoomRow, UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { finalizeRoom, finalizeRoomIn } from '../consultations/consultations.service';
 import { findConsultationByRoom } from '../consultations/consultations.repository';
-import { isDoctorOfPatient } from '../users/users.repository';
-import type { Actor } from '../users/users.service';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
+import type { Actor } from '../../core/actor';
 import { type Online, toRoom } from './room-views';
 import { closeRoom, findOpenRoomsOfPair, findRoomByCode, findRoomWithPeople, insertRoom, listRoomsWithPeople } from './rooms.repository';
 

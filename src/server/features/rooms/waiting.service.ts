@@ -1,6 +1,6 @@
 import type { WaitingPatients } from '../../../shared/schemas/rooms';
 import type { DbOrTrx } from '../../db/database';
-import type { Actor } from '../users/users.service';
+import type { Actor } from '../../core/actor';
 import { linkedPatientIds } from './rooms.repository';
 import type { WaitingEntry } from './waiting-patients';
 

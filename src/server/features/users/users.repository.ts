@@ -289,16 +289,6 @@ export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSi
   return { rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined), total };
 }
 
-export async function isDoctorOfPatient(db: DbOrTrx, doctorId: string, patientId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('doctor_patients')
-    .select('patient_id')
-    .where('doctor_id', '=', doctorId)
-    .where('patient_id', '=', patientId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function linkDoctorPatient(db: DbOrTrx, doctorId: string, patientId: string, at: string): Promise<void> {
   await db
     .insertInto('doctor_patients')
@@ -321,16 +311,6 @@ export async function listDoctorsOfPatient(db: DbOrTrx, patientId: string) {
     .where('doctor_patients.patient_id', '=', patientId)
     .orderBy('users.name')
     .execute();
-}
-
-/** True when a and b are doctor and patient of each other (either way round). */
-export async function areLinked(db: DbOrTrx, a: string, b: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('doctor_patients')
-    .select('doctor_id')
-    .where((eb) => eb.or([eb.and([eb('doctor_id', '=', a), eb('patient_id', '=', b)]), eb.and([eb('doctor_id', '=', b), eb('patient_id', '=', a)])]))
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** The patient holding this CPF (stored as digits), if any. */

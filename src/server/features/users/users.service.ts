@@ -3,14 +3,14 @@ import type { InviteLink, Me } from '../../../shared/schemas/auth';
 import type { z } from 'zod';
 import type { doctorProfileInputSchema, patientProfileInputSchema } from '../../../shared/schemas/profile';
 import type { CreatedUser, DoctorOption, UserDetail, UserList, createUserInputSchema, updateUserInputSchema, userListQuerySchema } from '../../../shared/schemas/users';
+import type { Actor } from '../../core/actor';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import { UNIQUE, isUniqueViolation } from '../../db/unique-violation';
 import type { UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../core/audit.repository';
 import { deleteUserSessions } from '../auth/sessions.repository';
-import type { InviteMailer } from '../invites/invite-mailer';
 import { createInvite } from '../invites/invites.service';
 import { findUserIdsWithPendingInvite, hasPendingInvite } from '../invites/invites.repository';
 import { type UnlinkedRooms, closeRoomsOfUnlinkedPair } from '../rooms/rooms.service';
@@ -33,9 +33,6 @@ import {
   upsertDoctorProfile,
   upsertPatientProfile,
 } from './users.repository';
-
-/** Who acts, from where, the base of links we hand out, and how invites are emailed (if at all). */
-export type Actor = { user: UserRow; ip: string | null; baseUrl: string; mailInvite?: InviteMailer | undefined; userAgent?: string | null | undefined };
 
 type DoctorProfileData = z.output<typeof doctorProfileInputSchema>;
 type PatientProfileData = z.output<typeof patientProfileInputSchema>;
