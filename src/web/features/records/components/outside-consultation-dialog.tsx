@@ -13,7 +13,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import { messageOf } from '../../../lib/api-error';
 import { fieldErrorsFromApi, fieldErrorsFromIssues } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
-import { saoPauloLocalToIso, saoPauloNowLocal } from '../../rooms/components/room-message';
+import { saoPauloLocalToIso, saoPauloNowLocal } from '../../../lib/sao-paulo-input';
 import { useRegisterOutsideConsultation } from '../api/register-outside-consultation';
 
 type OutsideKind = 'in_person' | 'phone';

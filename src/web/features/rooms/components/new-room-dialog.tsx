@@ -15,7 +15,7 @@ import type { FieldErrors } from '../../../lib/form-errors';
 import { usePatients } from '../../patients/api/get-patients';
 import { useCreateRoom } from '../api/create-room';
 import { RoomShareLink } from './room-share-link';
-import { saoPauloLocalToIso, saoPauloNowLocal } from './room-message';
+import { saoPauloLocalToIso, saoPauloNowLocal } from '../../../lib/sao-paulo-input';
 import './rooms.css';
 
 /** A patient chosen beforehand (from their page): the dialog skips the patient list. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { roomMessage, saoPauloLocalToIso, saoPauloNowLocal } from './room-message';
+import { roomMessage } from './room-message';
 
-describe('room messages and times', () => {
+describe('room messages', () => {
   it('greets the patient by first name and names the doctor', () => {
     const text = roomMessage('Maria Aparecida Souza', 'Dra. Helena Duarte', 'https://x/sala/abc', '2026-12-05T17:30:00.000Z');
     expect(text).toContain('Olá, Maria!');
@@ -9,11 +9,5 @@ describe('room messages and times', () => {
     expect(text).toContain('05/12/2026 às 14:30');
     expect(text).toContain('https://x/sala/abc');
     expect(roomMessage('Ana', 'Ana Souza', 'u', null)).toContain('Dr(a). Ana Souza abriu uma consulta por vídeo');
-  });
-
-  it('reads datetime-local values as São Paulo time', () => {
-    expect(saoPauloLocalToIso('2026-12-05T14:30')).toBe('2026-12-05T14:30:00-03:00');
-    expect(saoPauloLocalToIso('')).toBeUndefined();
-    expect(saoPauloNowLocal(new Date('2026-12-05T17:30:00Z'))).toBe('2026-12-05T14:30');
   });
 });

@@ -14,12 +14,12 @@ import { doctorTitle } from '../../../lib/doctor-title';
 import { formatDateTime } from '../../../lib/format-date';
 import { formatDuration } from '../../../lib/format-duration';
 import { usePagedList } from '../../../lib/use-paged-list';
-import { usePatientRecordList } from '../../records/api/get-patient-record';
-import { FinalEntryActions, evolutionPath } from '../../records/components/evolution-actions';
-import { EvolutionEntry } from '../../records/components/evolution-entry';
-import { OutsideConsultationDialog } from '../../records/components/outside-consultation-dialog';
-import { groupAddenda } from '../../records/model/group-addenda';
-import { consultationStatusText, consultationWhatText, documentPath, entryMoment, entryTitle } from '../../records/model/record-text';
+import { usePatientRecordList } from '../api/get-patient-record';
+import { FinalEntryActions, evolutionPath } from './evolution-actions';
+import { EvolutionEntry } from './evolution-entry';
+import { OutsideConsultationDialog } from './outside-consultation-dialog';
+import { groupAddenda } from '../model/group-addenda';
+import { consultationStatusText, consultationWhatText, documentPath, entryMoment, entryTitle } from '../model/record-text';
 import { type EntryGroup, type Visit, groupVisits } from '../model/group-visits';
 import './patient-visits.css';
 
