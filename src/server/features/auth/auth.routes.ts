@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptInviteInputSchema, changePasswordInputSchema, inviteInfoSchema, inviteTokenParamSchema, loginInputSchema, meSchema } from '../../../shared/schemas/auth';
+import { changePasswordInputSchema, loginInputSchema, meSchema } from '../../../shared/schemas/auth';
 import { okSchema } from '../../../shared/schemas/common';
 import { actorOf } from '../../plugins/actor';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/session';
-import { acceptInvite, getInviteInfo } from '../invites/invites.service';
 import { getMe } from '../users/users.service';
 import { AppError } from '../../errors';
 import { PASSWORD_GUESSES_CODE, authenticate, changePassword } from './auth.service';
@@ -49,25 +48,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       }
       app.realtime.endUserSessions(auth.user.id, auth.sessionId);
       return { ok: true as const };
-    },
-  );
-
-  r.get('/api/invites/:token', { config: { access: 'public' }, schema: { params: inviteTokenParamSchema, response: { 200: inviteInfoSchema } } }, async (req) =>
-    getInviteInfo(app.db, req.params.token),
-  );
-
-  r.post(
-    '/api/invites/:token/accept',
-    { config: { access: 'public' }, schema: { params: inviteTokenParamSchema, body: acceptInviteInputSchema, response: { 200: meSchema } } },
-    async (req, reply) => {
-      const user = await acceptInvite(app.db, req.params.token, req.body.password, req.ip);
-      if (req.auth) {
-        await deleteSession(app.db, req.auth.sessionId);
-        app.realtime.endSession(req.auth.sessionId);
-      }
-      const { token, expiresAt } = await startSession(app.db, app.config, user, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      setSessionCookie(reply, token, expiresAt, secure);
-      return getMe(app.db, user);
     },
   );
 }

@@ -1,10 +1,10 @@
 import type { Config } from '../../config';
-import type { Db } from '../../db/database';
+import type { Db, DbOrTrx } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { hashToken, newToken } from '../../lib/tokens';
 import type { Auth } from '../../plugins/fastify-types';
 import type { SessionStore } from '../../plugins/session';
-import { deleteSession, findLiveSessionIds, findSessionWithUser, insertSession, touchSession, touchSessionsSeenBefore } from './sessions.repository';
+import { deleteSession, deleteUserSessions, findLiveSessionIds, findSessionWithUser, insertSession, touchSession, touchSessionsSeenBefore } from './sessions.repository';
 
 // Writing last_seen_at on every request would turn every read into a write.
 const TOUCH_EVERY_MS = 60_000;
@@ -71,4 +71,14 @@ export function sessionStore(db: Db, config: Config): SessionStore {
     findLive: (ids) => findLiveSessions(db, config, ids),
     touch: (ids) => touchSessions(db, ids),
   };
+}
+
+/** Ends one session (sign-out, or a browser handed over to someone else); its sockets are the caller's to close. */
+export async function endSession(db: DbOrTrx, sessionId: string): Promise<void> {
+  await deleteSession(db, sessionId);
+}
+
+/** Ends every session of a person but `keep` (a new password, a deactivated account), in the caller's transaction. */
+export async function endUserSessions(db: DbOrTrx, userId: string, keep?: string): Promise<void> {
+  await deleteUserSessions(db, userId, keep);
 }

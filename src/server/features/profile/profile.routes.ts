@@ -4,22 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meSchema } from '../../../shared/schemas/auth';
 import { idParamSchema } from '../../../shared/schemas/common';
-import { dashboardSchema } from '../../../shared/schemas/dashboard';
 import { AppError, badRequest } from '../../errors';
 import { actorOf } from '../../plugins/actor';
-import { getDashboard } from '../dashboard/dashboard.service';
 import { MAX_PHOTO_BYTES } from './image';
 import { readPhoto, removeOwnPhoto, setOwnPhoto, updateOwnProfile } from './profile.service';
 
-/** The caller's own profile, photo and home screen; other people's photos. */
+/** The caller's own profile and photo; other people's photos. */
 export async function profileRoutes(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const own = { access: 'update:profile:own' } as const;
-
-  r.get('/api/dashboard', { config: { access: 'read:dashboard:own' }, schema: { response: { 200: dashboardSchema } } }, async (req) =>
-    getDashboard(app.db, actorOf(req).user),
-  );
 
   // The body's shape depends on the caller's role, so the service validates it against that role's schema.
   r.patch('/api/me/profile', { config: own, schema: { body: z.record(z.string(), z.unknown()), response: { 200: meSchema } } }, async (req) =>

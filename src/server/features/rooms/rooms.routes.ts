@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptConsentInputSchema, consentStatusSchema, createRoomInputSchema, iceServersSchema, roomCodeParamSchema, roomListQuerySchema, roomListSchema, roomSchema, waitingPatientsSchema } from '../../../shared/schemas/rooms';
+import { createRoomInputSchema, roomCodeParamSchema, roomListQuerySchema, roomListSchema, roomSchema, waitingPatientsSchema } from '../../../shared/schemas/rooms';
 import { actorOf } from '../../plugins/actor';
-import { acceptConsent, getConsentStatus } from '../consent/consent.service';
-import { iceServersFor } from '../rtc/ice-servers';
 import { cancelRoom, createRoom, finalizeOwnRoom, getRoom, listRooms } from './rooms.service';
 import { listWaitingPatients } from './waiting.service';
 
-/** Consultation rooms, the consent term and ICE servers. */
+/** Consultation rooms. */
 export async function roomsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const online = (code: string, userId: string) => app.rooms.isOnline(code, userId);
@@ -37,15 +35,4 @@ export async function roomsRoutes(app: FastifyInstance): Promise<void> {
     app.rooms.closeEverywhere(req.params.code, 'finalized');
     return getRoom(app.db, actor, online, req.params.code);
   });
-
-  r.get('/api/consent', { config: { access: 'accept:consent:own' }, schema: { response: { 200: consentStatusSchema } } }, async (req) =>
-    getConsentStatus(app.db, actorOf(req).user.id),
-  );
-  r.post('/api/consent', { config: { access: 'accept:consent:own' }, schema: { body: acceptConsentInputSchema, response: { 200: consentStatusSchema } } }, async (req) =>
-    acceptConsent(app.db, actorOf(req).user.id, req.body.version, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
-  );
-
-  r.get('/api/rtc/ice-servers', { config: { access: 'join:room:own' }, schema: { response: { 200: iceServersSchema } } }, async (req) =>
-    iceServersFor(app.config.rtc, actorOf(req).user.id),
-  );
 }
