@@ -1,12 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import type { Db } from './db/database';
+import { type Db, pingDb } from './db/database';
 import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { authRoutes } from './features/auth/auth.routes';
 import { passwordResetRoutes } from './features/auth/password-reset.routes';
 import { sessionStore } from './features/auth/session.service';
+import { inviteMailer } from './features/invites/invite-mailer';
 import { invitesRoutes } from './features/invites/invites.routes';
 import { roomLinkRoutes } from './features/invites/room-link.routes';
 import { backupsRoutes } from './features/backups/backups.routes';
@@ -25,6 +26,7 @@ import { roomsRoutes } from './features/rooms/rooms.routes';
 import { rtcRoutes } from './features/rtc/rtc.routes';
 import { registerRoomSignaling } from './features/rooms/rooms.signaling';
 import { usersRoutes } from './features/users/users.routes';
+import { registerActor } from './plugins/actor';
 import { registerErrorHandler } from './plugins/error-handler';
 import './plugins/fastify-types';
 import { registerGuards } from './plugins/guard';
@@ -79,13 +81,14 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
 
   registerErrorHandler(app);
   registerGuards(app);
+  registerActor(app, { mailInvite: (request) => inviteMailer(config, request.log) });
   await registerSecurity(app);
   // Features provide what the plugins need; plugins import no feature.
   const sessions = sessionStore(options.db, config);
   await registerSession(app, sessions);
 
   app.get('/healthz', async () => {
-    await options.db.selectFrom('users').select('id').limit(1).execute();
+    await pingDb(options.db);
     return { status: 'ok' };
   });
   await app.register(authRoutes);

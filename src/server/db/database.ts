@@ -38,3 +38,8 @@ export function createDb(database: Config['database']): Db {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** One cheap read that fails when the database is unreachable (the health check). */
+export async function pingDb(db: Db): Promise<void> {
+  await db.selectFrom('users').select('id').limit(1).execute();
+}

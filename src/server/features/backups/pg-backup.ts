@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { AppError } from '../../errors';
+import { countRows, findLatestMigrationName } from './backups.repository';
 import { COUNTED_TABLES } from './sqlite-backup';
 
 const run = promisify(execFile);
@@ -36,11 +36,8 @@ export async function verifyPostgresDump(file: string): Promise<void> {
 
 /** The schema version and row counts of the live database, read in one snapshot. */
 export async function countPostgres(db: DbOrTrx): Promise<{ schemaVersion: string; counts: Record<string, number> }> {
-  const latest = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
+  const latest = await findLatestMigrationName(db);
   const counts: Record<string, number> = {};
-  for (const table of COUNTED_TABLES) {
-    const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db);
-    counts[table] = Number(r.rows[0]?.n ?? 0);
-  }
-  return { schemaVersion: latest.rows[0]?.name ?? 'unknown', counts };
+  for (const table of COUNTED_TABLES) counts[table] = await countRows(db, table);
+  return { schemaVersion: latest ?? 'unknown', counts };
 }

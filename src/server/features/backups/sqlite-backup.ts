@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { vacuumInto } from './backups.repository';
 
 /** The tables a backup's manifest counts, and a reset reports. */
 export const COUNTED_TABLES = ['users', 'doctor_profiles', 'patient_profiles', 'rooms', 'consultations', 'evolutions', 'billing_records', 'payments', 'audit_log'] as const;
@@ -10,7 +10,7 @@ export const COUNTED_TABLES = ['users', 'doctor_profiles', 'patient_profiles', '
  * one snapshot (WAL readers are not blocked) and writes a compact, standalone file.
  */
 export async function copySqlite(db: DbOrTrx, file: string): Promise<void> {
-  await sql`vacuum into ${file}`.execute(db);
+  await vacuumInto(db, file);
 }
 
 /**

@@ -5,15 +5,11 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../core/audit.repository';
+import { findConsent, insertConsentOnce } from './consent.repository';
 
 /** The patient's consent to the current term, if any. */
 export async function getConsentStatus(db: DbOrTrx, patientId: string): Promise<ConsentStatus> {
-  const row = await db
-    .selectFrom('consents')
-    .select(['version', 'accepted_at'])
-    .where('patient_id', '=', patientId)
-    .where('version', '=', TCLE_VERSION)
-    .executeTakeFirst();
+  const row = await findConsent(db, patientId, TCLE_VERSION);
   return {
     currentVersion: TCLE_VERSION,
     accepted: row ? { version: row.version, acceptedAt: row.accepted_at } : null,
@@ -28,11 +24,7 @@ export async function acceptConsent(db: Db, patientId: string, version: string, 
   }
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
-    await trx
-      .insertInto('consents')
-      .values({ id: randomUUID(), patient_id: patientId, version, accepted_at: at, ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null })
-      .onConflict((oc) => oc.columns(['patient_id', 'version']).doNothing())
-      .execute();
+    await insertConsentOnce(trx, { id: randomUUID(), patient_id: patientId, version, accepted_at: at, ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null });
     await recordAudit(trx, { actorId: patientId, action: 'consent.accepted', entityType: 'consent', entityId: patientId, details: { version }, ip: meta.ip });
   });
   return getConsentStatus(db, patientId);
