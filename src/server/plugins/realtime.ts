@@ -6,6 +6,7 @@ import type { Role } from '../../shared/permissions';
 import type { UserRow } from '../db/types';
 import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
+import { FloodBench } from './flood-bench';
 import { PersonRateLimiter } from './person-rate-limiter';
 import { SESSION_COOKIE, type SessionStore } from './session';
 
@@ -47,8 +48,8 @@ const SESSION_RECHECK_MS = 5_000;
 const SESSION_SWEEP_MS = 30_000;
 /** New sockets one session may open per 10 s (a page reconnects every few seconds at most). */
 const HANDSHAKES_PER_10S = 20;
-/** How long a session that flooded is refused new connections. */
-const FLOOD_BENCH_MS = 10_000;
+/** How long a session that flooded is refused new connections: doubled on each repeat within ten minutes, up to five minutes. */
+const FLOOD_BENCH = { baseMs: 10_000, maxMs: 300_000, memoryMs: 600_000 };
 /** How long an ended session is remembered, to refuse a handshake that raced the ending. */
 const ENDED_MEMORY_MS = 60_000;
 /** Events that cost the server more (a join reads the room, presence and chat history). */
@@ -89,7 +90,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
   const handshakes = new PersonRateLimiter(HANDSHAKES_PER_10S, 10_000);
   // A session whose socket was cut off for flooding may not connect again for a while: its new
   // handshakes are refused at the door instead of each paying for a session lookup and a join.
-  const benchedUntil = new Map<string, number>();
+  const benched = new FloodBench(FLOOD_BENCH.baseMs, FLOOD_BENCH.maxMs, FLOOD_BENCH.memoryMs);
 
   const io: RealtimeServer = new Server(app.server, {
     // Big enough for an SDP with many codecs; anything larger is refused and that socket closed.
@@ -104,8 +105,8 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
       try {
         const token = app.parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
         const session = token ? hashToken(token) : undefined;
-        const benched = session !== undefined && (benchedUntil.get(session) ?? 0) > Date.now();
-        callback(null, originAllowed(req) && !benched && (!session || handshakes.take(session)));
+        const refused = session !== undefined && benched.isBenched(session);
+        callback(null, originAllowed(req) && !refused && (!session || handshakes.take(session)));
       } catch (err) {
         log.warn({ err }, 'socket handshake refused');
         callback('bad request', false);
@@ -218,7 +219,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
       if (!limiter.take(socket.data.user.id, EVENT_COST[event] ?? 1)) {
         if (socket.connected) {
           log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
-          benchedUntil.set(socket.data.sessionId, Date.now() + FLOOD_BENCH_MS);
+          benched.strike(socket.data.sessionId);
           // At once: whatever else this connection already sent is then dropped by the transport
           // without being decoded, which is what keeps a flood cheap for everyone else.
           endSocket(socket, { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
@@ -244,7 +245,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     limiter.prune();
     handshakes.prune();
     forgetOldEnds(Date.now());
-    for (const [id, until] of benchedUntil) if (until <= Date.now()) benchedUntil.delete(id);
+    benched.prune();
   }
   const sweep = setInterval(() => {
     revalidateSessions().catch((err: unknown) => log.error({ err }, 'socket session sweep failed'));
