@@ -1,7 +1,20 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor, InviteMailer } from '../core/actor';
 import { unauthenticated } from '../errors';
-import { inviteMailer } from '../features/invites/invite-mailer';
-import type { Actor } from '../core/actor';
+
+/** What features add to every actor, per request (the invites feature's mailer); given in app.ts. */
+export type ActorParts = { mailInvite: (request: FastifyRequest) => InviteMailer | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    actorParts: ActorParts;
+  }
+}
+
+/** Lets `actorOf` build actors with what the features provide. */
+export function registerActor(app: FastifyInstance, parts: ActorParts): void {
+  app.decorate('actorParts', parts);
+}
 
 /** The base of links we hand out (invites): PUBLIC_URL, or the address the browser used. */
 export function baseUrlOf(request: FastifyRequest): string {
@@ -16,6 +29,6 @@ export function actorOf(request: FastifyRequest): Actor {
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? null,
     baseUrl: baseUrlOf(request),
-    mailInvite: inviteMailer(request.server.config, request.log),
+    mailInvite: request.server.actorParts.mailInvite(request),
   };
 }

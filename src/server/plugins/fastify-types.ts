@@ -2,7 +2,6 @@ import type { Permission } from '../../shared/permissions';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { UserRow } from '../db/types';
-import type { RoomsRealtime } from '../features/rooms/rooms.signaling';
 import type { Realtime } from './realtime';
 
 /** Who is making the request, when a valid session cookie came with it. */
@@ -16,7 +15,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
-    rooms: RoomsRealtime;
     realtime: Realtime;
   }
   interface FastifyRequest {

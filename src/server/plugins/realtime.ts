@@ -1,28 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import { Server } from 'socket.io';
+import type { ServerToClientEvents } from '../../shared/realtime/events';
 import type { Role } from '../../shared/permissions';
-import type { UserRow } from '../db/types';
 import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
 import { FloodBench } from './flood-bench';
 import { PersonRateLimiter } from './person-rate-limiter';
 import { SESSION_COOKIE, type SessionStore } from './session';
-
-export type SocketData = {
-  user: UserRow;
-  sessionId: string;
-  /** When the session began: an end of all the person's sessions reaches only those begun before it. */
-  sessionCreatedAt: string;
-  /** The cookie token, kept in memory only, to re-check the session while the socket lives. */
-  token: string;
-  baseUrl: string;
-  /** When the session was last found valid. */
-  checkedAt: number;
-};
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { RealtimeServer, RealtimeSocket, SocketData, SocketEventHandler } from './socket-events';
 
 /** What the rest of the app may ask of the realtime layer. */
 export type Realtime = {
@@ -37,6 +23,10 @@ export type Realtime = {
   endAllSessionsExcept: (sessionId: string) => void;
   /** An app-wide notice to every open page of one person, or of everyone with a role. */
   notify: <E extends NoticeEvent>(to: { userId: string } | { role: Role }, event: E, ...payload: Parameters<ServerToClientEvents[E]>) => void;
+  /** Features register their event handlers at start-up (app.ts); every new socket gets them. */
+  handle: (...handlers: SocketEventHandler[]) => void;
+  /** Runs for every socket that passed the handshake, after the handlers are on (a feature's per-socket setup). */
+  onConnection: (setup: (socket: RealtimeSocket) => void) => void;
 };
 
 /** The events that are notices (not part of a call), sent to people rather than to rooms. */
@@ -52,8 +42,6 @@ const HANDSHAKES_PER_10S = 20;
 const FLOOD_BENCH = { baseMs: 10_000, maxMs: 300_000, memoryMs: 600_000 };
 /** How long an ended session is remembered, to refuse a handshake that raced the ending. */
 const ENDED_MEMORY_MS = 60_000;
-/** Events that cost the server more (a join reads the room, presence and chat history). */
-const EVENT_COST: Record<string, number> = { 'room:join': 10 };
 
 const SESSION_ENDED = { code: 'session_ended', message: 'Sua sessão terminou. Entre de novo para continuar.' };
 
@@ -141,6 +129,10 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     for (const [id, e] of endedUsers) if (now - e.at > ENDED_MEMORY_MS) endedUsers.delete(id);
   }
   const limiter = new PersonRateLimiter(config.socket.eventsPer10s, 10_000);
+  const handlers: SocketEventHandler[] = [];
+  /** What each event costs of the person's budget (a join reads the room, presence and chat history); unknown events cost 1. */
+  const eventCost = new Map<string, number>();
+  const connectionSetups: ((socket: RealtimeSocket) => void)[] = [];
 
   io.use((socket, next) => {
     // Any exception here (a malformed cookie, a database error) refuses this socket only.
@@ -216,7 +208,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     socket.use((packet, next) => {
       // Counted before anything costly, for the person across all their sockets.
       const event = typeof packet[0] === 'string' ? packet[0] : '';
-      if (!limiter.take(socket.data.user.id, EVENT_COST[event] ?? 1)) {
+      if (!limiter.take(socket.data.user.id, eventCost.get(event) ?? 1)) {
         if (socket.connected) {
           log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
           benched.strike(socket.data.sessionId);
@@ -231,6 +223,8 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
       if (valid === true) next();
       else void valid.then((ok) => ok && next());
     });
+    for (const handler of handlers) socket.on(handler.event, handler.listener(socket, log));
+    for (const setup of connectionSetups) setup(socket);
   });
 
   async function revalidateSessions(): Promise<void> {
@@ -283,6 +277,15 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     },
     notify: (to, event, ...payload) => {
       io.to('userId' in to ? `user:${to.userId}` : `role:${to.role}`).emit(event, ...payload);
+    },
+    handle: (...added) => {
+      for (const handler of added) {
+        handlers.push(handler);
+        eventCost.set(handler.event, handler.cost);
+      }
+    },
+    onConnection: (setup) => {
+      connectionSetups.push(setup);
     },
   };
 }

@@ -86,3 +86,15 @@ export async function linkedPatientIds(db: DbOrTrx, doctorId: string, patientIds
   const rows = await db.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId).where('patient_id', 'in', patientIds).execute();
   return rows.map((r) => r.patient_id);
 }
+
+/** A room member's name, as the other member sees it on joining (throws when the person is gone). */
+export async function findMemberName(db: DbOrTrx, userId: string): Promise<string> {
+  const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirstOrThrow();
+  return row.name;
+}
+
+/** When the room's consultation started, or null when it has not. */
+export async function findConsultationStart(db: DbOrTrx, roomId: string): Promise<string | null> {
+  const row = await db.selectFrom('consultations').select('started_at').where('room_id', '=', roomId).executeTakeFirst();
+  return row?.started_at ?? null;
+}
