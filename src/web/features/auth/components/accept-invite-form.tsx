@@ -1,19 +1,16 @@
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { firstNameOf } from '../../../../shared/domain/person-name';
-import { passwordSchema } from '../../../../shared/schemas/auth';
 import type { InviteInfo } from '../../../../shared/schemas/auth';
+import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PasswordField } from '../../../components/ui/password-field';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, focusFirstInvalid } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { ROLE_LABELS } from '../../../lib/role-labels';
 import { roleHome } from '../../../lib/role-home';
 import { useAcceptInvite } from '../api/accept-invite';
+import { NewPasswordField, newPasswordError } from './new-password-field';
 
 // Without a title: a doctor invited as "Dra. Helena Duarte" reads "Olá, Helena".
 
@@ -22,36 +19,22 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const accept = useAcceptInvite(token);
   const navigate = useNavigate();
-  const toast = useToast();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const next: FieldErrors = {};
-    const parsed = passwordSchema.safeParse(password);
-    if (!parsed.success) next.password = parsed.error.issues[0]?.message ?? 'Senha inválida.';
-    if (!confirm) next.confirm = 'Digite a senha de novo para confirmar.';
-    else if (confirm !== password) next.confirm = 'As duas senhas não são iguais.';
-    setErrors(next);
-    if (Object.keys(next).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    accept.mutate(password, {
-      onSuccess: (me) => {
-        toast.notify('Senha criada. Boas-vindas ao MedConnect!');
-        void navigate(roleHome(me.user.role), { replace: true });
-      },
-      onError: (error) => {
-        setErrors(fieldErrorsFromApi(error));
-        setFormError(messageOf(error));
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: accept,
+    setErrors,
+    check: () => {
+      const next: FieldErrors = {};
+      const passwordError = newPasswordError(password);
+      if (passwordError) next.password = passwordError;
+      if (!confirm) next.confirm = 'Digite a senha de novo para confirmar.';
+      else if (confirm !== password) next.confirm = 'As duas senhas não são iguais.';
+      return checkedIf(next, password);
+    },
+    success: 'Senha criada. Boas-vindas ao MedConnect!',
+    onSuccess: (me) => void navigate(roleHome(me.user.role), { replace: true }),
+  });
 
   return (
     <>
@@ -63,18 +46,11 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
       </div>
       <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
-        <div className="field">
-          <span className="field-label">Seu e-mail de acesso</span>
-          <p className="invite-email">{invite.email}</p>
-        </div>
-        {/* Lets password managers store the new password with the right account. */}
-        <input type="email" name="username" autoComplete="username" value={invite.email} readOnly hidden />
-        <PasswordField
+        <NewPasswordField
+          email={invite.email}
           label="Senha"
-          name="new-password"
-          autoComplete="new-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={setPassword}
           error={errors.password}
           hint="Pelo menos 10 caracteres. Uma frase fácil de lembrar é uma ótima senha."
         />

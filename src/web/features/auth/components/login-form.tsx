@@ -1,14 +1,12 @@
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { loginInputSchema } from '../../../../shared/schemas/auth';
 import type { Me } from '../../../../shared/schemas/auth';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PasswordField } from '../../../components/ui/password-field';
 import { TextField } from '../../../components/ui/text-field';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { roleHome } from '../../../lib/role-home';
 import { useLogin } from '../api/login';
@@ -22,38 +20,23 @@ export function LoginForm({ redirectTo, onSignedIn }: { redirectTo: string | nul
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const login = useLogin();
   const navigate = useNavigate();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = loginInputSchema.safeParse({ email, password });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    login.mutate(parsed.data, {
-      onSuccess: (me) => {
-        if (onSignedIn) {
-          onSignedIn(me);
-          return;
-        }
-        const home = roleHome(me.user.role);
-        // Only return to a page that belongs to this role (or the shared profile).
-        const target = redirectTo && (redirectTo.startsWith(home) || redirectTo === '/perfil') ? redirectTo : home;
-        void navigate(target, { replace: true });
-      },
-      onError: (error) => {
-        setErrors(fieldErrorsFromApi(error));
-        setFormError(messageOf(error));
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: login,
+    setErrors,
+    check: () => checkedBy(loginInputSchema.safeParse({ email, password })),
+    onSuccess: (me) => {
+      if (onSignedIn) {
+        onSignedIn(me);
+        return;
+      }
+      const home = roleHome(me.user.role);
+      // Only return to a page that belongs to this role (or the shared profile).
+      const target = redirectTo && (redirectTo.startsWith(home) || redirectTo === '/perfil') ? redirectTo : home;
+      void navigate(target, { replace: true });
+    },
+  });
 
   return (
     <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>

@@ -1,19 +1,16 @@
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { passwordResetTokenParamSchema, passwordSchema } from '../../../../shared/schemas/auth';
+import { passwordResetTokenParamSchema } from '../../../../shared/schemas/auth';
+import { useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { PasswordField } from '../../../components/ui/password-field';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, focusFirstInvalid } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { roleHome } from '../../../lib/role-home';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCompletePasswordReset, usePasswordReset } from '../api/password-reset';
 import { AuthLayout } from './auth-layout';
+import { NewPasswordField, newPasswordError } from './new-password-field';
 import { firstNameOf } from '../../../../shared/domain/person-name';
 import { ResetProblem, resetProblemOf } from './reset-problem';
 
@@ -35,33 +32,18 @@ export function ResetPasswordPage() {
 function ResetPasswordForm({ token, name, email }: { token: string; name: string; email: string }) {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const complete = useCompletePasswordReset(token);
   const navigate = useNavigate();
-  const toast = useToast();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = passwordSchema.safeParse(password);
-    if (!parsed.success) {
-      setErrors({ password: parsed.error.issues[0]?.message ?? 'Senha inválida.' });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    complete.mutate(password, {
-      onSuccess: (me) => {
-        toast.notify('Senha nova criada. Nos outros aparelhos, entre de novo com ela.');
-        void navigate(roleHome(me.user.role), { replace: true });
-      },
-      onError: (error) => {
-        setErrors(fieldErrorsFromApi(error));
-        setFormError(messageOf(error));
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: complete,
+    setErrors,
+    check: () => {
+      const error = newPasswordError(password);
+      return error ? { errors: { password: error } } : { data: password };
+    },
+    success: 'Senha nova criada. Nos outros aparelhos, entre de novo com ela.',
+    onSuccess: (me) => void navigate(roleHome(me.user.role), { replace: true }),
+  });
 
   return (
     <>
@@ -71,18 +53,11 @@ function ResetPasswordForm({ token, name, email }: { token: string; name: string
       </div>
       <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
-        <div className="field">
-          <span className="field-label">Seu e-mail de acesso</span>
-          <p className="invite-email">{email}</p>
-        </div>
-        {/* Lets password managers store the new password with the right account. */}
-        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <PasswordField
+        <NewPasswordField
+          email={email}
           label="Senha nova"
-          name="new-password"
-          autoComplete="new-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={setPassword}
           error={errors.password}
           hint="Pelo menos 10 caracteres. Toque no olho para ver o que digitou."
         />

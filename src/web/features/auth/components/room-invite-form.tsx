@@ -1,16 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { TCLE_PARAGRAPHS, TCLE_TITLE, TCLE_VERSION } from '../../../../shared/domain/tcle';
-import { passwordSchema } from '../../../../shared/schemas/auth';
 import type { InviteInfo, Me } from '../../../../shared/schemas/auth';
+import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { PasswordField } from '../../../components/ui/password-field';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, focusFirstInvalid } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { acceptInvite } from '../api/accept-invite';
+import { NewPasswordField, newPasswordError } from './new-password-field';
 import { meQueryKey } from '../../../lib/get-me';
 
 interface RoomInviteFormProps {
@@ -29,8 +26,6 @@ export function RoomInviteForm({ token, invite, acceptConsent, onSignedIn }: Roo
   const [password, setPassword] = useState('');
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const consentId = useId();
   const consentErrorId = useId();
   const queryClient = useQueryClient();
@@ -49,42 +44,28 @@ export function RoomInviteForm({ token, invite, acceptConsent, onSignedIn }: Roo
       queryClient.setQueryData(meQueryKey, me);
       onSignedIn(me);
     },
-    onError: (error) => {
-      setErrors(fieldErrorsFromApi(error));
-      setFormError(messageOf(error));
-    },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const next: FieldErrors = {};
-    const parsed = passwordSchema.safeParse(password);
-    if (!parsed.success) next.password = parsed.error.issues[0]?.message ?? 'Senha inválida.';
-    if (!consent) next.consent = 'Marque “Li e concordo com o termo” para continuar.';
-    setErrors(next);
-    if (Object.keys(next).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    enter.mutate(password);
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: enter,
+    setErrors,
+    check: () => {
+      const next: FieldErrors = {};
+      const passwordError = newPasswordError(password);
+      if (passwordError) next.password = passwordError;
+      if (!consent) next.consent = 'Marque “Li e concordo com o termo” para continuar.';
+      return checkedIf(next, password);
+    },
+  });
 
   return (
     <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
       {formError ? <Alert tone="danger">{formError}</Alert> : null}
-      <div className="field">
-        <span className="field-label">Seu e-mail de acesso</span>
-        <p className="invite-email">{invite.email}</p>
-      </div>
-      {/* Lets password managers store the new password with the right account. */}
-      <input type="email" name="username" autoComplete="username" value={invite.email} readOnly hidden />
-      <PasswordField
+      <NewPasswordField
+        email={invite.email}
         label="Crie uma senha"
-        name="new-password"
-        autoComplete="new-password"
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onChange={setPassword}
         error={errors.password}
         hint="Pelo menos 10 caracteres. Toque no olho para ver o que digitou."
       />

@@ -1,16 +1,12 @@
 import { Save } from 'lucide-react';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { ClinicFees } from '../../../../shared/schemas/fees';
 import { clinicFeesInputSchema } from '../../../../shared/schemas/fees';
 import { formatBRL } from '../../../../shared/domain/money';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { TextField } from '../../../components/ui/text-field';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useUpdateFees } from '../api/update-fees';
 import { shareInputValue, typedFees } from '../model/fee-text';
@@ -24,10 +20,7 @@ function valuesFrom(fees: ClinicFees) {
 /** The clinic's price, share and short-call minimum; after a save it shows what the server stored. */
 export function ClinicFeesForm({ fees }: { fees: ClinicFees }) {
   const form = useFormValues(() => valuesFrom(fees));
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdateFees();
-  const toast = useToast();
   const { values, errors } = form;
 
   // The example follows what is typed, and falls back to the saved values while a field is half-written.
@@ -35,33 +28,16 @@ export function ClinicFeesForm({ fees }: { fees: ClinicFees }) {
   const minutes = Number(values.reviewBelowMinutes);
   const minutesShown = Number.isInteger(minutes) && minutes >= 0 ? minutes : Math.round(fees.reviewBelowSeconds / 60);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const input = { price: values.price, share: values.share, reviewBelowMinutes: values.reviewBelowMinutes.trim() === '' ? undefined : values.reviewBelowMinutes.trim() };
-    const parsed = clinicFeesInputSchema.safeParse(input);
-    if (!parsed.success) {
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    update.mutate(
-      { price: values.price.trim(), share: values.share.trim(), reviewBelowMinutes: parsed.data.reviewBelowMinutes },
-      {
-        onSuccess: (saved) => {
-          form.setValues(valuesFrom(saved));
-          toast.notify('Valores salvos');
-        },
-        onError: (error) => {
-          const fields = fieldErrorsFromApi(error);
-          form.setErrors(fields);
-          setFormError(messageOf(error));
-          if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
-        },
-      },
-    );
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: update,
+    setErrors: form.setErrors,
+    check: () => {
+      const input = { price: values.price, share: values.share, reviewBelowMinutes: values.reviewBelowMinutes.trim() === '' ? undefined : values.reviewBelowMinutes.trim() };
+      return checkedBy(clinicFeesInputSchema.safeParse(input), (parsed) => ({ price: values.price.trim(), share: values.share.trim(), reviewBelowMinutes: parsed.reviewBelowMinutes }));
+    },
+    success: 'Valores salvos',
+    onSuccess: (saved) => form.setValues(valuesFrom(saved)),
+  });
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="clinic-fees-title">

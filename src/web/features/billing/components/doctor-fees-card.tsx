@@ -1,9 +1,8 @@
 import { RotateCcw, Save } from 'lucide-react';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { ClinicFees, DoctorFees } from '../../../../shared/schemas/fees';
 import { doctorFeesInputSchema } from '../../../../shared/schemas/fees';
 import { formatBRL, formatBasisPoints, parseBRL, parsePercentToBasisPoints } from '../../../../shared/domain/money';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -11,9 +10,7 @@ import { Card, CardHeader } from '../../../components/ui/card';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { TextField } from '../../../components/ui/text-field';
-import { useToast } from '../../../components/ui/toast-context';
 import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useDoctorFees } from '../api/get-doctor-fees';
 import { useFees } from '../api/get-fees';
@@ -42,10 +39,7 @@ function statusText(fees: DoctorFees): string {
 
 function DoctorFeesForm({ fees, clinic }: { fees: DoctorFees; clinic: ClinicFees | undefined }) {
   const form = useFormValues(() => valuesFrom(fees));
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdateDoctorFees(fees.doctorId);
-  const toast = useToast();
   const { values, errors } = form;
   const ownValues = fees.priceCents !== null || fees.clinicBps !== null;
 
@@ -56,40 +50,18 @@ function DoctorFeesForm({ fees, clinic }: { fees: DoctorFees; clinic: ClinicFees
   const typedShare = values.share.trim() === '' ? clinicShare : parsePercentToBasisPoints(values.share);
   const example = typedPrice !== null && typedShare !== null ? { priceCents: typedPrice, clinicBps: typedShare } : fees.effective;
 
-  const save = (input: DoctorFeesInput, message: string) => {
-    setFormError(null);
-    update.mutate(input, {
-      onSuccess: (saved) => {
-        form.setValues(valuesFrom(saved));
-        toast.notify(message);
-      },
-      onError: (error) => {
-        const fields = fieldErrorsFromApi(error);
-        form.setErrors(fields);
-        setFormError(messageOf(error));
-        if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
-      },
-    });
-  };
+  const { formRef, formError, onSubmit, send } = useSubmitForm({
+    mutation: update,
+    setErrors: form.setErrors,
+    check: () => {
+      const input: DoctorFeesInput = { price: values.price.trim() || null, share: values.share.trim() || null };
+      return checkedBy(doctorFeesInputSchema.safeParse(input), () => input);
+    },
+    success: 'Valores do médico salvos',
+    onSuccess: (saved) => form.setValues(valuesFrom(saved)),
+  });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const input = { price: values.price.trim() || null, share: values.share.trim() || null };
-    const parsed = doctorFeesInputSchema.safeParse(input);
-    if (!parsed.success) {
-      setFormError(null);
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    save(input, 'Valores do médico salvos');
-  };
-
-  const backToClinic = () => {
-    form.setErrors({});
-    save({ price: null, share: null }, 'O médico voltou a seguir os valores da clínica');
-  };
+  const backToClinic = () => send({ price: null, share: null }, 'O médico voltou a seguir os valores da clínica');
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="form-card">

@@ -1,16 +1,14 @@
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createPatientInputSchema } from '../../../../shared/schemas/users';
 import type { CreatedUser } from '../../../../shared/schemas/users';
 import { EmailField } from '../../../components/forms/email-field';
 import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
 import { EMPTY_PATIENT_VALUES, toPatientProfileInput } from '../../../components/forms/patient-values';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useCreatePatient } from '../api/create-patient';
 import '../../../components/forms/form-section.css';
@@ -24,32 +22,15 @@ export interface CreatedPatient {
 /** The doctor's "new patient" form. */
 export function CreatePatientForm({ onCreated }: { onCreated: (patient: CreatedPatient) => void }) {
   const [email, setEmail] = useState('');
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useFormValues(EMPTY_PATIENT_VALUES);
-  const formRef = useRef<HTMLFormElement>(null);
   const create = useCreatePatient();
   const navigate = useNavigate();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = createPatientInputSchema.safeParse({ email, profile: toPatientProfileInput(form.values) });
-    if (!parsed.success) {
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    create.mutate(parsed.data, {
-      onSuccess: (created) => onCreated({ created, phone: form.values.phone || null }),
-      onError: (error) => {
-        const fields = fieldErrorsFromApi(error);
-        form.setErrors(fields);
-        setFormError(messageOf(error));
-        if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: create,
+    setErrors: form.setErrors,
+    check: () => checkedBy(createPatientInputSchema.safeParse({ email, profile: toPatientProfileInput(form.values) })),
+    onSuccess: (created) => onCreated({ created, phone: form.values.phone || null }),
+  });
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate>

@@ -1,16 +1,12 @@
 import { Save } from 'lucide-react';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { updatePatientInputSchema } from '../../../../shared/schemas/users';
 import type { PatientDetail } from '../../../../shared/schemas/users';
 import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
 import { patientValuesFrom, toPatientProfileInput } from '../../../components/forms/patient-values';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardHeader } from '../../../components/ui/card';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useUpdatePatient } from '../api/update-patient';
 import '../../../components/forms/form-section.css';
@@ -20,33 +16,15 @@ import '../../../components/forms/form-section.css';
  * "Editar dados"; `onDone` closes it after a save or "Cancelar".
  */
 export function EditPatientForm({ detail, onDone }: { detail: PatientDetail; onDone: () => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useFormValues(() => patientValuesFrom(detail.user.name, detail.patient));
-  const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdatePatient(detail.user.id);
-  const toast = useToast();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = updatePatientInputSchema.safeParse({ profile: toPatientProfileInput(form.values) });
-    if (!parsed.success) {
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    update.mutate(parsed.data, {
-      onSuccess: () => {
-        toast.notify('Dados do paciente salvos');
-        onDone();
-      },
-      onError: (error) => {
-        form.setErrors(fieldErrorsFromApi(error));
-        setFormError(messageOf(error));
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: update,
+    setErrors: form.setErrors,
+    check: () => checkedBy(updatePatientInputSchema.safeParse({ profile: toPatientProfileInput(form.values) })),
+    success: 'Dados do paciente salvos',
+    onSuccess: () => onDone(),
+  });
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate>

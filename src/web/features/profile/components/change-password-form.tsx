@@ -1,14 +1,12 @@
 import { KeyRound } from 'lucide-react';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { changePasswordInputSchema } from '../../../../shared/schemas/auth';
+import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { PasswordField } from '../../../components/ui/password-field';
-import { useToast } from '../../../components/ui/toast-context';
 import { ApiError, messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
+import { fieldErrorsFromIssues } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useChangePassword } from '../api/change-password';
@@ -19,39 +17,23 @@ const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 /** "Trocar senha": current password, new one twice. */
 export function ChangePasswordForm({ email }: { email: string }) {
   const form = useFormValues(EMPTY);
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const change = useChangePassword();
-  const toast = useToast();
   const { values, errors } = form;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = changePasswordInputSchema.safeParse({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-    const next: FieldErrors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
-    if (!values.confirmPassword) next.confirmPassword ??= 'Digite a nova senha de novo para confirmar.';
-    else if (values.confirmPassword !== values.newPassword) next.confirmPassword ??= 'As duas senhas novas não são iguais.';
-    if (!parsed.success || Object.keys(next).length > 0) {
-      form.setErrors(next);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    change.mutate(parsed.data, {
-      onSuccess: () => {
-        form.setValues(EMPTY);
-        toast.notify('Senha alterada');
-      },
-      onError: (error) => {
-        const fields = fieldErrorsFromApi(error);
-        form.setErrors(fields);
-        // A wrong current password is already explained next to its box.
-        if (!(error instanceof ApiError && error.code === 'wrong_password' && fields.currentPassword)) setFormError(messageOf(error));
-        focusFirstInvalid(formRef.current);
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: change,
+    setErrors: form.setErrors,
+    check: () => {
+      const parsed = changePasswordInputSchema.safeParse({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+      const next: FieldErrors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
+      if (!values.confirmPassword) next.confirmPassword ??= 'Digite a nova senha de novo para confirmar.';
+      else if (values.confirmPassword !== values.newPassword) next.confirmPassword ??= 'As duas senhas novas não são iguais.';
+      return parsed.success ? checkedIf(next, parsed.data) : { errors: next };
+    },
+    success: 'Senha alterada',
+    onSuccess: () => form.setValues(EMPTY),
+    // A wrong current password is already explained next to its box.
+    formErrorOf: (error, fields) => (error instanceof ApiError && error.code === 'wrong_password' && fields.currentPassword ? null : messageOf(error)),
+  });
 
   return (
     <Card as="section" aria-labelledby="password-title">

@@ -1,6 +1,4 @@
 import { Save } from 'lucide-react';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Me } from '../../../../shared/schemas/auth';
 import { adminProfileInputSchema, doctorProfileInputSchema, patientProfileInputSchema } from '../../../../shared/schemas/profile';
 import { DoctorProfileFields } from '../../../components/forms/doctor-profile-fields';
@@ -8,13 +6,11 @@ import { doctorValuesFrom, toDoctorProfileInput } from '../../../components/form
 import { FormSection } from '../../../components/forms/form-section';
 import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
 import { patientValuesFrom, toPatientProfileInput } from '../../../components/forms/patient-values';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { TextField } from '../../../components/ui/text-field';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useUpdateProfile } from '../api/update-profile';
 import type { ProfileInput } from '../api/update-profile';
@@ -28,36 +24,20 @@ export function ProfileDetailsForm({ me }: { me: Me }) {
   const patient = useFormValues(() => patientValuesFrom(me.user.name, me.patient));
   const admin = useFormValues(() => ({ name: me.user.name }));
   const form = role === 'doctor' ? doctor : role === 'patient' ? patient : admin;
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdateProfile();
-  const toast = useToast();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed =
-      role === 'doctor'
-        ? doctorProfileInputSchema.safeParse(toDoctorProfileInput(doctor.values))
-        : role === 'patient'
-          ? patientProfileInputSchema.safeParse(toPatientProfileInput(patient.values))
-          : adminProfileInputSchema.safeParse(admin.values);
-    if (!parsed.success) {
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    update.mutate(parsed.data as ProfileInput, {
-      onSuccess: () => toast.notify('Perfil salvo'),
-      onError: (error) => {
-        const fields = fieldErrorsFromApi(error);
-        form.setErrors(fields);
-        setFormError(messageOf(error));
-        if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: update,
+    setErrors: form.setErrors,
+    check: () =>
+      checkedBy<ProfileInput>(
+        role === 'doctor'
+          ? doctorProfileInputSchema.safeParse(toDoctorProfileInput(doctor.values))
+          : role === 'patient'
+            ? patientProfileInputSchema.safeParse(toPatientProfileInput(patient.values))
+            : adminProfileInputSchema.safeParse(admin.values),
+      ),
+    success: 'Perfil salvo',
+  });
 
   return (
     <Card as="section" aria-labelledby="details-title">

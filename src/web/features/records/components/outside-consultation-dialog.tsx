@@ -1,7 +1,7 @@
 import { ClipboardCheck, Phone, Stethoscope } from 'lucide-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { OUTSIDE_CONSULTATION_MAX_AGE_DAYS, outsideConsultationInputSchema } from '../../../../shared/schemas/consultations';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
@@ -9,9 +9,6 @@ import { Field } from '../../../components/ui/field';
 import { RadioCards } from '../../../components/ui/radio-cards';
 import { TextField } from '../../../components/ui/text-field';
 import { Textarea } from '../../../components/ui/textarea';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { saoPauloLocalToIso, saoPauloNowLocal } from '../../../lib/sao-paulo-input';
 import { useRegisterOutsideConsultation } from '../api/register-outside-consultation';
@@ -49,37 +46,21 @@ function OutsideConsultationForm({ patientId, onDone }: { patientId: string; onD
   const [minutes, setMinutes] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const register = useRegisterOutsideConsultation(patientId);
-  const toast = useToast();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const heldAt = saoPauloLocalToIso(when);
-    if (!heldAt) {
-      setErrors({ heldAt: 'Informe a data e a hora da consulta.' });
-      return;
-    }
-    const durationMinutes = minutes.trim() === '' ? undefined : Number(minutes);
-    const input = { id, kind, heldAt, durationMinutes, note: note.trim() || undefined };
-    const parsed = outsideConsultationInputSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    register.mutate(input, {
-      onSuccess: () => {
-        toast.notify('Consulta registrada no prontuário.');
-        onDone();
-      },
-      onError: (error) => {
-        setErrors(fieldErrorsFromApi(error));
-        setFormError(messageOf(error));
-      },
-    });
-  };
+  // Without formRef, as before: in the dialog the focus stays where it is when a field is wrong.
+  const { formError, onSubmit } = useSubmitForm({
+    mutation: register,
+    setErrors,
+    check: () => {
+      const heldAt = saoPauloLocalToIso(when);
+      if (!heldAt) return { errors: { heldAt: 'Informe a data e a hora da consulta.' } };
+      const durationMinutes = minutes.trim() === '' ? undefined : Number(minutes);
+      const input = { id, kind, heldAt, durationMinutes, note: note.trim() || undefined };
+      return checkedBy(outsideConsultationInputSchema.safeParse(input), () => input);
+    },
+    success: 'Consulta registrada no prontuário.',
+    onSuccess: () => onDone(),
+  });
 
   return (
     <form className="outside-consultation-form" onSubmit={onSubmit} noValidate>

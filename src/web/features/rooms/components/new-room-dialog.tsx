@@ -1,8 +1,8 @@
 import { LogIn, Video } from 'lucide-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { createRoomInputSchema } from '../../../../shared/schemas/rooms';
 import type { Room } from '../../../../shared/schemas/rooms';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ButtonLink } from '../../../components/ui/button-link';
@@ -10,7 +10,6 @@ import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues } from '../../../lib/form-errors';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { usePatients } from '../../patients/api/get-patients';
 import { useCreateRoom } from '../api/create-room';
@@ -78,37 +77,21 @@ function NewRoomForm({ patient, onCancel, onCreated }: { patient?: PresetPatient
   const [reason, setReason] = useState('');
   const [minWhen] = useState(() => saoPauloNowLocal());
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateRoom();
   const patients = usePatients({ page: 1, pageSize: 100 });
   const choices = (patients.data?.items ?? []).filter((p) => p.status === 'active');
   const options = choices.map((p) => ({ value: p.id, label: p.activated ? p.name : `${p.name} (ainda não criou a senha)` }));
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    if (when && !saoPauloLocalToIso(when)) {
-      setErrors({ scheduledAt: 'Data e hora inválidas.' });
-      return;
-    }
-    const parsed = createRoomInputSchema.safeParse({ patientId, scheduledAt: saoPauloLocalToIso(when), reason });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    const phone = patient ? patient.phone : (choices.find((p) => p.id === patientId)?.phone ?? null);
-    create.mutate(
-      { patientId, scheduledAt: saoPauloLocalToIso(when), reason: reason.trim() || undefined },
-      {
-        onSuccess: (room) => onCreated(room, phone),
-        onError: (error) => {
-          setErrors(fieldErrorsFromApi(error));
-          setFormError(messageOf(error));
-        },
-      },
-    );
-  };
+  // Without formRef, as before: in the dialog the focus stays where it is when a field is wrong.
+  const { formError, onSubmit } = useSubmitForm({
+    mutation: create,
+    setErrors,
+    check: () => {
+      if (when && !saoPauloLocalToIso(when)) return { errors: { scheduledAt: 'Data e hora inválidas.' } };
+      const scheduledAt = saoPauloLocalToIso(when);
+      return checkedBy(createRoomInputSchema.safeParse({ patientId, scheduledAt, reason }), () => ({ patientId, scheduledAt, reason: reason.trim() || undefined }));
+    },
+    onSuccess: (room, sent) => onCreated(room, patient ? patient.phone : (choices.find((p) => p.id === sent.patientId)?.phone ?? null)),
+  });
 
   return (
     <form className="new-room-form" onSubmit={onSubmit} noValidate>

@@ -1,23 +1,22 @@
 import { Stethoscope, UserRound } from 'lucide-react';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createUserInputSchema } from '../../../../shared/schemas/users';
-import type { CreatedUser, CreateUserInput } from '../../../../shared/schemas/users';
+import type { CreatedUser } from '../../../../shared/schemas/users';
 import { DoctorProfileFields } from '../../../components/forms/doctor-profile-fields';
-import { EMPTY_DOCTOR_VALUES, toDoctorProfileInput } from '../../../components/forms/doctor-values';
+import { EMPTY_DOCTOR_VALUES } from '../../../components/forms/doctor-values';
 import { EmailField } from '../../../components/forms/email-field';
 import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
-import { EMPTY_PATIENT_VALUES, toPatientProfileInput } from '../../../components/forms/patient-values';
+import { EMPTY_PATIENT_VALUES } from '../../../components/forms/patient-values';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { RadioCards } from '../../../components/ui/radio-cards';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useCreateUser } from '../api/create-user';
 import { DoctorPicker } from './doctor-picker';
+import { userInputOf } from './user-input';
 import '../../../components/forms/form-section.css';
 
 type NewRole = 'doctor' | 'patient';
@@ -38,38 +37,17 @@ export function CreateUserForm({ onCreated }: { onCreated: (account: CreatedAcco
   const [role, setRole] = useState<NewRole>('doctor');
   const [email, setEmail] = useState('');
   const [doctorIds, setDoctorIds] = useState<string[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
   const doctor = useFormValues(EMPTY_DOCTOR_VALUES);
   const patient = useFormValues(EMPTY_PATIENT_VALUES);
   const form = role === 'doctor' ? doctor : patient;
-  const formRef = useRef<HTMLFormElement>(null);
   const create = useCreateUser();
   const navigate = useNavigate();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const input: CreateUserInput =
-      role === 'doctor'
-        ? { role, email, profile: toDoctorProfileInput(doctor.values) }
-        : { role, email, profile: toPatientProfileInput(patient.values), doctorIds };
-    const parsed = createUserInputSchema.safeParse(input);
-    if (!parsed.success) {
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    create.mutate(parsed.data, {
-      onSuccess: (created) => onCreated({ created, phone: form.values.phone || null }),
-      onError: (error) => {
-        const fields = fieldErrorsFromApi(error);
-        form.setErrors(fields);
-        setFormError(messageOf(error));
-        if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: create,
+    setErrors: form.setErrors,
+    check: () => checkedBy(createUserInputSchema.safeParse(userInputOf(role, email, doctor.values, patient.values, doctorIds))),
+    onSuccess: (created) => onCreated({ created, phone: form.values.phone || null }),
+  });
 
   const emailField = (
     <EmailField

@@ -1,22 +1,20 @@
 import { Save } from 'lucide-react';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { updateUserInputSchema } from '../../../../shared/schemas/users';
-import type { UpdateUserInput, UserDetail } from '../../../../shared/schemas/users';
+import type { UserDetail } from '../../../../shared/schemas/users';
 import { DoctorProfileFields } from '../../../components/forms/doctor-profile-fields';
-import { doctorValuesFrom, toDoctorProfileInput } from '../../../components/forms/doctor-values';
+import { doctorValuesFrom } from '../../../components/forms/doctor-values';
 import { EmailField } from '../../../components/forms/email-field';
 import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
-import { patientValuesFrom, toPatientProfileInput } from '../../../components/forms/patient-values';
+import { patientValuesFrom } from '../../../components/forms/patient-values';
+import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardHeader } from '../../../components/ui/card';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../../lib/form-errors';
 import { useFormValues } from '../../../lib/use-form-values';
 import { useUpdateUser } from '../api/update-user';
 import { DoctorPicker } from './doctor-picker';
+import { userInputOf } from './user-input';
 import '../../../components/forms/form-section.css';
 
 /** The admin edits a doctor's or patient's data (mount with key=id so it starts from the server's). */
@@ -24,38 +22,16 @@ export function EditUserForm({ detail, role }: { detail: UserDetail; role: 'doct
   const { user } = detail;
   const [email, setEmail] = useState(user.email);
   const [doctorIds, setDoctorIds] = useState(() => detail.doctors.map((d) => d.id));
-  const [formError, setFormError] = useState<string | null>(null);
   const doctor = useFormValues(() => doctorValuesFrom(user.name, detail.doctor));
   const patient = useFormValues(() => patientValuesFrom(user.name, detail.patient));
   const form = role === 'doctor' ? doctor : patient;
-  const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdateUser(user.id);
-  const toast = useToast();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const input: UpdateUserInput =
-      role === 'doctor'
-        ? { role, email, profile: toDoctorProfileInput(doctor.values) }
-        : { role, email, profile: toPatientProfileInput(patient.values), doctorIds };
-    const parsed = updateUserInputSchema.safeParse(input);
-    if (!parsed.success) {
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    form.setErrors({});
-    update.mutate(parsed.data, {
-      onSuccess: () => toast.notify('Alterações salvas'),
-      onError: (error) => {
-        const fields = fieldErrorsFromApi(error);
-        form.setErrors(fields);
-        setFormError(messageOf(error));
-        if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
-      },
-    });
-  };
+  const { formRef, formError, onSubmit } = useSubmitForm({
+    mutation: update,
+    setErrors: form.setErrors,
+    check: () => checkedBy(updateUserInputSchema.safeParse(userInputOf(role, email, doctor.values, patient.values, doctorIds))),
+    success: 'Alterações salvas',
+  });
 
   const emailField = (
     <EmailField
