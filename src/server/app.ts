@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { type Db, pingDb } from './db/database';
 import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
+import { accountsRoutes } from './features/accounts/accounts.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { passwordResetRoutes } from './features/auth/password-reset.routes';
 import { sessionStore } from './features/auth/session.service';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(passwordResetRoutes);
   await app.register(invitesRoutes);
   await app.register(roomLinkRoutes);
+  await app.register(accountsRoutes);
   await app.register(usersRoutes);
   await app.register(patientsRoutes);
   await app.register(profileRoutes);

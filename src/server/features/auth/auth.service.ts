@@ -5,7 +5,7 @@ import type { UserRow } from '../../db/types';
 import { AppError } from '../../errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { recordAudit } from '../../core/audit.repository';
-import { findUserByEmail, updateUser } from '../users/users.repository';
+import { findUserByEmail, updateUser } from '../users/users.service';
 import type { Auth } from '../../plugins/fastify-types';
 import { clear, hit } from './login-throttle.repository';
 import { deleteSession, deleteUserSessions } from './sessions.repository';

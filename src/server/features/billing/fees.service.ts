@@ -5,7 +5,7 @@ import { nowIso } from '../../db/database';
 import type { FeeField } from '../../db/types';
 import { notFound } from '../../errors';
 import { recordAudit } from '../../core/audit.repository';
-import { findUserById } from '../users/users.repository';
+import { findUserById } from '../users/users.service';
 import type { Actor } from '../../core/actor';
 import { findClinicFees, findDoctorFees, findEffectiveFees, insertFeeChange, listFeeChanges, updateClinicFees, upsertDoctorFees } from './fees.repository';
 

@@ -1,12 +1,10 @@
-import { formatCrm } from '../../../shared/domain/crm';
 import type { Dashboard } from '../../../shared/schemas/dashboard';
 import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { billingGlance } from '../billing/billing-glance.service';
-import { photoUrlOf, toUserSummary } from '../users/user-views';
-import { findDoctorProfile, findPatientProfile, listDoctorsOfPatient } from '../users/users.repository';
-import { pendingInvitesOf } from '../users/users.service';
+import { pendingInvitesOf } from '../invites/invites.service';
+import { findDoctorProfile, findPatientProfile, myDoctors, toUserSummary } from '../users/users.service';
 import { countAwaitingPassword, countAwaitingPasswordOfDoctor, countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
 
 /** The figures for the caller's home screen, all from live data. */
@@ -57,15 +55,13 @@ export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {
       earnings,
     };
   }
-  const [doctors, profile] = await Promise.all([listDoctorsOfPatient(db, user.id), findPatientProfile(db, user.id)]);
+  const [doctors, profile] = await Promise.all([myDoctors(db, user.id), findPatientProfile(db, user.id)]);
   const missingProfile: string[] = [];
   if (!profile?.phone) missingProfile.push('Telefone');
   if (!profile?.birth_date) missingProfile.push('Data de nascimento');
   return {
     role: 'patient',
-    doctors: doctors
-      .filter((d) => d.status === 'active')
-      .map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, crm: formatCrm(d.crm_number, d.crm_uf), photoUrl: photoUrlOf(d) })),
+    doctors,
     missingProfile,
   };
 }

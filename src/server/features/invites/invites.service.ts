@@ -7,8 +7,8 @@ import { AppError } from '../../errors';
 import { hashPassword } from '../../lib/passwords';
 import { hashToken, newToken } from '../../lib/tokens';
 import { recordAudit } from '../../core/audit.repository';
-import { findUserById, updateUser } from '../users/users.repository';
-import { findInviteByTokenHash, insertInvite, markInviteUsed, revokeOpenInvites } from './invites.repository';
+import { findUserById, updateUser } from '../users/users.service';
+import { findInviteByTokenHash, findUserIdsWithPendingInvite, hasPendingInvite as hasPendingInviteAt, insertInvite, markInviteUsed, revokeOpenInvites } from './invites.repository';
 
 export const INVITE_VALID_MS = 7 * 86_400_000;
 
@@ -62,4 +62,19 @@ export async function acceptInvite(db: Db, token: string, password: string, ip: 
     await recordAudit(trx, { actorId: user.id, action: 'invite.accepted', entityType: 'user', entityId: user.id, ip });
     return { ...user, password_hash: passwordHash, updated_at: at };
   });
+}
+
+/** Who among these people (those without a password) still has an invite that works: one query per page. */
+export async function pendingInvitesOf(db: DbOrTrx, users: Pick<UserRow, 'id' | 'password_hash'>[]): Promise<Set<string>> {
+  return findUserIdsWithPendingInvite(db, users.filter((u) => u.password_hash === null).map((u) => u.id), nowIso());
+}
+
+/** Whether this person has an unused, unexpired invite now. */
+export async function hasPendingInvite(db: DbOrTrx, userId: string): Promise<boolean> {
+  return hasPendingInviteAt(db, userId, nowIso());
+}
+
+/** Stops the person's open invites working (a password set another way makes them pointless). */
+export async function revokeInvites(db: DbOrTrx, userId: string, at: string): Promise<void> {
+  await revokeOpenInvites(db, userId, at);
 }

@@ -2,9 +2,8 @@ import type { RoomLanding, RoomPatientLink } from '../../../shared/schemas/auth'
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../core/audit.repository';
-import { findRoomWithPeople } from '../rooms/rooms.repository';
-import { noAccess, roomForMember } from '../rooms/rooms.service';
-import { findUserById } from '../users/users.repository';
+import { findRoomWithPeople, noAccess, roomForMember } from '../rooms/rooms.service';
+import { findUserById } from '../users/users.service';
 import type { Actor } from '../../core/actor';
 import { createInvite } from './invites.service';
 

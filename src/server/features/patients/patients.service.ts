@@ -7,12 +7,11 @@ import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
 import { recordAudit } from '../../core/audit.repository';
-import { hasPendingInvite } from '../invites/invites.repository';
-import { toPatientProfile, toUserSummary } from '../users/user-views';
+import { hasPendingInvite, pendingInvitesOf } from '../invites/invites.service';
+import { createAccount, renewInvite } from '../accounts/accounts.service';
 import { isDoctorOfPatient } from '../../core/care-links.repository';
-import { findPatientProfile, findUserByEmail, findUserById, linkDoctorPatient, listUsers, updateUser } from '../users/users.repository';
+import { findPatientProfile, findUserByEmail, findUserById, linkDoctorPatient, listUsers, savePatientProfile, toPatientProfile, toUserSummary, updateUser } from '../users/users.service';
 import type { Actor } from '../../core/actor';
-import { createAccount, pendingInvitesOf, renewInvite, savePatientProfile } from '../users/users.service';
 
 // The same answer whether the patient does not exist or belongs to another doctor.
 const patientNotFound = () => notFound('Paciente não encontrado.');
@@ -45,7 +44,7 @@ export async function listOwnPatients(db: Db, doctor: UserRow, q: z.output<typeo
 
 export async function getOwnPatient(db: DbOrTrx, doctor: UserRow, patientId: string): Promise<PatientDetail> {
   const patient = await ownPatient(db, doctor, patientId);
-  const [profile, pending] = await Promise.all([findPatientProfile(db, patientId), hasPendingInvite(db, patientId, nowIso())]);
+  const [profile, pending] = await Promise.all([findPatientProfile(db, patientId), hasPendingInvite(db, patientId)]);
   return { user: toUserSummary(patient, null, pending), patient: toPatientProfile(profile), pendingInvite: patient.password_hash === null && pending };
 }
 

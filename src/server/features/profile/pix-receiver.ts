@@ -1,7 +1,7 @@
 import { parsePixKey } from '../../../shared/domain/pix';
 import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
-import { findDoctorProfile, findUserById } from '../users/users.repository';
+import { findDoctorProfile, findUserById } from '../users/users.service';
 
 /** Who a PIX BR Code pays: what `buildPixPayload` needs besides the amount and txid. */
 export interface PixReceiver {

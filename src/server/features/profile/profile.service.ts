@@ -7,9 +7,9 @@ import type { UserRow } from '../../db/types';
 import { AppError, fieldsOf, notFound } from '../../errors';
 import { recordAudit } from '../../core/audit.repository';
 import { areLinked } from '../../core/care-links.repository';
-import { findUserById, updateUser } from '../users/users.repository';
+import { findUserById, getMe, savePatientProfile, updateUser } from '../users/users.service';
 import type { Actor } from '../../core/actor';
-import { getMe, saveDoctorProfile, savePatientProfile } from '../users/users.service';
+import { saveDoctorProfile } from '../accounts/accounts.service';
 import { deletePhoto, findPhoto, upsertPhoto, type StoredPhoto } from './photos.repository';
 import { reencodePhoto } from './image';
 

@@ -1,6 +1,6 @@
 import { formatCrm } from '../../../shared/domain/crm';
 import type { Room } from '../../../shared/schemas/rooms';
-import { photoUrlOf } from '../users/user-views';
+import { photoUrlOf } from '../users/users.service';
 import type { RoomWithPeople } from './rooms.repository';
 
 export type Online = (code: string, userId: string) => boolean;
