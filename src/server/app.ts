@@ -6,7 +6,7 @@ import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { authRoutes } from './features/auth/auth.routes';
-import { passwordResetRoutes } from './features/auth/password-reset.routes';
+import { passwordResetRoutes } from './features/password-reset/password-reset.routes';
 import { sessionStore } from './features/auth/session.service';
 import { inviteMailer } from './features/invites/invite-mailer';
 import { invitesRoutes } from './features/invites/invites.routes';

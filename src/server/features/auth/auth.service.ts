@@ -10,6 +10,9 @@ import type { Auth } from '../../plugins/fastify-types';
 import { clear, hit } from './login-throttle.repository';
 import { deleteSession, deleteUserSessions } from './sessions.repository';
 
+// The attempt counters, for other ways in that count attempts the same way (password-reset links).
+export { clear, hit } from './login-throttle.repository';
+
 const invalidCredentials = () => new AppError('invalid_credentials', 401, 'E-mail ou senha incorretos.');
 
 function tooMany(retryAt: number): AppError {

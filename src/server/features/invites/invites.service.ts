@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { InviteInfo, InviteLink } from '../../../shared/schemas/auth';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { AppError } from '../../errors';
 import { hashPassword } from '../../lib/passwords';
-import { hashToken, newToken } from '../../lib/tokens';
+import { hashToken } from '../../lib/tokens';
+import { createTokenLink, usableTokenLink } from '../../core/token-links';
 import { recordAudit } from '../../core/audit.repository';
 import { findUserById, updateUser } from '../users/users.service';
 import { findInviteByTokenHash, findUserIdsWithPendingInvite, hasPendingInvite as hasPendingInviteAt, insertInvite, markInviteUsed, revokeOpenInvites } from './invites.repository';
@@ -16,30 +16,15 @@ const invalid = () => new AppError('invite_invalid', 404, 'Este link de convite 
 const used = () => new AppError('invite_used', 410, 'Este convite já foi usado. Entre com seu e-mail e senha, ou peça um novo link à clínica.');
 const expired = () => new AppError('invite_expired', 410, 'Este convite venceu. Peça um novo link à clínica.');
 
+const invites = { path: '/convite', revokeOpen: revokeOpenInvites, insert: insertInvite };
+
 /** Creates a single-use invite link valid for 7 days, revoking earlier ones. */
 export async function createInvite(trx: DbOrTrx, userId: string, createdBy: string | null, baseUrl: string): Promise<InviteLink> {
-  const token = newToken();
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + INVITE_VALID_MS).toISOString();
-  await revokeOpenInvites(trx, userId, now.toISOString());
-  await insertInvite(trx, {
-    id: randomUUID(),
-    token_hash: hashToken(token),
-    user_id: userId,
-    created_by: createdBy,
-    created_at: now.toISOString(),
-    expires_at: expiresAt,
-    used_at: null,
-    revoked_at: null,
-  });
-  return { url: `${baseUrl}/convite/${token}`, expiresAt };
+  return createTokenLink(trx, invites, { userId, createdBy, validMs: INVITE_VALID_MS, baseUrl });
 }
 
 async function openInvite(db: DbOrTrx, token: string) {
-  const invite = await findInviteByTokenHash(db, hashToken(token));
-  if (!invite || invite.revoked_at) throw invalid();
-  if (invite.used_at) throw used();
-  if (Date.parse(invite.expires_at) <= Date.now()) throw expired();
+  const invite = usableTokenLink(await findInviteByTokenHash(db, hashToken(token)), { invalid, used, expired });
   const user = await findUserById(db, invite.user_id);
   if (!user || user.status !== 'active') throw invalid();
   return { invite, user };

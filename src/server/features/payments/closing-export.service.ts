@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import type { Download } from '../../lib/download';
 import { CSV_TYPE, XLSX_TYPE } from '../../lib/spreadsheet';
 import { recordAudit } from '../../core/audit.repository';
-import { pixReceiverOf } from '../profile/pix-receiver';
+import { pixReceiverOf } from './pix-receiver';
 import type { Actor } from '../../core/actor';
 import { type PaymentLine, type RecordPage, closingXlsx, monthLabel, paymentsCsv } from './closing-export-files';
 import { type ExportPayment, type ExportRecordKey, listPaymentRecordsPage, listPaymentsOfMonthForExport } from './closing-export.repository';

@@ -1,6 +1,6 @@
 import { PixPayloadError, buildPixPayload } from '../../../shared/domain/pix-br-code';
 import type { Payment } from '../../../shared/schemas/payments';
-import type { PixReceiver } from '../profile/pix-receiver';
+import type { PixReceiver } from './pix-receiver';
 
 /**
  * The txid a payment's BR Code carries, so the transfer names what it pays in the bank statement:

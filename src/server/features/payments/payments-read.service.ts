@@ -4,7 +4,7 @@ import type { AdminPaymentDetail, Payment, PaymentDetail, PaymentEventPage, paym
 import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
-import { findSnapshotPixReceiver } from '../profile/pix-receiver';
+import { findSnapshotPixReceiver } from './pix-receiver';
 import type { Actor } from '../../core/actor';
 import { paymentPixPayload } from './payment-pix';
 import { toPayment, toPaymentEvent } from './payment-views';

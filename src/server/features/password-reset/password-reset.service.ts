@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { InviteLink, PasswordResetInfo } from '../../../shared/schemas/auth';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
@@ -6,15 +5,16 @@ import type { UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
 import type { MailMessage } from '../../lib/mail';
 import { hashPassword } from '../../lib/passwords';
-import { hashToken, newToken } from '../../lib/tokens';
+import { hashToken } from '../../lib/tokens';
+import { createTokenLink, usableTokenLink } from '../../core/token-links';
 import { recordAudit } from '../../core/audit.repository';
+import { clear, hit } from '../auth/auth.service';
+import { endUserSessions } from '../auth/session.service';
 import { revokeInvites } from '../invites/invites.service';
 import { isDoctorOfPatient } from '../../core/care-links.repository';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.service';
 import type { Actor } from '../../core/actor';
-import { clear, hit } from './login-throttle.repository';
 import { findPasswordResetByTokenHash, insertPasswordReset, markPasswordResetUsed, revokeOpenPasswordResets } from './password-resets.repository';
-import { deleteUserSessions } from './sessions.repository';
 
 /** A link asked for by e-mail: whoever reads the mailbox has it, so it lives briefly. */
 export const RESET_BY_EMAIL_MS = 60 * 60_000;
@@ -31,22 +31,10 @@ const used = () => new AppError('reset_used', 410, 'Este link já foi usado. Ent
 const expired = () => new AppError('reset_expired', 410, 'Este link venceu. Peça um novo link para criar sua senha.');
 const tooMany = () => new AppError('too_many_attempts', 429, 'Muitos pedidos de nova senha. Por segurança, aguarde uma hora e tente de novo.');
 
+const resets = { path: '/nova-senha', revokeOpen: revokeOpenPasswordResets, insert: insertPasswordReset };
+
 async function createResetLink(trx: DbOrTrx, userId: string, createdBy: string | null, validMs: number, baseUrl: string): Promise<InviteLink> {
-  const token = newToken();
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + validMs).toISOString();
-  await revokeOpenPasswordResets(trx, userId, now.toISOString());
-  await insertPasswordReset(trx, {
-    id: randomUUID(),
-    token_hash: hashToken(token),
-    user_id: userId,
-    created_by: createdBy,
-    created_at: now.toISOString(),
-    expires_at: expiresAt,
-    used_at: null,
-    revoked_at: null,
-  });
-  return { url: `${baseUrl}/nova-senha/${token}`, expiresAt };
+  return createTokenLink(trx, resets, { userId, createdBy, validMs, baseUrl });
 }
 
 /**
@@ -99,10 +87,7 @@ export async function generatePasswordResetLink(db: Db, actor: Actor, userId: st
 }
 
 async function openReset(db: DbOrTrx, token: string) {
-  const reset = await findPasswordResetByTokenHash(db, hashToken(token));
-  if (!reset || reset.revoked_at) throw invalid();
-  if (reset.used_at) throw used();
-  if (Date.parse(reset.expires_at) <= Date.now()) throw expired();
+  const reset = usableTokenLink(await findPasswordResetByTokenHash(db, hashToken(token)), { invalid, used, expired });
   const user = await findUserById(db, reset.user_id);
   if (!user || user.status !== 'active') throw invalid();
   return { reset, user };
@@ -128,7 +113,7 @@ export async function completePasswordReset(db: Db, token: string, password: str
     await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: at });
     await revokeOpenPasswordResets(trx, user.id, at);
     await revokeInvites(trx, user.id, at);
-    await deleteUserSessions(trx, user.id);
+    await endUserSessions(trx, user.id);
     await clear(trx, `account:${user.email.toLowerCase()}`);
     await recordAudit(trx, { actorId: user.id, action: 'password_reset.completed', entityType: 'user', entityId: user.id, details: { by: reset.created_by ? 'generated' : 'email' }, ip });
     return { ...user, password_hash: passwordHash, updated_at: at };

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { InviteLink } from '../../shared/schemas/auth';
+import type { DbOrTrx } from '../db/database';
+import type { AppError } from '../errors';
+import { hashToken, newToken } from '../lib/tokens';
+
+/** What invites and password resets share: a single-use link that lets a person set a password. */
+export type TokenLinkRow = {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+};
+
+/** One kind of link: the page its URL opens and its table's two writes. */
+export type TokenLinkKind = {
+  path: string;
+  revokeOpen: (db: DbOrTrx, userId: string, at: string) => Promise<void>;
+  insert: (db: DbOrTrx, row: TokenLinkRow) => Promise<void>;
+};
+
+/**
+ * A fresh link of this kind for a person, valid for `validMs`; their earlier open links of the
+ * kind stop working, so only the last one sent works. Only the token's hash is stored.
+ */
+export async function createTokenLink(
+  trx: DbOrTrx,
+  kind: TokenLinkKind,
+  link: { userId: string; createdBy: string | null; validMs: number; baseUrl: string },
+): Promise<InviteLink> {
+  const token = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + link.validMs).toISOString();
+  await kind.revokeOpen(trx, link.userId, now.toISOString());
+  await kind.insert(trx, {
+    id: randomUUID(),
+    token_hash: hashToken(token),
+    user_id: link.userId,
+    created_by: link.createdBy,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    used_at: null,
+    revoked_at: null,
+  });
+  return { url: `${link.baseUrl}${kind.path}/${token}`, expiresAt };
+}
+
+/** The link if it can still be used; otherwise the kind's own error for unknown or revoked, used, or expired. */
+export function usableTokenLink<T extends TokenLinkRow>(row: T | undefined, errors: { invalid: () => AppError; used: () => AppError; expired: () => AppError }): T {
+  if (!row || row.revoked_at) throw errors.invalid();
+  if (row.used_at) throw errors.used();
+  if (Date.parse(row.expires_at) <= Date.now()) throw errors.expired();
+  return row;
+}
