@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, signedInPeople } from '../../../../tests/helpers/people';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import { clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { finalizeRoom } from '../consultations/consultations.service';
+import { finalizeRoom } from '../rooms/rooms.service';
 import { billFinishedConsultation } from './billing.service';
 
 let t: TestApp;

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { ConsultationRow, RoomRow } from '../../db/types';
-import { recordAudit } from '../../core/audit.repository';
-import { closeRoom } from '../rooms/rooms.repository';
 import { onConsultationFinished } from './consultation-finished';
 import { endConsultation, findConsultationByRoom, insertConsultationOnce } from './consultations.repository';
 
@@ -27,43 +25,28 @@ export async function startConsultation(db: Db, room: RoomRow, evidence: { docto
   });
 }
 
-/**
- * Closes the room for good and ends its consultation, if a call happened. Idempotent: twice,
- * concurrently or after a crash, the room closes once and one consultation is recorded.
- * Returns the consultation (null when no call happened) and whether this call did the closing.
- */
-export async function finalizeRoom(
-  db: Db,
-  room: RoomRow,
-  by: 'doctor' | 'auto',
-): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
-  return db.transaction().execute(async (trx) => finalizeRoomIn(trx, room, by));
+/** The room's consultation, if a call happened in it. */
+export async function consultationOfRoom(db: DbOrTrx, roomId: string): Promise<ConsultationRow | undefined> {
+  return findConsultationByRoom(db, roomId);
 }
 
 /**
- * {@link finalizeRoom} inside a transaction the caller already holds, for a change that must
- * close the room together with something else (an admin unlinking the room's doctor).
+ * Ends the room's consultation at `at`, if a call happened and it has not ended yet, and hands it
+ * on (billing) in the caller's transaction. Idempotent: however many callers race, one ends it.
+ * Returns the consultation as it stands (null when no call happened) and whether this call ended it.
  */
-export async function finalizeRoomIn(
+export async function endConsultationOfRoom(
   trx: DbOrTrx,
-  room: RoomRow,
+  roomId: string,
   by: 'doctor' | 'auto',
-): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
-  const at = nowIso();
-  const closedNow = await closeRoom(trx, room.id, 'finished', at);
-  const consultation = (await findConsultationByRoom(trx, room.id)) ?? null;
-  if (!consultation) return { consultation: null, closedNow };
-  if (consultation.ended_at === null) {
-    const durationSeconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(consultation.started_at)) / 1000));
-    const end = { ended_at: at, duration_seconds: durationSeconds, finalized_by: by };
-    if (await endConsultation(trx, consultation.id, end)) {
-      const ended = { ...consultation, ...end };
-      await onConsultationFinished(trx, ended);
-      if (closedNow && by === 'doctor') {
-        await recordAudit(trx, { actorId: room.doctor_id, action: 'room.finalized', entityType: 'room', entityId: room.id });
-      }
-      return { consultation: ended, closedNow };
-    }
-  }
-  return { consultation, closedNow };
+  at: string,
+): Promise<{ consultation: ConsultationRow | null; endedNow: boolean }> {
+  const consultation = (await findConsultationByRoom(trx, roomId)) ?? null;
+  if (!consultation || consultation.ended_at !== null) return { consultation, endedNow: false };
+  const durationSeconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(consultation.started_at)) / 1000));
+  const end = { ended_at: at, duration_seconds: durationSeconds, finalized_by: by };
+  if (!(await endConsultation(trx, consultation.id, end))) return { consultation, endedNow: false };
+  const ended = { ...consultation, ...end };
+  await onConsultationFinished(trx, ended);
+  return { consultation: ended, endedNow: true };
 }

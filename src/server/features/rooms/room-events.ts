@@ -5,11 +5,11 @@ import { type Db, nowIso } from '../../db/database';
 import { AppError } from '../../errors';
 import { type RealtimeServer, type SocketEventHandler, socketEvent } from '../../plugins/socket-events';
 import { getConsentStatus } from '../consent/consent.service';
-import { finalizeRoom, startConsultation } from '../consultations/consultations.service';
+import { startConsultation } from '../consultations/consultations.service';
 import { insertChatMessageWithinQuota, listChatMessages } from './chat.repository';
 import { type LiveRooms, memberRoom } from './live-rooms';
 import { findConsultationStart, findMemberName, markAdmitted, touchRooms } from './rooms.repository';
-import { roomForMember } from './rooms.service';
+import { finalizeRoom, roomForMember } from './rooms.service';
 
 /** What the room event handlers work with. */
 export type RoomEventDeps = { db: Db; config: Config; io: RealtimeServer; live: LiveRooms };

@@ -3,11 +3,10 @@ import type { z } from 'zod';
 import type { Room, createRoomInputSchema, roomListQuerySchema } from '../../../shared/schemas/rooms';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
-import type { RoomRow, UserRow } from '../../db/types';
+import type { ConsultationRow, RoomRow, UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
 import { recordAudit } from '../../core/audit.repository';
-import { finalizeRoom, finalizeRoomIn } from '../consultations/consultations.service';
-import { findConsultationByRoom } from '../consultations/consultations.repository';
+import { consultationOfRoom, endConsultationOfRoom } from '../consultations/consultations.service';
 import { isDoctorOfPatient } from '../../core/care-links.repository';
 import type { Actor } from '../../core/actor';
 import { type Online, toRoom } from './room-views';
@@ -35,6 +34,37 @@ export async function roomForMember(db: DbOrTrx, code: string, user: Pick<UserRo
   return room;
 }
 
+/**
+ * Closes the room for good and ends its consultation, if a call happened. Idempotent: twice,
+ * concurrently or after a crash, the room closes once and one consultation is recorded.
+ * Returns the consultation (null when no call happened) and whether this call did the closing.
+ */
+export async function finalizeRoom(
+  db: Db,
+  room: RoomRow,
+  by: 'doctor' | 'auto',
+): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
+  return db.transaction().execute(async (trx) => finalizeRoomIn(trx, room, by));
+}
+
+/**
+ * {@link finalizeRoom} inside a transaction the caller already holds, for a change that must
+ * close the room together with something else (an admin unlinking the room's doctor).
+ */
+export async function finalizeRoomIn(
+  trx: DbOrTrx,
+  room: RoomRow,
+  by: 'doctor' | 'auto',
+): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
+  const at = nowIso();
+  const closedNow = await closeRoom(trx, room.id, 'finished', at);
+  const { consultation, endedNow } = await endConsultationOfRoom(trx, room.id, by, at);
+  if (endedNow && closedNow && by === 'doctor') {
+    await recordAudit(trx, { actorId: room.doctor_id, action: 'room.finalized', entityType: 'room', entityId: room.id });
+  }
+  return { consultation, closedNow };
+}
+
 /** Rooms closed because their doctor and patient were unlinked: who must hear it, and how. */
 export type UnlinkedRooms = { cancelled: string[]; finalized: string[] };
 
@@ -48,7 +78,7 @@ export async function closeRoomsOfUnlinkedPair(trx: DbOrTrx, actor: Actor, docto
   const out: UnlinkedRooms = { cancelled: [], finalized: [] };
   for (const room of await findOpenRoomsOfPair(trx, doctorId, patientId)) {
     const details = { reason: 'doctor_unlinked', doctorId, patientId };
-    if (await findConsultationByRoom(trx, room.id)) {
+    if (await consultationOfRoom(trx, room.id)) {
       const { closedNow } = await finalizeRoomIn(trx, room, 'auto');
       if (!closedNow) continue;
       await recordAudit(trx, { actorId: actor.user.id, action: 'room.finalized', entityType: 'room', entityId: room.id, details, ip: actor.ip });
@@ -102,7 +132,7 @@ export async function cancelRoom(db: Db, actor: Actor, isOnline: Online, code: s
   await db.transaction().execute(async (trx) => {
     const room = await roomForMember(trx, code, actor.user);
     if (room.doctor_id !== actor.user.id) throw noAccess();
-    if (await findConsultationByRoom(trx, room.id)) {
+    if (await consultationOfRoom(trx, room.id)) {
       throw conflict('consultation_happened', 'Esta sala já teve uma consulta. Use "Finalizar consulta" para encerrá-la.');
     }
     if (await closeRoom(trx, room.id, 'cancelled', nowIso())) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RoomClosedReason } from '../../../shared/realtime/events';
 import type { Realtime } from '../../plugins/realtime';
-import { finalizeRoom } from '../consultations/consultations.service';
+import { finalizeRoom } from './rooms.service';
 import { LiveRooms } from './live-rooms';
 import { roomEventHandlers } from './room-events';
 import { findAbandonedRooms, touchRooms } from './rooms.repository';
