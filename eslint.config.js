@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { webFeatures } from './eslint-rules/web-features.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'tests/artifacts/**'] },
@@ -28,6 +29,12 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'web never imports server' }] }],
     },
+  },
+  {
+    // lib/ and components/ import no feature; features import each other only as WEB_FEATURE_DEPS allows.
+    files: ['src/web/**/*.{ts,tsx}'],
+    plugins: { web: webFeatures },
+    rules: { 'web/feature-imports': 'error' },
   },
   {
     files: ['src/shared/**/*.ts'],

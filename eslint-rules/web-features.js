@@ -1,0 +1,120 @@
+// @ts-check
+/**
+ * The web's floors and feature boundaries as one ESLint rule (issue 13, ARCHITECTURE.md):
+ * - lib/ and components/ are shared by every feature: they import no feature and not app/;
+ * - a feature imports no app/ file (app/ composes features, not the other way round);
+ * - a feature imports another feature only if WEB_FEATURE_DEPS lists it, and then only its api/
+ *   (query hooks) and model/ (pure code); pages that show several features are composed in
+ *   app/pages. The table must stay acyclic, so features never import each other in a circle.
+ */
+import path from 'node:path';
+
+/** Which features each web feature may use (their api/ and model/). Acyclic: checked below. */
+export const WEB_FEATURE_DEPS = {
+  auth: [],
+  backups: [],
+  billing: ['payments'],
+  call: ['patients', 'records', 'rooms'],
+  dashboard: ['payments', 'records', 'rooms'],
+  legal: [],
+  patients: [],
+  payments: [],
+  profile: [],
+  records: ['patients', 'users'],
+  rooms: ['patients'],
+  users: [],
+};
+
+/**
+ * Where a feature still draws another feature's components itself, until it is composed in app/:
+ * the call room draws records' note panel and draft notice (the call client's split is to take
+ * them as slots); the doctor's and patient's homes draw rooms' and payments' cards (they are first
+ * screens, src/shared/first-screens.ts, so they move to app/pages together with that list).
+ */
+export const WEB_FEATURE_COMPOSES = {
+  call: ['records'],
+  dashboard: ['payments', 'rooms'],
+};
+
+/** @param {Record<string, string[]>} deps */
+function assertAcyclic(deps) {
+  /** @type {Map<string, 'open' | 'done'>} */
+  const state = new Map();
+  /** @param {string} name @param {string[]} trail */
+  const visit = (name, trail) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'open') throw new Error(`WEB_FEATURE_DEPS has a cycle: ${[...trail, name].join(' -> ')}`);
+    state.set(name, 'open');
+    for (const dep of deps[name] ?? []) visit(dep, [...trail, name]);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(deps)) visit(name, []);
+}
+assertAcyclic(WEB_FEATURE_DEPS);
+
+/**
+ * Where a file of src/web sits: `feature` (with its name and sub-folder), `app`, `shared`
+ * (lib/, components/) or `other` (main.tsx, styles/…); null outside src/web.
+ * @param {string} file absolute path
+ */
+function placeOf(file, webDir) {
+  const rel = path.relative(webDir, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  const [top, name, sub] = rel.split(path.sep);
+  if (top === 'features' && name && sub) return { kind: 'feature', name, sub };
+  if (top === 'app') return { kind: 'app' };
+  if (top === 'lib' || top === 'components') return { kind: 'shared', name: top };
+  return { kind: 'other' };
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const featureImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: "Keeps src/web's floors and feature boundaries (issue 13)" },
+    schema: [],
+  },
+  create(context) {
+    const webDir = path.resolve(context.cwd, 'src/web');
+    const from = placeOf(context.filename, webDir);
+    if (!from || from.kind === 'app' || from.kind === 'other') return {};
+
+    /** @param {import('estree').Node} node @param {unknown} source */
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const to = placeOf(path.resolve(path.dirname(context.filename), source), webDir);
+      if (!to) return;
+      if (from.kind === 'shared') {
+        if (to.kind === 'feature' || to.kind === 'app') context.report({ node, message: `${from.name}/ is shared by every feature: it imports no feature and not app/ ('${source}').` });
+        return;
+      }
+      if (from.kind !== 'feature') return;
+      if (to.kind === 'app') {
+        context.report({ node, message: `A feature imports nothing from app/ ('${source}'): app/ composes features.` });
+        return;
+      }
+      if (to.kind !== 'feature' || to.name === from.name) return;
+      const deps = /** @type {Record<string, string[] | undefined>} */ (WEB_FEATURE_DEPS)[from.name] ?? [];
+      if (!deps.includes(to.name)) {
+        context.report({
+          node,
+          message: `features/${from.name} does not use features/${to.name} ('${source}'): compose them in app/pages, move the shared piece to lib/ or components/, or add the dependency to WEB_FEATURE_DEPS (eslint-rules/web-features.js) if it keeps the table acyclic.`,
+        });
+        return;
+      }
+      const composes = /** @type {Record<string, string[] | undefined>} */ (WEB_FEATURE_COMPOSES)[from.name] ?? [];
+      if (to.sub !== 'api' && to.sub !== 'model' && !composes.includes(to.name)) {
+        context.report({ node, message: `features/${from.name} uses features/${to.name} only through its api/ and model/ ('${source}'): draw another feature's components in app/pages.` });
+      }
+    };
+
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => check(node, node.source?.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => check(node, node.source.type === 'Literal' ? node.source.value : undefined),
+    };
+  },
+};
+
+export const webFeatures = { rules: { 'feature-imports': featureImports } };
