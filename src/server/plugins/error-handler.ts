@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { configurePlainZodMessages } from '../../shared/zod-messages';
+import type { ErrorCode } from '../../shared/error-codes';
+import type { ApiError as Body } from '../../shared/schemas/common';
 import { AppError } from '../errors';
 
-type Body = { error: { code: string; message: string; fields?: Record<string, string> } };
-
 // Fastify's own 4xx errors, in the words a person understands.
-const KNOWN: Record<string, { status: number; code: string; message: string }> = {
+const KNOWN: Record<string, { status: number; code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Os dados enviados não estão num formato válido.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Os dados enviados estão vazios.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'Os dados enviados são grandes demais.' },

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import type { ServerToClientEvents } from '../../shared/realtime/events';
+import type { ErrorCode } from '../../shared/error-codes';
 import type { Role } from '../../shared/permissions';
 import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
@@ -43,10 +44,10 @@ const FLOOD_BENCH = { baseMs: 10_000, maxMs: 300_000, memoryMs: 600_000 };
 /** How long an ended session is remembered, to refuse a handshake that raced the ending. */
 const ENDED_MEMORY_MS = 60_000;
 
-const SESSION_ENDED = { code: 'session_ended', message: 'Sua sessão terminou. Entre de novo para continuar.' };
+const SESSION_ENDED: { code: ErrorCode; message: string } = { code: 'session_ended', message: 'Sua sessão terminou. Entre de novo para continuar.' };
 
 /** A refusal the client reads in `connect_error`: `message` is the code, `data` the words. */
-function refusal(code: string, message: string): Error & { data: { code: string; message: string } } {
+function refusal(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
@@ -167,7 +168,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     );
   });
 
-  function endSocket(socket: RealtimeSocket, reason: { code: string; message: string }): void {
+  function endSocket(socket: RealtimeSocket, reason: { code: ErrorCode; message: string }): void {
     socket.emit('error:fatal', reason);
     socket.disconnect(true);
   }

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import { type Ack, type AckError, type AckFn, type ClientToServerEvents, type ServerToClientEvents, clientPayloads } from '../../shared/realtime/events';
+import type { ErrorCode } from '../../shared/error-codes';
+import { type Ack, type AckFn, type ClientToServerEvents, type ServerToClientEvents, clientPayloads } from '../../shared/realtime/events';
 import type { UserRow } from '../db/types';
 import { AppError } from '../errors';
 
@@ -37,7 +38,7 @@ export type SocketEventHandler = {
   listener: (socket: RealtimeSocket, log: FastifyBaseLogger) => (payload: unknown, ack?: unknown) => void;
 };
 
-const INTERNAL: AckError = { code: 'internal_error', message: 'Algo deu errado do nosso lado. Tente de novo.' };
+const INTERNAL: { code: ErrorCode; message: string } = { code: 'internal_error', message: 'Algo deu errado do nosso lado. Tente de novo.' };
 
 /**
  * The one shape of every socket event (socket.io's handler factories): the payload is parsed with
@@ -59,7 +60,7 @@ export function socketEvent<E extends ClientEvent>(
       const ack: AckFn<ClientEventResult<E>> = typeof maybeAck === 'function' ? (maybeAck as AckFn<ClientEventResult<E>>) : () => undefined;
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        ack({ ok: false, error: { code: 'invalid_payload', message: parsed.error.issues[0]?.message ?? 'Dados inválidos.' } });
+        ack({ ok: false, error: { code: 'invalid_payload' satisfies ErrorCode, message: parsed.error.issues[0]?.message ?? 'Dados inválidos.' } });
         return;
       }
       Promise.resolve(parsed.data as ClientEventPayload<E>)

@@ -7,6 +7,11 @@ import { roomCodeSchema } from '../schemas/rooms';
  * schemas on the server; replies use the same `{ok:true,data}|{ok:false,error}` shape as HTTP
  * errors (`{code,message}` in plain Portuguese).
  */
+/**
+ * An ack's error, or why the server refused or closed a socket. The server sends only the shared
+ * `ErrorCode`s (../error-codes.ts), as in HTTP's `apiErrorSchema`; `code` stays a string here
+ * because the web also builds one from a transport error it received.
+ */
 export type AckError = { code: string; message: string };
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type AckFn<T> = (reply: Ack<T>) => void;

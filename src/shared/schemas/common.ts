@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../error-codes';
 import { ROLES } from '../permissions';
 
 export const roleSchema = z.enum(ROLES);
 export const userStatusSchema = z.enum(['active', 'inactive']);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-/** The one error shape for HTTP responses and socket acks. */
+/** The one error shape for HTTP responses and socket acks; the server sends only the shared codes. */
 export const apiErrorSchema = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.enum(ERROR_CODES),
     message: z.string(),
     /** Per-field messages for forms, keyed by the field's path ("pixKey", "doctorIds.0"). */
     fields: z.record(z.string(), z.string()).optional(),

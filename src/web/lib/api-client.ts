@@ -1,3 +1,4 @@
+import { apiErrorSchema } from '../../shared/schemas/common';
 import { ApiError } from './api-error';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -12,22 +13,14 @@ export interface ApiRequest {
 const NETWORK_MESSAGE = 'Sem conexão com o servidor. Confira sua internet e tente de novo.';
 const SERVER_MESSAGE = 'Algo deu errado do nosso lado. Tente de novo em instantes.';
 
-function isErrorBody(value: unknown): value is { error: { code: string; message: string; fields?: Record<string, string> } } {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
-}
-
 /** Turns a non-2xx response into an ApiError, whatever its body looks like. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
-  if (isErrorBody(body)) {
-    return new ApiError(response.status, body.error.code, body.error.message, body.error.fields ?? {});
+  // The server's one error shape, with a code from the shared list; anything else (a proxy's
+  // page, an empty body) gets a code and words from its status below.
+  const parsed = apiErrorSchema.safeParse(await response.json().catch(() => null));
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error;
+    return new ApiError(response.status, code, message, fields ?? {});
   }
   if (response.status === 401) return new ApiError(401, 'unauthenticated', 'Sua sessão terminou. Entre de novo.');
   if (response.status === 413) return new ApiError(413, 'payload_too_large', 'O arquivo enviado é grande demais.');

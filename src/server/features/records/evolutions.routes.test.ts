@@ -366,7 +366,7 @@ describe('POST /api/evolutions/:id/finalize', () => {
     const e = await draft(d, p.user.id);
     const empty = await finalize(d, e.id, 1);
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().error).toMatchObject({ code: 'validation', fields: { content: 'Escreva a evolução antes de assinar.' } });
+    expect(empty.json().error).toMatchObject({ code: 'validation_error', fields: { content: 'Escreva a evolução antes de assinar.' } });
     const saved = await save(d, e.id, 1, {
       content: { notes: 'Paciente estável.' },
       diagnoses: [{ code: 'XX1', description: 'Algo' }],
@@ -374,7 +374,7 @@ describe('POST /api/evolutions/:id/finalize', () => {
     });
     const res = await finalize(d, e.id, saved.json().version);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('validation');
+    expect(res.json().error.code).toBe('validation_error');
     expect(res.json().error.fields).toEqual({
       'diagnoses.0.code': 'Código CID-10 inválido. Use o formato letra + dois números, ex.: J06.9.',
       'prescriptions.1.dose': 'Informe a dose.',

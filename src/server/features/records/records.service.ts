@@ -192,7 +192,7 @@ export async function finalizeEvolution(db: Db, actor: Actor, id: string, versio
     const content = { complaint: row.complaint, history: row.history, exam: row.exam, plan: row.plan, notes: row.notes };
     const check = finalizeEvolutionCheckSchema.safeParse({ content, diagnoses, prescriptions });
     if (!check.success) {
-      throw badRequest('validation', 'Faltam dados para assinar. Confira os campos destacados.', fieldsOf(check.error.issues));
+      throw badRequest('validation_error', 'Faltam dados para assinar. Confira os campos destacados.', fieldsOf(check.error.issues));
     }
     const at = nowIso();
     const hash = contentHashOf({ id, patientId: row.patient_id, doctorId: row.doctor_id, kind: row.kind, amendsId: row.amends_id, finalizedAt: at, content, diagnoses, prescriptions });
