@@ -10,7 +10,7 @@ import { passwordResetRoutes } from './features/password-reset/password-reset.ro
 import { sessionStore } from './features/auth/session.service';
 import { inviteMailer } from './features/invites/invite-mailer';
 import { invitesRoutes } from './features/invites/invites.routes';
-import { roomLinkRoutes } from './features/invites/room-link.routes';
+import { roomLinkRoutes } from './features/rooms/room-link.routes';
 import { backupsRoutes } from './features/backups/backups.routes';
 import { resetRoutes } from './features/reset/reset.routes';
 import { billingRoutes } from './features/billing/billing.routes';

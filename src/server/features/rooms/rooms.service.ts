@@ -12,9 +12,6 @@ import type { Actor } from '../../core/actor';
 import { type Online, toRoom } from './room-views';
 import { closeRoom, findOpenRoomsOfPair, findRoomByCode, findRoomWithPeople, insertRoom, listRoomsWithPeople } from './rooms.repository';
 
-// A room with its doctor's and patient's names, as the room link's landing reads it.
-export { findRoomWithPeople } from './rooms.repository';
-
 /** The same answer whether the room does not exist or is someone else's. */
 export const noAccess = () => new AppError('no_access', 404, 'Você não tem acesso a esta sala.');
 
