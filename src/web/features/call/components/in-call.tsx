@@ -10,7 +10,7 @@ import { formatClock } from '../../../lib/format-duration';
 import { QUALITY_LABELS } from '../media/connection-quality';
 import { doctorAwayStatus } from '../model/away-text';
 import type { QualityReading } from '../media/connection-quality';
-import type { LinkState } from '../media/peer-connection';
+import type { LinkState } from '../media/call-peer-types';
 import { useNow } from './use-media';
 import './in-call.css';
 

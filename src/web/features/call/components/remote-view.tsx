@@ -2,7 +2,7 @@ import { CameraOff, MicOff, Volume2 } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { Avatar } from '../../../components/ui/avatar';
 import { Button } from '../../../components/ui/button';
-import type { RemoteMedia } from './use-call-session';
+import type { RemoteMedia } from '../model/session-reducer';
 import { VideoElement } from './video-element';
 
 interface RemoteViewProps {
