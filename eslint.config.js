@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { serverFeatures } from './eslint-rules/server-features.js';
 import { webFeatures } from './eslint-rules/web-features.js';
 
 export default tseslint.config(
@@ -35,6 +36,13 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { web: webFeatures },
     rules: { 'web/feature-imports': 'error' },
+  },
+  {
+    // core/, plugins/, db/ and lib/ import no feature; features use each other only through their
+    // service and only as SERVER_FEATURE_DEPS (acyclic) allows; no test reads another feature's repository.
+    files: ['src/server/**/*.ts'],
+    plugins: { server: serverFeatures },
+    rules: { 'server/feature-imports': 'error' },
   },
   {
     files: ['src/shared/**/*.ts'],
