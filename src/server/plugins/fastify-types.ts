@@ -2,7 +2,6 @@ import type { Permission } from '../../shared/permissions';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { UserRow } from '../db/types';
-import type { Realtime } from './realtime';
 
 /** Who is making the request, when a valid session cookie came with it. */
 /** `sessionCreatedAt`: when this session began (its login), ISO-8601. */
@@ -15,7 +14,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
-    realtime: Realtime;
   }
   interface FastifyRequest {
     auth: Auth | null;

@@ -30,6 +30,13 @@ export type Realtime = {
   onConnection: (setup: (socket: RealtimeSocket) => void) => void;
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The realtime layer (attached in app.ts). */
+    realtime: Realtime;
+  }
+}
+
 /** The events that are notices (not part of a call), sent to people rather than to rooms. */
 type NoticeEvent = 'payment:changed' | 'waiting:changed';
 
