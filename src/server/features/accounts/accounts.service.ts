@@ -47,6 +47,7 @@ type PatientProfileData = z.output<typeof patientProfileInputSchema>;
 
 const crmTaken = () =>
   conflict('crm_taken', 'Já existe um médico com este CRM.', { 'profile.crmNumber': 'Já existe um médico com este CRM nesta UF.' });
+
 /**
  * Saves a doctor's profile fields; refuses a CRM that belongs to someone else. Payments not yet
  * paid follow a new PIX key, recorded as changed by `changedBy` (the doctor, or the admin).

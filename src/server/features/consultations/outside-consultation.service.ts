@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { OutsideConsultation, outsideConsultationInputSchema } from '../../../shared/schemas/consultations';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit.repository';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
 import type { Db } from '../../db/database';
 import type { ConsultationRow } from '../../db/types';
 import { conflict, notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
-import type { Actor } from '../../core/actor';
 import { onConsultationFinished } from './consultation-finished';
 import { findConsultation, insertConsultationById } from './consultations.repository';
 

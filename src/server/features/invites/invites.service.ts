@@ -1,12 +1,12 @@
 import type { InviteInfo, InviteLink } from '../../../shared/schemas/auth';
+import { recordAudit } from '../../core/audit.repository';
+import { createTokenLink, usableTokenLink } from '../../core/token-links';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { AppError } from '../../errors';
 import { hashPassword } from '../../lib/passwords';
 import { hashToken } from '../../lib/tokens';
-import { createTokenLink, usableTokenLink } from '../../core/token-links';
-import { recordAudit } from '../../core/audit.repository';
 import { findUserById, updateUser } from '../users/users.service';
 import { findInviteByTokenHash, findUserIdsWithPendingInvite, hasPendingInvite as hasPendingInviteAt, insertInvite, markInviteUsed, revokeOpenInvites } from './invites.repository';
 

@@ -1,4 +1,8 @@
 import type { InviteLink, PasswordResetInfo } from '../../../shared/schemas/auth';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit.repository';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
+import { createTokenLink, usableTokenLink } from '../../core/token-links';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
@@ -6,14 +10,10 @@ import { AppError, conflict, notFound } from '../../errors';
 import type { MailMessage } from '../../lib/mail';
 import { hashPassword } from '../../lib/passwords';
 import { hashToken } from '../../lib/tokens';
-import { createTokenLink, usableTokenLink } from '../../core/token-links';
-import { recordAudit } from '../../core/audit.repository';
 import { clear, hit } from '../auth/auth.service';
 import { endUserSessions } from '../auth/session.service';
 import { revokeInvites } from '../invites/invites.service';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.service';
-import type { Actor } from '../../core/actor';
 import { findPasswordResetByTokenHash, insertPasswordReset, markPasswordResetUsed, revokeOpenPasswordResets } from './password-resets.repository';
 
 /** A link asked for by e-mail: whoever reads the mailbox has it, so it lives briefly. */

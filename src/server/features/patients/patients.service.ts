@@ -2,16 +2,16 @@ import type { z } from 'zod';
 import type { InviteLink } from '../../../shared/schemas/auth';
 import type { pageQuerySchema } from '../../../shared/schemas/common';
 import type { CreatedUser, PatientDetail, PatientList, createPatientInputSchema, updatePatientInputSchema } from '../../../shared/schemas/users';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit.repository';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import { hasPendingInvite, pendingInvitesOf } from '../invites/invites.service';
 import { createAccount, renewInvite } from '../accounts/accounts.service';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
+import { hasPendingInvite, pendingInvitesOf } from '../invites/invites.service';
 import { findPatientProfile, findUserByEmail, findUserById, linkDoctorPatient, listUsers, savePatientProfile, toPatientProfile, toUserSummary, updateUser } from '../users/users.service';
-import type { Actor } from '../../core/actor';
 
 // The same answer whether the patient does not exist or belongs to another doctor.
 const patientNotFound = () => notFound('Paciente não encontrado.');

@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import { adminProfileInputSchema, doctorProfileInputSchema, patientProfileInputSchema } from '../../../shared/schemas/profile';
 import type { Me } from '../../../shared/schemas/auth';
+import { adminProfileInputSchema, doctorProfileInputSchema, patientProfileInputSchema } from '../../../shared/schemas/profile';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit.repository';
+import { areLinked } from '../../core/care-links.repository';
 import type { Db } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
 import { AppError, fieldsOf, notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import { areLinked } from '../../core/care-links.repository';
-import { findUserById, getMe, savePatientProfile, updateUser } from '../users/users.service';
-import type { Actor } from '../../core/actor';
 import { saveDoctorProfile } from '../accounts/accounts.service';
-import { deletePhoto, findPhoto, upsertPhoto, type StoredPhoto } from './photos.repository';
+import { findUserById, getMe, savePatientProfile, updateUser } from '../users/users.service';
 import { reencodePhoto } from './image';
+import { deletePhoto, findPhoto, upsertPhoto, type StoredPhoto } from './photos.repository';
 
 function parseFor<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const parsed = schema.safeParse(body);

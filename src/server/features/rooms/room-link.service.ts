@@ -1,12 +1,12 @@
 import type { RoomLanding, RoomPatientLink } from '../../../shared/schemas/auth';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit.repository';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import { noAccess, roomForMember } from './rooms.service';
-import { findRoomWithPeople } from './rooms.repository';
-import { findUserById } from '../users/users.service';
-import type { Actor } from '../../core/actor';
 import { createInvite } from '../invites/invites.service';
+import { findUserById } from '../users/users.service';
+import { findRoomWithPeople } from './rooms.repository';
+import { noAccess, roomForMember } from './rooms.service';
 
 /** The fragment that carries an invite token in a room link: fragments never reach the server or its logs. */
 export const ROOM_INVITE_FRAGMENT = 'convite';

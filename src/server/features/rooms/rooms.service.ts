@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Room, createRoomInputSchema, roomListQuerySchema } from '../../../shared/schemas/rooms';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit.repository';
+import { isDoctorOfPatient } from '../../core/care-links.repository';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { ConsultationRow, RoomRow, UserRow } from '../../db/types';
 import { AppError, conflict, notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
 import { consultationOfRoom, endConsultationOfRoom } from '../consultations/consultations.service';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
-import type { Actor } from '../../core/actor';
 import { type Online, toRoom } from './room-views';
 import { closeRoom, findOpenRoomsOfPair, findRoomByCode, findRoomWithPeople, insertRoom, listRoomsWithPeople } from './rooms.repository';
 

@@ -39,6 +39,7 @@ export const emailTaken = () =>
   conflict('email_taken', 'Este e-mail já tem cadastro.', { email: 'Este e-mail já tem cadastro. Use outro ou procure a pessoa na lista.' });
 export const cpfTaken = () =>
   conflict('cpf_taken', 'Já existe um paciente com este CPF.', { 'profile.cpf': 'Já existe um paciente com este CPF. Confira os números ou procure a pessoa na lista.' });
+
 /** The signed-in person with their profile. */
 export async function getMe(db: DbOrTrx, user: UserRow): Promise<Me> {
   const [doctor, patient] = await Promise.all([
