@@ -45,6 +45,21 @@ export default tseslint.config(
     rules: { 'server/feature-imports': 'error' },
   },
   {
+    // SQL lives in repositories (and db/); services call them. Tests and the demo seed write data directly.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/**/*.repository.ts', 'src/server/db/**', 'src/server/**/*.test.ts', 'src/server/cli/seed-demo.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+          message: 'SQL belongs in a *.repository.ts (or db/): call a repository function from here.',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in a *.repository.ts (or db/): call a repository function from here.' },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/web/**'], message: 'shared imports neither server nor web' }] }],
