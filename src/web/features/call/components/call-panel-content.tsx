@@ -1,0 +1,27 @@
+import type { Room } from '../../../../shared/schemas/rooms';
+import { CallEvolutionPanel } from '../../records/components/call-evolution-panel';
+import { CallPanelTabs } from './call-panel-tabs';
+import { PatientSummary } from './call-side-panel';
+import { ChatPanel } from './chat-panel';
+import type { CallRoomController } from './use-call-room';
+
+/** Inside the side panel: the doctor's notes and chat in two tabs; the patient's chat alone. */
+export function CallPanelContent({ call, room, role, myUserId }: { call: CallRoomController; room: Room; role: 'doctor' | 'patient'; myUserId: string }) {
+  const { panel } = call;
+  const chat = <ChatPanel messages={call.state.messages} myUserId={myUserId} draft={panel.draft} onDraftChange={panel.setDraft} onSend={call.session.sendChat} />;
+  if (role !== 'doctor') return chat;
+  return (
+    <CallPanelTabs
+      tab={panel.tab}
+      onTab={panel.selectTab}
+      unread={panel.unread}
+      notes={
+        <>
+          <PatientSummary room={room} />
+          <CallEvolutionPanel patientId={room.patient.id} roomCode={room.code} signRequest={panel.signRequest} onSignRequestTaken={panel.signRequestTaken} />
+        </>
+      }
+      chat={chat}
+    />
+  );
+}
