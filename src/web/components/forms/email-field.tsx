@@ -1,13 +1,22 @@
 import { TextField } from '../ui/text-field';
 
+interface EmailFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string;
+  /** "username" where it is the person's own sign-in (password managers fill it); "off" in forms about someone else. */
+  autoComplete?: 'off' | 'username';
+}
+
 /** The e-mail box used in account forms. */
-export function EmailField({ value, onChange, error, hint }: { value: string; onChange: (value: string) => void; error?: string | undefined; hint?: string }) {
+export function EmailField({ value, onChange, error, hint, autoComplete = 'off' }: EmailFieldProps) {
   return (
     <TextField
       label="E-mail"
       name="email"
       type="email"
-      autoComplete="off"
+      autoComplete={autoComplete}
       inputMode="email"
       autoCapitalize="none"
       spellCheck={false}

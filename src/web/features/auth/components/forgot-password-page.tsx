@@ -2,11 +2,11 @@ import { MailCheck, MessageCircle } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { forgotPasswordInputSchema } from '../../../../shared/schemas/auth';
+import { EmailField } from '../../../components/forms/email-field';
 import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { TextField } from '../../../components/ui/text-field';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useForgotPassword } from '../api/forgot-password';
@@ -82,18 +82,7 @@ function ForgotPasswordForm() {
       </div>
       <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
-        <TextField
-          label="E-mail"
-          type="email"
-          name="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={errors.email}
-        />
+        <EmailField autoComplete="username" value={email} onChange={setEmail} error={errors.email} />
         <Button type="submit" block loading={forgot.isPending}>
           Enviar link
         </Button>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { loginInputSchema } from '../../../../shared/schemas/auth';
 import type { Me } from '../../../../shared/schemas/auth';
+import { EmailField } from '../../../components/forms/email-field';
 import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PasswordField } from '../../../components/ui/password-field';
-import { TextField } from '../../../components/ui/text-field';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { roleHome } from '../../../lib/role-home';
 import { useLogin } from '../api/login';
@@ -41,18 +41,7 @@ export function LoginForm({ redirectTo, onSignedIn }: { redirectTo: string | nul
   return (
     <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate>
       {formError ? <Alert tone="danger">{formError}</Alert> : null}
-      <TextField
-        label="E-mail"
-        type="email"
-        name="email"
-        autoComplete="username"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={errors.email}
-      />
+      <EmailField autoComplete="username" value={email} onChange={setEmail} error={errors.email} />
       <PasswordField
         label="Senha"
         name="password"

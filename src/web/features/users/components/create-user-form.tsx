@@ -3,20 +3,15 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createUserInputSchema } from '../../../../shared/schemas/users';
 import type { CreatedUser } from '../../../../shared/schemas/users';
-import { DoctorProfileFields } from '../../../components/forms/doctor-profile-fields';
 import { EMPTY_DOCTOR_VALUES } from '../../../components/forms/doctor-values';
-import { EmailField } from '../../../components/forms/email-field';
-import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
 import { EMPTY_PATIENT_VALUES } from '../../../components/forms/patient-values';
 import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { RadioCards } from '../../../components/ui/radio-cards';
-import { useFormValues } from '../../../lib/use-form-values';
 import { useCreateUser } from '../api/create-user';
-import { DoctorPicker } from './doctor-picker';
-import { userInputOf } from './user-input';
+import { UserAccountFields, useUserAccount } from './user-account-fields';
 import '../../../components/forms/form-section.css';
 
 type NewRole = 'doctor' | 'patient';
@@ -35,59 +30,22 @@ export interface CreatedAccount {
 /** The admin's "new person" form: doctor or patient, validated with the shared schema. */
 export function CreateUserForm({ onCreated }: { onCreated: (account: CreatedAccount) => void }) {
   const [role, setRole] = useState<NewRole>('doctor');
-  const [email, setEmail] = useState('');
-  const [doctorIds, setDoctorIds] = useState<string[]>([]);
-  const doctor = useFormValues(EMPTY_DOCTOR_VALUES);
-  const patient = useFormValues(EMPTY_PATIENT_VALUES);
-  const form = role === 'doctor' ? doctor : patient;
+  const account = useUserAccount(role, { email: '', doctor: () => EMPTY_DOCTOR_VALUES, patient: () => EMPTY_PATIENT_VALUES, doctorIds: () => [] });
   const create = useCreateUser();
   const navigate = useNavigate();
   const { formRef, formError, onSubmit } = useSubmitForm({
     mutation: create,
-    setErrors: form.setErrors,
-    check: () => checkedBy(createUserInputSchema.safeParse(userInputOf(role, email, doctor.values, patient.values, doctorIds))),
-    onSuccess: (created) => onCreated({ created, phone: form.values.phone || null }),
+    setErrors: account.form.setErrors,
+    check: () => checkedBy(createUserInputSchema.safeParse(account.input())),
+    onSuccess: (created) => onCreated({ created, phone: account.form.values.phone || null }),
   });
-
-  const emailField = (
-    <EmailField
-      value={email}
-      onChange={(value) => {
-        setEmail(value);
-        form.setFieldError('email', null);
-      }}
-      error={form.errors.email}
-      hint="A pessoa entra no MedConnect com este e-mail."
-    />
-  );
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate>
       <Card className="form-card">
         <RadioCards legend="Tipo de conta" name="role" value={role} options={ROLE_OPTIONS} onChange={setRole} />
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
-        {role === 'doctor' ? (
-          <DoctorProfileFields
-            audience="admin"
-            values={doctor.values}
-            errors={doctor.errors}
-            onChange={doctor.setField}
-            onFieldError={doctor.setFieldError}
-            emailField={emailField}
-            headingLevel={2}
-          />
-        ) : (
-          <PatientProfileFields values={patient.values} errors={patient.errors} onChange={patient.setField} emailField={emailField} headingLevel={2}>
-            <DoctorPicker
-              value={doctorIds}
-              onChange={(ids) => {
-                setDoctorIds(ids);
-                patient.setFieldError('doctorIds', null);
-              }}
-              error={patient.errors.doctorIds}
-            />
-          </PatientProfileFields>
-        )}
+        <UserAccountFields account={account} emailHint="A pessoa entra no MedConnect com este e-mail." headingLevel={2} />
         <div className="form-footer">
           <Button variant="ghost" onClick={() => void navigate('/admin/usuarios')}>
             Cancelar
