@@ -130,3 +130,19 @@ describe('nothing a client sends takes the server down', () => {
     await expectAlive();
   });
 });
+
+describe('a feature whose socket code fails', () => {
+  it("ends that one socket when a feature's per-socket setup throws, and keeps serving everyone else", async () => {
+    const unlucky = await createDoctor(t.db);
+    t.app.realtime.onConnection((socket) => {
+      if (socket.data.user.id === unlucky.id) throw new Error('setup failed');
+    });
+    const s = io(url.origin, { transports: ['websocket'], extraHeaders: { cookie: await login(t, unlucky), origin: url.origin }, reconnection: false, forceNew: true });
+    const fatal = new Promise<unknown>((resolve) => s.once('error:fatal', resolve));
+    const reason = new Promise<string>((resolve) => s.once('disconnect', resolve));
+    expect(await fatal).toMatchObject({ code: 'internal_error' });
+    expect(await reason).toBe('io server disconnect');
+    s.close();
+    await expectAlive();
+  });
+});

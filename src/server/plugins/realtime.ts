@@ -232,7 +232,13 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
       else void valid.then((ok) => ok && next());
     });
     for (const handler of handlers) socket.on(handler.event, handler.listener(socket, log));
-    for (const setup of connectionSetups) setup(socket);
+    // A feature's setup that throws would escape into Socket.IO: it ends this socket instead.
+    try {
+      for (const setup of connectionSetups) setup(socket);
+    } catch (err) {
+      log.error({ err }, 'socket setup failed');
+      endSocket(socket, { code: 'internal_error', message: 'Algo deu errado do nosso lado. Tente de novo.' });
+    }
   });
 
   async function revalidateSessions(): Promise<void> {
