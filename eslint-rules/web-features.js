@@ -81,8 +81,11 @@ const featureImports = {
 
     /** @param {import('estree').Node} node @param {unknown} source */
     const check = (node, source) => {
-      if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const to = placeOf(path.resolve(path.dirname(context.filename), source), webDir);
+      if (typeof source !== 'string') return;
+      // Relative imports, and the #web/* alias should the web adopt package.json imports.
+      const target = source.startsWith('.') ? path.resolve(path.dirname(context.filename), source) : source.startsWith('#web/') ? path.join(webDir, source.slice('#web/'.length)) : null;
+      if (!target) return;
+      const to = placeOf(target, webDir);
       if (!to) return;
       if (from.kind === 'shared') {
         if (to.kind === 'feature' || to.kind === 'app') context.report({ node, message: `${from.name}/ is shared by every feature: it imports no feature and not app/ ('${source}').` });
