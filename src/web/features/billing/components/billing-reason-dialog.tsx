@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { formatBRL } from '../../../../shared/domain/money';
 import type { BillingRecord } from '../../../../shared/schemas/billing';
+import { ReasonField, checkedReason } from '../../../components/forms/reason-field';
+import { useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
-import { Field } from '../../../components/ui/field';
-import { Textarea } from '../../../components/ui/textarea';
-import { useToast } from '../../../components/ui/toast-context';
-import { ApiError, messageOf } from '../../../lib/api-error';
+import { messageOf } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format-date';
+import type { FieldErrors } from '../../../lib/form-errors';
 import { useDecideBilling } from '../api/decide-billing';
 
 export type ReasonAction = 'reject' | 'void';
@@ -45,41 +45,23 @@ export function BillingReasonDialog({ asking, onClose }: { asking: { record: Bil
 
 function ReasonForm({ record, action, onDone }: { record: BillingRecord; action: ReasonAction; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<FieldErrors>({});
   const decide = useDecideBilling();
-  const toast = useToast();
   const text = TEXT[action];
-  const formError = decide.error && !(decide.error instanceof ApiError && decide.error.fields.reason) ? messageOf(decide.error) : null;
+  const { formError, onSubmit } = useSubmitForm({
+    mutation: decide,
+    setErrors,
+    check: () => checkedReason(reason, (trimmed) => ({ id: record.id, action, reason: trimmed })),
+    success: text.done,
+    onSuccess: () => onDone(),
+    // A reason the server refused is explained next to its box.
+    formErrorOf: (error, fields) => (fields.reason ? null : messageOf(error)),
+  });
 
   return (
-    <form
-      className="billing-reason-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (reason.trim().length < 3) {
-          setFieldError('Diga o motivo (pelo menos 3 letras).');
-          return;
-        }
-        setFieldError(undefined);
-        decide.mutate(
-          { id: record.id, action, reason: reason.trim() },
-          {
-            onSuccess: () => {
-              toast.notify(text.done);
-              onDone();
-            },
-            onError: (error) => {
-              if (error instanceof ApiError && error.fields.reason) setFieldError(error.fields.reason);
-            },
-          },
-        );
-      }}
-    >
+    <form className="billing-reason-form" noValidate onSubmit={onSubmit}>
       {formError ? <Alert tone="danger">{formError}</Alert> : null}
-      <Field label="Motivo" error={fieldError} hint={text.hint}>
-        {(control) => <Textarea {...control} value={reason} rows={3} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus />}
-      </Field>
+      <ReasonField value={reason} onChange={setReason} error={errors.reason} hint={text.hint} />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={onDone} disabled={decide.isPending}>
           Cancelar

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { formatBRL } from '../../../../shared/domain/money';
 import type { Payment } from '../../../../shared/schemas/payments';
+import { ReasonField, checkedReason } from '../../../components/forms/reason-field';
+import { useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
-import { Field } from '../../../components/ui/field';
-import { Textarea } from '../../../components/ui/textarea';
-import { useToast } from '../../../components/ui/toast-context';
-import { ApiError, messageOf } from '../../../lib/api-error';
+import { messageOf } from '../../../lib/api-error';
+import type { FieldErrors } from '../../../lib/form-errors';
 import { useCancelPayment } from '../api/payment-steps';
 
 /** "Cancelar pagamento" asks why; the consultations go back to open for the next closing. */
@@ -30,38 +30,27 @@ export function CancelPaymentDialog({ payment, onClose }: { payment: Payment | n
 
 function CancelForm({ payment, onDone }: { payment: Payment; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<FieldErrors>({});
   const cancel = useCancelPayment();
-  const toast = useToast();
-  const serverField = cancel.error instanceof ApiError ? cancel.error.fields.reason : undefined;
-  const formError = cancel.error && !serverField ? messageOf(cancel.error) : null;
+  const { formError, onSubmit } = useSubmitForm({
+    mutation: cancel,
+    setErrors,
+    check: () => checkedReason(reason, (trimmed) => ({ id: payment.id, reason: trimmed })),
+    success: 'Pagamento cancelado. As consultas voltaram a ficar em aberto.',
+    onSuccess: () => onDone(),
+    // A reason the server refused is explained next to its box.
+    formErrorOf: (error, fields) => (fields.reason ? null : messageOf(error)),
+  });
 
   return (
-    <form
-      className="closing-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (reason.trim().length < 3) {
-          setFieldError('Diga o motivo (pelo menos 3 letras).');
-          return;
-        }
-        setFieldError(undefined);
-        cancel.mutate(
-          { id: payment.id, reason: reason.trim() },
-          {
-            onSuccess: () => {
-              toast.notify('Pagamento cancelado. As consultas voltaram a ficar em aberto.');
-              onDone();
-            },
-          },
-        );
-      }}
-    >
+    <form className="closing-form" noValidate onSubmit={onSubmit}>
       {formError ? <Alert tone="danger">{formError}</Alert> : null}
-      <Field label="Motivo" error={fieldError ?? serverField} hint="Fica no histórico do pagamento. Por exemplo: valor errado, vai entrar no próximo fechamento.">
-        {(control) => <Textarea {...control} value={reason} rows={3} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus />}
-      </Field>
+      <ReasonField
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        hint="Fica no histórico do pagamento. Por exemplo: valor errado, vai entrar no próximo fechamento."
+      />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={onDone} disabled={cancel.isPending}>
           Voltar

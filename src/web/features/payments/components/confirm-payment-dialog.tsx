@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { formatBRL } from '../../../../shared/domain/money';
 import type { Payment } from '../../../../shared/schemas/payments';
+import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { Field } from '../../../components/ui/field';
 import { TextField } from '../../../components/ui/text-field';
 import { Textarea } from '../../../components/ui/textarea';
-import { useToast } from '../../../components/ui/toast-context';
-import { ApiError, messageOf } from '../../../lib/api-error';
+import { messageOf } from '../../../lib/api-error';
 import { todayYmd } from '../../../lib/format-date';
+import type { FieldErrors } from '../../../lib/form-errors';
 import { useConfirmPayment } from '../api/payment-steps';
 import { endToEndIdError } from '../model/closing-text';
 
@@ -33,45 +34,34 @@ export function ConfirmPaymentDialog({ payment, onClose }: Props) {
   );
 }
 
-type Errors = Partial<Record<'paidOn' | 'pixEndToEndId' | 'note', string>>;
-
 function ConfirmForm({ payment, onDone }: { payment: Payment; onDone: () => void }) {
   const [today] = useState(todayYmd);
   const [paidOn, setPaidOn] = useState(today);
   const [e2e, setE2e] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const confirm = useConfirmPayment();
-  const toast = useToast();
-  const fieldErrors = confirm.error instanceof ApiError ? confirm.error.fields : {};
-  const formError = confirm.error && Object.keys(fieldErrors).length === 0 ? messageOf(confirm.error) : null;
+  const { formError, onSubmit } = useSubmitForm({
+    mutation: confirm,
+    setErrors,
+    check: () => {
+      const next: FieldErrors = {};
+      if (!paidOn) next.paidOn = 'Informe a data do pagamento.';
+      else if (paidOn > today) next.paidOn = 'A data do pagamento não pode ser depois de hoje.';
+      const e2eError = endToEndIdError(e2e);
+      if (e2eError) next.pixEndToEndId = e2eError;
+      return checkedIf(next, { id: payment.id, paidOn, pixEndToEndId: e2e.trim() ? e2e.trim().toUpperCase() : undefined, note: note.trim() || undefined });
+    },
+    success: 'Pagamento confirmado. Agora o médico confirma quando receber.',
+    onSuccess: () => onDone(),
+    // The server's field messages stand next to their boxes; the alert is for the rest.
+    formErrorOf: (error, fields) => (Object.keys(fields).length > 0 ? null : messageOf(error)),
+  });
 
   return (
-    <form
-      className="closing-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const next: Errors = {};
-        if (!paidOn) next.paidOn = 'Informe a data do pagamento.';
-        else if (paidOn > today) next.paidOn = 'A data do pagamento não pode ser depois de hoje.';
-        const e2eError = endToEndIdError(e2e);
-        if (e2eError) next.pixEndToEndId = e2eError;
-        setErrors(next);
-        if (Object.keys(next).length > 0) return;
-        confirm.mutate(
-          { id: payment.id, paidOn, pixEndToEndId: e2e.trim() ? e2e.trim().toUpperCase() : undefined, note: note.trim() || undefined },
-          {
-            onSuccess: () => {
-              toast.notify('Pagamento confirmado. Agora o médico confirma quando receber.');
-              onDone();
-            },
-          },
-        );
-      }}
-    >
+    <form className="closing-form" noValidate onSubmit={onSubmit}>
       {formError ? <Alert tone="danger">{formError}</Alert> : null}
-      <TextField label="Data do pagamento" type="date" value={paidOn} max={today} required onChange={(e) => setPaidOn(e.target.value)} error={errors.paidOn ?? fieldErrors.paidOn} />
+      <TextField label="Data do pagamento" type="date" value={paidOn} max={today} required onChange={(e) => setPaidOn(e.target.value)} error={errors.paidOn} />
       <TextField
         label="Identificador do PIX (E2E)"
         optional
@@ -82,9 +72,9 @@ function ConfirmForm({ payment, onDone }: { payment: Payment; onDone: () => void
         placeholder="E00000000202612011200XXXXXXXXXXX"
         hint="Está no comprovante do PIX: começa com E e tem 32 letras e números."
         onChange={(e) => setE2e(e.target.value)}
-        error={errors.pixEndToEndId ?? fieldErrors.pixEndToEndId}
+        error={errors.pixEndToEndId}
       />
-      <Field label="Observação" optional error={errors.note ?? fieldErrors.note}>
+      <Field label="Observação" optional error={errors.note}>
         {(control) => <Textarea {...control} value={note} rows={2} maxLength={500} onChange={(e) => setNote(e.target.value)} />}
       </Field>
       <div className="dialog-actions">
