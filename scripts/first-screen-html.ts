@@ -20,7 +20,7 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
  * the page imports statically that the entry does not already bring, and their CSS. Vite's
  * loader finds these links already in the document and does not add them again.
  */
-export function firstScreenTags(manifest: Manifest, screen: FirstScreen, modules = [screen.module]): string[] {
+export function firstScreenTags(manifest: Manifest, screen: FirstScreen, modules = [screen.module], signedOut = false): string[] {
   const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
   if (!entryKey) throw new Error('first screens: no entry in the Vite manifest');
   for (const module of modules) if (!manifest[module]) throw new Error(`first screens: ${module} (${screen.name}) is not a chunk of the build; update src/shared/first-screens.ts`);
@@ -35,14 +35,59 @@ export function firstScreenTags(manifest: Manifest, screen: FirstScreen, modules
     ...keys.map((k) => `<link rel="modulepreload" crossorigin href="/${manifest[k]!.file}">`),
     // crossorigin="anonymous" gives the preload the same mode and credentials as apiFetch's
     // fetch (cors, same-origin), so the app's own request takes the preloaded answer.
-    ...[...(screen.session ? ['/api/auth/me'] : []), ...(screen.fetches ?? [])].map((url) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${url.replace(/&/g, '&amp;')}">`),
+    // Signed out (no session cookie), there is no session to ask for: the app knows it from the HTML.
+    ...[...(screen.session && !signedOut ? ['/api/auth/me'] : []), ...(screen.fetches ?? [])].map((url) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${url.replace(/&/g, '&amp;')}">`),
   ];
 }
 
-/** index.html with a first screen's tags (for `modules`: its page, and what it loads signed out) at the end of its head. */
-export function firstScreenHtml(indexHtml: string, manifest: Manifest, screen: FirstScreen, modules = [screen.module]): string {
+/** What a first-screen file holds beyond its tags. */
+export type FirstScreenBody = {
+  /** The screen as the app draws it first, for #root instead of the loader (scripts of the app replace it). */
+  markup?: string;
+  /** Sent only to a browser without a session cookie: the app need not ask who is signed in. */
+  signedOut?: boolean;
+};
+
+/** The meta tag a signed-out first screen carries (read by src/web/app/first-screen.ts). */
+export const SIGNED_OUT_META = '<meta name="medconnect-session" content="none">';
+
+/**
+ * index.html with a first screen's tags (for `modules`: its page, and what it loads signed out) at
+ * the end of its head, and, where the screen has it, its pre-rendered markup in #root.
+ */
+export function firstScreenHtml(indexHtml: string, manifest: Manifest, screen: FirstScreen, modules = [screen.module], body: FirstScreenBody = {}): string {
   if (!indexHtml.includes('</head>')) throw new Error('first screens: index.html has no </head>');
-  return indexHtml.replace('</head>', `  ${firstScreenTags(manifest, screen, modules).join('\n    ')}\n  </head>`);
+  const tags = [...(body.signedOut ? [SIGNED_OUT_META] : []), ...firstScreenTags(manifest, screen, modules, body.signedOut)];
+  let html = indexHtml.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`);
+  if (body.markup !== undefined) {
+    // #root closes right before <noscript> (src/web/index.html); its loader gives way to the screen.
+    const root = /(<div id="root">)[\s\S]*?(<\/div>\s*<noscript>)/;
+    if (!root.test(html)) throw new Error('first screens: index.html has no <div id="root">…</div> before <noscript>');
+    html = html.replace(root, (_all, open: string, close: string) => `${open}${body.markup}${close}`);
+  }
+  return html;
+}
+
+/**
+ * The markup of the screens a signed-out visitor opens (src/web/app/first-screen-markup.tsx),
+ * rendered by the app's own components through Vite's SSR loader, by file name without .html.
+ */
+async function renderFirstScreens(root: string): Promise<Record<string, string>> {
+  const [{ createServer }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    plugins: [react()],
+  });
+  try {
+    const module = (await server.ssrLoadModule('/app/first-screen-markup.tsx')) as { firstScreenMarkup: () => Record<string, string> };
+    return module.firstScreenMarkup();
+  } finally {
+    await server.close();
+  }
 }
 
 /**
@@ -51,10 +96,14 @@ export function firstScreenHtml(indexHtml: string, manifest: Manifest, screen: F
  * (plugins/static-web.ts).
  */
 export function firstScreenHtmlPlugin(): Plugin {
+  let root = '';
   return {
     name: 'medconnect:first-screen-html',
     apply: 'build',
-    writeBundle(options, bundle) {
+    configResolved(config) {
+      root = config.root;
+    },
+    async writeBundle(options, bundle) {
       const outDir = options.dir!;
       const read = (name: string) => {
         const asset = bundle[name];
@@ -63,6 +112,7 @@ export function firstScreenHtmlPlugin(): Plugin {
       };
       const manifest = JSON.parse(read('.vite/manifest.json')) as Manifest;
       const indexHtml = read('index.html');
+      const markup = await renderFirstScreens(root);
       fs.mkdirSync(path.join(outDir, 'first-screens'), { recursive: true });
       for (const screen of FIRST_SCREENS) {
         for (const { file, modules, signedOut } of firstScreenFiles(screen)) {
@@ -71,7 +121,8 @@ export function firstScreenHtmlPlugin(): Plugin {
             this.warn(`first screens: ${screen.signedOutModule} is not a chunk of the build; ${file} not written`);
             continue;
           }
-          fs.writeFileSync(path.join(outDir, 'first-screens', file), firstScreenHtml(indexHtml, manifest, screen, modules));
+          const html = firstScreenHtml(indexHtml, manifest, screen, modules, { markup: markup[file.replace(/\.html$/, '')], signedOut });
+          fs.writeFileSync(path.join(outDir, 'first-screens', file), html);
         }
       }
     },

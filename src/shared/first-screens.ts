@@ -58,6 +58,7 @@ export function firstScreenOf(pathname: string): FirstScreen | undefined {
 export function firstScreenFiles(screen: FirstScreen): { file: string; modules: string[]; signedOut: boolean }[] {
   return [
     { file: `${screen.name}.html`, modules: [screen.module], signedOut: false },
-    ...(screen.signedOutModule ? [{ file: `${screen.name}-signed-out.html`, modules: [screen.module, screen.signedOutModule], signedOut: true }] : []),
+    // Signed out, the layout draws only that page: the screen's own (the call) is not fetched.
+    ...(screen.signedOutModule ? [{ file: `${screen.name}-signed-out.html`, modules: [screen.signedOutModule], signedOut: true }] : []),
   ];
 }

@@ -86,15 +86,30 @@ describe("a first screen's HTML", () => {
     expect(doctorHtml).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/dashboard">');
   });
 
-  it("asks for the room's landing page too in the signed-out copy", () => {
+  it("asks for the room's landing page instead of the call in the signed-out copy", () => {
     const room = FIRST_SCREENS.find((s) => s.name === 'room')!;
     const [own, signedOut] = firstScreenFiles(room);
     expect(own).toEqual({ file: 'room.html', modules: [room.module], signedOut: false });
-    expect(signedOut).toEqual({ file: 'room-signed-out.html', modules: [room.module, room.signedOutModule], signedOut: true });
+    expect(signedOut).toEqual({ file: 'room-signed-out.html', modules: [room.signedOutModule], signedOut: true });
     const withRoom = { ...manifest, [room.module]: { file: 'assets/call-I9.js', imports: ['index.html'] }, [room.signedOutModule!]: { file: 'assets/landing-J1.js', imports: ['_form-E5.js'] } };
-    const html = firstScreenHtml(indexHtml, withRoom, room, signedOut!.modules);
-    for (const file of ['call-I9.js', 'landing-J1.js', 'form-E5.js', 'form-G7.css']) expect(html).toContain(`/assets/${file}`);
-    expect(firstScreenHtml(indexHtml, withRoom, room)).not.toContain('landing-J1.js');
+    const html = firstScreenHtml(indexHtml, withRoom, room, signedOut!.modules, { signedOut: true });
+    for (const file of ['landing-J1.js', 'form-E5.js', 'form-G7.css']) expect(html).toContain(`/assets/${file}`);
+    expect(html).not.toContain('call-I9.js');
+    // The app reads it instead of asking the server who is signed in.
+    expect(html).toContain('<meta name="medconnect-session" content="none">');
+    expect(html).not.toContain('/api/auth/me');
+    const signedIn = firstScreenHtml(indexHtml, withRoom, room);
+    expect(signedIn).not.toContain('landing-J1.js');
+    expect(signedIn).not.toContain('medconnect-session');
+    expect(signedIn).toContain('href="/api/auth/me"');
+  });
+
+  it("puts a screen's pre-rendered markup in #root instead of the loader", () => {
+    const page = '<!doctype html><html><head><title>t</title></head><body><div id="root"><div class="page-loader"><span>Carregando…</span></div></div>\n    <noscript>x</noscript><script src="/a.js"></script></body></html>';
+    const html = firstScreenHtml(page, manifest, login, [login.module], { markup: '<div class="auth"><p class="auth-brand-text">Olá</p></div>' });
+    expect(html).toContain('<div id="root"><div class="auth"><p class="auth-brand-text">Olá</p></div></div>\n    <noscript>x</noscript>');
+    expect(html).not.toContain('page-loader');
+    expect(() => firstScreenHtml('<html><head></head><body></body></html>', manifest, login, [login.module], { markup: '<p>x</p>' })).toThrow(/no <div id="root">/);
   });
 
   it('fails the build when a listed page is no longer a chunk', () => {

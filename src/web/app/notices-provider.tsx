@@ -21,6 +21,19 @@ function useSignedInUser(): Me['user'] | undefined {
 }
 
 /**
+ * Resolves once the page has loaded and the browser has a quiet moment (1 s at most): on a cold
+ * load the notices' code and connection then never compete with the first screen's code, data
+ * and drawing (docs/decisions/014-first-load-on-a-phone.md). After sign-in it is almost at once.
+ */
+function afterFirstScreen(): Promise<void> {
+  return new Promise((resolve) => {
+    const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0));
+    if (document.readyState === 'complete') whenIdle();
+    else window.addEventListener('load', whenIdle, { once: true });
+  });
+}
+
+/**
  * The signed-in tab's one Socket.IO connection and what it hears: opened once someone is signed
  * in, whatever page they are on (the call included), closed when they sign out. The connection
  * and the notice handlers (app/notices-runtime, with socket.io-client) download after sign-in,
@@ -38,12 +51,14 @@ export function NoticesProvider() {
     if (!userId || !role) return;
     let stop: (() => void) | undefined;
     let left = false;
-    import('./notices-runtime').then(
-      ({ startNotices }) => {
-        if (!left) stop = startNotices({ userId, role, toast, queryClient, bump: noticeBadges.bump, getMe, forgetPersonalData, meQueryKey });
-      },
-      () => undefined,
-    );
+    afterFirstScreen()
+      .then(() => (left ? undefined : import('./notices-runtime')))
+      .then(
+        (runtime) => {
+          if (runtime && !left) stop = runtime.startNotices({ userId, role, toast, queryClient, bump: noticeBadges.bump, getMe, forgetPersonalData, meQueryKey });
+        },
+        () => undefined,
+      );
     return () => {
       left = true;
       stop?.();

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { AppLayout } from './layouts/app-layout';
 import { CallLayout } from './layouts/call-layout';
 import { DocumentLayout } from './layouts/document-layout';
@@ -8,6 +8,13 @@ import { RoleGuard } from './layouts/role-guard';
 import { RootFallback, RootLayout } from './root-layout';
 import { RootRedirect } from './root-redirect';
 import { RouteErrorPage } from './route-error-page';
+
+/**
+ * The call's code loads inside CallLayout (its Suspense), not as the route's `lazy`: the router
+ * would wait for it before drawing anything, and someone not signed in never needs it (the room
+ * link's landing).
+ */
+const CallPage = lazy(async () => ({ default: (await import('../features/call/components/call-page')).CallPage }));
 
 /** Route-level code splitting: a page's code downloads only when someone opens it. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -75,7 +82,7 @@ export const router = createBrowserRouter([
       {
         // The consultation room: full screen, dark, no sidebar; its code loads only when opened.
         Component: CallLayout,
-        children: [{ path: 'sala/:code', lazy: page(() => import('../features/call/components/call-page'), 'CallPage') }],
+        children: [{ path: 'sala/:code', Component: CallPage }],
       },
       {
         // Printable prescription / evolution: just the A4 sheet, no app frame (doctors and patients).

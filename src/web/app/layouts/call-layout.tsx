@@ -5,10 +5,14 @@ import { LoadingState } from '../../components/ui/loading-state';
 import { useMe } from '../../lib/get-me';
 import { messageOf } from '../../lib/api-error';
 import { roleHome } from '../../lib/role-home';
+import type * as RoomLandingModule from '../pages/room-landing';
 import './call-layout.css';
 
 // Its code loads only for visitors who are not signed in yet.
-const RoomLanding = lazy(async () => ({ default: (await import('../pages/room-landing')).RoomLanding }));
+let landingModule: typeof RoomLandingModule | undefined;
+/** Loads the room link's landing; once loaded, the layout draws it at once, without a Suspense fallback first. */
+export const loadRoomLanding = () => import('../pages/room-landing').then((module) => (landingModule = module));
+const LazyRoomLanding = lazy(async () => ({ default: (await loadRoomLanding()).RoomLanding }));
 
 /**
  * The consultation room's frame: signed-in doctors and patients only, full screen and dark,
@@ -36,6 +40,8 @@ export function CallLayout() {
   }
   // The room link is the way in: someone not signed in gets its landing page, not the login page.
   if (!me.data) {
+    // Loaded before the first frame when the room link is opened cold (app/first-screen.ts).
+    const RoomLanding = landingModule?.RoomLanding ?? LazyRoomLanding;
     return (
       <Suspense fallback={<LoadingState fullPage label="Abrindo sua consulta…" />}>
         <RoomLanding onSignedIn={signedIn} />
@@ -45,7 +51,9 @@ export function CallLayout() {
   if (me.data.user.role === 'admin') return <Navigate to={roleHome('admin')} replace />;
   return (
     <div className="call-shell">
-      <Outlet />
+      <Suspense fallback={<LoadingState fullPage tone="dark" label="Preparando a consulta…" />}>
+        <Outlet />
+      </Suspense>
     </div>
   );
 }
