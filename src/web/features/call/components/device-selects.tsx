@@ -1,8 +1,10 @@
 import { SelectField } from '../../../components/ui/select-field';
 import { useToast } from '../../../components/ui/toast-context';
 import { deviceIdOf, supportsSpeakerChoice } from '../media/local-media';
-import type { DeviceLists, MediaProblem } from '../media/local-media';
-import type { LocalMediaStore, MediaSnapshot } from '../media/media-store';
+import type { DeviceLists } from '../media/local-media';
+import type { MediaProblem } from '../media/media-problem';
+import type { LocalMediaStore } from '../media/media-store';
+import type { MediaSnapshot } from '../media/media-snapshot';
 
 interface DeviceSelectsProps {
   store: LocalMediaStore;

@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { Spinner } from '../../../components/ui/spinner';
 import { doctorTitle } from '../../../lib/doctor-title';
 import { formatDateTime } from '../../../lib/format-date';
-import { mediaProblemOf } from '../media/local-media';
+import { mediaProblemOf } from '../media/media-problem';
 import type { LocalMediaStore } from '../media/media-store';
 import { CallFrame } from './call-frame';
 import { DeviceSelects } from './device-selects';

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { LocalMediaStore, MediaSnapshot } from '../media/media-store';
+import type { LocalMediaStore } from '../media/media-store';
+import type { MediaSnapshot } from '../media/media-snapshot';
 import { listDevices } from '../media/local-media';
 import type { DeviceLists } from '../media/local-media';
 

@@ -3,7 +3,7 @@ import type { Room } from '../../../../shared/schemas/rooms';
 import { Avatar } from '../../../components/ui/avatar';
 import { Button } from '../../../components/ui/button';
 import { doctorTitle } from '../../../lib/doctor-title';
-import type { MediaSnapshot } from '../media/media-store';
+import type { MediaSnapshot } from '../media/media-snapshot';
 import { CallFrame } from './call-frame';
 import { OfflineBanner } from './in-call';
 import { VideoElement } from './video-element';

@@ -1,39 +1,8 @@
-import { mediaProblemOf, openCamera, openLocalMedia, openMicrophone, openScreen } from './local-media';
-import type { MediaProblem } from './local-media';
-
-/** Everything the screens need to know about our own camera, microphone and screen. */
-export interface MediaSnapshot {
-  microphone: MediaStreamTrack | null;
-  camera: MediaStreamTrack | null;
-  screen: MediaStreamTrack | null;
-  /** Microphone present and not muted. */
-  micOn: boolean;
-  audioProblem: MediaProblem | null;
-  videoProblem: MediaProblem | null;
-  /** True while getUserMedia is asking (permission prompt may be open). */
-  opening: boolean;
-  microphoneId: string;
-  cameraId: string;
-  speakerId: string;
-}
-
-const KEYS = { microphoneId: 'mc-microphone', cameraId: 'mc-camera', speakerId: 'mc-speaker' } as const;
-
-function remembered(key: keyof typeof KEYS): string {
-  try {
-    return localStorage.getItem(KEYS[key]) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function remember(key: keyof typeof KEYS, value: string): void {
-  try {
-    localStorage.setItem(KEYS[key], value);
-  } catch {
-    // Private mode: the choice lasts for this visit only.
-  }
-}
+import { remember } from './device-memory';
+import { openCamera, openLocalMedia, openMicrophone, openScreen } from './local-media';
+import { mediaProblemOf } from './media-problem';
+import { initialSnapshot } from './media-snapshot';
+import type { MediaSnapshot } from './media-snapshot';
 
 /**
  * Our local media for the pre-call check and the call, outside React so it survives re-renders
@@ -41,18 +10,7 @@ function remember(key: keyof typeof KEYS, value: string): void {
  * visit calls `stopAll()` (the camera light goes off).
  */
 export class LocalMediaStore {
-  private snapshot: MediaSnapshot = {
-    microphone: null,
-    camera: null,
-    screen: null,
-    micOn: false,
-    audioProblem: null,
-    videoProblem: null,
-    opening: false,
-    microphoneId: remembered('microphoneId'),
-    cameraId: remembered('cameraId'),
-    speakerId: remembered('speakerId'),
-  };
+  private snapshot: MediaSnapshot = initialSnapshot();
   private readonly listeners = new Set<() => void>();
   /** Bumped by stopAll, so a getUserMedia that resolves afterwards is thrown away. */
   private epoch = 0;
