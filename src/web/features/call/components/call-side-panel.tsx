@@ -4,7 +4,7 @@ import type { Room } from '../../../../shared/schemas/rooms';
 import { Avatar } from '../../../components/ui/avatar';
 import { ageFrom } from '../../../lib/format-date';
 import { usePatient } from '../../patients/api/get-patient';
-import { CallPanelLink } from './call-panel-link';
+import { CallPanelLink } from '../../../components/call-panel-link';
 
 /** The doctor's quick look at the patient: photo, name, age, and their record in a new tab. */
 export function PatientSummary({ room }: { room: Room }) {

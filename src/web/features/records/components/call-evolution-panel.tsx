@@ -12,10 +12,7 @@ import { patientRecordQueryKey } from '../api/get-patient-record';
 import { roomEvolutionQueryKey } from '../api/get-room-evolution';
 import { documentPath } from '../model/record-text';
 import { evolutionPath } from './evolution-actions';
-// The one import left of records -> call (a cycle with call -> records): CallPanelLink is to move out
-// of call to components/ with the call client's split (issue 13).
-// eslint-disable-next-line web/feature-imports
-import { CallPanelLink } from '../../call/components/call-panel-link';
+import { CallPanelLink } from '../../../components/call-panel-link';
 import { EvolutionEditor } from './evolution-editor';
 import './call-evolution.css';
 
