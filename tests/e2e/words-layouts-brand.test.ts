@@ -162,16 +162,19 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
   });
 
   it('shows the brand on the cold first load, in full-page loaders, on every page and, quietly, on the call stage', async () => {
-    // Before any JavaScript runs: the markup of index.html, styled by the CSS in <head>.
+    // Before any JavaScript runs: the login page is in its HTML (ADR 014), styled by the CSS in <head>.
     const cold = await newContext(browser, server.url, PHONE);
     const coldPage = await cold.newPage();
     const held: Route[] = [];
     let released = false;
     await coldPage.route('**/assets/*.js', (route) => (released ? void route.continue() : void held.push(route)));
     await coldPage.goto('/entrar', { waitUntil: 'commit' });
-    await coldPage.locator('.page-loader .brand-name').waitFor();
-    expect(await coldPage.getByRole('status').textContent()).toContain('Carregando…');
+    await coldPage.locator('.auth-brand .brand-name').waitFor();
+    expect(await coldPage.getByRole('heading', { level: 1 }).textContent()).toBe('Entrar');
+    expect(await coldPage.locator('.auth-brand-text').textContent()).toContain('Consultas no navegador');
     expect(await coldPage.getByRole('contentinfo').textContent()).toContain('Telemedicina simples e segura');
+    // Its form waits for the app: nothing typed is lost, nothing is sent without it.
+    expect(await coldPage.locator('form[inert]').count()).toBe(1);
     for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       await coldPage.setViewportSize(viewport);
       await expectNoHorizontalOverflow(coldPage, `cold first load ${label}`);
@@ -180,7 +183,18 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
     }
     released = true;
     for (const route of held) await route.continue();
-    await coldPage.getByRole('button', { name: 'Entrar' }).waitFor();
+    await coldPage.locator('form:not([inert])').getByRole('button', { name: 'Entrar' }).waitFor();
+    // A page without HTML of its own: the brand loader of index.html until the app draws it.
+    held.length = 0;
+    released = false;
+    await coldPage.goto('/termos', { waitUntil: 'commit' });
+    await coldPage.locator('.page-loader .brand-name').waitFor();
+    expect(await coldPage.getByRole('status').textContent()).toContain('Carregando…');
+    expect(await coldPage.getByRole('contentinfo').textContent()).toContain('Telemedicina simples e segura');
+    await expectAccessible(coldPage, 'cold first load, brand loader');
+    released = true;
+    for (const route of held) await route.continue();
+    await coldPage.getByRole('heading', { level: 1 }).waitFor();
     await cold.close();
 
     const doctor = await createDoctor(server.db, { name: 'Dr. Paulo Mendes' });
