@@ -23,7 +23,8 @@ import { option } from './bench-kit';
  * that crossed the wire. Last line: one JSON object.
  *
  * Options: --runs=N (default 5), --no-build (measure dist/web as it is instead of a fresh build of
- * its own), --only=login,doctor_home, --save=DIR (keep each run's full Lighthouse report there).
+ * its own), --only=login,doctor_home, --save=DIR (keep each run's full Lighthouse report there),
+ * --throttling=devtools (really throttled loads instead of the preset's simulation).
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,12 +93,21 @@ async function audit(url: string, port: number, cookie: string | undefined, atte
   }
 }
 
+/**
+ * `--throttling=devtools`: Chromium really slows the network and the CPU while the page loads,
+ * instead of Lighthouse simulating a phone from a full-speed load (the preset's `simulate`, which
+ * counts every request that finished before the paint, needed or not; ADR 014). Slower to run and
+ * noisier on a busy host; a cross-check, not the targets' measure.
+ */
+const THROTTLING = option('throttling') === 'devtools' ? { throttlingMethod: 'devtools' as const } : {};
+
 async function auditOnce(url: string, port: number, cookie: string | undefined): Promise<Run> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility'],
+    ...THROTTLING,
     ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
