@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { type Db, pingDb } from './db/database';
+import type { Db } from './db/database';
+import type { Redis } from './lib/redis';
 import { redactUrl } from './lib/redact-url';
 import { trustFn } from './lib/trust-proxy';
 import { accountsRoutes } from './features/accounts/accounts.routes';
@@ -31,6 +32,7 @@ import { registerActor } from './plugins/actor';
 import { registerErrorHandler } from './plugins/error-handler';
 import './plugins/fastify-types';
 import { registerGuards } from './plugins/guard';
+import { registerHealth } from './plugins/health';
 import { attachRealtime } from './plugins/realtime';
 import { registerSecurity } from './plugins/security';
 import { registerSession } from './plugins/session';
@@ -43,6 +45,8 @@ export type AppOptions = {
   logger?: boolean;
   /** Where the log goes (stdout when unset); tests read it. */
   logStream?: NodeJS.WritableStream;
+  /** Multi-node mode (REDIS_URL): the node's Redis connection, opened and closed by the caller. */
+  redis?: Redis | undefined;
 };
 
 /** Builds the whole app without listening, so tests can use `inject` or listen on a random port. */
@@ -79,6 +83,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('config', config);
+  app.decorate('redis', options.redis ?? null);
 
   registerErrorHandler(app);
   registerGuards(app);
@@ -88,10 +93,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   const sessions = sessionStore(options.db, config);
   await registerSession(app, sessions);
 
-  app.get('/healthz', async () => {
-    await pingDb(options.db);
-    return { status: 'ok' };
-  });
+  registerHealth(app, { db: options.db, redis: options.redis, redisConfigured: config.redis !== undefined });
   await app.register(authRoutes);
   await app.register(passwordResetRoutes);
   await app.register(invitesRoutes);

@@ -16,6 +16,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset to use SQLite)')
     .optional(),
+  /** With DATABASE_URL: several identical nodes share PostgreSQL and this Redis (issue 14). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   PUBLIC_URL: z.url().optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
@@ -65,6 +67,8 @@ export type Config = {
   host: string;
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** Multi-node mode: set with PostgreSQL only. */
+  redis: { url: string } | undefined;
   publicUrl: string | undefined;
   admin: { email: string | undefined; password: string | undefined; name: string };
   https: boolean;
@@ -123,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.TURN_URLS && !e.TURN_SECRET) throw new ConfigError('Invalid environment variable TURN_SECRET: required when TURN_URLS is set');
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid environment variable REDIS_URL: several nodes need PostgreSQL, so set DATABASE_URL too (or unset REDIS_URL to run one node on SQLite)');
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -132,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'medconnect.sqlite') },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME },
     https: e.HTTPS,

@@ -1,14 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { startBackgroundJobs } from './background-jobs';
 import { ConfigError, loadConfig } from './config';
 import { ensureAdmin } from './db/bootstrap-admin';
 import { createDb } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { deleteExpiredSessions } from './features/auth/sessions.repository';
-import { startDailyBackups } from './features/backups/daily-backups';
 import { recoverInterruptedResets } from './features/reset/reset.service';
 import { lanAddresses, selfSignedCertificate } from './lib/self-signed';
+import { type Redis, RedisUnavailableError, closeRedis, connectRedis, redactRedisUrl, watchRedis } from './lib/redis';
 import { holdServerLock } from './lib/server-lock';
+
+/** On SIGTERM/SIGINT: connections still open are cut after this long, and the process exits after the limit. */
+const SHUTDOWN_CUT_MS = 8_000;
+const SHUTDOWN_LIMIT_MS = 10_000;
 
 /** Reads config, migrates, creates the first admin, listens, and shuts down gracefully. */
 async function main(): Promise<void> {
@@ -25,6 +29,17 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Multi-node mode: a Redis that does not answer stops the start, in one line, before anything else.
+  let redis: Redis | undefined;
+  if (config.redis) {
+    try {
+      redis = await connectRedis(config.redis.url);
+    } catch (error) {
+      if (!(error instanceof RedisUnavailableError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
+  }
   const db = createDb(config.database);
   await migrateToLatest(db);
   const releaseLock = holdServerLock(config.dataDir);
@@ -32,33 +47,28 @@ async function main(): Promise<void> {
   process.on('exit', releaseLock);
   const admin = await ensureAdmin(db, config);
   const https = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
-  const app = await buildApp(config, { db, https });
+  const app = await buildApp(config, { db, https, redis });
+  if (redis) watchRedis(redis, app.log);
   exitOnCrash(app);
-
-  const sweep = setInterval(() => {
-    const now = Date.now();
-    deleteExpiredSessions(db, new Date(now).toISOString(), new Date(now - config.session.idleMs).toISOString()).catch((err: unknown) =>
-      app.log.error({ err }, 'session sweep failed'),
-    );
-  }, 3_600_000);
-  sweep.unref();
-  // Calls that both sides left without finalizing are finalized after ROOM_IDLE_MINUTES.
-  const roomSweep = setInterval(() => {
-    app.rooms.sweep().catch((err: unknown) => app.log.error({ err }, 'room sweep failed'));
-  }, Math.min(60_000, Math.max(1_000, config.rooms.idleMs / 4)));
-  roomSweep.unref();
-  const stopDailyBackups = config.backups.daily ? startDailyBackups(app) : () => undefined;
+  const stopJobs = startBackgroundJobs(app);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    clearInterval(sweep);
-    clearInterval(roomSweep);
-    stopDailyBackups();
+    // Stop accepting at once, let requests in flight finish, and be gone within 10 s whatever
+    // hangs: at 8 s connections still open are cut, at 10 s the process exits regardless.
+    setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_CUT_MS).unref();
+    setTimeout(() => {
+      app.log.warn('shutdown took longer than 10 s: exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    const jobsStopped = stopJobs();
     await app.close();
+    await jobsStopped;
     await db.destroy();
+    if (redis) await closeRedis(redis);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -70,6 +80,7 @@ async function main(): Promise<void> {
   const urls = [`${scheme}://localhost:${port}`, ...(config.https ? lanAddresses().map((ip) => `${scheme}://${ip}:${port}`) : [])];
   console.info(`\nMedConnect is running at ${urls.join('  ')}`);
   console.info(`Database: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)'}`);
+  if (config.redis) console.info(`Multi-node mode: Redis at ${redactRedisUrl(config.redis.url)}`);
   if (admin) {
     console.info(`First admin created: ${admin.email}`);
     if (admin.password) console.info(`Password (shown only this once, change it after logging in): ${admin.password}`);

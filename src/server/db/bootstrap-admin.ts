@@ -3,6 +3,7 @@ import { userSearchText } from '../../shared/domain/search-text';
 import type { Config } from '../config';
 import { hashPassword } from '../lib/passwords';
 import { type Db, nowIso } from './database';
+import { UNIQUE, isUniqueViolation } from './unique-violation';
 
 /**
  * Creates the first admin when there is none: from ADMIN_EMAIL / ADMIN_PASSWORD, or with a
@@ -14,20 +15,26 @@ export async function ensureAdmin(db: Db, config: Config): Promise<{ email: stri
   const email = (config.admin.email ?? 'admin@medconnect.local').toLowerCase();
   const generated = config.admin.password ? null : randomBytes(12).toString('base64url');
   const at = nowIso();
-  await db
-    .insertInto('users')
-    .values({
-      id: randomUUID(),
-      email,
-      name: config.admin.name,
-      role: 'admin',
-      status: 'active',
-      password_hash: await hashPassword(config.admin.password ?? generated!),
-      photo_version: null,
-      created_at: at,
-      updated_at: at,
-      search_text: userSearchText({ name: config.admin.name, email }),
-    })
-    .execute();
+  try {
+    await db
+      .insertInto('users')
+      .values({
+        id: randomUUID(),
+        email,
+        name: config.admin.name,
+        role: 'admin',
+        status: 'active',
+        password_hash: await hashPassword(config.admin.password ?? generated!),
+        photo_version: null,
+        created_at: at,
+        updated_at: at,
+        search_text: userSearchText({ name: config.admin.name, email }),
+      })
+      .execute();
+  } catch (error) {
+    // Nodes starting together on an empty database: another one created this admin first.
+    if (isUniqueViolation(error, UNIQUE.userEmail)) return null;
+    throw error;
+  }
   return { email, password: generated };
 }

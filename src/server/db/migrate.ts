@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './database';
 import * as foundation from './migrations/2026-11-28T16-00-foundation';
 import * as rooms from './migrations/2026-11-28T17-30-rooms';
@@ -51,12 +51,25 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort()
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<void> {
+/** The migrations this build knows that the database has not run (the readiness check). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const applied = new Set(rows.map((r) => r.name));
+  return MIGRATION_NAMES.filter((name) => !applied.has(name));
+}
+
+/**
+ * Brings the schema up to date; throws with the failing migration's name. Returns the names of
+ * the migrations this call ran (none when the schema was current). On PostgreSQL Kysely's
+ * migrator holds an advisory lock while it checks and runs, so nodes starting together migrate
+ * once: the others wait, then find nothing left to do (tested in multi-node.test.ts).
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -2,6 +2,7 @@ import type { Permission } from '../../shared/permissions';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { UserRow } from '../db/types';
+import type { Redis } from '../lib/redis';
 
 /** Who is making the request, when a valid session cookie came with it. */
 /** `sessionCreatedAt`: when this session began (its login), ISO-8601. */
@@ -14,6 +15,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** Multi-node mode (REDIS_URL): this node's Redis connection; null on one node. */
+    redis: Redis | null;
   }
   interface FastifyRequest {
     auth: Auth | null;

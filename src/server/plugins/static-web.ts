@@ -40,7 +40,7 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/') || url.startsWith('/socket.io') || url === '/healthz') return;
+    if (url.startsWith('/api/') || url.startsWith('/socket.io') || url === '/healthz' || url === '/readyz') return;
     // Real files (assets, fonts, favicon) are served by @fastify/static; everything else is a client route.
     const file = path.join(root, decodeURIComponent(url));
     if (file.startsWith(root + path.sep) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(url.slice(1));
