@@ -1,11 +1,9 @@
 import { Suspense, lazy, useReducer } from 'react';
 import { Navigate, Outlet } from 'react-router';
-import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
-import { useMe } from '../../lib/get-me';
-import { messageOf } from '../../lib/api-error';
 import { roleHome } from '../../lib/role-home';
 import type * as RoomLandingModule from '../pages/room-landing';
+import { SignedIn } from './signed-in';
 import './call-layout.css';
 
 // Its code loads only for visitors who are not signed in yet.
@@ -20,40 +18,36 @@ const LazyRoomLanding = lazy(async () => ({ default: (await loadRoomLanding()).R
  * the room link's landing page, where they sign in or create their password.
  */
 export function CallLayout() {
-  const me = useMe();
   // Signing in on the landing page clears the query cache; a new render lets useMe find the new session.
   const [, signedIn] = useReducer((n: number) => n + 1, 0);
+  // Loaded before the first frame when the room link is opened cold (app/first-screen.ts).
+  const RoomLanding = landingModule?.RoomLanding ?? LazyRoomLanding;
 
-  if (me.isPending) {
-    return (
-      <div className="call-shell">
-        <LoadingState fullPage tone="dark" label="Preparando a consulta…" />
-      </div>
-    );
-  }
-  if (me.isError) {
-    return (
-      <main className="center-page">
-        <ErrorState message={messageOf(me.error)} onRetry={() => void me.refetch()} retrying={me.isFetching} />
-      </main>
-    );
-  }
-  // The room link is the way in: someone not signed in gets its landing page, not the login page.
-  if (!me.data) {
-    // Loaded before the first frame when the room link is opened cold (app/first-screen.ts).
-    const RoomLanding = landingModule?.RoomLanding ?? LazyRoomLanding;
-    return (
-      <Suspense fallback={<LoadingState fullPage label="Abrindo sua consulta…" />}>
-        <RoomLanding onSignedIn={signedIn} />
-      </Suspense>
-    );
-  }
-  if (me.data.user.role === 'admin') return <Navigate to={roleHome('admin')} replace />;
   return (
-    <div className="call-shell">
-      <Suspense fallback={<LoadingState fullPage tone="dark" label="Preparando a consulta…" />}>
-        <Outlet />
-      </Suspense>
-    </div>
+    <SignedIn
+      pending={
+        <div className="call-shell">
+          <LoadingState fullPage tone="dark" label="Preparando a consulta…" />
+        </div>
+      }
+      // The room link is the way in: someone not signed in gets its landing page, not the login page.
+      signedOut={
+        <Suspense fallback={<LoadingState fullPage label="Abrindo sua consulta…" />}>
+          <RoomLanding onSignedIn={signedIn} />
+        </Suspense>
+      }
+    >
+      {(me) =>
+        me.user.role === 'admin' ? (
+          <Navigate to={roleHome('admin')} replace />
+        ) : (
+          <div className="call-shell">
+            <Suspense fallback={<LoadingState fullPage tone="dark" label="Preparando a consulta…" />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        )
+      }
+    </SignedIn>
   );
 }
