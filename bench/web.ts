@@ -15,8 +15,8 @@ type Manifest = Record<string, Chunk>;
 export const ROUTES: Record<string, string> = {
   login: 'features/auth/components/login-page.tsx',
   admin_dashboard: 'app/pages/admin-home-page.tsx',
-  doctor_dashboard: 'features/dashboard/components/doctor-dashboard-page.tsx',
-  patient_dashboard: 'features/dashboard/components/patient-dashboard-page.tsx',
+  doctor_dashboard: 'app/pages/doctor-dashboard-page.tsx',
+  patient_dashboard: 'app/pages/patient-dashboard-page.tsx',
   admin_users: 'features/users/components/users-page.tsx',
   admin_user_detail: 'app/pages/admin-user-page.tsx',
   admin_fees: 'features/billing/components/fees-page.tsx',

@@ -15,7 +15,7 @@ export const WEB_FEATURE_DEPS = {
   backups: [],
   billing: ['payments'],
   call: ['patients', 'records', 'rooms'],
-  dashboard: ['payments', 'records', 'rooms'],
+  dashboard: ['records', 'rooms'],
   legal: [],
   patients: [],
   payments: [],
@@ -27,13 +27,11 @@ export const WEB_FEATURE_DEPS = {
 
 /**
  * Where a feature still draws another feature's components itself, until it is composed in app/:
- * the call room draws records' note panel and draft notice (the call client's split is to take
- * them as slots); the doctor's and patient's homes draw rooms' and payments' cards (they are first
- * screens, src/shared/first-screens.ts, so they move to app/pages together with that list).
+ * the call room draws records' note panel and draft notice and uses its autosave registry (the
+ * call page in app/pages could hand them in as slots).
  */
 export const WEB_FEATURE_COMPOSES = {
   call: ['records'],
-  dashboard: ['payments', 'rooms'],
 };
 
 /** @param {Record<string, string[]>} deps */

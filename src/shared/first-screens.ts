@@ -36,14 +36,14 @@ export const FIRST_SCREENS: readonly FirstScreen[] = [
   {
     name: 'doctor-home',
     path: /^\/medico\/?$/,
-    module: 'features/dashboard/components/doctor-dashboard-page.tsx',
+    module: 'app/pages/doctor-dashboard-page.tsx',
     session: true,
     fetches: ['/api/dashboard', '/api/rooms/waiting', '/api/me/payments', '/api/rooms?status=open', '/api/evolutions/drafts'],
   },
   {
     name: 'patient-home',
     path: /^\/paciente\/?$/,
-    module: 'features/dashboard/components/patient-dashboard-page.tsx',
+    module: 'app/pages/patient-dashboard-page.tsx',
     session: true,
     fetches: ['/api/dashboard', '/api/rooms?status=open', '/api/rooms?status=finished'],
   },

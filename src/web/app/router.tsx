@@ -57,7 +57,7 @@ export const router = createBrowserRouter([
             path: 'medico',
             element: <RoleGuard role="doctor" />,
             children: [
-              { index: true, lazy: page(() => import('../features/dashboard/components/doctor-dashboard-page'), 'DoctorDashboardPage') },
+              { index: true, lazy: page(() => import('./pages/doctor-dashboard-page'), 'DoctorDashboardPage') },
               { path: 'pacientes', lazy: page(() => import('../features/patients/components/patients-page'), 'PatientsPage') },
               { path: 'pacientes/novo', lazy: page(() => import('../features/patients/components/new-patient-page'), 'NewPatientPage') },
               { path: 'pacientes/:id', lazy: page(() => import('./pages/patient-detail-page'), 'PatientDetailPage') },
@@ -71,7 +71,7 @@ export const router = createBrowserRouter([
             path: 'paciente',
             element: <RoleGuard role="patient" />,
             children: [
-              { index: true, lazy: page(() => import('../features/dashboard/components/patient-dashboard-page'), 'PatientDashboardPage') },
+              { index: true, lazy: page(() => import('./pages/patient-dashboard-page'), 'PatientDashboardPage') },
               { path: 'historico', lazy: page(() => import('../features/records/components/patient-history-page'), 'PatientHistoryPage') },
               { path: 'acessos', lazy: page(() => import('../features/records/components/my-access-log-page'), 'MyAccessLogPage') },
             ],

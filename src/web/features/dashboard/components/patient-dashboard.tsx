@@ -1,19 +1,22 @@
 import { Stethoscope } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { PatientConsultationHistory, PatientOpenRooms } from '../../rooms/components/patient-rooms-section';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorCard } from './doctor-card';
 import { MissingProfileBanner } from './missing-profile-banner';
 
-/** /paciente: the consultations the patient can enter now, their history, and their doctors. */
-export function PatientDashboardPage() {
+/**
+ * /paciente: the consultations the patient can enter now, their history, and their doctors. The
+ * page (app/pages) brings the rooms feature's open rooms and history.
+ */
+export function PatientDashboard({ openRooms, history }: { openRooms: ReactNode; history: ReactNode }) {
   return (
     <DashboardFrame role="patient" description="Aqui você entra nas suas consultas por vídeo e encontra seus médicos." skeletonCards={2}>
       {(data) => (
         <>
           <MissingProfileBanner missing={data.missingProfile} />
-          <PatientOpenRooms />
+          {openRooms}
           <section aria-labelledby="my-doctors-title" className="stack-sm">
             <CardHeader id="my-doctors-title" title="Meus médicos" />
             {data.doctors.length === 0 ? (
@@ -33,7 +36,7 @@ export function PatientDashboardPage() {
               </ul>
             )}
           </section>
-          <PatientConsultationHistory />
+          {history}
         </>
       )}
     </DashboardFrame>

@@ -1,11 +1,11 @@
 import { MailPlus, UserPlus, Users, Video } from 'lucide-react';
-import { Suspense, lazy, useState } from 'react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { can } from '../../../../shared/permissions';
 import { Button } from '../../../components/ui/button';
 import { StatCard } from '../../../components/ui/stat-card';
 import { useMe } from '../../../lib/get-me';
-import { MyPaymentsPrompt } from '../../payments/components/my-payments-prompt';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorEarningsCard } from './doctor-earnings-card';
 import { DraftsToSignCard } from './drafts-to-sign-card';
@@ -15,16 +15,13 @@ import { RecentPeopleCard } from './recent-people-card';
 import { TodayRoomsCard } from './today-rooms-card';
 import '../../../components/ui/stat-card.css';
 
-// The dialog (patient list, form, link panel) downloads when "Nova consulta" is first pressed,
-// not with the home: the home stays within the first-load budget (bench:web).
-const NewRoomDialog = lazy(() => import('../../rooms/components/new-room-dialog').then((m) => ({ default: m.NewRoomDialog })));
-
 /**
  * /medico: the doctor's day. "Nova consulta" first; a payment to confirm; today's consultations
  * with who is waiting now; the evolutions still to sign; then earnings and patients; what is
- * missing from the profile only as a quiet tip at the end.
+ * missing from the profile only as a quiet tip at the end. The page (app/pages) brings the other
+ * features' pieces: the payment prompt and the new-room dialog.
  */
-export function DoctorDashboardPage() {
+export function DoctorDashboard({ paymentsPrompt, newRoomDialog }: { paymentsPrompt: ReactNode; newRoomDialog: (onClose: () => void) => ReactNode }) {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [creatingRoom, setCreatingRoom] = useState(false);
@@ -51,7 +48,7 @@ export function DoctorDashboardPage() {
     >
       {(data) => (
         <>
-          <MyPaymentsPrompt />
+          {paymentsPrompt}
           <div className="doctor-day">
             <TodayRoomsCard onNewRoom={openNewRoom} />
             <DraftsToSignCard />
@@ -76,11 +73,7 @@ export function DoctorDashboardPage() {
             <StatCard label="Convites pendentes" value={data.pendingInvites} icon={<MailPlus />} tone="amber" hint={expiredInvitesHint(data.expiredInvites)} />
           </div>
           <MissingProfileTip missing={data.missingProfile} />
-          {creatingRoom ? (
-            <Suspense fallback={null}>
-              <NewRoomDialog open onClose={() => setCreatingRoom(false)} />
-            </Suspense>
-          ) : null}
+          {creatingRoom ? newRoomDialog(() => setCreatingRoom(false)) : null}
         </>
       )}
     </DashboardFrame>
