@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import type { ServerToClientEvents } from '../../shared/realtime/events';
 import type { ErrorCode } from '../../shared/error-codes';
 import type { Role } from '../../shared/permissions';
+import type { Redis } from '../lib/redis';
 import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
-import { FloodBench } from './flood-bench';
-import { PersonRateLimiter } from './person-rate-limiter';
+import { LocalRealtimeLimits, type RealtimeLimits, RedisRealtimeLimits } from './realtime-limits';
 import { SESSION_COOKIE, type SessionStore } from './session';
 import type { RealtimeServer, RealtimeSocket, SocketData, SocketEventHandler } from './socket-events';
 
@@ -44,6 +45,8 @@ type NoticeEvent = 'payment:changed' | 'waiting:changed';
 const SESSION_RECHECK_MS = 5_000;
 /** Sockets that send nothing still have their session checked this often. */
 const SESSION_SWEEP_MS = 30_000;
+/** Multi-node mode: how often this node re-counts its sockets in Redis (they expire after 30 s). */
+const LIMITS_UPKEEP_MS = 10_000;
 /** New sockets one session may open per 10 s (a page reconnects every few seconds at most). */
 const HANDSHAKES_PER_10S = 20;
 /** How long a session that flooded is refused new connections: doubled on each repeat within ten minutes, up to five minutes. */
@@ -52,6 +55,22 @@ const FLOOD_BENCH = { baseMs: 10_000, maxMs: 300_000, memoryMs: 600_000 };
 const ENDED_MEMORY_MS = 60_000;
 
 const SESSION_ENDED: { code: ErrorCode; message: string } = { code: 'session_ended', message: 'Sua sessão terminou. Entre de novo para continuar.' };
+
+/**
+ * The two connections Socket.IO's Redis adapter needs: the node's own for publishing, and a
+ * second one (a subscriber can do nothing else), opened now and closed with the app.
+ */
+export async function realtimeRedis(app: FastifyInstance, redis: Redis): Promise<{ pub: Redis; sub: Redis }> {
+  const sub = redis.duplicate();
+  // Without a listener an 'error' would end the process; the node's own connection logs outages.
+  sub.on('error', () => undefined);
+  await sub.connect();
+  app.addHook('onClose', async () => {
+    if (sub.isOpen) await sub.close();
+    else sub.destroy();
+  });
+  return { pub: redis, sub };
+}
 
 /** A refusal the client reads in `connect_error`: `message` is the code, `data` the words. */
 function refusal(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
@@ -64,8 +83,12 @@ function refusal(code: ErrorCode, message: string): Error & { data: { code: Erro
  * events rate-limited per person across all their sockets, and the session re-checked while the
  * socket lives. Nothing a client sends can throw out of this layer: a failure refuses or closes
  * that one socket.
+ *
+ * With `redis` (multi-node mode), Socket.IO's Redis adapter carries every room broadcast, notice
+ * and forced disconnect to the sockets on the other nodes, and the limits count per person and
+ * session across nodes (realtime-limits.ts).
  */
-export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Realtime {
+export function attachRealtime(app: FastifyInstance, sessions: SessionStore, redis?: { pub: Redis; sub: Redis }): Realtime {
   const { config, log } = app;
   const trust = trustFn(config.trustProxy);
 
@@ -82,11 +105,11 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
   }
 
   // Handshakes per session: a client that reconnects in a loop (or floods, is cut off and comes
-  // back at once) is refused at the door.
-  const handshakes = new PersonRateLimiter(HANDSHAKES_PER_10S, 10_000);
-  // A session whose socket was cut off for flooding may not connect again for a while: its new
-  // handshakes are refused at the door instead of each paying for a session lookup and a join.
-  const benched = new FloodBench(FLOOD_BENCH.baseMs, FLOOD_BENCH.maxMs, FLOOD_BENCH.memoryMs);
+  // back at once) is refused at the door. A session whose socket was cut off for flooding may not
+  // connect again for a while (the bench): its new handshakes are refused at the door instead of
+  // each paying for a session lookup and a join. Events per person and sockets per session too.
+  const settings = { eventsPer10s: config.socket.eventsPer10s, handshakesPer10s: HANDSHAKES_PER_10S, socketsPerSession: config.socket.perSession, bench: FLOOD_BENCH };
+  const limits: RealtimeLimits = redis ? new RedisRealtimeLimits(redis.pub, settings, log) : new LocalRealtimeLimits(settings);
 
   const io: RealtimeServer = new Server(app.server, {
     // Big enough for an SDP with many codecs; anything larger is refused and that socket closed.
@@ -98,17 +121,22 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     // connections lately (counted on the token's hash, before the database or even the
     // WebSocket upgrade: a client reconnecting in a loop costs next to nothing).
     allowRequest: (req, callback) => {
-      try {
+      void (async () => {
         const token = app.parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
         const session = token ? hashToken(token) : undefined;
-        const refused = session !== undefined && benched.isBenched(session);
-        callback(null, originAllowed(req) && !refused && (!session || handshakes.take(session)));
-      } catch (err) {
-        log.warn({ err }, 'socket handshake refused');
-        callback('bad request', false);
-      }
+        if (!originAllowed(req)) return false;
+        if (session === undefined) return true;
+        return !(await limits.isBenched(session)) && (await limits.takeHandshake(session));
+      })().then(
+        (ok) => callback(null, ok),
+        (err: unknown) => {
+          log.warn({ err }, 'socket handshake refused');
+          callback('bad request', false);
+        },
+      );
     },
   });
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub));
 
   // Every later request of a session (long-polling GETs and POSTs, the upgrade): the same check,
   // so a page on another site cannot post events into a session whose id it learned.
@@ -122,7 +150,6 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     next(ok ? undefined : new Error('bad_origin'));
   });
 
-  const openPerSession = new Map<string, number>();
   // Sessions and people ended in the last minute: a handshake that was already past its database
   // check when the session ended must not slip in after the disconnect went out.
   const endedSessions = new Map<string, number>();
@@ -136,7 +163,6 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     for (const [id, at] of endedSessions) if (now - at > ENDED_MEMORY_MS) endedSessions.delete(id);
     for (const [id, e] of endedUsers) if (now - e.at > ENDED_MEMORY_MS) endedUsers.delete(id);
   }
-  const limiter = new PersonRateLimiter(config.socket.eventsPer10s, 10_000);
   const handlers: SocketEventHandler[] = [];
   /** What each event costs of the person's budget (a join reads the room, presence and chat history); unknown events cost 1. */
   const eventCost = new Map<string, number>();
@@ -152,17 +178,15 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
       if (!auth || wasEnded(auth)) throw refusal('unauthenticated', SESSION_ENDED.message);
       // The connection may have gone while the session was looked up; then there is nothing to count.
       if (socket.conn.readyState !== 'open') throw refusal('unauthenticated', SESSION_ENDED.message);
-      const open = openPerSession.get(auth.sessionId) ?? 0;
-      if (open >= config.socket.perSession) {
+      // Counted now, not at "connection", so handshakes racing each other cannot pass together.
+      if (!(await limits.openSocket(auth.sessionId, socket.id))) {
         throw refusal('too_many_connections', 'O MedConnect está aberto em muitas abas ou aparelhos com esta conta. Feche uma delas e tente de novo.');
       }
-      // Counted now, not at "connection", so handshakes racing each other cannot pass together.
-      openPerSession.set(auth.sessionId, open + 1);
-      socket.conn.once('close', () => {
-        const left = (openPerSession.get(auth.sessionId) ?? 1) - 1;
-        if (left > 0) openPerSession.set(auth.sessionId, left);
-        else openPerSession.delete(auth.sessionId);
-      });
+      if (socket.conn.readyState !== 'open') {
+        limits.closeSocket(auth.sessionId, socket.id);
+        throw refusal('unauthenticated', SESSION_ENDED.message);
+      }
+      socket.conn.once('close', () => limits.closeSocket(auth.sessionId, socket.id));
       const origin = socket.handshake.headers.origin ?? '';
       socket.data = { user: auth.user, sessionId: auth.sessionId, sessionCreatedAt: auth.sessionCreatedAt, token, baseUrl: config.publicUrl ?? origin, checkedAt: Date.now() };
     })().then(
@@ -213,23 +237,28 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     // Ended between the handshake's check and now, before this socket joined the rooms that end reaches.
     if (wasEnded(socket.data)) return endSocket(socket, SESSION_ENDED);
     void socket.join([`user:${socket.data.user.id}`, `session:${socket.data.sessionId}`, `role:${socket.data.user.role}`]);
-    socket.use((packet, next) => {
-      // Counted before anything costly, for the person across all their sockets.
-      const event = typeof packet[0] === 'string' ? packet[0] : '';
-      if (!limiter.take(socket.data.user.id, eventCost.get(event) ?? 1)) {
-        if (socket.connected) {
-          log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
-          benched.strike(socket.data.sessionId);
-          // At once: whatever else this connection already sent is then dropped by the transport
-          // without being decoded, which is what keeps a flood cheap for everyone else.
-          endSocket(socket, { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
-        }
-        return;
-      }
+    const flooded = () => {
+      if (!socket.connected) return;
+      log.warn({ userId: socket.data.user.id }, 'socket flood: disconnecting');
+      limits.strike(socket.data.sessionId);
+      // At once: whatever else this connection already sent is then dropped by the transport
+      // without being decoded, which is what keeps a flood cheap for everyone else.
+      endSocket(socket, { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
+    };
+    const proceed = (next: (err?: Error) => void) => {
       // Events stay in order: while a check is pending, later events wait on the same promise.
       const valid = sessionStillValid(socket);
       if (valid === true) next();
       else void valid.then((ok) => ok && next());
+    };
+    socket.use((packet, next) => {
+      // Counted before anything costly, for the person across all their sockets (and nodes: then
+      // the answer comes from Redis, in order, since one connection answers in order).
+      const event = typeof packet[0] === 'string' ? packet[0] : '';
+      const allowed = limits.takeEvent(socket.data.user.id, eventCost.get(event) ?? 1);
+      if (allowed === true) return proceed(next);
+      if (allowed === false) return flooded();
+      void allowed.then((ok) => (ok ? proceed(next) : flooded()));
     });
     for (const handler of handlers) socket.on(handler.event, handler.listener(socket, log));
     // A feature's setup that throws would escape into Socket.IO: it ends this socket instead.
@@ -250,21 +279,27 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore): Re
     // use, or an idle expiry shorter than the call would end it mid-sentence.
     const inCall = sockets.filter((s) => live.has(s.data.sessionId) && [...s.rooms].some((r) => r.startsWith('room:')));
     await sessions.touch([...new Set(inCall.map((s) => s.data.sessionId))]);
-    limiter.prune();
-    handshakes.prune();
     forgetOldEnds(Date.now());
-    benched.prune();
   }
   const sweep = setInterval(() => {
     revalidateSessions().catch((err: unknown) => log.error({ err }, 'socket session sweep failed'));
   }, SESSION_SWEEP_MS);
   sweep.unref();
+  const openSockets = () => [...io.of('/').sockets.values()].map((s) => ({ sessionId: s.data.sessionId, socketId: s.id }));
+  const upkeep = setInterval(
+    () => {
+      limits.maintain(openSockets()).catch((err: unknown) => log.error({ err }, 'socket limits upkeep failed'));
+    },
+    redis ? LIMITS_UPKEEP_MS : SESSION_SWEEP_MS,
+  );
+  upkeep.unref();
 
   // Open websockets would keep the HTTP server from closing. Closing the transports (rather than
   // sending a "disconnect") lets browsers treat it as a network drop and reconnect by themselves
   // to the restarted server. Fastify closes the HTTP server itself.
   app.addHook('preClose', async () => {
     clearInterval(sweep);
+    clearInterval(upkeep);
     io.engine.close();
   });
 

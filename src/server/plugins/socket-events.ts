@@ -17,8 +17,10 @@ export type SocketData = {
   /** When the session was last found valid. */
   checkedAt: number;
 };
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Messages between nodes in multi-node mode (`io.serverSideEmit`): a feature's event name and string arguments. */
+export type InterServerEvents = Record<`${string}:${string}`, (...args: string[]) => void>;
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** The events a client may send. */
 export type ClientEvent = keyof ClientToServerEvents;

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { PresenceState, RoomClosedReason } from '../../../shared/realtime/events';
 import { nowIso } from '../../db/database';
 import type { RoomRow } from '../../db/types';
@@ -5,7 +6,8 @@ import { AppError } from '../../errors';
 import type { Realtime } from '../../plugins/realtime';
 import type { RealtimeSocket } from '../../plugins/socket-events';
 import { PresenceRegistry } from './presence';
-import { WaitingPatients, patientWaits } from './waiting-patients';
+import { LocalRoomState, type RoomState } from './room-state';
+import { type WaitingEntry, patientWaits } from './waiting-patients';
 
 /** The sockets of one member of one room: signals and media state go only there. */
 export const memberRoom = (code: string, userId: string) => `room:${code}:member:${userId}`;
@@ -18,27 +20,42 @@ export type RoomMember = {
   answeredJoins: Set<string>;
 };
 
+/** Messages between the nodes about rooms (multi-node mode; absent on one node). */
+export type RoomPeers = { broadcast: (event: 'rooms:admitted' | 'rooms:closed', code: string, at: string) => void };
+
 /**
- * The rooms live on this node: the open rooms in use, who is present, who reported media
- * connected, who waits for which doctor, and each socket's joins. The signaling handlers share it.
+ * The rooms live on this node: the open rooms in use (a cache of their rows), this node's sockets
+ * in them (the presence registry) and each socket's joins. What must agree across nodes (merged
+ * presence, the last presence announced, waiting patients, media-connected claims) is in
+ * `state`: this node's memory on one node, Redis in multi-node mode. The signaling handlers share it.
  */
 export class LiveRooms {
   readonly rooms = new Map<string, RoomRow>();
-  /** Per room, who reported media connected and when (the consultation keeps both times as evidence). */
-  readonly connected = new Map<string, Map<string, string>>();
   readonly names = new Map<string, string>();
-  readonly waiting = new WaitingPatients();
   readonly presence: PresenceRegistry;
+  readonly state: RoomState;
   private readonly members = new WeakMap<RealtimeSocket, RoomMember>();
 
   constructor(
     private readonly realtime: Pick<Realtime, 'io' | 'notify'>,
     reconnectGraceMs: number,
+    private readonly log: Pick<FastifyBaseLogger, 'error'>,
+    /** Multi-node mode: the shared state over this node's registry, and the other nodes. */
+    shared?: { state: (registry: PresenceRegistry) => RoomState; peers: RoomPeers },
   ) {
     this.presence = new PresenceRegistry(reconnectGraceMs, (code, userId) => {
       const room = this.rooms.get(code);
-      if (room) this.announce(code, room, userId, 'offline');
+      this.background(this.state.publish(code, userId).then(() => room && this.announce(code, room, userId)));
     });
+    this.state = shared ? shared.state(this.presence) : new LocalRoomState(this.presence);
+    this.peers = shared?.peers;
+  }
+
+  readonly peers: RoomPeers | undefined;
+
+  /** Work started outside a handler (timers, disconnects): a failure is logged, never thrown. */
+  background(work: Promise<unknown>): void {
+    work.catch((err: unknown) => this.log.error({ err }, 'room state update failed'));
   }
 
   /** This socket's joins; set up when it connects. */
@@ -66,45 +83,78 @@ export class LiveRooms {
     return room.doctor_id === userId ? room.patient_id : room.doctor_id;
   }
 
-  announce(code: string, room: RoomRow, userId: string, state: PresenceState): void {
-    this.realtime.io.to(`room:${code}`).emit('presence', { code, userId, role: this.roleIn(room, userId), name: this.names.get(userId) ?? '', state });
-    this.reviewWaiting(code, room);
+  /** Tells the room the person's state (across nodes), when it is news. */
+  async announce(code: string, room: RoomRow, userId: string): Promise<void> {
+    const state = await this.state.presence(code, userId);
+    if (await this.state.announceOnce(code, userId, state)) {
+      this.realtime.io.to(`room:${code}`).emit('presence', { code, userId, role: this.roleIn(room, userId), name: this.names.get(userId) ?? '', state });
+    }
+    await this.reviewWaiting(code, room);
   }
 
   /** After any presence change in a room: tell the doctor, on whatever page, when their patient starts or stops waiting. */
-  private reviewWaiting(code: string, room: RoomRow): void {
-    const { presence, waiting } = this;
-    const now = patientWaits(presence.state(code, room.patient_id), presence.state(code, room.doctor_id), waiting.has(code));
+  async reviewWaiting(code: string, room: Pick<RoomRow, 'doctor_id' | 'patient_id'>): Promise<void> {
+    const { state } = this;
+    const [patient, doctor, was] = await Promise.all([state.presence(code, room.patient_id), state.presence(code, room.doctor_id), state.isWaiting(code)]);
+    const now = patientWaits(patient, doctor, was);
     const patientName = this.names.get(room.patient_id) ?? '';
-    if (waiting.set(code, now, { doctorId: room.doctor_id, patientId: room.patient_id, patientName }, nowIso())) {
+    if (await state.setWaiting(code, now, { doctorId: room.doctor_id, patientId: room.patient_id, patientName }, nowIso())) {
       this.realtime.notify({ userId: room.doctor_id }, 'waiting:changed', { code, patientId: room.patient_id, patientName, waiting: now });
     }
   }
 
+  /** A socket's own state changed in the registry: publish it, then announce it. */
+  async changed(code: string, room: RoomRow, userId: string): Promise<void> {
+    await this.state.publish(code, userId);
+    await this.announce(code, room, userId);
+  }
+
   /** Both in the call: the one who was there first offers, the newcomer answers (MACHINE-NOTES). */
-  startCallIfBoth(code: string, room: RoomRow, newcomer: string): void {
+  async startCallIfBoth(code: string, room: RoomRow, newcomer: string): Promise<void> {
     const other = this.peerOf(room, newcomer);
-    if (this.presence.state(code, other) !== 'in_call' || this.presence.state(code, newcomer) !== 'in_call') return;
+    const [o, n] = await Promise.all([this.state.presence(code, other), this.state.presence(code, newcomer)]);
+    if (o !== 'in_call' || n !== 'in_call') return;
     this.realtime.io.to(memberRoom(code, newcomer)).emit('call:start', { code, initiator: false });
     this.realtime.io.to(memberRoom(code, other)).emit('call:start', { code, initiator: true });
   }
 
-  /** Tells everyone in the room it closed, and forgets it. */
-  closeEverywhere(code: string, reason: RoomClosedReason): void {
+  /**
+   * The doctor let the patient in (on this node or, in multi-node mode, another): the patient's
+   * sockets here move from the waiting room into the call. True when that changed anything here.
+   */
+  async admitted(code: string, admittedAt: string): Promise<boolean> {
+    const room = this.rooms.get(code);
+    if (!room) return false;
+    const updated = { ...room, admitted_at: room.admitted_at ?? admittedAt };
+    this.rooms.set(code, updated);
+    if (this.presence.state(code, room.patient_id) !== 'waiting') return false;
+    this.presence.setState(code, room.patient_id, 'in_call');
+    await this.changed(code, updated, room.patient_id);
+    return true;
+  }
+
+  /** Tells everyone in the room it closed, and forgets it (on every node). */
+  async closeEverywhere(code: string, reason: RoomClosedReason): Promise<void> {
     const { io } = this.realtime;
     io.to(`room:${code}`).emit('room:closed', { code, reason });
     const room = this.rooms.get(code);
     io.in(`room:${code}`).socketsLeave([`room:${code}`, ...(room ? [memberRoom(code, room.doctor_id), memberRoom(code, room.patient_id)] : [])]);
-    this.presence.drop(code);
-    const left = this.waiting.drop(code);
+    this.dropHere(code);
+    this.peers?.broadcast('rooms:closed', code, nowIso());
+    const [left] = await Promise.all([this.state.dropWaiting(code), this.state.closed(code)]);
     if (left) this.realtime.notify({ userId: left.doctorId }, 'waiting:changed', { code, patientId: left.patientId, patientName: left.patientName, waiting: false });
-    this.forget(code);
   }
 
-  /** Drops a room from memory (it is reloaded from the database on the next join). */
+  /** Another node closed the room: forget it here. */
+  dropHere(code: string): void {
+    this.presence.drop(code);
+    this.rooms.delete(code);
+  }
+
+  /** Drops a room from this node's memory (it is reloaded from the database on the next join). */
   forget(code: string): void {
     this.rooms.delete(code);
-    this.connected.delete(code);
+    this.background(this.state.forget(code));
   }
 
   /** Codes of the rooms with a live call or someone in them (on this node). */
@@ -112,14 +162,44 @@ export class LiveRooms {
     return [...new Set([...this.rooms.keys(), ...this.presence.activeCodes()])];
   }
 
+  /** The patients waiting for this doctor now (on any node), those still waiting by everyone's presence. */
+  async waitingFor(doctorId: string): Promise<WaitingEntry[]> {
+    const entries = await this.state.waiting(doctorId);
+    const still = await Promise.all(
+      entries.map(async (e) => patientWaits(await this.state.presence(e.code, e.patientId), await this.state.presence(e.code, e.doctorId), true)),
+    );
+    return entries.filter((_, i) => still[i]);
+  }
+
+  /**
+   * Multi-node mode, every few seconds: push this node's views forward while its sockets live,
+   * then look again at the rooms this node serves and at every waiting patient, so what a dead
+   * node left behind ages out ("reconnecting", then "offline", and no longer waiting) and is
+   * announced, once across nodes.
+   */
+  async heartbeat(): Promise<void> {
+    const mine = [...this.presence.entries()];
+    await Promise.all(mine.filter((e) => e.sockets > 0).map((e) => this.state.publish(e.code, e.userId)));
+    for (const code of this.presence.activeCodes()) {
+      const room = this.rooms.get(code);
+      if (!room) continue;
+      await this.announce(code, room, room.doctor_id);
+      await this.announce(code, room, room.patient_id);
+    }
+    for (const entry of await this.state.waiting()) {
+      if (this.presence.activeCodes().includes(entry.code)) continue;
+      await this.reviewWaiting(entry.code, { doctor_id: entry.doctorId, patient_id: entry.patientId });
+    }
+  }
+
   /** A socket went away: it leaves every room it joined (the others see it reconnecting, then offline). */
-  dropSocket(socket: RealtimeSocket): void {
+  async dropSocket(socket: RealtimeSocket): Promise<void> {
     const member = this.member(socket);
     for (const code of member.joined) {
       const room = this.rooms.get(code);
-      this.connected.get(code)?.delete(member.user.id);
-      const state = this.presence.leave(code, member.user.id, socket.id, true);
-      if (room && state) this.announce(code, room, member.user.id, state);
+      await this.state.unclaimConnected(code, member.user.id);
+      const state: PresenceState | null = this.presence.leave(code, member.user.id, socket.id, true);
+      if (room && state) await this.changed(code, room, member.user.id);
     }
   }
 }

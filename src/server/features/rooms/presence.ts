@@ -32,6 +32,17 @@ export class PresenceRegistry {
     return (this.entry(code, userId)?.sockets.size ?? 0) > 0;
   }
 
+  /** This node's view of one person in one room (what multi-node mode publishes), or undefined. */
+  local(code: string, userId: string): { state: PresenceState; since: number; sockets: number } | undefined {
+    const entry = this.entry(code, userId);
+    return entry && { state: entry.state, since: entry.since, sockets: entry.sockets.size };
+  }
+
+  /** Every (room, person) this node holds, with how many of the person's sockets are here. */
+  *entries(): Generator<{ code: string; userId: string; state: PresenceState; since: number; sockets: number }> {
+    for (const [code, people] of this.rooms) for (const [userId, e] of people) yield { code, userId, state: e.state, since: e.since, sockets: e.sockets.size };
+  }
+
   /** Codes of rooms with anyone connected. */
   activeCodes(): string[] {
     return [...this.rooms.entries()].filter(([, people]) => [...people.values()].some((e) => e.sockets.size > 0)).map(([code]) => code);

@@ -41,23 +41,24 @@ export const joinRoom = ({ db, live }: RoomEventDeps) =>
       joined.add(code);
       await socket.join([`room:${code}`, memberRoom(code, user.id)]);
       const admitted = role === 'doctor' || room.admitted_at !== null;
-      const { presence } = live;
-      if (presence.join(code, user.id, socket.id, admitted ? 'in_call' : 'waiting')) live.announce(code, room, user.id, presence.state(code, user.id));
+      if (live.presence.join(code, user.id, socket.id, admitted ? 'in_call' : 'waiting')) await live.changed(code, room, user.id);
+      else await live.state.publish(code, user.id);
       const peerId = live.peerOf(room, user.id);
-      const [peerName, chat, consultationStartedAt] = await Promise.all([
+      const [peerName, chat, consultationStartedAt, peerState] = await Promise.all([
         findMemberName(db, peerId),
         listChatMessages(db, room.id, CHAT_HISTORY, chatAfter),
         findConsultationStart(db, room.id),
+        live.state.presence(code, peerId),
         touchRooms(db, [code], nowIso()),
       ]);
       live.names.set(peerId, peerName);
       // Reply first, then tell both sides to start: the joiner must know its role before the call begins.
-      if (!again) setImmediate(() => live.startCallIfBoth(code, room, user.id));
+      if (!again) setImmediate(() => live.background(live.startCallIfBoth(code, room, user.id)));
       answeredJoins.add(code);
       return {
         role,
         admitted,
-        peer: { userId: peerId, name: peerName, state: presence.state(code, peerId) },
+        peer: { userId: peerId, name: peerName, state: peerState },
         consultationStartedAt,
         chat: chat.map((m) => ({ id: m.id, roomCode: code, fromUserId: m.from_user_id, fromName: m.name, text: m.text, sentAt: m.sent_at })),
       };
@@ -73,14 +74,12 @@ export const admitPatient = ({ db, io, live }: RoomEventDeps) =>
     if (room.doctor_id !== user.id) throw new AppError('forbidden', 403, 'Só o médico pode deixar o paciente entrar.');
     const at = nowIso();
     await markAdmitted(db, room.id, at);
-    const updated = { ...room, admitted_at: room.admitted_at ?? at };
-    live.rooms.set(code, updated);
-    if (live.presence.state(code, room.patient_id) === 'waiting') {
-      live.presence.setState(code, room.patient_id, 'in_call');
-      live.announce(code, updated, room.patient_id, 'in_call');
-    }
+    const changedHere = await live.admitted(code, at);
+    const updated = live.rooms.get(code) ?? room;
     io.to(`room:${code}`).emit('room:admitted', { code });
-    setImmediate(() => live.startCallIfBoth(code, updated, room.patient_id));
+    // Multi-node: the patient's node moves them into the call and starts it (once, where it changed).
+    live.peers?.broadcast('rooms:admitted', code, at);
+    if (!live.peers || changedHere) setImmediate(() => live.background(live.startCallIfBoth(code, updated, room.patient_id)));
     return null;
   });
 
@@ -89,6 +88,7 @@ export const relaySignal = ({ io, live }: RoomEventDeps) =>
   socketEvent('signal', async (socket, { code, description, candidate }) => {
     const { user } = live.member(socket);
     const room = live.joinedRoom(socket, code);
+    // This socket's own person: their sockets here tell (a socket is on one node).
     if (live.presence.state(code, user.id) !== 'in_call') throw notInCall();
     io.to(memberRoom(code, live.peerOf(room, user.id))).emit('signal', { code, from: user.id, ...(description ? { description } : {}), ...(candidate !== undefined ? { candidate } : {}) });
     return null;
@@ -111,12 +111,7 @@ export const mediaConnected = ({ db, io, live }: RoomEventDeps) =>
     const { user } = live.member(socket);
     const room = live.joinedRoom(socket, code);
     if (live.presence.state(code, user.id) !== 'in_call') throw notInCall();
-    let claims = live.connected.get(code);
-    if (!claims) {
-      claims = new Map();
-      live.connected.set(code, claims);
-    }
-    claims.set(user.id, nowIso());
+    const claims = await live.state.claimConnected(code, user.id, nowIso());
     const doctorAt = claims.get(room.doctor_id);
     const patientAt = claims.get(room.patient_id);
     if (!doctorAt || !patientAt) return { startedAt: null };
@@ -150,7 +145,7 @@ export const finalizeCall = ({ db, live }: RoomEventDeps) =>
     const room = known && (known.doctor_id === user.id || known.patient_id === user.id) ? known : await roomForMember(db, code, user);
     if (room.doctor_id !== user.id) throw new AppError('forbidden', 403, 'Só o médico pode finalizar a consulta.');
     const { consultation } = await finalizeRoom(db, room, 'doctor');
-    live.closeEverywhere(code, 'finalized');
+    await live.closeEverywhere(code, 'finalized');
     return { durationSeconds: consultation?.duration_seconds ?? null };
   });
 
@@ -162,9 +157,8 @@ export const leaveRoom = ({ live }: RoomEventDeps) =>
     answeredJoins.delete(code);
     if (!joined.delete(code) || !room) return null;
     await Promise.all([socket.leave(`room:${code}`), socket.leave(memberRoom(code, user.id))]);
-    live.connected.get(code)?.delete(user.id);
-    const state = live.presence.leave(code, user.id, socket.id, false);
-    if (state) live.announce(code, room, user.id, state);
+    await live.state.unclaimConnected(code, user.id);
+    if (live.presence.leave(code, user.id, socket.id, false)) await live.changed(code, room, user.id);
     return null;
   });
 

@@ -3,10 +3,12 @@ import type { Room } from '../../../shared/schemas/rooms';
 import { photoUrlOf } from '../users/users.service';
 import type { RoomWithPeople } from './rooms.repository';
 
-export type Online = (code: string, userId: string) => boolean;
+/** Whether a person has a socket in the room (in multi-node mode, asked of Redis). */
+export type Online = (code: string, userId: string) => boolean | Promise<boolean>;
 
 /** A room as both sides see it. */
-export function toRoom(r: RoomWithPeople, baseUrl: string, isOnline: Online): Room {
+export async function toRoom(r: RoomWithPeople, baseUrl: string, isOnline: Online): Promise<Room> {
+  const [doctorOnline, patientOnline] = r.status === 'open' ? await Promise.all([isOnline(r.code, r.doctor_id), isOnline(r.code, r.patient_id)]) : [false, false];
   return {
     code: r.code,
     status: r.status,
@@ -27,7 +29,7 @@ export function toRoom(r: RoomWithPeople, baseUrl: string, isOnline: Online): Ro
       r.consultation_id && r.started_at
         ? { id: r.consultation_id, startedAt: r.started_at, endedAt: r.ended_at, durationSeconds: r.duration_seconds, finalizedBy: r.finalized_by }
         : null,
-    doctorOnline: r.status === 'open' && isOnline(r.code, r.doctor_id),
-    patientOnline: r.status === 'open' && isOnline(r.code, r.patient_id),
+    doctorOnline,
+    patientOnline,
   };
 }

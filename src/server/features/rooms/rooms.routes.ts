@@ -8,7 +8,7 @@ import { listWaitingPatients } from './waiting.service';
 /** Consultation rooms. */
 export async function roomsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const online = (code: string, userId: string) => app.rooms.isOnline(code, userId);
+  const online = (code: string, userId: string) => app.rooms.isOnlineAnywhere(code, userId);
 
   r.get('/api/rooms', { config: { access: 'read:room:own' }, schema: { querystring: roomListQuerySchema, response: { 200: roomListSchema } } }, async (req) =>
     listRooms(app.db, actorOf(req), online, req.query),

@@ -115,7 +115,7 @@ export async function createRoom(db: Db, actor: Actor, isOnline: Online, input: 
 export async function listRooms(db: Db, actor: Actor, isOnline: Online, q: z.output<typeof roomListQuerySchema>): Promise<Room[]> {
   const own = actor.user.role === 'doctor' ? { doctorId: actor.user.id } : { patientId: actor.user.id };
   const rows = await listRoomsWithPeople(db, { ...(q.patientId ? { patientId: q.patientId } : {}), ...own, ...(q.status ? { status: q.status } : {}) });
-  return rows.map((r) => toRoom(r, actor.baseUrl, isOnline));
+  return Promise.all(rows.map((r) => toRoom(r, actor.baseUrl, isOnline)));
 }
 
 export async function getRoom(db: DbOrTrx, actor: Actor, isOnline: Online, code: string): Promise<Room> {

@@ -1,24 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { RoomClosedReason } from '../../../shared/realtime/events';
+import type { Redis } from '../../lib/redis';
 import type { Realtime } from '../../plugins/realtime';
 import { finalizeRoom } from './rooms.service';
 import { LiveRooms } from './live-rooms';
+import { PRESENCE_HEARTBEAT_MS, RedisRoomState } from './redis-room-state';
 import { roomEventHandlers } from './room-events';
 import { findAbandonedRooms, touchRooms } from './rooms.repository';
 import type { PresenceRegistry } from './presence';
 import type { WaitingEntry } from './waiting-patients';
 
 export type RoomsRealtime = {
+  /** This node's sockets in the rooms. */
   presence: PresenceRegistry;
+  /** Whether the person has a socket in the room on this node. */
   isOnline: (code: string, userId: string) => boolean;
-  /** Tells everyone in the room it closed, and forgets it. */
+  /** Whether the person has a socket in the room on any node. */
+  isOnlineAnywhere: (code: string, userId: string) => Promise<boolean>;
+  /** Tells everyone in the room it closed, and forgets it (on every node); failures are logged. */
   closeEverywhere: (code: string, reason: RoomClosedReason) => void;
   /** Codes of the rooms with a live call or someone in them (on this node). */
   activeCodes: () => string[];
   /** Finalizes abandoned calls; main runs it on a timer, tests call it directly. */
   sweep: () => Promise<void>;
-  /** The patients waiting for this doctor now, in the doctor's rooms on this node. */
-  waitingFor: (doctorId: string) => WaitingEntry[];
+  /** The patients waiting for this doctor now, on any node. */
+  waitingFor: (doctorId: string) => Promise<WaitingEntry[]>;
 };
 
 declare module 'fastify' {
@@ -32,25 +39,59 @@ declare module 'fastify' {
  * Room signaling: membership-checked joins, the waiting room, relay of WebRTC signals between
  * the two members, presence, chat, and the consultation's start and end. The handlers
  * (room-events.ts) go into the realtime layer, which parses every payload with the shared
- * schemas and sends errors back in the ack, never to the other peer.
+ * schemas and sends errors back in the ack, never to the other peer. With `redis` (multi-node
+ * mode) presence, waiting patients and media claims are shared through it, and the nodes tell
+ * each other when a room's patient is admitted or a room closes.
  */
-export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime): RoomsRealtime {
+export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime, redis?: Redis): RoomsRealtime {
   const { db, config } = app;
-  const live = new LiveRooms(realtime, config.rooms.reconnectGraceMs);
+  const { io } = realtime;
+  const nodeId = randomUUID();
+  const live = new LiveRooms(
+    realtime,
+    config.rooms.reconnectGraceMs,
+    app.log,
+    redis
+      ? {
+          state: (registry) => new RedisRoomState(redis, registry, nodeId, config.rooms.reconnectGraceMs),
+          peers: { broadcast: (event, code, at) => io.serverSideEmit(event, code, at) },
+        }
+      : undefined,
+  );
 
-  realtime.handle(...roomEventHandlers({ db, config, io: realtime.io, live }));
+  realtime.handle(...roomEventHandlers({ db, config, io, live }));
   realtime.onConnection((socket) => {
     const { user } = live.member(socket);
     live.names.set(user.id, user.name);
     socket.on('disconnect', () => {
       // A throw here would escape into Socket.IO's internals: log it and carry on.
       try {
-        live.dropSocket(socket);
+        live.background(live.dropSocket(socket));
       } catch (err) {
         app.log.error({ err }, 'socket disconnect handling failed');
       }
     });
   });
+
+  if (redis) {
+    io.on('rooms:admitted', (code: string, at: string) => {
+      live.background(
+        live.admitted(code, at).then(async (changed) => {
+          const room = live.rooms.get(code);
+          if (changed && room) await live.startCallIfBoth(code, room, room.patient_id);
+        }),
+      );
+    });
+    io.on('rooms:closed', (code: string) => live.dropHere(code));
+    let beating = false;
+    const heartbeat = setInterval(() => {
+      if (beating) return;
+      beating = true;
+      live.background(live.heartbeat().finally(() => (beating = false)));
+    }, PRESENCE_HEARTBEAT_MS);
+    heartbeat.unref();
+    app.addHook('onClose', async () => clearInterval(heartbeat));
+  }
 
   async function sweep(): Promise<void> {
     const now = Date.now();
@@ -62,16 +103,17 @@ export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime):
     for (const code of live.rooms.keys()) if (!activeSet.has(code)) live.forget(code);
     for (const room of await findAbandonedRooms(db, new Date(now - config.rooms.idleMs).toISOString())) {
       const { closedNow } = await finalizeRoom(db, room, 'auto');
-      if (closedNow) live.closeEverywhere(room.code, 'auto');
+      if (closedNow) await live.closeEverywhere(room.code, 'auto');
     }
   }
 
   return {
     presence: live.presence,
     isOnline: (code, userId) => live.presence.isOnline(code, userId),
-    closeEverywhere: (code, reason) => live.closeEverywhere(code, reason),
+    isOnlineAnywhere: (code, userId) => live.state.isOnline(code, userId),
+    closeEverywhere: (code, reason) => live.background(live.closeEverywhere(code, reason)),
     activeCodes: () => live.activeCodes(),
     sweep,
-    waitingFor: (doctorId) => live.waiting.forDoctor(doctorId),
+    waitingFor: (doctorId) => live.waitingFor(doctorId),
   };
 }

@@ -42,6 +42,11 @@ export class WaitingPatients {
     return entry;
   }
 
+  /** Every waiting patient on this node. */
+  all(): WaitingEntry[] {
+    return [...this.rooms.values()];
+  }
+
   /** One doctor's waiting patients, the longest waiting first. */
   forDoctor(doctorId: string): WaitingEntry[] {
     return [...this.rooms.values()].filter((e) => e.doctorId === doctorId).sort((a, b) => a.since.localeCompare(b.since));

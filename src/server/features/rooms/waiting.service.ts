@@ -6,11 +6,11 @@ import type { WaitingEntry } from './waiting-patients';
 
 /**
  * The patients waiting for the signed-in doctor now (what the banner on every page shows when it
- * loads). Presence lives in memory; the link between doctor and patient is checked in the
+ * loads). Presence lives in memory (or Redis, with several nodes); the link between doctor and patient is checked in the
  * database too, so a doctor the admin just unlinked never sees that patient again.
  */
-export async function listWaitingPatients(db: DbOrTrx, actor: Actor, waitingFor: (doctorId: string) => WaitingEntry[]): Promise<WaitingPatients> {
-  const entries = waitingFor(actor.user.id);
+export async function listWaitingPatients(db: DbOrTrx, actor: Actor, waitingFor: (doctorId: string) => Promise<WaitingEntry[]>): Promise<WaitingPatients> {
+  const entries = await waitingFor(actor.user.id);
   if (entries.length === 0) return { items: [] };
   const linked = new Set(await linkedPatientIds(db, actor.user.id, [...new Set(entries.map((e) => e.patientId))]));
   return {
