@@ -26,7 +26,6 @@ export function checkedIf<T>(errors: FieldErrors, data: T): Checked<T> {
 /** The part of a TanStack mutation the form uses. */
 interface FormMutation<TData, TResult> {
   mutate: (data: TData, callbacks: { onSuccess: (result: TResult) => void; onError: (error: unknown) => void }) => void;
-  isPending: boolean;
 }
 
 interface SubmitFormOptions<TData, TResult> {
@@ -83,5 +82,5 @@ export function useSubmitForm<TData, TResult>({ mutation, setErrors, check, succ
     send(checked.data);
   };
 
-  return { formRef, formError, onSubmit, send, pending: mutation.isPending };
+  return { formRef, formError, onSubmit, send };
 }
