@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from '../lib/redis';
 import { FloodBench } from './flood-bench';
 import { PersonRateLimiter } from './person-rate-limiter';
@@ -138,7 +137,7 @@ export class RedisRealtimeLimits implements RealtimeLimits {
   constructor(
     private readonly redis: Redis,
     private readonly settings: LimitSettings,
-    private readonly log: Pick<FastifyBaseLogger, 'warn'>,
+    private readonly log: { warn: (obj: object, msg: string) => void },
   ) {
     this.local = new LocalRealtimeLimits(settings);
   }
@@ -154,10 +153,18 @@ export class RedisRealtimeLimits implements RealtimeLimits {
     };
   }
 
+  /** A command's promise; a synchronous throw (a bad argument) becomes a rejection too. */
+  private ask<T>(command: (redis: Redis) => Promise<T>): Promise<T> {
+    try {
+      return command(this.redis);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
   private bucket(key: string, budget: number, cost: number): Promise<boolean> {
-    return this.redis
-      .eval(TOKEN_BUCKET, { keys: [key], arguments: [String(budget), String(budget / WINDOW_MS), String(cost), String(WINDOW_MS * 2)] })
-      .then((ok) => Number(ok) === 1, this.failSafe('event budget', true));
+    const args = [String(budget), String(budget / WINDOW_MS), String(cost), String(WINDOW_MS * 2)];
+    return this.ask((r) => r.eval(TOKEN_BUCKET, { keys: [key], arguments: args })).then((ok) => Number(ok) === 1, this.failSafe('event budget', true));
   }
 
   takeEvent(personId: string, cost: number): Maybe<boolean> {
@@ -172,38 +179,38 @@ export class RedisRealtimeLimits implements RealtimeLimits {
 
   isBenched(session: string): Maybe<boolean> {
     if (this.local.isBenched(session)) return true;
-    return this.redis.exists(`mc:bench:${session}`).then((n) => Number(n) > 0, this.failSafe('flood bench', false));
+    return this.ask((r) => r.exists(`mc:bench:${session}`)).then((n) => Number(n) > 0, this.failSafe('flood bench', false));
   }
 
   strike(session: string): void {
     this.local.strike(session);
     const { baseMs, maxMs, memoryMs } = this.settings.bench;
-    this.redis
-      .eval(STRIKE, { keys: [`mc:strikes:${session}`, `mc:bench:${session}`], arguments: [String(baseMs), String(maxMs), String(memoryMs)] })
-      .catch(this.failSafe('flood bench', false));
+    const args = [String(baseMs), String(maxMs), String(memoryMs)];
+    this.ask((r) => r.eval(STRIKE, { keys: [`mc:strikes:${session}`, `mc:bench:${session}`], arguments: args })).catch(this.failSafe('flood bench', false));
   }
 
   openSocket(sessionId: string, socketId: string): Maybe<boolean> {
-    return this.redis
-      .eval(OPEN_SOCKET, { keys: [`mc:sockets:${sessionId}`], arguments: [socketId, String(this.settings.socketsPerSession), String(SOCKET_TTL_MS)] })
-      .then(
-        (ok) => Number(ok) === 1,
-        // Without Redis, this node's own count decides.
-        (err: unknown) => (this.failSafe('sockets per session', true)(err), this.local.openSocket(sessionId)),
-      );
+    const args = [socketId, String(this.settings.socketsPerSession), String(SOCKET_TTL_MS)];
+    return this.ask((r) => r.eval(OPEN_SOCKET, { keys: [`mc:sockets:${sessionId}`], arguments: args })).then(
+      (ok) => Number(ok) === 1,
+      // Without Redis, this node's own count decides.
+      (err: unknown) => (this.failSafe('sockets per session', true)(err), this.local.openSocket(sessionId)),
+    );
   }
 
   closeSocket(sessionId: string, socketId: string): void {
     this.local.closeSocket(sessionId);
-    this.redis.zRem(`mc:sockets:${sessionId}`, socketId).catch(this.failSafe('sockets per session', true));
+    this.ask((r) => r.zRem(`mc:sockets:${sessionId}`, socketId)).catch(this.failSafe('sockets per session', true));
   }
 
   async maintain(open: readonly { sessionId: string; socketId: string }[]): Promise<void> {
     await this.local.maintain();
     if (open.length === 0) return;
     const until = Date.now() + SOCKET_TTL_MS;
-    const multi = this.redis.multi();
-    for (const s of open) multi.zAdd(`mc:sockets:${s.sessionId}`, { score: until, value: s.socketId }, { XX: true }).pExpire(`mc:sockets:${s.sessionId}`, SOCKET_TTL_MS);
-    await multi.exec().catch(this.failSafe('sockets per session', true));
+    await this.ask((r) => {
+      const multi = r.multi();
+      for (const s of open) multi.zAdd(`mc:sockets:${s.sessionId}`, { score: until, value: s.socketId }, { XX: true }).pExpire(`mc:sockets:${s.sessionId}`, SOCKET_TTL_MS);
+      return multi.exec();
+    }).catch(this.failSafe('sockets per session', true));
   }
 }

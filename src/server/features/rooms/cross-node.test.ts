@@ -1,0 +1,293 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDoctor, createPatient, PASSWORD } from '../../../../tests/helpers/factories';
+import { createPgDatabase } from '../../../../tests/helpers/nodes';
+import { TEST_REDIS_URL, postgresAvailable, redisAvailable } from '../../../../tests/helpers/requirements';
+import { type ClientSocket, connectSocket, request } from '../../../../tests/helpers/sockets';
+import { TCLE_VERSION } from '../../../shared/domain/tcle';
+import type { ServerToClientEvents } from '../../../shared/realtime/events';
+import { type Db, createDb } from '../../db/database';
+import type { UserRow } from '../../db/types';
+
+/**
+ * Two server processes (src/server/main.ts) on one PostgreSQL database and the machine's Redis: a
+ * doctor's socket on node A and the patient's on node B must meet as on one node, a forced
+ * disconnect on one node reaches the other, the limits count the person across both, and when
+ * node A dies its members age out ("reconnecting", then "offline") and come back through node B.
+ */
+const WHAT = 'cross-node realtime tests (PostgreSQL and Redis)';
+const services = (await postgresAvailable(WHAT)) && (await redisAvailable(WHAT));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Short grace and small limits, so ageing and counting show within a test. */
+const NODE_ENV_VARS = {
+  ROOM_RECONNECT_GRACE_SECONDS: '2',
+  SOCKETS_PER_SESSION: '2',
+  SOCKET_EVENTS_PER_10S: '80',
+  LOGIN_IP_LIMIT_PER_MINUTE: '10000',
+};
+
+type Node = { url: string; child: ChildProcess; out: () => string; exit: Promise<number | null> };
+
+const cleanups: (() => Promise<unknown>)[] = [];
+const sockets: ClientSocket[] = [];
+
+/** `node src/server/main.ts` in multi-node mode, resolved once it listens. */
+async function startNode(databaseUrl: string): Promise<Node> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-xnode-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      ...NODE_ENV_VARS,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      ADMIN_PASSWORD: 'senha-de-teste-123',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const started = Date.now();
+  for (;;) {
+    const match = /MedConnect is running at (http:\/\/\S+)/.exec(out);
+    if (match) return { url: match[1]!.replace('localhost', '127.0.0.1'), child, out: () => out, exit };
+    if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() - started > 60_000) throw new Error(`node did not start:\n${out}`);
+    await sleep(50);
+  }
+}
+
+let db: Db;
+let a: Node;
+let b: Node;
+
+beforeAll(async () => {
+  if (!services) return;
+  const database = await createPgDatabase({ migrate: true });
+  cleanups.push(database.drop);
+  db = createDb({ kind: 'postgres', url: database.url });
+  cleanups.push(() => db.destroy());
+  // One after the other: starting together is the foundation's test; here the nodes just run.
+  a = await startNode(database.url);
+  b = await startNode(database.url);
+}, 120_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+});
+
+/** A JSON request to a node as the browser would send it (our Origin, the session cookie). */
+async function api(node: Node, method: string, url: string, cookie?: string, body?: unknown): Promise<Response> {
+  return fetch(`${node.url}${url}`, {
+    method,
+    headers: { origin: node.url, ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+async function login(node: Node, user: Pick<UserRow, 'email'>): Promise<string> {
+  const res = await api(node, 'POST', '/api/auth/login', undefined, { email: user.email, password: PASSWORD });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('mc_session='));
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0]!;
+}
+
+async function socketOn(node: Node, cookie: string): Promise<ClientSocket> {
+  const s = await connectSocket(node.url, cookie);
+  sockets.push(s);
+  return s;
+}
+
+type Received = { name: string; payload: Record<string, unknown> };
+
+/** Everything a client socket receives, with a way to wait for what comes next. */
+class Recorder {
+  readonly events: Received[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(socket: ClientSocket) {
+    socket.onAny((name: string, payload: Record<string, unknown>) => {
+      this.events.push({ name, payload });
+      for (const l of this.listeners) l();
+    });
+  }
+
+  mark(): number {
+    return this.events.length;
+  }
+
+  since(mark: number, name?: string): Received[] {
+    return this.events.slice(mark).filter((e) => name === undefined || e.name === name);
+  }
+
+  waitFor<E extends keyof ServerToClientEvents>(name: E, match: Record<string, unknown> = {}, from = 0, timeoutMs = 5000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+    const find = () =>
+      this.events.slice(from).find((e) => e.name === name && Object.entries(match).every(([k, v]) => JSON.stringify(e.payload[k]) === JSON.stringify(v)));
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = find();
+        if (!hit) return;
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve(hit.payload as Parameters<ServerToClientEvents[E]>[0]);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`no ${name} ${JSON.stringify(match)} within ${timeoutMs} ms; got ${JSON.stringify(this.events.slice(from))}`));
+      }, timeoutMs);
+      this.listeners.add(check);
+      check();
+    });
+  }
+}
+
+/** A doctor and their consenting patient, signed in (on node A), and an open room. */
+async function roomWithPeople() {
+  const doctor = await createDoctor(db);
+  const patient = await createPatient(db, { doctors: [doctor] });
+  const doctorCookie = await login(a, doctor);
+  const patientCookie = await login(a, patient);
+  const room = await api(a, 'POST', '/api/rooms', doctorCookie, { patientId: patient.id, reason: 'Retorno' });
+  expect(room.status).toBe(201);
+  expect((await api(b, 'POST', '/api/consent', patientCookie, { version: TCLE_VERSION })).status).toBe(200);
+  return { doctor, patient, doctorCookie, patientCookie, code: ((await room.json()) as { code: string }).code };
+}
+
+/** Doctor on node A, patient on node B, both in the room and the call started. */
+async function callAcrossNodes() {
+  const people = await roomWithPeople();
+  const { code } = people;
+  const doctorSocket = await socketOn(a, people.doctorCookie);
+  const patientSocket = await socketOn(b, people.patientCookie);
+  const d = new Recorder(doctorSocket);
+  const p = new Recorder(patientSocket);
+  expect(await request(doctorSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'doctor', admitted: true, peer: { state: 'offline' } } });
+  expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'patient', admitted: false, peer: { state: 'in_call' } } });
+  return { ...people, doctorSocket, patientSocket, d, p };
+}
+
+async function expectRelay(from: ClientSocket, to: Recorder, code: string, fromId: string): Promise<void> {
+  const mark = to.mark();
+  const candidate = { candidate: `candidate:${randomUUID()} 1 udp 2122260223 192.0.2.1 54400 typ host`, sdpMid: '0', sdpMLineIndex: 0 };
+  expect(await request(from, 'signal', { code, candidate })).toEqual({ ok: true, data: null });
+  expect(await to.waitFor('signal', {}, mark)).toEqual({ code, from: fromId, candidate });
+}
+
+describe.skipIf(!services)('a doctor on node A and a patient on node B', () => {
+  it('see each other arrive, the doctor hears of the wait on any page, admits, and they chat, signal and start the consultation', async () => {
+    const pair = await callAcrossNodes();
+    const { code, d, p } = pair;
+    expect(await d.waitFor('presence', { userId: pair.patient.id, state: 'waiting' })).toMatchObject({ code, role: 'patient' });
+    expect(await d.waitFor('waiting:changed', { code, waiting: true })).toMatchObject({ patientId: pair.patient.id });
+    // Either node answers for both: the wait and who is online live in Redis.
+    for (const node of [a, b]) {
+      const waiting = (await (await api(node, 'GET', '/api/rooms/waiting', pair.doctorCookie)).json()) as { items: { code: string }[] };
+      expect(waiting.items.map((i) => i.code)).toEqual([code]);
+      expect(await (await api(node, 'GET', `/api/rooms/${code}`, pair.doctorCookie)).json()).toMatchObject({ doctorOnline: true, patientOnline: true });
+    }
+
+    const dm = d.mark();
+    const pm = p.mark();
+    expect(await request(pair.doctorSocket, 'room:admit', { code })).toEqual({ ok: true, data: null });
+    await p.waitFor('room:admitted', { code }, pm);
+    expect(await p.waitFor('presence', { userId: pair.patient.id, state: 'in_call' }, pm)).toBeTruthy();
+    await Promise.all([d.waitFor('call:start', { initiator: true }, dm), p.waitFor('call:start', { initiator: false }, pm)]);
+    await d.waitFor('waiting:changed', { code, waiting: false }, dm);
+    // Once each, though two nodes saw the change.
+    await sleep(500);
+    expect(d.since(dm, 'call:start')).toHaveLength(1);
+    expect(p.since(pm, 'call:start')).toHaveLength(1);
+    expect(d.since(dm, 'waiting:changed')).toHaveLength(1);
+    expect(d.since(dm, 'presence').filter((e) => e.payload.userId === pair.patient.id)).toHaveLength(1);
+    expect((await (await api(b, 'GET', '/api/rooms/waiting', pair.doctorCookie)).json()) as unknown).toEqual({ items: [] });
+
+    await expectRelay(pair.doctorSocket, p, code, pair.doctor.id);
+    await expectRelay(pair.patientSocket, d, code, pair.patient.id);
+    const chatMark = d.mark();
+    expect(await request(pair.patientSocket, 'chat:send', { code, text: 'Bom dia, doutora' })).toMatchObject({ ok: true });
+    expect(await d.waitFor('chat:message', {}, chatMark)).toMatchObject({ fromUserId: pair.patient.id, text: 'Bom dia, doutora' });
+
+    // The consultation starts once both report media from their own nodes.
+    expect(await request(pair.doctorSocket, 'call:connected', { code })).toEqual({ ok: true, data: { startedAt: null } });
+    const started = await request<{ startedAt: string | null }>(pair.patientSocket, 'call:connected', { code });
+    expect(started).toMatchObject({ ok: true, data: { startedAt: expect.any(String) } });
+    await d.waitFor('consultation:started', { code });
+
+    // Finalized on node A: the patient on node B is told the room closed.
+    const closedMark = p.mark();
+    expect(await request(pair.doctorSocket, 'room:finalize', { code })).toMatchObject({ ok: true });
+    expect(await p.waitFor('room:closed', { code }, closedMark)).toEqual({ code, reason: 'finalized' });
+    expect(await db.selectFrom('consultations').select('id').where('room_id', '=', db.selectFrom('rooms').select('id').where('code', '=', code)).execute()).toHaveLength(1);
+  });
+
+  it('logout on node A disconnects the same person’s socket on node B at once', async () => {
+    const { patientCookie } = await roomWithPeople();
+    const onB = await socketOn(b, patientCookie);
+    const fatal = new Promise((resolve) => onB.once('error:fatal', resolve));
+    const gone = new Promise((resolve) => onB.once('disconnect', resolve));
+    expect((await api(a, 'POST', '/api/auth/logout', patientCookie)).status).toBe(200);
+    expect(await fatal).toMatchObject({ code: 'session_ended' });
+    expect(await gone).toBe('io server disconnect');
+  });
+
+  it('counts sockets per session and events per person across both nodes', async () => {
+    const { doctorCookie } = await roomWithPeople();
+    const one = await socketOn(a, doctorCookie);
+    const two = await socketOn(b, doctorCookie);
+    // SOCKETS_PER_SESSION is 2: a third, on either node, is refused.
+    await expect(connectSocket(a.url, doctorCookie)).rejects.toMatchObject({ data: { code: 'too_many_connections' } });
+    await expect(connectSocket(b.url, doctorCookie)).rejects.toMatchObject({ data: { code: 'too_many_connections' } });
+    // 50 events on each node: within each node's budget of 80, over the person's.
+    const cut = Promise.race([one, two].map((s) => new Promise((resolve) => s.once('error:fatal', resolve))));
+    for (let i = 0; i < 50; i += 1) {
+      for (const s of [one, two]) (s.emit as (event: string, payload: unknown) => void)('media:state', { code: 'x', audio: true, video: true, screen: false });
+    }
+    expect(await cut).toMatchObject({ code: 'rate_limited' });
+  });
+});
+
+describe.skipIf(!services)('node A dies mid-call', () => {
+  it('shows the doctor reconnecting, then offline, to the patient on node B; the doctor comes back through node B and the call goes on', async () => {
+    const pair = await callAcrossNodes();
+    const { code, p } = pair;
+    expect(await request(pair.doctorSocket, 'room:admit', { code })).toEqual({ ok: true, data: null });
+    await p.waitFor('call:start', { initiator: false });
+    const mark = p.mark();
+    const killedAt = Date.now();
+    a.child.kill('SIGKILL');
+    await a.exit;
+    // Node A's view stops being refreshed: after at most ~10 s the doctor is reconnecting, 2 s later offline.
+    await p.waitFor('presence', { userId: pair.doctor.id, state: 'reconnecting' }, mark, 20_000);
+    const reconnectingAfter = Date.now() - killedAt;
+    await p.waitFor('presence', { userId: pair.doctor.id, state: 'offline' }, mark, 10_000);
+    expect(reconnectingAfter).toBeLessThan(15_000);
+
+    // The doctor's page reconnects, now to node B, joins again, and the call starts again.
+    const back = await socketOn(b, pair.doctorCookie);
+    const d2 = new Recorder(back);
+    const again = p.mark();
+    expect(await request(back, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'doctor', peer: { state: 'in_call' } } });
+    await p.waitFor('presence', { userId: pair.doctor.id, state: 'in_call' }, again);
+    await Promise.all([d2.waitFor('call:start', { initiator: false }), p.waitFor('call:start', { initiator: true }, again)]);
+    await expectRelay(back, p, code, pair.doctor.id);
+    await expectRelay(pair.patientSocket, d2, code, pair.patient.id);
+    // Neither node logged an error through all of this file's tests (a Redis or handler failure would).
+    for (const node of [a, b]) expect(node.out()).not.toMatch(/"level":(50|60)/);
+  }, 60_000);
+});
