@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { InjectOptions } from 'fastify';
@@ -58,7 +59,7 @@ async function addressOf(server: Started, timeoutMs = 40_000): Promise<string> {
 
 const linesOf = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 
-describe('starting in multi-node mode', () => {
+describe('the server process', () => {
   it('refuses REDIS_URL on SQLite, in one line', async () => {
     const server = startServer({ REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(await server.exit).toBe(1);
@@ -73,6 +74,39 @@ describe('starting in multi-node mode', () => {
     expect(lines).toEqual([expect.stringContaining(`Redis does not answer at redis://127.0.0.1:${port}`)]);
     expect(lines[0]).not.toContain('secret');
   }, 30_000);
+
+  it('on SIGTERM finishes a request in flight, refuses new connections, and exits within 10 s even with a request that never completes', async () => {
+    const server = startServer({});
+    const address = new URL(await addressOf(server));
+    /** A POST whose body arrives slowly: in flight from its headers until its last byte. */
+    const slowPost = () => {
+      const req = http.request({ host: address.hostname, port: address.port, method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json', 'content-length': '60', origin: address.origin } });
+      const answered = new Promise<number | string>((resolve) => {
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+      });
+      req.write('{"email":"alguem@example.com",');
+      return { req, answered };
+    };
+    const finishing = slowPost();
+    const hanging = slowPost();
+    await sleep(300);
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    await sleep(300);
+    // New connections are refused at once.
+    expect(await fetch(new URL('/healthz', address)).then(() => 'answered', () => 'refused')).toBe('refused');
+    // The request in flight gets its answer (a 401: the point is that it is answered).
+    finishing.req.end('"password":"senha-errada-123"}');
+    expect(await finishing.answered).toBe(401);
+    // The one that never completes is cut, and the process still ends in time, cleanly.
+    expect(await server.exit).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_500);
+    expect(await hanging.answered).toBe('ECONNRESET');
+  }, 40_000);
 });
 
 describe.skipIf(!services)('several nodes on one PostgreSQL database', () => {
