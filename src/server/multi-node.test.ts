@@ -12,6 +12,8 @@ import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable
 import { type ClientSocket, connectSocket, request } from '../../tests/helpers/sockets';
 import { TCLE_VERSION } from '../shared/domain/tcle';
 import { startBackgroundJobs } from './background-jobs';
+import { listBackups } from './features/backups/backup.service';
+import { startDailyBackups } from './features/backups/daily-backups';
 import { createDb } from './db/database';
 import { withLease } from './db/lease';
 import { MIGRATION_NAMES, migrateToLatest } from './db/migrate';
@@ -184,6 +186,31 @@ describe.skipIf(!services)('several nodes on one PostgreSQL database', () => {
       await b.destroy();
     }
   });
+
+  it('make one daily backup between them, into the shared BACKUP_DIR', async () => {
+    const { url, drop } = await createPgDatabase({ migrate: true });
+    cleanups.push(drop);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-shared-backups-'));
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const env = { BACKUP_DIR: dir, BACKUP_DAILY: '1' };
+    const a = await startNode(url, TEST_REDIS_URL, env);
+    cleanups.push(() => a.close());
+    const b = await startNode(url, TEST_REDIS_URL, env);
+    cleanups.push(() => b.close());
+    const dailies = async () => (await listBackups(a.config)).filter((m) => m.trigger === 'daily').length;
+    // Both nodes start their daily check at the same moment, as after a deploy.
+    const stops = [startDailyBackups(a.app), startDailyBackups(b.app)];
+    try {
+      await expect.poll(dailies, { timeout: 30_000, interval: 200 }).toBe(1);
+      await sleep(1_000);
+      // A node started later finds today's backup and makes none.
+      stops.push(startDailyBackups(b.app));
+      await sleep(1_500);
+      expect(await dailies()).toBe(1);
+    } finally {
+      for (const stop of stops) stop();
+    }
+  }, 60_000);
 
   it('finalize an idle room once, and never end the call another node is serving', async () => {
     const { url, drop } = await createPgDatabase({ migrate: true });
