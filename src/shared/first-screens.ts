@@ -31,7 +31,7 @@ export type FirstScreen = {
 
 export const FIRST_SCREENS: readonly FirstScreen[] = [
   { name: 'login', path: /^\/entrar\/?$/, module: 'features/auth/components/login-page.tsx', session: false },
-  { name: 'room', path: /^\/sala\/[^/]+\/?$/, module: 'features/call/components/call-page.tsx', session: true, signedOutModule: 'app/pages/room-landing.tsx' },
+  { name: 'room', path: /^\/sala\/[^/]+\/?$/, module: 'app/pages/call-page.tsx', session: true, signedOutModule: 'app/pages/room-landing.tsx' },
   { name: 'admin-home', path: /^\/admin\/?$/, module: 'app/pages/admin-home-page.tsx', session: true, fetches: ['/api/dashboard', '/api/reset'] },
   {
     name: 'doctor-home',

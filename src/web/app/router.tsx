@@ -14,7 +14,7 @@ import { RouteErrorPage } from './route-error-page';
  * would wait for it before drawing anything, and someone not signed in never needs it (the room
  * link's landing).
  */
-const CallPage = lazy(async () => ({ default: (await import('../features/call/components/call-page')).CallPage }));
+const CallPage = lazy(async () => ({ default: (await import('./pages/call-page')).CallPage }));
 
 /** Route-level code splitting: a page's code downloads only when someone opens it. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {

@@ -1,13 +1,14 @@
 import type { Room } from '../../../../shared/schemas/rooms';
-import { CallEvolutionPanel } from '../../records/components/call-evolution-panel';
 import { CallPanelTabs } from './call-panel-tabs';
 import { PatientSummary } from './call-side-panel';
+import { useCallSlots } from './call-slots';
 import { ChatPanel } from './chat-panel';
 import type { CallRoomController } from './use-call-room';
 
 /** Inside the side panel: the doctor's notes and chat in two tabs; the patient's chat alone. */
 export function CallPanelContent({ call, room, role, myUserId }: { call: CallRoomController; room: Room; role: 'doctor' | 'patient'; myUserId: string }) {
   const { panel } = call;
+  const slots = useCallSlots();
   const chat = <ChatPanel messages={call.state.messages} myUserId={myUserId} draft={panel.draft} onDraftChange={panel.setDraft} onSend={call.session.sendChat} />;
   if (role !== 'doctor') return chat;
   return (
@@ -18,7 +19,7 @@ export function CallPanelContent({ call, room, role, myUserId }: { call: CallRoo
       notes={
         <>
           <PatientSummary room={room} />
-          <CallEvolutionPanel patientId={room.patient.id} roomCode={room.code} signRequest={panel.signRequest} onSignRequestTaken={panel.signRequestTaken} />
+          {slots.notes({ room, signRequest: panel.signRequest, onSignRequestTaken: panel.signRequestTaken })}
         </>
       }
       chat={chat}

@@ -7,9 +7,9 @@ import { Button } from '../../../components/ui/button';
 import { ButtonLink } from '../../../components/ui/button-link';
 import { formatDateTime } from '../../../lib/format-date';
 import { formatDuration } from '../../../lib/format-duration';
-import { UnsignedDraftNotice } from '../../records/components/unsigned-draft-notice';
 import { RESET_CLOSED_TEXT, closedTitle } from '../model/closed-text';
 import { CallFrame } from './call-frame';
+import { useCallSlots } from './call-slots';
 
 function StatusCard({ icon, tone = 'info', title, children }: { icon: ReactNode; tone?: 'info' | 'danger' | 'success'; title: string; children?: ReactNode }) {
   return (
@@ -51,6 +51,7 @@ export function EndedScreen({
   durationSeconds?: number | null;
   reason?: RoomClosedReason | null;
 }) {
+  const slots = useCallSlots();
   const duration = room.consultation?.durationSeconds ?? durationSeconds ?? null;
   if (reason === 'reset') {
     return (
@@ -110,7 +111,7 @@ export function EndedScreen({
           </dl>
         </div>
         <p>{room.consultation ? 'A consulta foi registrada e entra no faturamento do mês.' : 'Sem chamada, nada é faturado.'} Para uma nova consulta, abra outra sala.</p>
-        {cancelled ? null : <UnsignedDraftNotice roomCode={room.code} />}
+        {cancelled ? null : slots.draftNotice(room.code)}
         <div className="call-status-actions">
           <ButtonLink to={`/medico/pacientes/${room.patient.id}`} variant="secondary">
             Ver ficha do paciente

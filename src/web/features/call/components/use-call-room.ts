@@ -8,6 +8,7 @@ import { meQueryKey } from '../../../lib/get-me';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { playChime } from '../media/chime';
 import type { LocalMediaStore } from '../media/media-store';
+import { useCallSlots } from './call-slots';
 import { useCallPanel } from './use-call-panel';
 import { useCallSession } from './use-call-session';
 import { useConnectionQuality } from './use-connection-quality';
@@ -90,7 +91,8 @@ export function useCallRoom({ room, role, me, store, onClosed, onConsentRequired
   }, [unauthenticated, queryClient]);
 
   const toggles = useMediaToggles(store, toast);
-  const endCall = useEndCall({ code: room.code, toast, finalizeViaSocket: session.finalize, onFinalized: (seconds) => onClosed(seconds), openNotesToSign: panel.openNotesToSign });
+  const { saveNotes } = useCallSlots();
+  const endCall = useEndCall({ code: room.code, toast, finalizeViaSocket: session.finalize, onFinalized: (seconds) => onClosed(seconds), openNotesToSign: panel.openNotesToSign, saveNotes });
 
   const admit = () => {
     setAdmitting(true);

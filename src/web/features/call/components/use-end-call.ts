@@ -3,7 +3,6 @@ import { useRef, useState } from 'react';
 import type { AckError } from '../../../../shared/realtime/events';
 import type { ToastApi } from '../../../components/ui/toast-context';
 import { getRoomEvolution, roomEvolutionQueryKey, unsignedDraftIn } from '../../records/api/get-room-evolution';
-import { flushAllQueues } from '../../records/components/autosave-registry';
 import { finalizeRoom } from '../../rooms/api/finalize-room';
 import type { EndStep } from './end-call-dialogs';
 
@@ -23,10 +22,12 @@ interface EndCallOptions {
   onFinalized: (durationSeconds: number | null) => void;
   /** "Assinar agora": back to the notes. */
   openNotesToSign: () => void;
+  /** Sends what is being typed in the notes now. */
+  saveNotes: () => Promise<unknown>;
 }
 
 /** The doctor's end of the call: which question is open, checking for an unsigned evolution, finalizing. */
-export function useEndCall({ code, toast, finalizeViaSocket, onFinalized, openNotesToSign }: EndCallOptions) {
+export function useEndCall({ code, toast, finalizeViaSocket, onFinalized, openNotesToSign, saveNotes }: EndCallOptions) {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<EndStep>(null);
   const checkingDraftRef = useRef(false);
@@ -58,7 +59,7 @@ export function useEndCall({ code, toast, finalizeViaSocket, onFinalized, openNo
   const askToFinalize = () => {
     if (checkingDraftRef.current) return;
     checkingDraftRef.current = true;
-    const saved = Promise.race([flushAllQueues(), new Promise((resolve) => setTimeout(resolve, DRAFT_SAVE_WAIT_MS))]);
+    const saved = Promise.race([saveNotes(), new Promise((resolve) => setTimeout(resolve, DRAFT_SAVE_WAIT_MS))]);
     saved
       .then(() => queryClient.fetchQuery({ queryKey: roomEvolutionQueryKey(code), queryFn: ({ signal }) => getRoomEvolution(code, signal), staleTime: 0 }))
       .then(

@@ -13,6 +13,8 @@ import { consentQueryKey, useConsent } from '../api/consent';
 import { LocalMediaStore } from '../media/media-store';
 import { CallFrame } from './call-frame';
 import { CallRoom } from './call-room';
+import { CallSlotsProvider } from './call-slots';
+import type { CallSlots } from './call-slots';
 import { ConsentStep } from './consent-step';
 import { PrecallStep } from './precall-step';
 import { EndedScreen, LeftScreen, NoAccessScreen, ProblemScreen } from './status-screens';
@@ -22,9 +24,18 @@ type Step = 'precall' | 'call' | 'left' | 'ended';
 /**
  * /sala/:code, for the room's doctor and patient: load the room, consent (patient), pre-call
  * check, waiting room, the call, and the end. The camera and microphone live in one store for
- * the whole visit and are stopped when the call ends or the person leaves the page.
+ * the whole visit and are stopped when the call ends or the person leaves the page. What it draws
+ * from other features comes in `slots` (app/pages/call-page.tsx).
  */
-export function CallPage() {
+export function CallVisit({ slots }: { slots: CallSlots }) {
+  return (
+    <CallSlotsProvider value={slots}>
+      <CallVisitSteps />
+    </CallSlotsProvider>
+  );
+}
+
+function CallVisitSteps() {
   const { code = '' } = useParams();
   const validCode = roomCodeSchema.safeParse(code).success;
   const { data: me } = useMe();
