@@ -25,15 +25,6 @@ export const WEB_FEATURE_DEPS = {
   users: [],
 };
 
-/**
- * Where a feature still draws another feature's components itself, until it is composed in app/:
- * the call room draws records' note panel and draft notice and uses its autosave registry (the
- * call page in app/pages could hand them in as slots).
- */
-export const WEB_FEATURE_COMPOSES = {
-  call: ['records'],
-};
-
 /** @param {Record<string, string[]>} deps */
 function assertAcyclic(deps) {
   /** @type {Map<string, 'open' | 'done'>} */
@@ -103,8 +94,7 @@ const featureImports = {
         });
         return;
       }
-      const composes = /** @type {Record<string, string[] | undefined>} */ (WEB_FEATURE_COMPOSES)[from.name] ?? [];
-      if (to.sub !== 'api' && to.sub !== 'model' && !composes.includes(to.name)) {
+      if (to.sub !== 'api' && to.sub !== 'model') {
         context.report({ node, message: `features/${from.name} uses features/${to.name} only through its api/ and model/ ('${source}'): draw another feature's components in app/pages.` });
       }
     };
