@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor, createPatient, PASSWORD } from '../../../../tests/helpers/factories';
 import { createPgDatabase } from '../../../../tests/helpers/nodes';
@@ -72,6 +74,7 @@ async function startNode(databaseUrl: string): Promise<Node> {
 }
 
 let db: Db;
+let dbUrl: string;
 let a: Node;
 let b: Node;
 
@@ -79,6 +82,7 @@ beforeAll(async () => {
   if (!services) return;
   const database = await createPgDatabase({ migrate: true });
   cleanups.push(database.drop);
+  dbUrl = database.url;
   db = createDb({ kind: 'postgres', url: database.url });
   cleanups.push(() => db.destroy());
   // One after the other: starting together is the foundation's test; here the nodes just run.
@@ -157,13 +161,13 @@ class Recorder {
   }
 }
 
-/** A doctor and their consenting patient, signed in (on node A), and an open room. */
-async function roomWithPeople() {
+/** A doctor and their consenting patient, signed in (on node A unless told), and an open room. */
+async function roomWithPeople(node = a) {
   const doctor = await createDoctor(db);
   const patient = await createPatient(db, { doctors: [doctor] });
-  const doctorCookie = await login(a, doctor);
-  const patientCookie = await login(a, patient);
-  const room = await api(a, 'POST', '/api/rooms', doctorCookie, { patientId: patient.id, reason: 'Retorno' });
+  const doctorCookie = await login(node, doctor);
+  const patientCookie = await login(node, patient);
+  const room = await api(node, 'POST', '/api/rooms', doctorCookie, { patientId: patient.id, reason: 'Retorno' });
   expect(room.status).toBe(201);
   expect((await api(b, 'POST', '/api/consent', patientCookie, { version: TCLE_VERSION })).status).toBe(200);
   return { doctor, patient, doctorCookie, patientCookie, code: ((await room.json()) as { code: string }).code };
@@ -272,7 +276,7 @@ describe.skipIf(!services)('node A dies mid-call', () => {
     const killedAt = Date.now();
     a.child.kill('SIGKILL');
     await a.exit;
-    // Node A's view stops being refreshed: after at most ~10 s the doctor is reconnecting, 2 s later offline.
+    // Node A's view stops being refreshed: within 10 s and a heartbeat (3 s) the doctor is reconnecting, offline after the grace (2 s) and a heartbeat more.
     await p.waitFor('presence', { userId: pair.doctor.id, state: 'reconnecting' }, mark, 20_000);
     const reconnectingAfter = Date.now() - killedAt;
     await p.waitFor('presence', { userId: pair.doctor.id, state: 'offline' }, mark, 10_000);
@@ -289,5 +293,90 @@ describe.skipIf(!services)('node A dies mid-call', () => {
     await expectRelay(pair.patientSocket, d2, code, pair.patient.id);
     // Neither node logged an error through all of this file's tests (a Redis or handler failure would).
     for (const node of [a, b]) expect(node.out()).not.toMatch(/"level":(50|60)/);
+  }, 60_000);
+});
+
+describe.skipIf(!services)('the node of a waiting patient dies', () => {
+  it('the doctor, on another node and another page, stops seeing the patient waiting once their presence ages out', async () => {
+    const d = await startNode(dbUrl);
+    const people = await roomWithPeople(b);
+    const { code } = people;
+    const doctorPage = await socketOn(b, people.doctorCookie);
+    const notices = new Recorder(doctorPage);
+    const patientSocket = await socketOn(d, people.patientCookie);
+    expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { admitted: false } });
+    await notices.waitFor('waiting:changed', { code, waiting: true });
+    const mark = notices.mark();
+    d.child.kill('SIGKILL');
+    await d.exit;
+    await notices.waitFor('waiting:changed', { code, waiting: false }, mark, 25_000);
+    expect(await (await api(b, 'GET', '/api/rooms/waiting', people.doctorCookie)).json()).toEqual({ items: [] });
+    expect(await (await api(b, 'GET', `/api/rooms/${code}`, people.doctorCookie)).json()).toMatchObject({ patientOnline: false });
+    expect(notices.since(mark, 'waiting:changed')).toHaveLength(1);
+  }, 60_000);
+});
+
+/** A load balancer's stand-in: each new connection goes to the first of `ports` that accepts it. */
+async function tcpFrontDoor(ports: () => number[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = net.createServer((client) => {
+    client.pause();
+    const tryNext = (left: number[]) => {
+      const [port, ...rest] = left;
+      if (port === undefined) return void client.destroy();
+      const upstream = net.connect(port, '127.0.0.1');
+      upstream.once('error', () => tryNext(rest));
+      upstream.once('connect', () => {
+        upstream.removeAllListeners('error');
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+        client.pipe(upstream).pipe(client);
+        client.resume();
+      });
+    };
+    tryNext(ports());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe.skipIf(!services)('SIGTERM on the doctor’s node during a call', () => {
+  it('the node exits within 10 s; the doctor’s client reconnects by itself through the other node, and nobody is shown an error', async () => {
+    const c = await startNode(dbUrl);
+    const portOf = (node: Node) => Number(new URL(node.url).port);
+    const door = await tcpFrontDoor(() => [portOf(c), portOf(b)]);
+    cleanups.push(door.close);
+    const people = await roomWithPeople(b);
+    const { code } = people;
+    // The doctor's page, as app-connection.ts opens it: reconnection on, and a join on every connect (the call client does that).
+    const doctor: ClientSocket = io(door.url, { transports: ['websocket'], extraHeaders: { cookie: people.doctorCookie, origin: door.url }, forceNew: true, reconnectionDelay: 200 });
+    sockets.push(doctor);
+    const d = new Recorder(doctor);
+    const joins: Promise<unknown>[] = [];
+    doctor.on('connect', () => joins.push(request(doctor, 'room:join', { code })));
+    await new Promise<void>((resolve) => doctor.once('connect', () => resolve()));
+    const patientSocket = await socketOn(b, people.patientCookie);
+    const p = new Recorder(patientSocket);
+    expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true });
+    expect(await request(doctor, 'room:admit', { code })).toEqual({ ok: true, data: null });
+    await p.waitFor('call:start', { initiator: false });
+    await expectRelay(doctor, p, code, people.doctor.id);
+
+    const mark = p.mark();
+    const disconnected = new Promise((resolve) => doctor.once('disconnect', resolve));
+    const stoppedAt = Date.now();
+    c.child.kill('SIGTERM');
+    expect(await disconnected).toBe('transport close');
+    expect(await c.exit).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    // Socket.IO's own reconnection lands on node B; the page joins again and the call resumes.
+    await new Promise<void>((resolve) => doctor.once('connect', () => resolve()));
+    await p.waitFor('presence', { userId: people.doctor.id, state: 'in_call' }, mark, 10_000);
+    await p.waitFor('call:start', { initiator: true }, mark);
+    expect(await joins.at(-1)).toMatchObject({ ok: true, data: { role: 'doctor', peer: { state: 'in_call' } } });
+    await expectRelay(doctor, p, code, people.doctor.id);
+    await expectRelay(patientSocket, d, code, people.patient.id);
+    expect([...d.events, ...p.events].filter((e) => e.name === 'error:fatal')).toEqual([]);
+    expect(c.out()).not.toMatch(/"level":(50|60)/);
   }, 60_000);
 });
