@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { FIRST_SCREENS, type FirstScreen, firstScreenFiles } from '../src/shared/first-screens.ts';
@@ -80,11 +81,17 @@ async function renderFirstScreens(root: string): Promise<Record<string, string>>
     logLevel: 'error',
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
+    // Nothing is served to a browser: no dependency pre-bundling, and no cache shared with `npm run dev`.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    cacheDir: path.join(os.tmpdir(), 'medconnect-first-screens-vite'),
     plugins: [react()],
   });
   try {
     const module = (await server.ssrLoadModule('/app/first-screen-markup.tsx')) as { firstScreenMarkup: () => Record<string, string> };
     return module.firstScreenMarkup();
+  } catch (error) {
+    // A component that reads `window` or fetches while rendering cannot be drawn at build.
+    throw new Error(`first screens: drawing src/web/app/first-screen-markup.tsx at build failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     await server.close();
   }
