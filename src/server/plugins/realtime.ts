@@ -72,6 +72,32 @@ export async function realtimeRedis(app: FastifyInstance, redis: Redis): Promise
   return { pub: redis, sub };
 }
 
+/**
+ * The adapter publishes every broadcast without waiting for Redis's answer, so a publish that
+ * fails (Redis away, or already closed while the node shuts down) would be an unhandled rejection
+ * and end the process. Through this wrapper it is logged instead (once a minute at most): while
+ * Redis is away a broadcast reaches this node's sockets only, and calls keep their media.
+ */
+function forgivingPublisher(client: Redis, log: FastifyInstance['log']): Redis {
+  let lastLog = 0;
+  const publish = (...args: unknown[]) =>
+    (client.publish as (...a: unknown[]) => Promise<number>)(...args).catch((err: unknown) => {
+      const now = Date.now();
+      if (now - lastLog > 60_000) {
+        lastLog = now;
+        log.warn({ err }, 'realtime: a broadcast could not reach the other nodes (Redis unavailable)');
+      }
+      return 0;
+    });
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'publish') return publish;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** A refusal the client reads in `connect_error`: `message` is the code, `data` the words. */
 function refusal(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
   return Object.assign(new Error(code), { data: { code, message } });
@@ -136,7 +162,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
       );
     },
   });
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub));
+  if (redis) io.adapter(createAdapter(forgivingPublisher(redis.pub, log), redis.sub));
 
   // Every later request of a session (long-polling GETs and POSTs, the upgrade): the same check,
   // so a page on another site cannot post events into a session whose id it learned.

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor, createPatient, PASSWORD } from '../../../../tests/helpers/factories';
-import { createPgDatabase } from '../../../../tests/helpers/nodes';
-import { TEST_REDIS_URL, postgresAvailable, redisAvailable } from '../../../../tests/helpers/requirements';
+import { createPgDatabase, startNode as startInProcessNode, throwawayRedis } from '../../../../tests/helpers/nodes';
+import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '../../../../tests/helpers/requirements';
 import { type ClientSocket, connectSocket, request } from '../../../../tests/helpers/sockets';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
 import type { ServerToClientEvents } from '../../../shared/realtime/events';
@@ -378,5 +378,47 @@ describe.skipIf(!services)('SIGTERM on the doctor’s node during a call', () =>
     await expectRelay(patientSocket, d, code, people.patient.id);
     expect([...d.events, ...p.events].filter((e) => e.name === 'error:fatal')).toEqual([]);
     expect(c.out()).not.toMatch(/"level":(50|60)/);
+  }, 60_000);
+});
+
+describe.skipIf(!services || !redisServerAvailable('the Redis-outage realtime test'))('Redis lost while a call runs', () => {
+  it('the call on the node goes on (signals and chat between its sockets), nothing crashes, and joins work again once Redis is back', async () => {
+    const redis = await throwawayRedis();
+    cleanups.push(redis.stop);
+    const node = await startInProcessNode(dbUrl, redis.url, NODE_ENV_VARS);
+    cleanups.push(node.close);
+    const n = { url: await node.listen() } as Node;
+    const people = await roomWithPeople(n);
+    const { code } = people;
+    const doctorSocket = await socketOn(n, people.doctorCookie);
+    const patientSocket = await socketOn(n, people.patientCookie);
+    const d = new Recorder(doctorSocket);
+    const p = new Recorder(patientSocket);
+    expect(await request(doctorSocket, 'room:join', { code })).toMatchObject({ ok: true });
+    expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true });
+    expect(await request(doctorSocket, 'room:admit', { code })).toEqual({ ok: true, data: null });
+    await p.waitFor('call:start', { initiator: false });
+
+    await redis.stop();
+    await sleep(300);
+    // Broadcasts cannot reach other nodes now; this node's own sockets still get them.
+    await expectRelay(doctorSocket, p, code, people.doctor.id);
+    await expectRelay(patientSocket, d, code, people.patient.id);
+    const chatMark = d.mark();
+    expect(await request(patientSocket, 'chat:send', { code, text: 'Ainda me ouve?' })).toMatchObject({ ok: true });
+    await d.waitFor('chat:message', { text: 'Ainda me ouve?' }, chatMark);
+    await sleep(3_500);
+
+    await redis.start();
+    // The node's connections come back by themselves (at most 2 s apart); then a page joins again.
+    const again = await socketOn(n, people.doctorCookie);
+    let joined: unknown;
+    for (let i = 0; i < 40; i += 1) {
+      joined = await request(again, 'room:join', { code });
+      if ((joined as { ok: boolean }).ok) break;
+      await sleep(250);
+    }
+    expect(joined).toMatchObject({ ok: true, data: { role: 'doctor' } });
+    await expectRelay(patientSocket, d, code, people.patient.id);
   }, 60_000);
 });
