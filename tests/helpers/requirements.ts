@@ -72,7 +72,7 @@ export async function redisAvailable(what: string, url = TEST_REDIS_URL): Promis
     await closeRedis(client);
     return true;
   } catch (error) {
-    return missing(what, `Redis does not answer at ${url} (${error instanceof Error ? error.message : String(error)}). Install and start it with: sudo apt-get install -y redis-server && sudo service redis-server start (or set TEST_REDIS_URL)`);
+    return missing(what, `${error instanceof Error ? error.message : `Redis does not answer at ${url} (${String(error)})`}. Install and start it with: sudo apt-get install -y redis-server && sudo service redis-server start (or set TEST_REDIS_URL)`);
   }
 }
 
