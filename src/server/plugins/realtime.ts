@@ -333,14 +333,24 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
     target.emit('error:fatal', SESSION_ENDED);
     target.disconnectSockets(true);
   };
+  // Multi-node mode: the other nodes remember an end too, so a handshake racing it there is refused.
+  const rememberSession = (sessionId: string) => endedSessions.set(sessionId, Date.now());
+  const rememberUser = (userId: string, exceptSessionId: string, at: string) => endedUsers.set(userId, { at: Number(at), except: exceptSessionId || undefined });
+  if (redis) {
+    io.on('realtime:session-ended', rememberSession);
+    io.on('realtime:user-ended', rememberUser);
+  }
   return {
     io,
     endSession: (sessionId) => {
-      endedSessions.set(sessionId, Date.now());
+      rememberSession(sessionId);
+      if (redis) io.serverSideEmit('realtime:session-ended', sessionId);
       ended(io.in(`session:${sessionId}`));
     },
     endUserSessions: (userId, exceptSessionId) => {
-      endedUsers.set(userId, { at: Date.now(), except: exceptSessionId });
+      const at = String(Date.now());
+      rememberUser(userId, exceptSessionId ?? '', at);
+      if (redis) io.serverSideEmit('realtime:user-ended', userId, exceptSessionId ?? '', at);
       const target = io.in(`user:${userId}`);
       ended(exceptSessionId ? target.except(`session:${exceptSessionId}`) : target);
     },
