@@ -3,6 +3,7 @@ import type { InviteLink } from '../../shared/schemas/auth';
 import type { DbOrTrx } from '../db/database';
 import type { AppError } from '../errors';
 import { hashToken, newToken } from '../lib/tokens';
+import { type TokenLinkTable, insertTokenLink, revokeOpenTokenLinks } from './token-links.repository';
 
 /** What invites and password resets share: a single-use link that lets a person set a password. */
 export type TokenLinkRow = {
@@ -16,12 +17,8 @@ export type TokenLinkRow = {
   revoked_at: string | null;
 };
 
-/** One kind of link: the page its URL opens and its table's two writes. */
-export type TokenLinkKind = {
-  path: string;
-  revokeOpen: (db: DbOrTrx, userId: string, at: string) => Promise<void>;
-  insert: (db: DbOrTrx, row: TokenLinkRow) => Promise<void>;
-};
+/** One kind of link: the page its URL opens and the table that holds it. */
+export type TokenLinkKind = { path: string; table: TokenLinkTable };
 
 /**
  * A fresh link of this kind for a person, valid for `validMs`; their earlier open links of the
@@ -35,8 +32,8 @@ export async function createTokenLink(
   const token = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + link.validMs).toISOString();
-  await kind.revokeOpen(trx, link.userId, now.toISOString());
-  await kind.insert(trx, {
+  await revokeOpenTokenLinks(trx, kind.table, link.userId, now.toISOString());
+  await insertTokenLink(trx, kind.table, {
     id: randomUUID(),
     token_hash: hashToken(token),
     user_id: link.userId,

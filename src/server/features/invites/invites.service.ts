@@ -1,6 +1,7 @@
 import type { InviteInfo, InviteLink } from '../../../shared/schemas/auth';
 import { recordAudit } from '../../core/audit.repository';
 import { createTokenLink, usableTokenLink } from '../../core/token-links';
+import { markTokenLinkUsed, revokeOpenTokenLinks } from '../../core/token-links.repository';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
@@ -8,7 +9,7 @@ import { AppError } from '../../errors';
 import { hashPassword } from '../../lib/passwords';
 import { hashToken } from '../../lib/tokens';
 import { findUserById, updateUser } from '../users/users.service';
-import { findInviteByTokenHash, findUserIdsWithPendingInvite, hasPendingInvite as hasPendingInviteAt, insertInvite, markInviteUsed, revokeOpenInvites } from './invites.repository';
+import { findInviteByTokenHash, findUserIdsWithPendingInvite, hasPendingInvite as hasPendingInviteAt } from './invites.repository';
 
 export const INVITE_VALID_MS = 7 * 86_400_000;
 
@@ -16,7 +17,7 @@ const invalid = () => new AppError('invite_invalid', 404, 'Este link de convite 
 const used = () => new AppError('invite_used', 410, 'Este convite já foi usado. Entre com seu e-mail e senha, ou peça um novo link à clínica.');
 const expired = () => new AppError('invite_expired', 410, 'Este convite venceu. Peça um novo link à clínica.');
 
-const invites = { path: '/convite', revokeOpen: revokeOpenInvites, insert: insertInvite };
+const invites = { path: '/convite', table: 'invites' } as const;
 
 /** Creates a single-use invite link valid for 7 days, revoking earlier ones. */
 export async function createInvite(trx: DbOrTrx, userId: string, createdBy: string | null, baseUrl: string): Promise<InviteLink> {
@@ -42,7 +43,7 @@ export async function acceptInvite(db: Db, token: string, password: string, ip: 
   return db.transaction().execute(async (trx) => {
     const { invite, user } = await openInvite(trx, token);
     const at = nowIso();
-    if (!(await markInviteUsed(trx, invite.id, at))) throw used();
+    if (!(await markTokenLinkUsed(trx, 'invites', invite.id, at))) throw used();
     await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: at });
     await recordAudit(trx, { actorId: user.id, action: 'invite.accepted', entityType: 'user', entityId: user.id, ip });
     return { ...user, password_hash: passwordHash, updated_at: at };
@@ -61,5 +62,5 @@ export async function hasPendingInvite(db: DbOrTrx, userId: string): Promise<boo
 
 /** Stops the person's open invites working (a password set another way makes them pointless). */
 export async function revokeInvites(db: DbOrTrx, userId: string, at: string): Promise<void> {
-  await revokeOpenInvites(db, userId, at);
+  await revokeOpenTokenLinks(db, 'invites', userId, at);
 }

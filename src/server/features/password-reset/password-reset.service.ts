@@ -3,6 +3,7 @@ import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit.repository';
 import { isDoctorOfPatient } from '../../core/care-links.repository';
 import { createTokenLink, usableTokenLink } from '../../core/token-links';
+import { markTokenLinkUsed, revokeOpenTokenLinks } from '../../core/token-links.repository';
 import type { Db, DbOrTrx } from '../../db/database';
 import { nowIso } from '../../db/database';
 import type { UserRow } from '../../db/types';
@@ -14,7 +15,7 @@ import { clear, hit } from '../auth/auth.service';
 import { endUserSessions } from '../auth/session.service';
 import { revokeInvites } from '../invites/invites.service';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.service';
-import { findPasswordResetByTokenHash, insertPasswordReset, markPasswordResetUsed, revokeOpenPasswordResets } from './password-resets.repository';
+import { findPasswordResetByTokenHash } from './password-resets.repository';
 
 /** A link asked for by e-mail: whoever reads the mailbox has it, so it lives briefly. */
 export const RESET_BY_EMAIL_MS = 60 * 60_000;
@@ -31,7 +32,7 @@ const used = () => new AppError('reset_used', 410, 'Este link já foi usado. Ent
 const expired = () => new AppError('reset_expired', 410, 'Este link venceu. Peça um novo link para criar sua senha.');
 const tooMany = () => new AppError('too_many_attempts', 429, 'Muitos pedidos de nova senha. Por segurança, aguarde uma hora e tente de novo.');
 
-const resets = { path: '/nova-senha', revokeOpen: revokeOpenPasswordResets, insert: insertPasswordReset };
+const resets = { path: '/nova-senha', table: 'password_resets' } as const;
 
 async function createResetLink(trx: DbOrTrx, userId: string, createdBy: string | null, validMs: number, baseUrl: string): Promise<InviteLink> {
   return createTokenLink(trx, resets, { userId, createdBy, validMs, baseUrl });
@@ -109,9 +110,9 @@ export async function completePasswordReset(db: Db, token: string, password: str
   return db.transaction().execute(async (trx) => {
     const { reset, user } = await openReset(trx, token);
     const at = nowIso();
-    if (!(await markPasswordResetUsed(trx, reset.id, at))) throw used();
+    if (!(await markTokenLinkUsed(trx, 'password_resets', reset.id, at))) throw used();
     await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: at });
-    await revokeOpenPasswordResets(trx, user.id, at);
+    await revokeOpenTokenLinks(trx, 'password_resets', user.id, at);
     await revokeInvites(trx, user.id, at);
     await endUserSessions(trx, user.id);
     await clear(trx, `account:${user.email.toLowerCase()}`);
