@@ -9,6 +9,7 @@
  * - tests may use any feature's service or helpers to set up data, but no other feature's repository.
  */
 import path from 'node:path';
+import { assertAcyclic } from './acyclic.js';
 
 /** Which features each server feature may call (through their service). Acyclic: checked below. */
 export const SERVER_FEATURE_DEPS = {
@@ -31,21 +32,7 @@ export const SERVER_FEATURE_DEPS = {
   users: [],
 };
 
-/** @param {Record<string, string[]>} deps */
-function assertAcyclic(deps) {
-  /** @type {Map<string, 'open' | 'done'>} */
-  const state = new Map();
-  /** @param {string} name @param {string[]} trail */
-  const visit = (name, trail) => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'open') throw new Error(`SERVER_FEATURE_DEPS has a cycle: ${[...trail, name].join(' -> ')}`);
-    state.set(name, 'open');
-    for (const dep of deps[name] ?? []) visit(dep, [...trail, name]);
-    state.set(name, 'done');
-  };
-  for (const name of Object.keys(deps)) visit(name, []);
-}
-assertAcyclic(SERVER_FEATURE_DEPS);
+assertAcyclic(SERVER_FEATURE_DEPS, 'SERVER_FEATURE_DEPS');
 
 /**
  * Where a file of src/server sits: a `feature` (its name and file name), `plumbing` (core/,

@@ -8,6 +8,7 @@
  *   app/pages. The table must stay acyclic, so features never import each other in a circle.
  */
 import path from 'node:path';
+import { assertAcyclic } from './acyclic.js';
 
 /** Which features each web feature may use (their api/ and model/). Acyclic: checked below. */
 export const WEB_FEATURE_DEPS = {
@@ -25,21 +26,7 @@ export const WEB_FEATURE_DEPS = {
   users: [],
 };
 
-/** @param {Record<string, string[]>} deps */
-function assertAcyclic(deps) {
-  /** @type {Map<string, 'open' | 'done'>} */
-  const state = new Map();
-  /** @param {string} name @param {string[]} trail */
-  const visit = (name, trail) => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'open') throw new Error(`WEB_FEATURE_DEPS has a cycle: ${[...trail, name].join(' -> ')}`);
-    state.set(name, 'open');
-    for (const dep of deps[name] ?? []) visit(dep, [...trail, name]);
-    state.set(name, 'done');
-  };
-  for (const name of Object.keys(deps)) visit(name, []);
-}
-assertAcyclic(WEB_FEATURE_DEPS);
+assertAcyclic(WEB_FEATURE_DEPS, 'WEB_FEATURE_DEPS');
 
 /**
  * Where a file of src/web sits: `feature` (with its name and sub-folder), `app`, `shared`
