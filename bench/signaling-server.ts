@@ -8,6 +8,7 @@ import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { type Db, createDb } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
+import { closeRedis, connectRedis } from '../src/server/lib/redis';
 import type { Database } from '../src/server/db/types';
 import { newRoomCode } from '../src/server/features/rooms/rooms.service';
 import { SESSION_COOKIE } from '../src/server/plugins/session';
@@ -23,7 +24,8 @@ import { TCLE_VERSION } from '../src/shared/domain/tcle';
  *   {"cmd":"rss"}             → {"rss":bytes,"heapUsed":bytes,"cpuMs":ms} (after a full GC when --expose-gc)
  *   {"cmd":"cpu"}             → {"cpuMs":ms,"loopDelayP99Ms":ms} (CPU time so far; event-loop delay since the last ask)
  *   {"cmd":"exit"}            → closes the app, deletes its data and exits (so does closing stdin)
- * Everything else goes to stderr.
+ * Everything else goes to stderr. With BENCH_DATABASE_URL and BENCH_REDIS_URL (`--nodes 2`) it is one
+ * node in multi-node mode on that PostgreSQL database and Redis, as several such processes are.
  */
 
 export type SeededPair = { code: string; doctorId: string; patientId: string; doctorCookie: string; patientCookie: string };
@@ -111,12 +113,15 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+    ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+    ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
     // The shipped limits (SOCKET_EVENTS_PER_10S, SOCKETS_PER_SESSION, CHAT_MESSAGES_PER_ROOM):
     // a real call sends far fewer events, and the flood round measures what they protect.
   });
   const db = createDb(config.database);
   await migrateToLatest(db);
-  const app = await buildApp(config, { db, logger: false });
+  const redis = config.redis ? await connectRedis(config.redis.url) : undefined;
+  const app = await buildApp(config, { db, redis, logger: false });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   if (!(globalThis as { gc?: unknown }).gc) console.error('[server] no --expose-gc: RSS is measured without a forced GC');
 
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
     closing ??= (async () => {
       await app.close();
       await db.destroy();
+      if (redis) await closeRedis(redis);
       fs.rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     })();

@@ -5,7 +5,10 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
+import { createDb } from '../src/server/db/database';
+import { migrateToLatest } from '../src/server/db/migrate';
 import { type ClientSocket, connectSocket, request } from '../tests/helpers/sockets';
 import type { SeededPair } from './signaling-server';
 
@@ -28,13 +31,21 @@ import type { SeededPair } from './signaling-server';
  * Options: --pairs=1000 --candidates=20 --batch=100 --spread-ms=60000 --trickle-ms=25
  * --sdp-bytes=4000 --settle-ms=15000 --flooders=5 --flood-sockets=4. Progress goes to stderr;
  * the last stdout line is one JSON object.
+ *
+ * `--nodes 2` (issue 14): that many server processes in multi-node mode on a fresh PostgreSQL
+ * database (made on BENCH_PG_URL's server, default the machine's, dropped afterwards) and Redis
+ * (BENCH_REDIS_URL, default 127.0.0.1:6379); each pair's doctor connects to one node and its
+ * patient to the next, so every relayed message crosses nodes through Redis. RSS per socket is
+ * the sum over the nodes; server CPU is the sum too; /healthz is timed on the first node.
  */
 
 const TARGET = { p99Ms: 50, lost: 0, kbPerSocket: 60, floodP99Ratio: 2 };
 
 function option(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.slice(name.length + 3)) : fallback;
+  // --name=value, or --name value.
+  const at = process.argv.indexOf(`--${name}`);
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? (at >= 0 ? process.argv[at + 1] : undefined);
+  const value = arg !== undefined ? Number(arg) : fallback;
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
   return value;
 }
@@ -50,6 +61,7 @@ const opts = {
   settleMs: option('settle-ms', 15000),
   flooders: option('flooders', 5),
   floodSockets: Math.max(1, option('flood-sockets', 4)),
+  nodes: Math.max(1, option('nodes', 1)),
 };
 
 const log = (...args: unknown[]) => console.error('[bench]', ...args);
@@ -65,11 +77,11 @@ type Server = {
  * Starts bench/signaling-server.ts, compiled and run with the node flags `npm start` uses
  * (scripts/build-server.ts, ADR 016), and talks to it one JSON line at a time.
  */
-async function startServer(): Promise<Server> {
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const script = await buildServer(path.join(path.dirname(fileURLToPath(import.meta.url)), 'signaling-server.ts'), 'dist/bench/signaling-server.mjs');
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof", profiles the server alone.
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', ...extra, script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', ...extra, script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const waiting: ((line: string) => void)[] = [];
   const early: string[] = [];
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
@@ -198,7 +210,12 @@ function startFlood(url: string, flooders: SeededPair[]): Flood {
 }
 
 /** One negotiation per pair (offer, answer, trickled candidates), pairs spread over --spread-ms. */
-async function signalingRound(server: Server, live: Live[], label: string): Promise<{ messages: number; figures: RoundFigures }> {
+async function signalingRound(servers: Server[], live: Live[], label: string): Promise<{ messages: number; figures: RoundFigures }> {
+  const server = servers[0]!;
+  const cpuOf = async () => {
+    const all = await Promise.all(servers.map((s) => s.ask<{ cpuMs: number; loopDelayP99Ms: number }>({ cmd: 'cpu' })));
+    return { cpuMs: all.reduce((sum, a) => sum + a.cpuMs, 0), loopDelayP99Ms: Math.max(...all.map((a) => a.loopDelayP99Ms)) };
+  };
   const perPair = 2 + 2 * opts.candidates;
   const expected = live.length * perPair;
   const sentAt = new Map<string, number>();
@@ -257,7 +274,7 @@ async function signalingRound(server: Server, live: Live[], label: string): Prom
   const monitor = monitorEventLoopDelay({ resolution: 10 });
   monitor.enable();
   const stopHealth = sampleHealth(server.url);
-  const serverCpu0 = (await server.ask<{ cpuMs: number }>({ cmd: 'cpu' })).cpuMs;
+  const serverCpu0 = (await cpuOf()).cpuMs;
   const clientCpu0 = process.cpuUsage();
   const t2 = performance.now();
   live.forEach((p, i) => {
@@ -284,7 +301,7 @@ async function signalingRound(server: Server, live: Live[], label: string): Prom
   clearInterval(progress);
   monitor.disable();
   const signalMs = performance.now() - t2;
-  const serverAfter = await server.ask<{ cpuMs: number; loopDelayP99Ms: number }>({ cmd: 'cpu' });
+  const serverAfter = await cpuOf();
   const serverCpuMs = serverAfter.cpuMs - serverCpu0;
   const clientCpu = process.cpuUsage(clientCpu0);
   const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
@@ -323,21 +340,32 @@ async function signalingRound(server: Server, live: Live[], label: string): Prom
 
 async function main(): Promise<void> {
   const started = performance.now();
-  log(`starting server; ${opts.pairs} pairs, ${opts.candidates} candidates per side, spread ${opts.spreadMs} ms, ${opts.flooders} flooders`);
-  const server = await startServer();
+  log(`starting ${opts.nodes} server(s); ${opts.pairs} pairs, ${opts.candidates} candidates per side, spread ${opts.spreadMs} ms, ${opts.flooders} flooders`);
+  const multi = opts.nodes > 1 ? await multiNodeDatabase() : undefined;
+  const servers: Server[] = [];
+  for (let n = 0; n < opts.nodes; n += 1) servers.push(await startServer(multi?.env));
+  const server = servers[0]!;
+  const rssOf = async () => {
+    const all = await Promise.all(servers.map((s) => s.ask<{ rss: number; heapUsed: number }>({ cmd: 'rss' })));
+    return { rss: all.reduce((sum, a) => sum + a.rss, 0), heapUsed: all.reduce((sum, a) => sum + a.heapUsed, 0) };
+  };
   const sockets: ClientSocket[] = [];
   try {
     const { pairs: all } = await server.ask<{ pairs: SeededPair[] }>({ cmd: 'seed', pairs: opts.pairs + opts.flooders });
     const seeded = all.slice(0, opts.pairs);
     const floodPairs = all.slice(opts.pairs);
     log(`seeded ${all.length} pairs at ${server.url}`);
-    const before = await server.ask<{ rss: number; heapUsed: number }>({ cmd: 'rss' });
+    const before = await rssOf();
 
     // Connect every socket, a batch at a time, as 2·N browsers with their session cookies.
     const t0 = performance.now();
-    const people = seeded.flatMap((p) => [p.doctorCookie, p.patientCookie]);
-    const connected = await inBatches(people, opts.batch, async (cookie) => {
-      const s = await connectSocket(server.url, cookie);
+    // With several nodes, a pair's doctor and patient are on different nodes.
+    const people = seeded.flatMap((p, i) => [
+      { cookie: p.doctorCookie, url: servers[i % servers.length]!.url },
+      { cookie: p.patientCookie, url: servers[(i + 1) % servers.length]!.url },
+    ]);
+    const connected = await inBatches(people, opts.batch, async ({ cookie, url }) => {
+      const s = await connectSocket(url, cookie);
       sockets.push(s);
       return s;
     }, 'connected');
@@ -360,17 +388,17 @@ async function main(): Promise<void> {
     const joinMs = performance.now() - t1;
     if (joinErrors) log(`WARNING: ${joinErrors} joins refused`);
     await sleep(500);
-    const afterJoin = await server.ask<{ rss: number; heapUsed: number }>({ cmd: 'rss' });
+    const afterJoin = await rssOf();
     const socketCount = sockets.length;
     const kbPerSocket = (afterJoin.rss - before.rss) / 1024 / socketCount;
     log(`server RSS ${round(before.rss / 2 ** 20, 1)} MB → ${round(afterJoin.rss / 2 ** 20, 1)} MB with ${socketCount} sockets joined: ${round(kbPerSocket, 1)} KB/socket (heap ${round((afterJoin.heapUsed - before.heapUsed) / 1024 / socketCount, 1)} KB/socket)`);
 
-    const quiet = await signalingRound(server, live, 'quiet');
+    const quiet = await signalingRound(servers, live, 'quiet');
     let flood = null;
     if (floodPairs.length > 0) {
       const flooders = startFlood(server.url, floodPairs);
       await sleep(2000);
-      const round2 = await signalingRound(server, live, 'flood');
+      const round2 = await signalingRound(servers, live, 'flood');
       const stats = await flooders.stop();
       flood = {
         flooders: floodPairs.length,
@@ -384,8 +412,9 @@ async function main(): Promise<void> {
         p99_ratio: round(round2.figures.p99_ms / quiet.figures.p99_ms),
       };
     }
-    const afterSignal = await server.ask<{ rss: number }>({ cmd: 'rss' });
+    const afterSignal = await rssOf();
     const result = {
+      nodes: opts.nodes,
       pairs: opts.pairs,
       sockets: socketCount,
       messages: quiet.messages,
@@ -415,12 +444,35 @@ async function main(): Promise<void> {
     process.exitCode = misses.length ? 1 : 0;
     closing = true;
     for (const s of sockets) s.close();
-    await stopServer(server);
+    for (const s of servers) await stopServer(s);
     console.info(JSON.stringify(result));
   } finally {
     for (const s of sockets) s.close();
-    await stopServer(server);
+    for (const s of servers) await stopServer(s);
+    await multi?.drop();
   }
+}
+
+/** `--nodes N`: a fresh, migrated PostgreSQL database for the nodes, and the environment that puts them in multi-node mode. */
+async function multiNodeDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `mc_bench_signaling_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = createDb({ kind: 'postgres', url: url.toString() });
+  await migrateToLatest(db);
+  await db.destroy();
+  log(`multi-node: PostgreSQL database ${name}, Redis ${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}`);
+  return {
+    env: { BENCH_DATABASE_URL: url.toString(), BENCH_REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
 main().catch((error: unknown) => {
