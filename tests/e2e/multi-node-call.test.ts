@@ -60,7 +60,10 @@ async function startNode(databaseUrl: string): Promise<Node> {
 
 /** A load balancer's stand-in: each new connection goes to the first of `ports` that accepts it. */
 async function frontDoor(ports: number[]): Promise<string> {
+  const open = new Set<net.Socket>();
   const server = net.createServer((client) => {
+    open.add(client);
+    client.on('close', () => open.delete(client));
     client.pause();
     const tryNext = (left: number[]) => {
       const [port, ...rest] = left;
@@ -80,7 +83,11 @@ async function frontDoor(ports: number[]): Promise<string> {
     tryNext(ports);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  cleanups.push(() => {
+    // Browsers keep connections open: cut them, or close would wait for them.
+    for (const socket of open) socket.destroy();
+    return new Promise((resolve) => server.close(resolve));
+  });
   return `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
 }
 
@@ -99,10 +106,13 @@ describe.runIf(run)('a video call across two nodes', () => {
   let doctor: CallPage;
   let patient: CallPage;
   let code = '';
+  let dbUrl = '';
+  const pages: CallPage[] = [];
 
   beforeAll(async () => {
     const database = await createPgDatabase({ migrate: true });
     cleanups.push(database.drop);
+    dbUrl = database.url;
     db = createDb({ kind: 'postgres', url: database.url });
     cleanups.push(() => db.destroy());
     a = await startNode(database.url);
@@ -183,10 +193,42 @@ describe.runIf(run)('a video call across two nodes', () => {
     expect(await db.selectFrom('billing_records').select('id').where('consultation_id', '=', consultations[0]!.id).execute()).toHaveLength(1);
   });
 
+  it('SIGTERM on the doctor\'s node during another call: the node exits within 10 s, media keeps flowing, the page reconnects, and neither person is shown an error', async () => {
+    const c = await startNode(dbUrl);
+    const door = await frontDoor([c.port, b.port]);
+    const d = await createDoctor(db, { name: 'Paulo Lima' });
+    const p = await createPatient(db, { name: 'Ana Reis', doctors: [d] });
+    const doc = await signedInCallPage(browser, door, d.email, DESKTOP);
+    const pat = await signedInCallPage(browser, b.url, p.email, PHONE);
+    pages.push(doc, pat);
+    const res = await doc.context.request.post('/api/rooms', { data: { patientId: p.id, reason: 'Retorno' }, headers: { origin: door } });
+    const room = ((await res.json()) as { code: string }).code;
+    await pat.page.goto(`/sala/${room}`);
+    await pat.page.getByLabel('Li e concordo com o termo').check();
+    await pat.page.getByRole('button', { name: 'Aceitar e continuar' }).click();
+    await pat.page.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
+    await doc.page.goto(`/sala/${room}`);
+    await doc.page.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
+    await doc.page.getByRole('button', { name: 'Deixar entrar' }).click();
+    await expectFramesGrowing(doc.page, 'doctor');
+    await expectFramesGrowing(pat.page, 'patient');
+
+    const stoppedAt = Date.now();
+    c.child.kill('SIGTERM');
+    expect(await c.exit).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    await expectFramesGrowing(pat.page, 'patient after SIGTERM');
+    await expectFramesGrowing(doc.page, 'doctor after SIGTERM');
+    await say(pat.page, doc.page, 'Continua aí?', 30_000);
+    await say(doc.page, pat.page, 'Continuo.', 30_000);
+    for (const page of [doc.page, pat.page]) expect((await page.locator('[role="alert"]').allInnerTexts()).join('').trim()).toBe('');
+    expect(c.out()).not.toMatch(/"level":(50|60)/);
+  });
+
   it('logged no page errors and no server errors', () => {
     // While node A is gone, Chromium logs the refused or reset attempts; those are expected.
     const dropped = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|WebSocket connection/;
-    expect([...doctor.errors, ...patient.errors].filter((e) => !dropped.test(e))).toEqual([]);
+    expect([...doctor.errors, ...patient.errors, ...pages.flatMap((pg) => pg.errors)].filter((e) => !dropped.test(e))).toEqual([]);
     expect(b.out()).not.toMatch(/"level":(50|60)/);
   });
 });
