@@ -179,17 +179,20 @@ export class LiveRooms {
    */
   async heartbeat(): Promise<void> {
     const mine = [...this.presence.entries()];
-    await Promise.all(mine.filter((e) => e.sockets > 0).map((e) => this.state.publish(e.code, e.userId)));
-    for (const code of this.presence.activeCodes()) {
+    await inChunks(
+      mine.filter((e) => e.sockets > 0),
+      (e) => this.state.publish(e.code, e.userId),
+    );
+    const active = this.presence.activeCodes();
+    await inChunks(active, async (code) => {
       const room = this.rooms.get(code);
-      if (!room) continue;
+      if (!room) return;
       await this.announce(code, room, room.doctor_id);
       await this.announce(code, room, room.patient_id);
-    }
-    for (const entry of await this.state.waiting()) {
-      if (this.presence.activeCodes().includes(entry.code)) continue;
-      await this.reviewWaiting(entry.code, { doctor_id: entry.doctorId, patient_id: entry.patientId });
-    }
+    });
+    const served = new Set(active);
+    const elsewhere = (await this.state.waiting()).filter((e) => !served.has(e.code));
+    await inChunks(elsewhere, (e) => this.reviewWaiting(e.code, { doctor_id: e.doctorId, patient_id: e.patientId }));
   }
 
   /** A socket went away: it leaves every room it joined (the others see it reconnecting, then offline). */
@@ -202,4 +205,9 @@ export class LiveRooms {
       if (room && state) await this.changed(code, room, member.user.id);
     }
   }
+}
+
+/** Runs `work` over `items`, 100 at a time: a heartbeat over thousands of rooms neither waits on each round trip in turn nor sends them all at once. */
+async function inChunks<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += 100) await Promise.all(items.slice(i, i + 100).map(work));
 }
