@@ -1,4 +1,5 @@
 import type { LocalTracks, SignalMessage } from './call-peer-types';
+import { SendRamp } from './send-ramp';
 
 /** What an attempt needs from the CallPeer that owns it; events count only while it is current. */
 export interface AttemptHost {
@@ -32,6 +33,8 @@ export class ConnectionAttempt {
   restartTried = false;
   /** Since when the connection has not been connected (0 while connected). */
   waitingSince = Date.now();
+  /** Our video sender, started small and stepped up once frames flow (send-ramp.ts). */
+  private ramp: SendRamp | null = null;
 
   constructor(
     iceServers: RTCIceServer[],
@@ -83,6 +86,7 @@ export class ConnectionAttempt {
 
   /** Stops listening and closes the connection. */
   close(): void {
+    this.ramp?.stop();
     const pc = this.pc;
     pc.onicecandidate = null;
     pc.ontrack = null;
@@ -162,6 +166,11 @@ export class ConnectionAttempt {
         transceiver.sender.setStreams(this.host.localStream);
       }
       const track = tracks[kind];
+      // The first time this connection sends video: small first frames, full size once they flow.
+      if (kind === 'video' && !this.ramp) {
+        this.ramp = new SendRamp(pc, transceiver.sender, (m, d) => this.host.log(m, d));
+        await this.ramp.begin(track);
+      }
       if (transceiver.sender.track !== track) await transceiver.sender.replaceTrack(track);
     }
   }

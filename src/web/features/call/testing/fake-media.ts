@@ -6,6 +6,8 @@ export class FakeTrack {
   enabled = true;
   stopped = false;
   contentHint = '';
+  /** The width the device delivers (undefined: the browser does not say). */
+  width: number | undefined = undefined;
   private readonly listeners = new Map<string, (() => void)[]>();
 
   constructor(
@@ -17,8 +19,8 @@ export class FakeTrack {
     this.stopped = true;
   }
 
-  getSettings(): { deviceId: string } {
-    return { deviceId: this.deviceId };
+  getSettings(): { deviceId: string; width?: number } {
+    return this.width === undefined ? { deviceId: this.deviceId } : { deviceId: this.deviceId, width: this.width };
   }
 
   addEventListener(type: string, listener: () => void): void {

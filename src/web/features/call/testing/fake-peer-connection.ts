@@ -9,14 +9,40 @@ function description(type: RTCSdpType, session: string, version: number): Descri
   return { type, sdp, toJSON: () => ({ type, sdp }) };
 }
 
-class FakeSender {
+type Encoding = { active: boolean; scaleResolutionDownBy?: number };
+
+/** A sender with one encoding (as Chromium's has before and after negotiation) and statistics tests set. */
+export class FakeSender {
   track: FakeTrack | null = null;
   streams: unknown[] = [];
+  encodings: Encoding[] = [{ active: true }];
+  /** Test knobs: what getStats reports, and the next setParameters failures. */
+  framesSent = 0;
+  availableOutgoingBitrate: number | undefined = undefined;
+  refuseParameters = 0;
+  private transaction = 0;
   async replaceTrack(track: FakeTrack | null): Promise<void> {
     this.track = track;
   }
   setStreams(...streams: unknown[]): void {
     this.streams = streams;
+  }
+  getParameters(): { transactionId: string; encodings: Encoding[] } {
+    return { transactionId: String(++this.transaction), encodings: this.encodings.map((e) => ({ ...e })) };
+  }
+  async setParameters(parameters: { transactionId: string; encodings: Encoding[] }): Promise<void> {
+    await Promise.resolve();
+    if (this.refuseParameters > 0) {
+      this.refuseParameters--;
+      throw new DOMException('refused', 'InvalidModificationError');
+    }
+    if (parameters.transactionId !== String(this.transaction)) throw new DOMException('stale parameters', 'InvalidModificationError');
+    this.encodings = parameters.encodings.map((e) => ({ ...e }));
+  }
+  async getStats(): Promise<Map<string, Record<string, unknown>>> {
+    const stats = new Map<string, Record<string, unknown>>([['OT1', { type: 'outbound-rtp', kind: 'video', framesSent: this.framesSent }]]);
+    if (this.availableOutgoingBitrate !== undefined) stats.set('CP1', { type: 'candidate-pair', availableOutgoingBitrate: this.availableOutgoingBitrate });
+    return stats;
   }
 }
 
