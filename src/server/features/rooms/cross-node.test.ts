@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, createPatient, PASSWORD } from '../../../../tests/helpers/factories';
+import { PASSWORD, createAdmin, createDoctor, createPatient } from '../../../../tests/helpers/factories';
 import { createPgDatabase, startNode as startInProcessNode, throwawayRedis } from '../../../../tests/helpers/nodes';
 import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '../../../../tests/helpers/requirements';
 import { type ClientSocket, connectSocket, request } from '../../../../tests/helpers/sockets';
@@ -248,6 +248,28 @@ describe.skipIf(!services)('a doctor on node A and a patient on node B', () => {
     expect((await api(a, 'POST', '/api/auth/logout', patientCookie)).status).toBe(200);
     expect(await fatal).toMatchObject({ code: 'session_ended' });
     expect(await gone).toBe('io server disconnect');
+  });
+
+  it('a password change on node A ends the person\'s other sessions on node B but not the one that changed it; deactivation on node A ends the rest', async () => {
+    const { doctor } = await roomWithPeople();
+    const changing = await login(a, doctor);
+    const other = await login(b, doctor);
+    const keeps = await socketOn(b, changing);
+    const ends = await socketOn(b, other);
+    const endsFatal = new Promise((resolve) => ends.once('error:fatal', resolve));
+    const keptFatal: unknown[] = [];
+    keeps.on('error:fatal', (e) => keptFatal.push(e));
+    expect((await api(a, 'POST', '/api/auth/password', changing, { currentPassword: PASSWORD, newPassword: 'outra-senha-forte-456' })).status).toBe(200);
+    expect(await endsFatal).toMatchObject({ code: 'session_ended' });
+    await sleep(300);
+    expect(keeps.connected).toBe(true);
+    expect(keptFatal).toEqual([]);
+
+    const admin = await createAdmin(db);
+    const adminCookie = await login(a, admin);
+    const keptGone = new Promise((resolve) => keeps.once('disconnect', resolve));
+    expect((await api(a, 'POST', `/api/users/${doctor.id}/deactivate`, adminCookie)).status).toBe(200);
+    expect(await keptGone).toBe('io server disconnect');
   });
 
   it('counts sockets per session and events per person across both nodes', async () => {
