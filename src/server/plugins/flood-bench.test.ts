@@ -17,6 +17,15 @@ describe('FloodBench', () => {
     expect(spans).toEqual([10_000, 20_000, 40_000, 60_000, 60_000]);
   });
 
+  it('counts the sockets of one person tripping over the same burst as one strike', () => {
+    const bench = new FloodBench(10_000, 60_000, 600_000);
+    expect(bench.strike('s', 0)).toBe(10_000);
+    expect(bench.strike('s', 5)).toBe(9_995);
+    expect(bench.strike('s', 9)).toBe(9_991);
+    expect(bench.isBenched('s', 10_000)).toBe(false);
+    expect(bench.strike('s', 10_001)).toBe(20_000);
+  });
+
   it('starts over for a session that behaved for longer than the memory, and keeps sessions apart', () => {
     const bench = new FloodBench(10_000, 60_000, 600_000);
     bench.strike('a', 0);

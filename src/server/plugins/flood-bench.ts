@@ -16,9 +16,13 @@ export class FloodBench {
     private readonly memoryMs: number,
   ) {}
 
-  /** Records a flood by `key` and returns how long it is now refused. */
+  /**
+   * Records a flood by `key` and returns how long it is now refused. A strike while already
+   * refused adds nothing: the person's other sockets tripping over the same burst are one flood.
+   */
   strike(key: string, now = Date.now()): number {
     const prev = this.entries.get(key);
+    if (prev && prev.until > now) return prev.until - now;
     const strikes = prev && now - prev.lastAt <= this.memoryMs ? prev.strikes + 1 : 1;
     const ms = Math.min(this.maxMs, this.baseMs * 2 ** (strikes - 1));
     this.entries.set(key, { until: now + ms, strikes, lastAt: now });

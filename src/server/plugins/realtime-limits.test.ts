@@ -66,6 +66,17 @@ describe.skipIf(!services)('RedisRealtimeLimits: two nodes count one person toge
     expect(await nodeB.isBenched(session)).toBe(true);
   });
 
+  it('counts strikes on both nodes during one bench as one flood: the bench does not grow', async () => {
+    const session = randomUUID();
+    nodeA.strike(session);
+    nodeB.strike(session);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await nodeA.isBenched(session)).toBe(true);
+    await new Promise((r) => setTimeout(r, SETTINGS.bench.baseMs));
+    expect(await nodeA.isBenched(session)).toBe(false);
+    expect(await nodeB.isBenched(session)).toBe(false);
+  });
+
   it('fails safe when Redis errs: no refusal, no throw, one warning; the node’s own limits still hold', async () => {
     const broken = await connectRedis(TEST_REDIS_URL);
     broken.destroy();

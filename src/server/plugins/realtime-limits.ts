@@ -113,8 +113,13 @@ redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
-/** One more strike: benched for base × 2^(strikes−1), up to max; strikes forgotten after memory. */
+/**
+ * One more strike: benched for base × 2^(strikes−1), up to max; strikes forgotten after memory.
+ * None while already benched (the person's other sockets tripping over the same burst).
+ */
 const STRIKE = `
+local left = redis.call('PTTL', KEYS[2])
+if left > 0 then return left end
 local strikes = redis.call('INCR', KEYS[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 local ms = math.min(tonumber(ARGV[2]), tonumber(ARGV[1]) * 2 ^ (strikes - 1))
