@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -7,7 +6,7 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PASSWORD, createDoctor, createPatient } from '../../tests/helpers/factories';
-import { type TestNode, createPgDatabase, freePort, startNode, throwawayRedis } from '../../tests/helpers/nodes';
+import { type ServerProcess, type TestNode, addressOf, createPgDatabase, freePort, spawnServer, startNode, throwawayRedis } from '../../tests/helpers/nodes';
 import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '../../tests/helpers/requirements';
 import { type ClientSocket, connectSocket, request } from '../../tests/helpers/sockets';
 import { TCLE_VERSION } from '../shared/domain/tcle';
@@ -27,36 +26,13 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.warn("cleanup failed", e));
 });
 
-type Started = { child: ChildProcess; out: () => string; exit: Promise<number | null> };
+type Started = ServerProcess;
 
-/** `node src/server/main.ts` with this environment; its output collected. */
+/** `node src/server/main.ts` with this environment, stopped when the file ends. */
 function startServer(env: Record<string, string>): Started {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-node-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ADMIN_PASSWORD: 'senha-de-teste-123', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  cleanups.push(async () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  return { child, out: () => out, exit };
-}
-
-/** The address a started server prints once it listens. */
-async function addressOf(server: Started, timeoutMs = 40_000): Promise<string> {
-  const started = Date.now();
-  for (;;) {
-    const match = /MedConnect is running at (http:\/\/\S+)/.exec(server.out());
-    if (match) return match[1]!.replace('localhost', '127.0.0.1');
-    if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}:\n${server.out()}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`server did not start:\n${server.out()}`);
-    await sleep(50);
-  }
+  const server = spawnServer(env);
+  cleanups.push(server.stop);
+  return server;
 }
 
 const linesOf = (text: string) => text.split('\n').filter((l) => l.trim() !== '');

@@ -1,61 +1,26 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, createDb } from '../../src/server/db/database';
 import { DESKTOP, PHONE, launchChromium } from '../helpers/browser';
 import { type CallPage, expectFramesGrowing, framesDecoded, signedInCallPage } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';
-import { createPgDatabase } from '../helpers/nodes';
+import { type ServerProcess, addressOf, createPgDatabase, spawnServer } from '../helpers/nodes';
 import { TEST_REDIS_URL, chromiumAvailable, postgresAvailable, redisAvailable } from '../helpers/requirements';
 
 const WHAT = 'the video call across two nodes (Chromium, PostgreSQL and Redis)';
 const run = chromiumAvailable() && (await postgresAvailable(WHAT)) && (await redisAvailable(WHAT));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Node = { url: string; port: number; child: ChildProcess; exit: Promise<number | null>; out: () => string };
+type Node = ServerProcess & { url: string; port: number };
 
 const cleanups: (() => Promise<unknown>)[] = [];
 
 /** `node src/server/main.ts` in multi-node mode, serving the built web app. */
 async function startNode(databaseUrl: string): Promise<Node> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-e2e-node-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      ADMIN_PASSWORD: 'senha-de-teste-123',
-      WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'dist/web',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  const started = Date.now();
-  for (;;) {
-    const match = /MedConnect is running at (http:\/\/\S+)/.exec(out);
-    if (match) {
-      const url = match[1]!.replace('localhost', '127.0.0.1');
-      return { url, port: Number(new URL(url).port), child, exit, out: () => out };
-    }
-    if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() - started > 60_000) throw new Error(`node did not start:\n${out}`);
-    await sleep(50);
-  }
+  const server = spawnServer({ DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'dist/web' }, 'mc-e2e-node-');
+  cleanups.push(server.stop);
+  const url = await addressOf(server);
+  return { ...server, url, port: Number(new URL(url).port) };
 }
 
 /** A load balancer's stand-in: each new connection goes to the first of `ports` that accepts it. */

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
@@ -124,4 +127,46 @@ export async function throwawayRedis(): Promise<{ url: string; start: () => Prom
   };
   await start();
   return { url: `redis://127.0.0.1:${port}`, start, stop };
+}
+
+export type ServerProcess = {
+  child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  out: () => string;
+  exit: Promise<number | null>;
+  /** Kills it if still running and removes its DATA_DIR. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * `node src/server/main.ts` as a separate process, as `npm start` would run a node: in a DATA_DIR
+ * of its own, on a free port, on SQLite without Redis unless `env` says otherwise.
+ */
+export function spawnServer(env: Record<string, string>, dataDirPrefix = 'mc-node-'): ServerProcess {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), dataDirPrefix));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ADMIN_PASSWORD: 'senha-de-teste-123', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { child, out: () => out, exit, stop };
+}
+
+/** The address a spawned server prints once it listens; throws with its output if it exits or takes too long. */
+export async function addressOf(server: ServerProcess, timeoutMs = 60_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const match = /MedConnect is running at (http:\/\/\S+)/.exec(server.out());
+    if (match) return match[1]!.replace('localhost', '127.0.0.1');
+    if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}:\n${server.out()}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`server did not start:\n${server.out()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

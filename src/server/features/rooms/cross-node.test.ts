@@ -1,13 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, createAdmin, createDoctor, createPatient } from '../../../../tests/helpers/factories';
-import { createPgDatabase, startNode as startInProcessNode, throwawayRedis } from '../../../../tests/helpers/nodes';
+import { type ServerProcess, addressOf, createPgDatabase, spawnServer, startNode as startInProcessNode, throwawayRedis } from '../../../../tests/helpers/nodes';
 import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '../../../../tests/helpers/requirements';
 import { type ClientSocket, connectSocket, request } from '../../../../tests/helpers/sockets';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
@@ -33,44 +29,16 @@ const NODE_ENV_VARS = {
   LOGIN_IP_LIMIT_PER_MINUTE: '10000',
 };
 
-type Node = { url: string; child: ChildProcess; out: () => string; exit: Promise<number | null> };
+type Node = ServerProcess & { url: string };
 
 const cleanups: (() => Promise<unknown>)[] = [];
 const sockets: ClientSocket[] = [];
 
 /** `node src/server/main.ts` in multi-node mode, resolved once it listens. */
 async function startNode(databaseUrl: string): Promise<Node> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-xnode-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      ...NODE_ENV_VARS,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      ADMIN_PASSWORD: 'senha-de-teste-123',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  const started = Date.now();
-  for (;;) {
-    const match = /MedConnect is running at (http:\/\/\S+)/.exec(out);
-    if (match) return { url: match[1]!.replace('localhost', '127.0.0.1'), child, out: () => out, exit };
-    if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() - started > 60_000) throw new Error(`node did not start:\n${out}`);
-    await sleep(50);
-  }
+  const server = spawnServer({ ...NODE_ENV_VARS, DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL }, 'mc-xnode-');
+  cleanups.push(server.stop);
+  return { ...server, url: await addressOf(server) };
 }
 
 let db: Db;
