@@ -1,11 +1,10 @@
-import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, createDb } from '../../src/server/db/database';
 import { DESKTOP, PHONE, launchChromium } from '../helpers/browser';
 import { type CallPage, expectFramesGrowing, framesDecoded, signedInCallPage } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';
-import { type ServerProcess, addressOf, createPgDatabase, spawnServer } from '../helpers/nodes';
+import { type ServerProcess, addressOf, createPgDatabase, spawnServer, tcpFrontDoor } from '../helpers/nodes';
 import { TEST_REDIS_URL, chromiumAvailable, postgresAvailable, redisAvailable } from '../helpers/requirements';
 
 const WHAT = 'the video call across two nodes (Chromium, PostgreSQL and Redis)';
@@ -23,37 +22,11 @@ async function startNode(databaseUrl: string): Promise<Node> {
   return { ...server, url, port: Number(new URL(url).port) };
 }
 
-/** A load balancer's stand-in: each new connection goes to the first of `ports` that accepts it. */
+/** The stand-in load balancer over these nodes' ports, closed when the file ends. */
 async function frontDoor(ports: number[]): Promise<string> {
-  const open = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    open.add(client);
-    client.on('close', () => open.delete(client));
-    client.pause();
-    const tryNext = (left: number[]) => {
-      const [port, ...rest] = left;
-      if (port === undefined) return void client.destroy();
-      const upstream = net.connect(port, '127.0.0.1');
-      upstream.once('error', () => tryNext(rest));
-      upstream.once('connect', () => {
-        upstream.removeAllListeners('error');
-        upstream.on('error', () => client.destroy());
-        client.on('error', () => upstream.destroy());
-        client.on('close', () => upstream.destroy());
-        upstream.on('close', () => client.destroy());
-        client.pipe(upstream).pipe(client);
-        client.resume();
-      });
-    };
-    tryNext(ports);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => {
-    // Browsers keep connections open: cut them, or close would wait for them.
-    for (const socket of open) socket.destroy();
-    return new Promise((resolve) => server.close(resolve));
-  });
-  return `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  const door = await tcpFrontDoor(() => ports);
+  cleanups.push(door.close);
+  return door.url;
 }
 
 /**

@@ -170,3 +170,40 @@ export async function addressOf(server: ServerProcess, timeoutMs = 60_000): Prom
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * A load balancer's stand-in: each new TCP connection goes to the first of `ports()` that accepts
+ * it (asked per connection, so a test can list nodes started later). `close` cuts the connections
+ * still open (browsers keep theirs) and stops listening.
+ */
+export async function tcpFrontDoor(ports: () => number[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const open = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    open.add(client);
+    client.on('close', () => open.delete(client));
+    client.pause();
+    const tryNext = (left: number[]) => {
+      const [port, ...rest] = left;
+      if (port === undefined) return void client.destroy();
+      const upstream = net.connect(port, '127.0.0.1');
+      upstream.once('error', () => tryNext(rest));
+      upstream.once('connect', () => {
+        upstream.removeAllListeners('error');
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+        client.on('close', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
+        client.pipe(upstream).pipe(client);
+        client.resume();
+      });
+    };
+    tryNext(ports());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  const close = () => {
+    for (const socket of open) socket.destroy();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { url: `http://127.0.0.1:${port}`, close };
+}

@@ -37,3 +37,51 @@ export function nextEvent<E extends keyof ServerToClientEvents>(socket: ClientSo
     });
   });
 }
+
+export type Received = { name: string; payload: Record<string, unknown> };
+
+/** Everything a client socket receives, in order, with a way to wait for what comes next. */
+export class Recorder {
+  readonly events: Received[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  /** `timeoutMs`: how long `waitFor` waits unless told (cross-node relays take a little longer). */
+  constructor(
+    socket: ClientSocket,
+    private readonly timeoutMs = 3000,
+  ) {
+    socket.onAny((name: string, payload: Record<string, unknown>) => {
+      this.events.push({ name, payload });
+      for (const l of this.listeners) l();
+    });
+  }
+
+  mark(): number {
+    return this.events.length;
+  }
+
+  since(mark: number, name?: string): Received[] {
+    return this.events.slice(mark).filter((e) => name === undefined || e.name === name);
+  }
+
+  /** The first event at or after `from` with that name matching `match`. */
+  waitFor<E extends keyof ServerToClientEvents>(name: E, match: Record<string, unknown> = {}, from = 0, timeoutMs = this.timeoutMs): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+    const find = () =>
+      this.events.slice(from).find((e) => e.name === name && Object.entries(match).every(([k, v]) => JSON.stringify(e.payload[k]) === JSON.stringify(v)));
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = find();
+        if (!hit) return;
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve(hit.payload as Parameters<ServerToClientEvents[E]>[0]);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`no ${name} ${JSON.stringify(match)} within ${timeoutMs} ms; got ${JSON.stringify(this.events.slice(from).map((e) => e.name))}`));
+      }, timeoutMs);
+      this.listeners.add(check);
+      check();
+    });
+  }
+}

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, createAdmin, createDoctor, createPatient } from '../../../../tests/helpers/factories';
-import { type ServerProcess, addressOf, createPgDatabase, spawnServer, startNode as startInProcessNode, throwawayRedis } from '../../../../tests/helpers/nodes';
+import { type ServerProcess, addressOf, createPgDatabase, spawnServer, startNode as startInProcessNode, tcpFrontDoor, throwawayRedis } from '../../../../tests/helpers/nodes';
 import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '../../../../tests/helpers/requirements';
-import { type ClientSocket, connectSocket, request } from '../../../../tests/helpers/sockets';
+import { type ClientSocket, Recorder, connectSocket, request } from '../../../../tests/helpers/sockets';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { ServerToClientEvents } from '../../../shared/realtime/events';
 import { type Db, createDb } from '../../db/database';
 import type { UserRow } from '../../db/types';
 
@@ -86,48 +84,8 @@ async function socketOn(node: Node, cookie: string): Promise<ClientSocket> {
   return s;
 }
 
-type Received = { name: string; payload: Record<string, unknown> };
-
-/** Everything a client socket receives, with a way to wait for what comes next. */
-class Recorder {
-  readonly events: Received[] = [];
-  private readonly listeners = new Set<() => void>();
-
-  constructor(socket: ClientSocket) {
-    socket.onAny((name: string, payload: Record<string, unknown>) => {
-      this.events.push({ name, payload });
-      for (const l of this.listeners) l();
-    });
-  }
-
-  mark(): number {
-    return this.events.length;
-  }
-
-  since(mark: number, name?: string): Received[] {
-    return this.events.slice(mark).filter((e) => name === undefined || e.name === name);
-  }
-
-  waitFor<E extends keyof ServerToClientEvents>(name: E, match: Record<string, unknown> = {}, from = 0, timeoutMs = 5000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-    const find = () =>
-      this.events.slice(from).find((e) => e.name === name && Object.entries(match).every(([k, v]) => JSON.stringify(e.payload[k]) === JSON.stringify(v)));
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const hit = find();
-        if (!hit) return;
-        clearTimeout(timer);
-        this.listeners.delete(check);
-        resolve(hit.payload as Parameters<ServerToClientEvents[E]>[0]);
-      };
-      const timer = setTimeout(() => {
-        this.listeners.delete(check);
-        reject(new Error(`no ${name} ${JSON.stringify(match)} within ${timeoutMs} ms; got ${JSON.stringify(this.events.slice(from))}`));
-      }, timeoutMs);
-      this.listeners.add(check);
-      check();
-    });
-  }
-}
+/** A socket's recorder with cross-node patience: a relay may pass through Redis. */
+const recorder = (socket: ClientSocket) => new Recorder(socket, 5000);
 
 /** A doctor and their consenting patient, signed in (on node A unless told), and an open room. */
 async function roomWithPeople(node = a) {
@@ -147,8 +105,8 @@ async function callAcrossNodes() {
   const { code } = people;
   const doctorSocket = await socketOn(a, people.doctorCookie);
   const patientSocket = await socketOn(b, people.patientCookie);
-  const d = new Recorder(doctorSocket);
-  const p = new Recorder(patientSocket);
+  const d = recorder(doctorSocket);
+  const p = recorder(patientSocket);
   expect(await request(doctorSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'doctor', admitted: true, peer: { state: 'offline' } } });
   expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'patient', admitted: false, peer: { state: 'in_call' } } });
   return { ...people, doctorSocket, patientSocket, d, p };
@@ -274,7 +232,7 @@ describe.skipIf(!services)('node A dies mid-call', () => {
 
     // The doctor's page reconnects, now to node B, joins again, and the call starts again.
     const back = await socketOn(b, pair.doctorCookie);
-    const d2 = new Recorder(back);
+    const d2 = recorder(back);
     const again = p.mark();
     expect(await request(back, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'doctor', peer: { state: 'in_call' } } });
     await p.waitFor('presence', { userId: pair.doctor.id, state: 'in_call' }, again);
@@ -292,7 +250,7 @@ describe.skipIf(!services)('the node of a waiting patient dies', () => {
     const people = await roomWithPeople(b);
     const { code } = people;
     const doctorPage = await socketOn(b, people.doctorCookie);
-    const notices = new Recorder(doctorPage);
+    const notices = recorder(doctorPage);
     const patientSocket = await socketOn(d, people.patientCookie);
     expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { admitted: false } });
     await notices.waitFor('waiting:changed', { code, waiting: true });
@@ -306,30 +264,6 @@ describe.skipIf(!services)('the node of a waiting patient dies', () => {
   }, 60_000);
 });
 
-/** A load balancer's stand-in: each new connection goes to the first of `ports` that accepts it. */
-async function tcpFrontDoor(ports: () => number[]): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = net.createServer((client) => {
-    client.pause();
-    const tryNext = (left: number[]) => {
-      const [port, ...rest] = left;
-      if (port === undefined) return void client.destroy();
-      const upstream = net.connect(port, '127.0.0.1');
-      upstream.once('error', () => tryNext(rest));
-      upstream.once('connect', () => {
-        upstream.removeAllListeners('error');
-        upstream.on('error', () => client.destroy());
-        client.on('error', () => upstream.destroy());
-        client.pipe(upstream).pipe(client);
-        client.resume();
-      });
-    };
-    tryNext(ports());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 describe.skipIf(!services)('SIGTERM on the doctor’s node during a call', () => {
   it('the node exits within 10 s; the doctor’s client reconnects by itself through the other node, and nobody is shown an error', async () => {
     const c = await startNode(dbUrl);
@@ -341,12 +275,12 @@ describe.skipIf(!services)('SIGTERM on the doctor’s node during a call', () =>
     // The doctor's page, as app-connection.ts opens it: reconnection on, and a join on every connect (the call client does that).
     const doctor: ClientSocket = io(door.url, { transports: ['websocket'], extraHeaders: { cookie: people.doctorCookie, origin: door.url }, forceNew: true, reconnectionDelay: 200 });
     sockets.push(doctor);
-    const d = new Recorder(doctor);
+    const d = recorder(doctor);
     const joins: Promise<unknown>[] = [];
     doctor.on('connect', () => joins.push(request(doctor, 'room:join', { code })));
     await new Promise<void>((resolve) => doctor.once('connect', () => resolve()));
     const patientSocket = await socketOn(b, people.patientCookie);
-    const p = new Recorder(patientSocket);
+    const p = recorder(patientSocket);
     expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true });
     expect(await request(doctor, 'room:admit', { code })).toEqual({ ok: true, data: null });
     await p.waitFor('call:start', { initiator: false });
@@ -382,8 +316,8 @@ describe.skipIf(!services || !redisServerAvailable('the Redis-outage realtime te
     const { code } = people;
     const doctorSocket = await socketOn(n, people.doctorCookie);
     const patientSocket = await socketOn(n, people.patientCookie);
-    const d = new Recorder(doctorSocket);
-    const p = new Recorder(patientSocket);
+    const d = recorder(doctorSocket);
+    const p = recorder(patientSocket);
     expect(await request(doctorSocket, 'room:join', { code })).toMatchObject({ ok: true });
     expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true });
     expect(await request(doctorSocket, 'room:admit', { code })).toEqual({ ok: true, data: null });

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type ClientSocket, connectSocket, nextEvent, request } from '../../../../tests/helpers/sockets';
+import { type ClientSocket, Recorder, connectSocket, nextEvent, request } from '../../../../tests/helpers/sockets';
 import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
 import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { JoinResult, ServerToClientEvents } from '../../../shared/realtime/events';
+import type { JoinResult } from '../../../shared/realtime/events';
 import type { ChatMessage } from '../../../shared/schemas/rooms';
 
 type Ctx = { t: TestApp; url: string };
@@ -54,50 +54,6 @@ async function roomWithPeople(ctx: Ctx = main, o: { consent?: boolean } = {}) {
     expect(consent.statusCode).toBe(200);
   }
   return { doctor, patient, doctorCookie, patientCookie, code: res.json().code as string };
-}
-
-type Received = { name: string; payload: Record<string, unknown> };
-
-/** Everything a client socket receives, in order, with a way to wait for what comes next. */
-class Recorder {
-  readonly events: Received[] = [];
-  private readonly listeners = new Set<() => void>();
-
-  constructor(socket: ClientSocket) {
-    socket.onAny((name: string, payload: Record<string, unknown>) => {
-      this.events.push({ name, payload });
-      for (const l of this.listeners) l();
-    });
-  }
-
-  mark(): number {
-    return this.events.length;
-  }
-
-  since(mark: number, name?: string): Received[] {
-    return this.events.slice(mark).filter((e) => name === undefined || e.name === name);
-  }
-
-  /** The first event at or after `from` with that name matching `match`. */
-  waitFor<E extends keyof ServerToClientEvents>(name: E, match: Record<string, unknown> = {}, from = 0, timeoutMs = 3000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-    const find = () =>
-      this.events.slice(from).find((e) => e.name === name && Object.entries(match).every(([k, v]) => JSON.stringify(e.payload[k]) === JSON.stringify(v)));
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const hit = find();
-        if (!hit) return;
-        clearTimeout(timer);
-        this.listeners.delete(check);
-        resolve(hit.payload as Parameters<ServerToClientEvents[E]>[0]);
-      };
-      const timer = setTimeout(() => {
-        this.listeners.delete(check);
-        reject(new Error(`no ${name} ${JSON.stringify(match)} within ${timeoutMs} ms; got ${JSON.stringify(this.events.slice(from).map((e) => e.name))}`));
-      }, timeoutMs);
-      this.listeners.add(check);
-      check();
-    });
-  }
 }
 
 type Pair = Awaited<ReturnType<typeof roomWithPeople>> & {
