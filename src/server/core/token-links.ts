@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { InviteLink } from '../../shared/schemas/auth';
 import type { DbOrTrx } from '../db/database';
+import type { TokenLinksTable } from '../db/types';
 import type { AppError } from '../errors';
 import { hashToken, newToken } from '../lib/tokens';
 import { type TokenLinkTable, insertTokenLink, revokeOpenTokenLinks } from './token-links.repository';
 
 /** What invites and password resets share: a single-use link that lets a person set a password. */
-export type TokenLinkRow = {
-  id: string;
-  token_hash: string;
-  user_id: string;
-  created_by: string | null;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-  revoked_at: string | null;
-};
+export type TokenLinkRow = Selectable<TokenLinksTable>;
 
 /** One kind of link: the page its URL opens and the table that holds it. */
 export type TokenLinkKind = { path: string; table: TokenLinkTable };

@@ -64,7 +64,8 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface InvitesTable {
+/** A single-use link to set a password; only the token's hash is kept. */
+export interface TokenLinksTable {
   id: string;
   token_hash: string;
   user_id: string;
@@ -75,17 +76,11 @@ export interface InvitesTable {
   revoked_at: string | null;
 }
 
-/** A link to choose a new password; only the token's hash is kept. created_by null: asked for by e-mail. */
-export interface PasswordResetsTable {
-  id: string;
-  token_hash: string;
-  user_id: string;
-  created_by: string | null;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-  revoked_at: string | null;
-}
+/** An invite: the first password of an account. */
+export type InvitesTable = TokenLinksTable;
+
+/** A link to choose a new password. created_by null: asked for by e-mail. */
+export type PasswordResetsTable = TokenLinksTable;
 
 export interface PhotosTable {
   user_id: string;
