@@ -8,6 +8,7 @@ import type { Role } from '../../shared/permissions';
 import type { Redis } from '../lib/redis';
 import { hashToken } from '../lib/tokens';
 import { originOf, trustFn } from '../lib/trust-proxy';
+import { eventTurns } from './event-turns';
 import { LocalRealtimeLimits, type RealtimeLimits, RedisRealtimeLimits } from './realtime-limits';
 import { SESSION_COOKIE, type SessionStore } from './session';
 import type { RealtimeServer, RealtimeSocket, SocketData, SocketEventHandler } from './socket-events';
@@ -271,11 +272,12 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
       // without being decoded, which is what keeps a flood cheap for everyone else.
       endSocket(socket, { code: 'rate_limited', message: 'Mensagens demais em pouco tempo. A conexão foi encerrada.' });
     };
+    const takeTurn = eventTurns(() => socket.connected);
     const proceed = (next: (err?: Error) => void) => {
       // Events stay in order: while a check is pending, later events wait on the same promise.
       const valid = sessionStillValid(socket);
-      if (valid === true) next();
-      else void valid.then((ok) => ok && next());
+      if (valid === true) takeTurn(next);
+      else void valid.then((ok) => ok && takeTurn(next));
     };
     socket.use((packet, next) => {
       // Counted before anything costly, for the person across all their sockets (and nodes: then
