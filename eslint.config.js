@@ -2,9 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 import { serverFeatures } from './eslint-rules/server-features.js';
 import { webFeatures } from './eslint-rules/web-features.js';
+
+/** Code in src/ reaches another folder through its alias (package.json "imports"), never by climbing with ../ */
+const parentImports = { group: ['../*', '../**'], message: 'Import from another folder through its alias (#shared/..., #server/..., #web/..., #tests/..., #scripts/... with the file extension): relative imports stay within their folder.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'tests/artifacts/**'] },
@@ -19,6 +24,18 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles anywhere, type-only ones included: a cycle makes the order modules load in
+    // matter and hides which file owns what. Resolved as TypeScript and package.json imports do.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/server/tsconfig.json', 'src/web/tsconfig.json'], noWarnOnMultipleProjects: true })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [parentImports] }] },
+  },
+  {
     // Migrations are written against Kysely<any> on purpose: they must not depend on today's types.
     files: ['src/server/db/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
@@ -28,7 +45,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'web never imports server' }] }],
+      'no-restricted-imports': ['error', { patterns: [parentImports, { group: ['**/server/**'], message: 'web never imports server' }, { regex: '^#server/', message: 'web never imports server' }] }],
     },
   },
   {
@@ -62,7 +79,7 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/web/**'], message: 'shared imports neither server nor web' }] }],
+      'no-restricted-imports': ['error', { patterns: [parentImports, { group: ['**/server/**', '**/web/**'], message: 'shared imports neither server nor web' }, { regex: '^#(server|web)/', message: 'shared imports neither server nor web' }] }],
     },
   },
 );

@@ -6,9 +6,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
 import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
-import type { Config } from '../src/server/config';
-import type { Db } from '../src/server/db/database';
-import type { Database } from '../src/server/db/types';
+import type { Config } from '#server/config.ts';
+import type { Db } from '#server/db/database.ts';
+import type { Database } from '#server/db/types.ts';
 
 /*
  * Pieces the benchmarks of a big clinic share (bench:billing, bench:closing-export): a fixed-seed

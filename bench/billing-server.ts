@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../src/server/app';
-import { type Config, loadConfig } from '../src/server/config';
-import { createDb } from '../src/server/db/database';
+import { buildApp } from '#server/app.ts';
+import { type Config, loadConfig } from '#server/config.ts';
+import { createDb } from '#server/db/database.ts';
 
 /**
  * The server half of `bench/billing.ts`, in its own process so the server's memory (VmRSS,

@@ -4,14 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { Config } from '../src/server/config';
-import { type Db, createDb } from '../src/server/db/database';
-import { migrateToLatest } from '../src/server/db/migrate';
-import { SESSION_COOKIE } from '../src/server/plugins/session';
-import { hashToken, newToken } from '../src/server/lib/tokens';
-import { clinicMonthOf } from '../src/shared/domain/clinic-month';
-import { splitFee } from '../src/shared/domain/money';
-import { userSearchText } from '../src/shared/domain/search-text';
+import type { Config } from '#server/config.ts';
+import { type Db, createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { SESSION_COOKIE } from '#server/plugins/session.ts';
+import { hashToken, newToken } from '#server/lib/tokens.ts';
+import { clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { splitFee } from '#shared/domain/money.ts';
+import { userSearchText } from '#shared/domain/search-text.ts';
 import {
   FIRST_NAMES as FIRST,
   LAST_NAMES as LAST,

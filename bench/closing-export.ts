@@ -5,13 +5,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { type Db, createDb } from '../src/server/db/database';
-import { migrateToLatest } from '../src/server/db/migrate';
-import { SESSION_COOKIE } from '../src/server/plugins/session';
-import { hashToken, newToken } from '../src/server/lib/tokens';
-import { addMonths, clinicMonthOf } from '../src/shared/domain/clinic-month';
-import { splitFee } from '../src/shared/domain/money';
-import { userSearchText } from '../src/shared/domain/search-text';
+import { type Db, createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { SESSION_COOKIE } from '#server/plugins/session.ts';
+import { hashToken, newToken } from '#server/lib/tokens.ts';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { splitFee } from '#shared/domain/money.ts';
+import { userSearchText } from '#shared/domain/search-text.ts';
 import { FIRST_NAMES, LAST_NAMES, type Row, closeAgent, cpfOf, insertAll, insertRows, log, memoryOf, option, random, request, resetPeak, startServer, throwaway } from './bench-kit';
 
 /**

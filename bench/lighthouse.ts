@@ -6,11 +6,11 @@ import readline from 'node:readline';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
-import { loadConfig } from '../src/server/config';
-import { ensureAdmin } from '../src/server/db/bootstrap-admin';
-import { createDb } from '../src/server/db/database';
-import { migrateToLatest } from '../src/server/db/migrate';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/cli/seed-demo';
+import { loadConfig } from '#server/config.ts';
+import { ensureAdmin } from '#server/db/bootstrap-admin.ts';
+import { createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { DEMO_PASSWORD, seedDemo } from '#server/cli/seed-demo.ts';
 import { option } from './bench-kit';
 
 /*

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { type Db, createDb } from '../src/server/db/database';
-import { migrateToLatest } from '../src/server/db/migrate';
-import type { Database } from '../src/server/db/types';
-import { SESSION_COOKIE } from '../src/server/plugins/session';
-import { hashToken, newToken } from '../src/server/lib/tokens';
-import { userSearchText } from '../src/shared/domain/search-text';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { type Db, createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import type { Database } from '#server/db/types.ts';
+import { SESSION_COOKIE } from '#server/plugins/session.ts';
+import { hashToken, newToken } from '#server/lib/tokens.ts';
+import { userSearchText } from '#shared/domain/search-text.ts';
 import { option, throwaway } from './bench-kit';
 
 /**

@@ -4,17 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import readline from 'node:readline';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { type Db, createDb } from '../src/server/db/database';
-import { migrateToLatest } from '../src/server/db/migrate';
-import { closeRedis, connectRedis } from '../src/server/lib/redis';
-import type { Database } from '../src/server/db/types';
-import { newRoomCode } from '../src/server/features/rooms/rooms.service';
-import { SESSION_COOKIE } from '../src/server/plugins/session';
-import { hashToken, newToken } from '../src/server/lib/tokens';
-import { userSearchText } from '../src/shared/domain/search-text';
-import { TCLE_VERSION } from '../src/shared/domain/tcle';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { type Db, createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { closeRedis, connectRedis } from '#server/lib/redis.ts';
+import type { Database } from '#server/db/types.ts';
+import { newRoomCode } from '#server/features/rooms/rooms.service.ts';
+import { SESSION_COOKIE } from '#server/plugins/session.ts';
+import { hashToken, newToken } from '#server/lib/tokens.ts';
+import { userSearchText } from '#shared/domain/search-text.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 
 /**
  * The server half of `bench/signaling.ts`, in its own process so its memory and CPU are measured

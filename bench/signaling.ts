@@ -7,8 +7,8 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
-import { createDb } from '../src/server/db/database';
-import { migrateToLatest } from '../src/server/db/migrate';
+import { createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
 import { type ClientSocket, connectSocket, request } from '../tests/helpers/sockets';
 import type { SeededPair } from './signaling-server';
 

@@ -58,7 +58,7 @@ const featureImports = {
     /** @param {import('estree').Node} node @param {unknown} source */
     const check = (node, source) => {
       if (typeof source !== 'string') return;
-      // Relative imports, and the #web/* alias should the web adopt package.json imports.
+      // Relative imports (within a folder) and the #web/* alias (package.json imports).
       const target = source.startsWith('.') ? path.resolve(path.dirname(context.filename), source) : source.startsWith('#web/') ? path.join(webDir, source.slice('#web/'.length)) : null;
       if (!target) return;
       const to = placeOf(target, webDir);

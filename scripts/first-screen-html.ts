@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { FIRST_SCREENS, type FirstScreen, firstScreenFiles } from '../src/shared/first-screens.ts';
+import { FIRST_SCREENS, type FirstScreen, firstScreenFiles } from '#shared/first-screens.ts';
 
 type ManifestChunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
 export type Manifest = Record<string, ManifestChunk>;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVER_NODE_FLAGS, buildServer } from '../../scripts/build-server';
+import { SERVER_NODE_FLAGS, buildServer } from '#scripts/build-server.ts';
 
 /**
  * `npm start` runs the server compiled by scripts/build-server.ts, not through tsx as every other

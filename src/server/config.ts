@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { SmtpSettings } from './lib/mail';
 import { type TrustProxy, checkAddresses } from './lib/trust-proxy';
 
 const bool = z
@@ -75,7 +76,7 @@ export type Config = {
   trustProxy: TrustProxy;
   session: { idleMs: number; maxMs: number };
   login: { maxFailures: number; lockMs: number; ipLimitPerMinute: number };
-  smtp: { url: string; from: string } | undefined;
+  smtp: SmtpSettings | undefined;
   logLevel: string;
   webDistDir: string;
   rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | undefined; turnTtlSeconds: number };

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import type { ErrorCode } from '../shared/error-codes';
+import type { ErrorCode } from '#shared/error-codes.ts';
 
 /**
  * The one error type services throw. `message` is plain Portuguese for the person using the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configurePlainZodMessages } from '../shared/zod-messages';
+import { configurePlainZodMessages } from '#shared/zod-messages.ts';
 
 // zod 4 probes `new Function` on its first parse to decide whether to compile fast validators.
 // Our Content-Security-Policy forbids eval, so that probe is a CSP violation in every browser

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserRow } from '../../src/server/db/types';
+import type { UserRow } from '#server/db/types.ts';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot } from '../helpers/browser';
 import { type CallPage, expectFramesGrowing, signedInCallPage } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';

@@ -1,6 +1,6 @@
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '../../src/shared/domain/tcle';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { CHROMIUM_ARGS, DESKTOP, PHONE } from '../helpers/browser';
 import { type CallPage, signedInCallPage } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';

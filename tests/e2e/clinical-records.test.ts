@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '../../src/shared/domain/tcle';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { DESKTOP, PHONE, expectAccessible, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
 import { type CallPage, expectFramesGrowing, signedInCallPage } from '../helpers/call-pages';
 import { PASSWORD, createAdmin, createDoctor, createPatient } from '../helpers/factories';

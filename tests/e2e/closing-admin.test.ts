@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
-import { parsePixPayload } from '../../src/shared/domain/pix-br-code';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { parsePixPayload } from '#shared/domain/pix-br-code.ts';
 import { billedCall, midLastMonth } from '../helpers/billing';
 import { DESKTOP, PHONE, launchChromium, newContext, screenshot, watchErrors, checkScreenAtBothWidths } from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '../../src/shared/domain/tcle';
-import type { UserRow } from '../../src/server/db/types';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
+import type { UserRow } from '#server/db/types.ts';
 import { DESKTOP, PHONE, checkScreenAtBothWidths, launchChromium, newContext, watchErrors } from '../helpers/browser';
 import { type CallPage, signedInCallPage } from '../helpers/call-pages';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';

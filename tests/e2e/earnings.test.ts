@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
 import { billedCall, midLastMonth } from '../helpers/billing';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, createDb } from '../../src/server/db/database';
+import { type Db, createDb } from '#server/db/database.ts';
 import { DESKTOP, PHONE, launchChromium } from '../helpers/browser';
 import { type CallPage, expectFramesGrowing, framesDecoded, signedInCallPage } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserRow } from '../../src/server/db/types';
-import { formatDateTime } from '../../src/web/lib/format-date';
+import type { UserRow } from '#server/db/types.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
 import { DESKTOP, PHONE, checkScreenAtBothWidths, launchChromium } from '../helpers/browser';
 import { type CallPage, signedInCallPage } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
-import type { ClosingResult, PaymentDetail } from '../../src/shared/schemas/payments';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import type { ClosingResult, PaymentDetail } from '#shared/schemas/payments.ts';
 import { billedCall } from '../helpers/billing';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';

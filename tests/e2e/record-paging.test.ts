@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserRow } from '../../src/server/db/types';
+import type { UserRow } from '#server/db/types.ts';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, screenshot } from '../helpers/browser';
 import { type CallPage, signedInCallPage } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserRow } from '../../src/server/db/types';
+import type { UserRow } from '#server/db/types.ts';
 import { DESKTOP, PHONE, checkScreenAtBothWidths, launchChromium, newContext, watchErrors } from '../helpers/browser';
 import { PASSWORD, createAdmin, createDoctor, createPatient } from '../helpers/factories';
 import { type ReceivedMail, startFakeSmtp } from '../helpers/fake-smtp';

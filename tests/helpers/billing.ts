@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { addMonths, clinicMonthOf } from '../../src/shared/domain/clinic-month';
-import type { Db } from '../../src/server/db/database';
-import { billFinishedConsultation } from '../../src/server/features/billing/billing.service';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import type { Db } from '#server/db/database.ts';
+import { billFinishedConsultation } from '#server/features/billing/billing.service.ts';
 
 /**
  * A video call that really happened (both sides connected), `minutes` long and ending at

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../src/server/db/database';
-import type { UserRow } from '../../src/server/db/types';
-import { userSearchText } from '../../src/shared/domain/search-text';
-import { hashPassword } from '../../src/server/lib/passwords';
+import type { Db } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { userSearchText } from '#shared/domain/search-text.ts';
+import { hashPassword } from '#server/lib/passwords.ts';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'senha-forte-123';

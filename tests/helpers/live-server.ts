@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app';
-import { type Config, loadConfig } from '../../src/server/config';
-import { ensureAdmin } from '../../src/server/db/bootstrap-admin';
-import type { Db } from '../../src/server/db/database';
+import { buildApp } from '#server/app.ts';
+import { type Config, loadConfig } from '#server/config.ts';
+import { ensureAdmin } from '#server/db/bootstrap-admin.ts';
+import type { Db } from '#server/db/database.ts';
 import { createTestDatabase } from './test-db';
 
 export const ADMIN = { email: 'admin@clinica.test', password: 'admin-senha-segura' };

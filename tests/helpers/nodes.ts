@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../../src/server/app';
-import { type Config, loadConfig } from '../../src/server/config';
-import { type Db, createDb } from '../../src/server/db/database';
-import { migrateToLatest } from '../../src/server/db/migrate';
-import { type Redis, closeRedis, connectRedis } from '../../src/server/lib/redis';
+import { buildApp } from '#server/app.ts';
+import { type Config, loadConfig } from '#server/config.ts';
+import { type Db, createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { type Redis, closeRedis, connectRedis } from '#server/lib/redis.ts';
 import { REDIS_SERVER_PATH, TEST_POSTGRES_URL } from './requirements';
 
 /**

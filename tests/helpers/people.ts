@@ -1,4 +1,4 @@
-import type { UserRow } from '../../src/server/db/types';
+import type { UserRow } from '#server/db/types.ts';
 import { createAdmin, createDoctor, createPatient, login } from './factories';
 import type { TestApp } from './test-app';
 

@@ -66,7 +66,7 @@ export async function postgresAvailable(what: string, url = TEST_POSTGRES_URL): 
 
 /** True when Redis answers PING at TEST_REDIS_URL; otherwise fails under CI or says how to install it. */
 export async function redisAvailable(what: string, url = TEST_REDIS_URL): Promise<boolean> {
-  const { connectRedis, closeRedis } = await import('../../src/server/lib/redis');
+  const { connectRedis, closeRedis } = await import('#server/lib/redis.ts');
   try {
     const client = await connectRedis(url);
     await closeRedis(client);

@@ -1,5 +1,5 @@
 import { type Socket, io } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/shared/realtime/events';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '#shared/realtime/events.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app';
-import { type Config, loadConfig } from '../../src/server/config';
-import type { Db } from '../../src/server/db/database';
+import { buildApp } from '#server/app.ts';
+import { type Config, loadConfig } from '#server/config.ts';
+import type { Db } from '#server/db/database.ts';
 import { createTestDatabase } from './test-db';
 
 export const TEST_ORIGIN = 'http://localhost:80';

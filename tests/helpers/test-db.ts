@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Config } from '../../src/server/config';
-import { type Db, createDb } from '../../src/server/db/database';
+import type { Config } from '#server/config.ts';
+import { type Db, createDb } from '#server/db/database.ts';
 
 /** A fresh, migrated database for one test file, copied from the run's template. */
 export async function createTestDatabase(): Promise<{ db: Db; database: Config['database']; drop: () => Promise<void> }> {

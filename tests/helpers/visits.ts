@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../../src/server/db/database';
+import type { Db } from '#server/db/database.ts';
 
 type VisitOptions = {
   /** The evolution written in that call: signed, still a draft, or none. */

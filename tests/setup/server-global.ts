@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createDb } from '../../src/server/db/database';
-import { migrateToLatest } from '../../src/server/db/migrate';
+import { createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
 import { requirePostgres } from '../helpers/requirements';
 
 declare module 'vitest' {

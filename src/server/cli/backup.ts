@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '../config';
-import { createDb } from '../db/database';
-import { createBackup } from '../features/backups/backup.service';
+import { ConfigError, loadConfig } from '#server/config.ts';
+import { createDb } from '#server/db/database.ts';
+import { createBackup } from '#server/features/backups/backup.service.ts';
 
 /**
  * `npm run db:backup`: a verified backup of the configured database into BACKUP_DIR, safe while

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '../config';
-import { RestoreRefused, restoreBackup } from '../features/backups/restore.service';
+import { ConfigError, loadConfig } from '#server/config.ts';
+import { RestoreRefused, restoreBackup } from '#server/features/backups/restore.service.ts';
 
 /**
  * `npm run db:restore -- <backup file or name>`: restores a backup over the configured database,

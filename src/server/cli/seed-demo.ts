@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpfCheckDigits } from '../../shared/domain/cpf-cnpj';
-import { userSearchText } from '../../shared/domain/search-text';
-import { loadConfig } from '../config';
-import { billFinishedConsultation } from '../features/billing/billing.service';
-import { contentHashOf } from '../features/records/record-views';
-import { hashPassword } from '../lib/passwords';
-import { ensureAdmin } from '../db/bootstrap-admin';
-import { type Db, type DbOrTrx, createDb } from '../db/database';
-import { migrateToLatest } from '../db/migrate';
+import { cpfCheckDigits } from '#shared/domain/cpf-cnpj.ts';
+import { userSearchText } from '#shared/domain/search-text.ts';
+import { loadConfig } from '#server/config.ts';
+import { billFinishedConsultation } from '#server/features/billing/billing.service.ts';
+import { contentHashOf } from '#server/features/records/record-views.ts';
+import { hashPassword } from '#server/lib/passwords.ts';
+import { ensureAdmin } from '#server/db/bootstrap-admin.ts';
+import { type Db, type DbOrTrx, createDb } from '#server/db/database.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
 
 /** Everyone in the demo logs in with this password. */
 export const DEMO_PASSWORD = 'demo-medconnect';

@@ -1,5 +1,5 @@
-import type { InviteLink } from '../../shared/schemas/auth';
-import type { UserRow } from '../db/types';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import type { UserRow } from '#server/db/types.ts';
 
 /** Emails an invite link (set up from SMTP_URL by the invites feature); absent when there is no mail. */
 export type InviteMailer = (to: { email: string; name: string }, invite: InviteLink) => void;

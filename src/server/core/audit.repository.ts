@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DbOrTrx } from '../db/database';
-import { nowIso } from '../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 
 /**
  * "Is this doctor linked to this patient": the check behind every doctor's access to a patient's

@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 import type { TokenLinkRow } from './token-links';
 
 /** The tables that hold single-use password links (same columns: `TokenLinkRow`). */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { InviteLink } from '../../shared/schemas/auth';
-import type { DbOrTrx } from '../db/database';
-import type { TokenLinksTable } from '../db/types';
-import type { AppError } from '../errors';
-import { hashToken, newToken } from '../lib/tokens';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { TokenLinksTable } from '#server/db/types.ts';
+import type { AppError } from '#server/errors.ts';
+import { hashToken, newToken } from '#server/lib/tokens.ts';
 import { type TokenLinkTable, insertTokenLink, revokeOpenTokenLinks } from './token-links.repository';
 
 /** What invites and password resets share: a single-use link that lets a person set a password. */

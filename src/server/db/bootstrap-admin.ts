@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { userSearchText } from '../../shared/domain/search-text';
-import type { Config } from '../config';
-import { hashPassword } from '../lib/passwords';
+import { userSearchText } from '#shared/domain/search-text.ts';
+import type { Config } from '#server/config.ts';
+import { hashPassword } from '#server/lib/passwords.ts';
 import { type Db, nowIso } from './database';
 import { UNIQUE, isUniqueViolation } from './unique-violation';
 

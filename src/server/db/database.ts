@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../config';
+import type { Config } from '#server/config.ts';
 import type { Database } from './types';
 
 export type Db = Kysely<Database>;

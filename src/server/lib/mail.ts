@@ -1,15 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Transporter } from 'nodemailer';
-import type { Config } from '../config';
 
 /** One transport per SMTP URL; nodemailer loads with the first e-mail (~12 MB a server without SMTP never needs). */
 const transports = new Map<string, Promise<Transporter>>();
 
+/** SMTP_URL and SMTP_FROM, when the clinic configured e-mail. */
+export type SmtpSettings = { url: string; from: string };
+
 export type MailMessage = { to: { email: string; name: string }; subject: string; text: string };
 
 /** Sends through SMTP_URL; undefined when no SMTP is configured. Returns the promise so callers may wait. */
-export function smtpSender(config: Config): ((message: MailMessage) => Promise<void>) | undefined {
-  const smtp = config.smtp;
+export function smtpSender(smtp: SmtpSettings | undefined): ((message: MailMessage) => Promise<void>) | undefined {
   if (!smtp) return undefined;
   return async (message) => {
     let t = transports.get(smtp.url);

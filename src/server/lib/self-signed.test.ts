@@ -3,9 +3,9 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app';
-import { loadConfig } from '../config';
-import { createTestDatabase } from '../../../tests/helpers/test-db';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { createTestDatabase } from '#tests/helpers/test-db.ts';
 import { selfSignedCertificate } from './self-signed';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-tls-'));

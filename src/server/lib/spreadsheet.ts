@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { CLINIC_TIME_ZONE } from '../../shared/domain/clinic-month';
+import { CLINIC_TIME_ZONE } from '#shared/domain/clinic-month.ts';
 import { holdExportMemory } from './export-gc';
 
 /*

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor, InviteMailer } from '../core/actor';
-import { unauthenticated } from '../errors';
+import type { Actor, InviteMailer } from '#server/core/actor.ts';
+import { unauthenticated } from '#server/errors.ts';
 
 /** What features add to every actor, per request (the invites feature's mailer); given in app.ts. */
 export type ActorParts = { mailInvite: (request: FastifyRequest) => InviteMailer | undefined };

@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { configurePlainZodMessages } from '../../shared/zod-messages';
-import type { ErrorCode } from '../../shared/error-codes';
-import type { ApiError as Body } from '../../shared/schemas/common';
-import { AppError } from '../errors';
+import { configurePlainZodMessages } from '#shared/zod-messages.ts';
+import type { ErrorCode } from '#shared/error-codes.ts';
+import type { ApiError as Body } from '#shared/schemas/common.ts';
+import { AppError } from '#server/errors.ts';
 
 // Fastify's own 4xx errors, in the words a person understands.
 const KNOWN: Record<string, { status: number; code: ErrorCode; message: string }> = {

@@ -1,8 +1,8 @@
-import type { Permission } from '../../shared/permissions';
-import type { Config } from '../config';
-import type { Db } from '../db/database';
-import type { UserRow } from '../db/types';
-import type { Redis } from '../lib/redis';
+import type { Permission } from '#shared/permissions.ts';
+import type { Config } from '#server/config.ts';
+import type { Db } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import type { Redis } from '#server/lib/redis.ts';
 
 /** Who is making the request, when a valid session cookie came with it. */
 /** `sessionCreatedAt`: when this session began (its login), ISO-8601. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
-import { can } from '../../shared/permissions';
-import { forbidden, unauthenticated } from '../errors';
+import { can } from '#shared/permissions.ts';
+import { forbidden, unauthenticated } from '#server/errors.ts';
 import type { Access } from './fastify-types';
 
 function guardFor(access: Exclude<Access, 'public'>): onRequestHookHandler {

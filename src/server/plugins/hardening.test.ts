@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, createPatient, login } from '../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
-import { ConfigError, loadConfig } from '../config';
-import { createInvite } from '../features/invites/invites.service';
+import { createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { ConfigError, loadConfig } from '#server/config.ts';
+import { createInvite } from '#server/features/invites/invites.service.ts';
 
 let t: TestApp;
 const logLines: string[] = [];

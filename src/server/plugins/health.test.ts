@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
-import { ConfigError, loadConfig } from '../config';
-import { buildApp } from '../app';
-import { createDb } from '../db/database';
-import { MIGRATION_NAMES } from '../db/migrate';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { ConfigError, loadConfig } from '#server/config.ts';
+import { buildApp } from '#server/app.ts';
+import { createDb } from '#server/db/database.ts';
+import { MIGRATION_NAMES } from '#server/db/migrate.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../db/database';
-import { pendingMigrations } from '../db/migrate';
-import { type Redis, redisAnswers } from '../lib/redis';
+import type { Db } from '#server/db/database.ts';
+import { pendingMigrations } from '#server/db/migrate.ts';
+import { type Redis, redisAnswers } from '#server/lib/redis.ts';
 
 /** A dependency that takes longer than this to answer counts as down. */
 const CHECK_TIMEOUT_MS = 2_000;

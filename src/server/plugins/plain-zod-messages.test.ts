@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPatient, login } from '../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
+import { createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 /** The API's field messages are plain Portuguese even where a schema names none (zod's defaults are English). */
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_REDIS_URL, redisAvailable } from '../../../tests/helpers/requirements';
-import { type Redis, closeRedis, connectRedis } from '../lib/redis';
+import { TEST_REDIS_URL, redisAvailable } from '#tests/helpers/requirements.ts';
+import { type Redis, closeRedis, connectRedis } from '#server/lib/redis.ts';
 import { LocalRealtimeLimits, RedisRealtimeLimits } from './realtime-limits';
 
 const services = await redisAvailable('realtime limits across nodes (Redis)');

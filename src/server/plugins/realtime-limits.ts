@@ -1,4 +1,4 @@
-import type { Redis } from '../lib/redis';
+import type { Redis } from '#server/lib/redis.ts';
 import { FloodBench } from './flood-bench';
 import { PersonRateLimiter } from './person-rate-limiter';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, createAdmin, createDoctor, createPatient, login } from '../../../tests/helpers/factories';
-import { type ClientSocket, connectSocket, nextEvent, request } from '../../../tests/helpers/sockets';
-import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
-import { TCLE_VERSION } from '../../shared/domain/tcle';
+import { PASSWORD, createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type ClientSocket, connectSocket, nextEvent, request } from '#tests/helpers/sockets.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 
 /** Sockets end with their session: logout, deactivation, password change, expiry. */
 let t: TestApp;

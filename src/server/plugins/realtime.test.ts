@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { createDoctor, login } from '../../../tests/helpers/factories';
-import { connectSocket } from '../../../tests/helpers/sockets';
-import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
+import { createDoctor, login } from '#tests/helpers/factories.ts';
+import { connectSocket } from '#tests/helpers/sockets.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 let t: TestApp;
 let url: URL;

@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, login } from '../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
-import type { UserRow } from '../db/types';
+import { createDoctor, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import type { UserRow } from '#server/db/types.ts';
 import { registerErrorHandler } from './error-handler';
 import './fastify-types';
 import { registerGuards } from './guard';

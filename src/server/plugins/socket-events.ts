@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { ErrorCode } from '../../shared/error-codes';
-import { type Ack, type AckFn, type ClientToServerEvents, type ServerToClientEvents, clientPayloads } from '../../shared/realtime/events';
-import type { UserRow } from '../db/types';
-import { AppError } from '../errors';
+import type { ErrorCode } from '#shared/error-codes.ts';
+import { type Ack, type AckFn, type ClientToServerEvents, type ServerToClientEvents, clientPayloads } from '#shared/realtime/events.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { AppError } from '#server/errors.ts';
 
 export type SocketData = {
   user: UserRow;

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Manifest, firstScreenHtml } from '../../../scripts/first-screen-html';
-import { precompress } from '../../../scripts/precompress';
-import { FIRST_SCREENS, firstScreenFiles } from '../../shared/first-screens';
-import { type TestApp, createTestApp } from '../../../tests/helpers/test-app';
+import { type Manifest, firstScreenHtml } from '#scripts/first-screen-html.ts';
+import { precompress } from '#scripts/precompress.ts';
+import { FIRST_SCREENS, firstScreenFiles } from '#shared/first-screens.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 /*
  * The web app as the build leaves it (a hashed chunk, index.html, a small file and a font),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { FIRST_SCREENS, firstScreenFiles, firstScreenOf } from '../../shared/first-screens';
+import { FIRST_SCREENS, firstScreenFiles, firstScreenOf } from '#shared/first-screens.ts';
 import { SESSION_COOKIE } from './session';
 
 /** Files Vite names by their content hash: a new build gives new names, so they never change. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { chatMessageSchema} from '../schemas/rooms';
-import { roomCodeSchema } from '../schemas/rooms';
+import type { chatMessageSchema} from '#shared/schemas/rooms.ts';
+import { roomCodeSchema } from '#shared/schemas/rooms.ts';
 
 /**
  * The Socket.IO contract between browser and server. Every client payload is parsed with these

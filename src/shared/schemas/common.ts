@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../error-codes';
-import { ROLES } from '../permissions';
+import { ERROR_CODES } from '#shared/error-codes.ts';
+import { ROLES } from '#shared/permissions.ts';
 
 export const roleSchema = z.enum(ROLES);
 export const userStatusSchema = z.enum(['active', 'inactive']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBRL, parsePercentToBasisPoints } from '../domain/money';
+import { parseBRL, parsePercentToBasisPoints } from '#shared/domain/money.ts';
 
 /** The most a consultation may cost: a typo guard (R$ 100.000,00), not a business rule. */
 export const MAX_PRICE_CENTS = 10_000_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PIX_E2E_ID_PATTERN, PIX_KEY_TYPES } from '../domain/pix';
+import { PIX_E2E_ID_PATTERN, PIX_KEY_TYPES } from '#shared/domain/pix.ts';
 import { cursorPageOf, cursorPageQuerySchema } from './cursor';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isValidCpf, normalizeCpf } from '../domain/cpf-cnpj';
-import { UFS, crmError, normalizeCrmNumber } from '../domain/crm';
-import { PIX_KEY_TYPES, parsePixKey, pixKeyError } from '../domain/pix';
+import { isValidCpf, normalizeCpf } from '#shared/domain/cpf-cnpj.ts';
+import { UFS, crmError, normalizeCrmNumber } from '#shared/domain/crm.ts';
+import { PIX_KEY_TYPES, parsePixKey, pixKeyError } from '#shared/domain/pix.ts';
 import { brPhoneSchema, optionalField, personNameSchema } from './common';
 
 export const ufSchema = z.enum(UFS, { message: 'Escolha a UF do CRM.' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { consultationKindSchema } from './consultations';
 import { cursorPageOf } from './cursor';
-import { isValidCid10, normalizeCid10 } from '../domain/cid10';
+import { isValidCid10, normalizeCid10 } from '#shared/domain/cid10.ts';
 import { pageOf, pageQuerySchema } from './common';
 import { consultationSchema, roomCodeSchema } from './rooms';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESET_PHRASE, isResetPhrase } from '../domain/reset-phrase';
+import { RESET_PHRASE, isResetPhrase } from '#shared/domain/reset-phrase.ts';
 
 // The phrase lives in shared/domain so the reset page can check it without loading zod.
 export { RESET_PHRASE };

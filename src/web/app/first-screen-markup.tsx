@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { ToastProvider } from '../components/ui/toast-provider';
-import { LoginPage } from '../features/auth/components/login-page';
+import { ToastProvider } from '#web/components/ui/toast-provider.tsx';
+import { LoginPage } from '#web/features/auth/components/login-page.tsx';
 import { RoomLanding } from './pages/room-landing';
 
 /*

@@ -1,5 +1,5 @@
-import { firstScreenOf } from '../../shared/first-screens';
-import { getMe, meQueryKey } from '../lib/get-me';
+import { firstScreenOf } from '#shared/first-screens.ts';
+import { getMe, meQueryKey } from '#web/lib/get-me.ts';
 import { loadRoomLanding } from './layouts/call-layout';
 import { queryClient } from './query-client';
 import { router } from './router';

@@ -1,7 +1,7 @@
 import { Compass } from 'lucide-react';
-import { ButtonLink } from '../components/ui/button-link';
-import { Card } from '../components/ui/card';
-import { useDocumentTitle } from '../lib/use-document-title';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
 import './not-found-page.css';
 
 /** A friendly 404 with a way back. */

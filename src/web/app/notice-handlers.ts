@@ -1,5 +1,5 @@
-import { paymentNotice } from '../features/payments/notices/payment-notice';
-import type { NoticeHandler } from '../lib/notices';
+import { paymentNotice } from '#web/features/payments/notices/payment-notice.ts';
+import type { NoticeHandler } from '#web/lib/notices.ts';
 
 /**
  * Every app-wide notice the signed-in pages react to, over the tab's one connection. A new kind

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import type { Me } from '../../shared/schemas/auth';
-import { useToast } from '../components/ui/toast-context';
-import { getMe, meQueryKey } from '../lib/get-me';
-import { noticeBadges } from '../lib/live-notices';
-import { forgetPersonalData } from '../lib/personal-storage';
+import type { Me } from '#shared/schemas/auth.ts';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { getMe, meQueryKey } from '#web/lib/get-me.ts';
+import { noticeBadges } from '#web/lib/live-notices.ts';
+import { forgetPersonalData } from '#web/lib/personal-storage.ts';
 
 /**
  * The person of the session some page already loaded (public pages do not ask the server for

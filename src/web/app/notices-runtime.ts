@@ -1,8 +1,8 @@
-import type { Me } from '../../shared/schemas/auth';
-import { AppConnection } from '../lib/app-connection';
-import { type AppSocket, appSocket } from '../lib/app-socket';
-import { liveConnection } from '../lib/live-notices';
-import type { NoticeContext } from '../lib/notices';
+import type { Me } from '#shared/schemas/auth.ts';
+import { AppConnection } from '#web/lib/app-connection.ts';
+import { type AppSocket, appSocket } from '#web/lib/app-socket.ts';
+import { liveConnection } from '#web/lib/live-notices.ts';
+import type { NoticeContext } from '#web/lib/notices.ts';
 import { NOTICE_HANDLERS } from './notice-handlers';
 
 const connection = new AppConnection();

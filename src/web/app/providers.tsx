@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ToastProvider } from '../components/ui/toast-provider';
+import { ToastProvider } from '#web/components/ui/toast-provider.tsx';
 import { NoticesProvider } from './notices-provider';
 import { queryClient } from './query-client';
 

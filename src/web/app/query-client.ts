@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError, isUnauthenticated } from '../lib/api-error';
+import { ApiError, isUnauthenticated } from '#web/lib/api-error.ts';
 
 /** Forgets the session when any call says it is gone; the guards then send people to /entrar. */
 function onAnyError(error: unknown): void {

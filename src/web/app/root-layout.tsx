@@ -1,5 +1,5 @@
 import { Outlet } from 'react-router';
-import { LoadingState } from '../components/ui/loading-state';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
 import { RouteProgress } from './route-progress';
 import { ScrollToTop } from './scroll-to-top';
 

@@ -1,9 +1,9 @@
 import { Navigate } from 'react-router';
-import { ErrorState } from '../components/ui/error-state';
-import { LoadingState } from '../components/ui/loading-state';
-import { useMe } from '../lib/get-me';
-import { messageOf } from '../lib/api-error';
-import { roleHome } from '../lib/role-home';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { useMe } from '#web/lib/get-me.ts';
+import { messageOf } from '#web/lib/api-error.ts';
+import { roleHome } from '#web/lib/role-home.ts';
 
 /** "/" sends each person to their own home, or to the login page. */
 export function RootRedirect() {

@@ -1,10 +1,10 @@
 import { RefreshCw, TriangleAlert } from 'lucide-react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { Button } from '../components/ui/button';
-import { ButtonLink } from '../components/ui/button-link';
-import { Card } from '../components/ui/card';
-import { Footer } from '../components/ui/footer';
-import { useDocumentTitle } from '../lib/use-document-title';
+import { Button } from '#web/components/ui/button.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { Footer } from '#web/components/ui/footer.tsx';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
 import './not-found-page.css';
 
 /** Catches anything a page throws (including a page's code failing to download after an update). */

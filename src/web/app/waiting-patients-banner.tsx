@@ -1,17 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { BellRing, LogIn } from 'lucide-react';
 import { useEffect } from 'react';
-import { firstNameOf } from '../../shared/domain/person-name';
-import type { WaitingNotice } from '../../shared/realtime/events';
-import { ButtonLink } from '../components/ui/button-link';
-import { useWaitingPatients } from '../features/rooms/api/get-waiting-patients';
-import { useConnectionStatus, useSocketEvent } from '../lib/use-app-socket';
-import { setTitleAlert } from '../lib/use-document-title';
+import { firstNameOf } from '#shared/domain/person-name.ts';
+import type { WaitingNotice } from '#shared/realtime/events.ts';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { useWaitingPatients } from '#web/features/rooms/api/get-waiting-patients.ts';
+import { useConnectionStatus, useSocketEvent } from '#web/lib/use-app-socket.ts';
+import { setTitleAlert } from '#web/lib/use-document-title.ts';
 import './waiting-patients-banner.css';
 
 /** The call feature's "ding-dong", loaded when first needed: no page pays for it before a patient arrives. */
 function ringChime(): void {
-  import('../features/call/media/chime').then(
+  import('#web/features/call/media/chime.ts').then(
     ({ playChime }) => playChime(),
     () => undefined,
   );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { UserSummary } from '../../shared/schemas/users';
-import { formatDate } from '../lib/format-date';
-import { ROLE_LABELS } from '../lib/role-labels';
+import type { UserSummary } from '#shared/schemas/users.ts';
+import { formatDate } from '#web/lib/format-date.ts';
+import { ROLE_LABELS } from '#web/lib/role-labels.ts';
 import { Avatar } from './ui/avatar';
 import { Card } from './ui/card';
 import { UserStatusBadge } from './user-status-badge';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { UserSummary } from '../../shared/schemas/users';
-import { formatDate } from '../lib/format-date';
+import type { UserSummary } from '#shared/schemas/users.ts';
+import { formatDate } from '#web/lib/format-date.ts';
 import { Avatar } from './ui/avatar';
 import { UserStatusBadge } from './user-status-badge';
 import './person-list.css';

@@ -1,4 +1,4 @@
-import type { UserSummary } from '../../shared/schemas/users';
+import type { UserSummary } from '#shared/schemas/users.ts';
 import { Badge } from './ui/badge';
 
 /**

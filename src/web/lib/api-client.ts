@@ -1,4 +1,4 @@
-import { apiErrorSchema } from '../../shared/schemas/common';
+import { apiErrorSchema } from '#shared/schemas/common.ts';
 import { ApiError } from './api-error';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

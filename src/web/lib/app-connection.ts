@@ -1,6 +1,6 @@
 import { io as socketIo } from 'socket.io-client';
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
-import type { AckError } from '../../shared/realtime/events';
+import type { AckError } from '#shared/realtime/events.ts';
 import type { AppSocket, ConnectionHooks, ConnectionStatus } from './app-socket';
 
 type Io = (opts: Partial<ManagerOptions & SocketOptions>) => AppSocket;

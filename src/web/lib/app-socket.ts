@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { AckError, ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import type { AckError, ClientToServerEvents, ServerToClientEvents } from '#shared/realtime/events.ts';
 import type { AppConnection } from './app-connection';
 
 /** The one Socket.IO connection of a signed-in tab: app-wide notices and the call's signaling. */

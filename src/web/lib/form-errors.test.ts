@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUserInputSchema } from '../../shared/schemas/users';
+import { createUserInputSchema } from '#shared/schemas/users.ts';
 import { ApiError } from './api-error';
 import { fieldErrorsFromApi, fieldErrorsFromIssues, fieldKey } from './form-errors';
 

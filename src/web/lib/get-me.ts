@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Me } from '../../shared/schemas/auth';
+import type { Me } from '#shared/schemas/auth.ts';
 import { apiFetch } from './api-client';
 import { ApiError } from './api-error';
 

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Role } from '../../shared/permissions';
-import type { ServerToClientEvents } from '../../shared/realtime/events';
-import type { ToastApi } from '../components/ui/toast-context';
+import type { Role } from '#shared/permissions.ts';
+import type { ServerToClientEvents } from '#shared/realtime/events.ts';
+import type { ToastApi } from './toast-api';
 
 /** Menu entries that can carry a count of new notices until their page is visited. */
 export type NoticeBadge = 'payments';

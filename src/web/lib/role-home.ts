@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/permissions';
+import type { Role } from '#shared/permissions.ts';
 
 const HOME: Record<Role, string> = { admin: '/admin', doctor: '/medico', patient: '/paciente' };
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/permissions';
+import type { Role } from '#shared/permissions.ts';
 
 /** How each role is named on screen. */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { ServerToClientEvents } from '../../shared/realtime/events';
+import type { ServerToClientEvents } from '#shared/realtime/events.ts';
 import { type AppSocket, type ConnectionStatus, appSocket } from './app-socket';
 import type { NoticeEvent } from './notices';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { CursorPage } from '../../shared/schemas/cursor';
+import type { CursorPage } from '#shared/schemas/cursor.ts';
 
 /** What this needs of a TanStack infinite query over cursor pages. */
 interface PagedQuery<T> {

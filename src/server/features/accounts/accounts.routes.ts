@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inviteLinkSchema } from '../../../shared/schemas/auth';
-import { idParamSchema } from '../../../shared/schemas/common';
-import { createUserInputSchema, createdUserSchema, updateUserInputSchema, userDetailSchema, userListQuerySchema, userListSchema } from '../../../shared/schemas/users';
-import { actorOf } from '../../plugins/actor';
+import { inviteLinkSchema } from '#shared/schemas/auth.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
+import { createUserInputSchema, createdUserSchema, updateUserInputSchema, userDetailSchema, userListQuerySchema, userListSchema } from '#shared/schemas/users.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { adminCreateUser, adminGetUser, adminListUsers, adminRenewInvite, adminSetStatus, adminUpdateUser } from './accounts.service';
 
 /** The admin's management of accounts (/api/users): list, create, edit, (de)activate, renew an invite. */

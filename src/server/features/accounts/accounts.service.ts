@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { InviteLink } from '../../../shared/schemas/auth';
-import type { doctorProfileInputSchema, patientProfileInputSchema } from '../../../shared/schemas/profile';
-import type { CreatedUser, UserDetail, UserList, createUserInputSchema, updateUserInputSchema, userListQuerySchema } from '../../../shared/schemas/users';
-import type { Actor } from '../../core/actor';
-import { recordAudit } from '../../core/audit.repository';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import { UNIQUE } from '../../db/unique-violation';
-import type { UserRow } from '../../db/types';
-import { AppError, conflict, notFound } from '../../errors';
-import { endUserSessions } from '../auth/session.service';
-import { createInvite, hasPendingInvite, pendingInvitesOf } from '../invites/invites.service';
-import { refreshPixKeySnapshots } from '../payments/payment-transitions.service';
-import { logAccessChange } from '../records/access-log.service';
-import { type UnlinkedRooms, closeRoomsOfUnlinkedPair } from '../rooms/rooms.service';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import type { doctorProfileInputSchema, patientProfileInputSchema } from '#shared/schemas/profile.ts';
+import type { CreatedUser, UserDetail, UserList, createUserInputSchema, updateUserInputSchema, userListQuerySchema } from '#shared/schemas/users.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import { UNIQUE } from '#server/db/unique-violation.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { AppError, conflict, notFound } from '#server/errors.ts';
+import { endUserSessions } from '#server/features/auth/session.service.ts';
+import { createInvite, hasPendingInvite, pendingInvitesOf } from '#server/features/invites/invites.service.ts';
+import { refreshPixKeySnapshots } from '#server/features/payments/payment-transitions.service.ts';
+import { logAccessChange } from '#server/features/records/access-log.service.ts';
+import { type UnlinkedRooms, closeRoomsOfUnlinkedPair } from '#server/features/rooms/rooms.service.ts';
 import {
   emailTaken,
   findDoctorByCrm,
@@ -34,7 +34,7 @@ import {
   unlinkDoctorPatient,
   updateUser,
   upsertDoctorProfile,
-} from '../users/users.service';
+} from '#server/features/users/users.service.ts';
 
 /**
  * Opening and managing accounts: a new account comes with its invite, a doctor's saved profile

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordInputSchema, loginInputSchema, meSchema } from '../../../shared/schemas/auth';
-import { okSchema } from '../../../shared/schemas/common';
-import { actorOf } from '../../plugins/actor';
-import { clearSessionCookie, setSessionCookie } from '../../plugins/session';
-import { getMe } from '../users/users.service';
-import { AppError } from '../../errors';
+import { changePasswordInputSchema, loginInputSchema, meSchema } from '#shared/schemas/auth.ts';
+import { okSchema } from '#shared/schemas/common.ts';
+import { actorOf } from '#server/plugins/actor.ts';
+import { clearSessionCookie, setSessionCookie } from '#server/plugins/session.ts';
+import { getMe } from '#server/features/users/users.service.ts';
+import { AppError } from '#server/errors.ts';
 import { PASSWORD_GUESSES_CODE, authenticate, changePassword } from './auth.service';
 import { startSession } from './session.service';
 import { deleteSession } from './sessions.repository';

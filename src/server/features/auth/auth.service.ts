@@ -1,12 +1,12 @@
-import type { Config } from '../../config';
-import type { Db } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { UserRow } from '../../db/types';
-import { AppError } from '../../errors';
-import { hashPassword, verifyPassword } from '../../lib/passwords';
-import { recordAudit } from '../../core/audit.repository';
-import { findUserByEmail, updateUser } from '../users/users.service';
-import type { Auth } from '../../plugins/fastify-types';
+import type { Config } from '#server/config.ts';
+import type { Db } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { AppError } from '#server/errors.ts';
+import { hashPassword, verifyPassword } from '#server/lib/passwords.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { findUserByEmail, updateUser } from '#server/features/users/users.service.ts';
+import type { Auth } from '#server/plugins/fastify-types.ts';
 import { clear, hit } from './login-throttle.repository';
 import { deleteSession, deleteUserSessions } from './sessions.repository';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { PASSWORD, createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { PASSWORD, createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 
 /**
  * Fixed-window counters kept in the database, so every node of a cluster shares them.

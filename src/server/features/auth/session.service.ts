@@ -1,9 +1,9 @@
-import type { Config } from '../../config';
-import type { Db, DbOrTrx } from '../../db/database';
-import type { UserRow } from '../../db/types';
-import { hashToken, newToken } from '../../lib/tokens';
-import type { Auth } from '../../plugins/fastify-types';
-import type { SessionStore } from '../../plugins/session';
+import type { Config } from '#server/config.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { hashToken, newToken } from '#server/lib/tokens.ts';
+import type { Auth } from '#server/plugins/fastify-types.ts';
+import type { SessionStore } from '#server/plugins/session.ts';
 import { deleteSession, deleteUserSessions, findLiveSessionIds, findSessionWithUser, insertSession, touchSession, touchSessionsSeenBefore } from './sessions.repository';
 
 // Writing last_seen_at on every request would turn every read into a write.

@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { SessionRow, UserRow } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { SessionRow, UserRow } from '#server/db/types.ts';
 
 /** Stores a session; `id` is the hash of the cookie token. */
 export async function insertSession(db: DbOrTrx, session: SessionRow): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKUP_NAME, type Backup, backupSchema } from '../../../shared/schemas/backups';
+import { BACKUP_NAME, type Backup, backupSchema } from '#shared/schemas/backups.ts';
 
 /** What a backup's manifest (`<file>.json`, beside it) says about it: the same shape the admin's list shows. */
 export const backupManifestSchema = backupSchema;

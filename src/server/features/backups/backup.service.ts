@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { Config } from '../../config';
-import type { Db } from '../../db/database';
-import { AppError, notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
+import type { Config } from '#server/config.ts';
+import type { Db } from '#server/db/database.ts';
+import { AppError, notFound } from '#server/errors.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
 import { type BackupManifest, backupPath, listManifests, newBackupName, readManifest, sha256OfFile, writeManifest } from './backup-files';
 import { countPostgres, dumpPostgres, verifyPostgresDump } from './pg-backup';
 import { copySqlite, verifySqliteCopy } from './sqlite-backup';

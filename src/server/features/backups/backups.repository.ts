@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 
 /** VACUUM INTO (SQLite): one snapshot of the live database, written as a compact standalone file. */
 export async function vacuumInto(db: DbOrTrx, file: string): Promise<void> {

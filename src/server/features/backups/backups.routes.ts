@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { backupListSchema, backupNameParamSchema, backupSchema } from '../../../shared/schemas/backups';
-import { actorOf } from '../../plugins/actor';
+import { backupListSchema, backupNameParamSchema, backupSchema } from '#shared/schemas/backups.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { createBackup, deleteBackup, downloadBackup, listBackups } from './backup.service';
 
 /** The admin's "Backups": list, make one now, download, delete. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 import { listBackups } from './backup.service';
 import { startDailyBackups } from './daily-backups';
 import { dumpPostgres } from './pg-backup';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { withLease } from '../../db/lease';
+import { withLease } from '#server/db/lease.ts';
 import { listBackups, createBackup, pruneDailyBackups } from './backup.service';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { DbOrTrx } from '../../db/database';
-import { AppError } from '../../errors';
+import type { DbOrTrx } from '#server/db/database.ts';
+import { AppError } from '#server/errors.ts';
 import { countRows, findLatestMigrationName } from './backups.repository';
 import { COUNTED_TABLES } from './sqlite-backup';
 

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import type { Config } from '../../config';
-import { APP_NAME } from '../../db/database';
-import { MIGRATION_NAMES } from '../../db/migrate';
-import { runningServerPid } from '../../lib/server-lock';
+import type { Config } from '#server/config.ts';
+import { APP_NAME } from '#server/db/database.ts';
+import { MIGRATION_NAMES } from '#server/db/migrate.ts';
+import { runningServerPid } from '#server/lib/server-lock.ts';
 import { type BackupManifest, backupManifestSchema, isBackupName, sha256OfFile } from './backup-files';
 import { verifySqliteCopy } from './sqlite-backup';
 

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 import { vacuumInto } from './backups.repository';
 
 /** The tables a backup's manifest counts, and a reset reports. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, createPatient } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import * as billingMigration from '../../db/migrations/2026-12-01T12-00-billing';
+import { createDoctor, createPatient } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import * as billingMigration from '#server/db/migrations/2026-12-01T12-00-billing.ts';
 
 let t: TestApp;
 beforeAll(async () => {

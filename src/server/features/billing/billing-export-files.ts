@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { BillingStatus } from '../../db/types';
+import type { BillingStatus } from '#server/db/types.ts';
 import {
   BRL_FORMAT,
   CSV_BOM,
@@ -13,7 +13,7 @@ import {
   decimalComma,
   roomIn,
   xlsxStream,
-} from '../../lib/spreadsheet';
+} from '#server/lib/spreadsheet.ts';
 import type { BillingExportRow } from './billing.repository';
 
 /*

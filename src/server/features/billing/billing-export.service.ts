@@ -1,9 +1,9 @@
-import type { BillingExportQuery } from '../../../shared/schemas/billing';
-import type { Db } from '../../db/database';
-import { recordAudit } from '../../core/audit.repository';
-import type { Actor } from '../../core/actor';
-import { CSV_TYPE, XLSX_TYPE } from '../../lib/spreadsheet';
-import type { Download } from '../../lib/download';
+import type { BillingExportQuery } from '#shared/schemas/billing.ts';
+import type { Db } from '#server/db/database.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { CSV_TYPE, XLSX_TYPE } from '#server/lib/spreadsheet.ts';
+import type { Download } from '#server/lib/download.ts';
 import { billingXlsxStream, csvStream, exportColumns } from './billing-export-files';
 import { billingFilterOf } from './billing-records.service';
 import { type BillingExportRow, type BillingFilter, type BillingKey, type BillingSort, countBillingRecords, listBillingExportRows } from './billing.repository';

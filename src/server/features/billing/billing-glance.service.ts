@@ -1,6 +1,6 @@
-import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
-import type { BillingGlance } from '../../../shared/schemas/dashboard';
-import type { Db } from '../../db/database';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import type { BillingGlance } from '#shared/schemas/dashboard.ts';
+import type { Db } from '#server/db/database.ts';
 import { sumTotalsByMonth } from './billing-totals.repository';
 
 /**

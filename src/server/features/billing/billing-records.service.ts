@@ -1,11 +1,11 @@
-import { type BillingQuery, type BillingRecord, encodeBillingCursor } from '../../../shared/schemas/billing';
-import type { CursorPage } from '../../../shared/schemas/cursor';
-import type { Db } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { BillingStatus, UserRow } from '../../db/types';
-import { conflict, notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import type { Actor } from '../../core/actor';
+import { type BillingQuery, type BillingRecord, encodeBillingCursor } from '#shared/schemas/billing.ts';
+import type { CursorPage } from '#shared/schemas/cursor.ts';
+import type { Db } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { BillingStatus, UserRow } from '#server/db/types.ts';
+import { conflict, notFound } from '#server/errors.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { type BillingFilter, type BillingView, decideBillingRecord, findBillingRecord, findBillingView, listBillingRecords } from './billing.repository';
 
 

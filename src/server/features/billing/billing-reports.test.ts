@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPatient } from '../../../../tests/helpers/factories';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { encodeBillingCursor } from '../../../shared/schemas/billing';
-import { encodePageCursor } from '../../../shared/schemas/cursor';
-import type { BillingRecordsTable, UserRow } from '../../db/types';
+import { createPatient } from '#tests/helpers/factories.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { encodeBillingCursor } from '#shared/schemas/billing.ts';
+import { encodePageCursor } from '#shared/schemas/cursor.ts';
+import type { BillingRecordsTable, UserRow } from '#server/db/types.ts';
 import { exportBilling } from './billing-export.service';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
-import type { BillingSummary } from '../../../shared/schemas/billing';
-import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
-import type { Db } from '../../db/database';
+import type { BillingSummary } from '#shared/schemas/billing.ts';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import type { Db } from '#server/db/database.ts';
 import { sumTotalsByDoctor, sumTotalsByMonth } from './billing-totals.repository';
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 
 // Reads of billing_month_totals (the clinic's, per month and status) and billing_totals (per
 // month, doctor and status), the sums that triggers keep in step with billing_records

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { billedCall, midLastMonth } from '../../../../tests/helpers/billing';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import * as totalsMigration from '../../db/migrations/2026-12-01T17-00-billing-totals';
-import * as monthTotalsMigration from '../../db/migrations/2026-12-01T21-00-billing-month-totals';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { billedCall, midLastMonth } from '#tests/helpers/billing.ts';
+import { createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import * as totalsMigration from '#server/db/migrations/2026-12-01T17-00-billing-totals.ts';
+import * as monthTotalsMigration from '#server/db/migrations/2026-12-01T21-00-billing-month-totals.ts';
 import { billFinishedConsultation } from './billing.service';
 
 /**

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { DbOrTrx } from '../../db/database';
-import type { BillingRecordRow, BillingRecordsTable, BillingStatus } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { BillingRecordRow, BillingRecordsTable, BillingStatus } from '#server/db/types.ts';
 
 /** Inserts the consultation's record unless it has one: retries and races leave exactly one. */
 export async function insertBillingRecordOnce(db: DbOrTrx, row: Insertable<BillingRecordsTable>): Promise<void> {

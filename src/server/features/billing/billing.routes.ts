@@ -11,10 +11,10 @@ import {
   billingSummarySchema,
   ownBillingExportQuerySchema,
   ownBillingQuerySchema,
-} from '../../../shared/schemas/billing';
-import { idParamSchema } from '../../../shared/schemas/common';
-import { actorOf } from '../../plugins/actor';
-import { sendDownload } from '../../lib/download';
+} from '#shared/schemas/billing.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
+import { actorOf } from '#server/plugins/actor.ts';
+import { sendDownload } from '#server/lib/download.ts';
 import { exportBilling } from './billing-export.service';
 import { decideBilling, listAllBilling, listOwnBilling } from './billing-records.service';
 import { billingSummary } from './billing-summary.service';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { splitFee } from '../../../shared/domain/money';
-import type { DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { ConsultationRow } from '../../db/types';
+import { clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { splitFee } from '#shared/domain/money.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { ConsultationRow } from '#server/db/types.ts';
 
 /** A finished consultation as billing reads it; a row built before `kind` existed is a video one. */
 export type BillableConsultation = Omit<ConsultationRow, 'kind' | 'note'> & { kind?: ConsultationRow['kind'] };

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { finalizeRoom } from '../rooms/rooms.service';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { finalizeRoom } from '#server/features/rooms/rooms.service.ts';
 import { billFinishedConsultation } from './billing.service';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DbOrTrx } from '../../db/database';
-import type { DoctorFeesTable, FeeField, FeeSettingsTable } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { DoctorFeesTable, FeeField, FeeSettingsTable } from '#server/db/types.ts';
 
 export async function findClinicFees(db: DbOrTrx): Promise<FeeSettingsTable> {
   return db.selectFrom('fee_settings').selectAll().where('id', '=', 'clinic').executeTakeFirstOrThrow();

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../shared/schemas/common';
-import { clinicFeesInputSchema, clinicFeesSchema, doctorFeesInputSchema, doctorFeesSchema } from '../../../shared/schemas/fees';
-import { actorOf } from '../../plugins/actor';
+import { idParamSchema } from '#shared/schemas/common.ts';
+import { clinicFeesInputSchema, clinicFeesSchema, doctorFeesInputSchema, doctorFeesSchema } from '#shared/schemas/fees.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { getClinicFees, getDoctorFees, setClinicFees, setDoctorFees } from './fees.service';
 
 /** "Valores e repasse": the clinic's fees and each doctor's own, admin only. */

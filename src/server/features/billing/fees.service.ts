@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { ClinicFees, DoctorFees, FeeChange, clinicFeesInputSchema, doctorFeesInputSchema } from '../../../shared/schemas/fees';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { FeeField } from '../../db/types';
-import { notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import { findUserById } from '../users/users.service';
-import type { Actor } from '../../core/actor';
+import type { ClinicFees, DoctorFees, FeeChange, clinicFeesInputSchema, doctorFeesInputSchema } from '#shared/schemas/fees.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { FeeField } from '#server/db/types.ts';
+import { notFound } from '#server/errors.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { findUserById } from '#server/features/users/users.service.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { findClinicFees, findDoctorFees, findEffectiveFees, insertFeeChange, listFeeChanges, updateClinicFees, upsertDoctorFees } from './fees.repository';
 
 function toChange(r: Awaited<ReturnType<typeof listFeeChanges>>[number]): FeeChange {

@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { ConsentsTable } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { ConsentsTable } from '#server/db/types.ts';
 
 /** The patient's acceptance of this version of the term, if any. */
 export async function findConsent(db: DbOrTrx, patientId: string, version: string): Promise<Pick<ConsentsTable, 'version' | 'accepted_at'> | undefined> {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptConsentInputSchema, consentStatusSchema } from '../../../shared/schemas/rooms';
-import { actorOf } from '../../plugins/actor';
+import { acceptConsentInputSchema, consentStatusSchema } from '#shared/schemas/rooms.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { acceptConsent, getConsentStatus } from './consent.service';
 
 /** The patient's consent term (TCLE) before a video consultation. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { ConsentStatus } from '../../../shared/schemas/rooms';
-import { recordAudit } from '../../core/audit.repository';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import { AppError } from '../../errors';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
+import type { ConsentStatus } from '#shared/schemas/rooms.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import { AppError } from '#server/errors.ts';
 import { findConsent, insertConsentOnce } from './consent.repository';
 
 /** The patient's consent to the current term, if any. */

@@ -1,7 +1,7 @@
-import type { DbOrTrx } from '../../db/database';
-import type { ConsultationRow } from '../../db/types';
-import { recordAudit } from '../../core/audit.repository';
-import { billFinishedConsultation } from '../billing/billing.service';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { ConsultationRow } from '#server/db/types.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { billFinishedConsultation } from '#server/features/billing/billing.service.ts';
 
 /**
  * The one place a finished consultation is handed on, inside the transaction that finished it,

@@ -1,6 +1,6 @@
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 import type { Insertable } from 'kysely';
-import type { ConsultationRow, ConsultationsTable } from '../../db/types';
+import type { ConsultationRow, ConsultationsTable } from '#server/db/types.ts';
 
 /** Inserts the room's consultation unless it already has one; returns the one that stands. */
 export async function insertConsultationOnce(db: DbOrTrx, row: Insertable<ConsultationsTable> & { room_id: string }): Promise<ConsultationRow> {

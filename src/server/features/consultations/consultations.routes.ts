@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../shared/schemas/common';
-import { outsideConsultationInputSchema, outsideConsultationSchema } from '../../../shared/schemas/consultations';
-import { actorOf } from '../../plugins/actor';
+import { idParamSchema } from '#shared/schemas/common.ts';
+import { outsideConsultationInputSchema, outsideConsultationSchema } from '#shared/schemas/consultations.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { registerOutsideConsultation } from './outside-consultation.service';
 
 /** Consultations held outside the video room, registered by the patient's doctor. */

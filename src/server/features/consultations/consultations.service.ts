@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { ConsultationRow, RoomRow } from '../../db/types';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { ConsultationRow, RoomRow } from '#server/db/types.ts';
 import { onConsultationFinished } from './consultation-finished';
 import { endConsultation, findConsultationByRoom, insertConsultationOnce } from './consultations.repository';
 

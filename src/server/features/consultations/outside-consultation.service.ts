@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { OutsideConsultation, outsideConsultationInputSchema } from '../../../shared/schemas/consultations';
-import type { Actor } from '../../core/actor';
-import { recordAudit } from '../../core/audit.repository';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
-import type { Db } from '../../db/database';
-import type { ConsultationRow } from '../../db/types';
-import { conflict, notFound } from '../../errors';
+import type { OutsideConsultation, outsideConsultationInputSchema } from '#shared/schemas/consultations.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { isDoctorOfPatient } from '#server/core/care-links.repository.ts';
+import type { Db } from '#server/db/database.ts';
+import type { ConsultationRow } from '#server/db/types.ts';
+import { conflict, notFound } from '#server/errors.ts';
 import { onConsultationFinished } from './consultation-finished';
 import { findConsultation, insertConsultationById } from './consultations.repository';
 

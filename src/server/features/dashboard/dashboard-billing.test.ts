@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { billedCall, midLastMonth } from '../../../../tests/helpers/billing';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { billedCall, midLastMonth } from '#tests/helpers/billing.ts';
+import { createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 /**
  * The money on the dashboards, from records billed by the server's own code (default fees:

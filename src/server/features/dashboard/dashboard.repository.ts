@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { UserRow } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
 
 type Role = UserRow['role'];
 type Status = UserRow['status'];

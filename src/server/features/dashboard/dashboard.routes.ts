@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { dashboardSchema } from '../../../shared/schemas/dashboard';
-import { actorOf } from '../../plugins/actor';
+import { dashboardSchema } from '#shared/schemas/dashboard.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { getDashboard } from './dashboard.service';
 
 /** The caller's home screen. */

@@ -1,10 +1,10 @@
-import type { Dashboard } from '../../../shared/schemas/dashboard';
-import type { Db } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { UserRow } from '../../db/types';
-import { billingGlance } from '../billing/billing-glance.service';
-import { pendingInvitesOf } from '../invites/invites.service';
-import { findDoctorProfile, findPatientProfile, myDoctors, toUserSummary } from '../users/users.service';
+import type { Dashboard } from '#shared/schemas/dashboard.ts';
+import type { Db } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { billingGlance } from '#server/features/billing/billing-glance.service.ts';
+import { pendingInvitesOf } from '#server/features/invites/invites.service.ts';
+import { findDoctorProfile, findPatientProfile, myDoctors, toUserSummary } from '#server/features/users/users.service.ts';
 import { countAwaitingPassword, countAwaitingPasswordOfDoctor, countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
 
 /** The figures for the caller's home screen, all from live data. */

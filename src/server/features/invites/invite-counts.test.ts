@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 /** The dashboard's invite figures and the list's badges are computed from the same facts (issue 12, item 13). */
 let t: TestApp;

@@ -1,14 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from '../../config';
-import type { InviteMailer } from '../../core/actor';
-import { sendInBackground, smtpSender } from '../../lib/mail';
+import type { Config } from '#server/config.ts';
+import type { InviteMailer } from '#server/core/actor.ts';
+import { sendInBackground, smtpSender } from '#server/lib/mail.ts';
 
 /**
  * Emails invite links when SMTP_URL is set. Sending happens after the account is saved and never
  * blocks or fails the request: the link is always also shown on screen to copy or send by WhatsApp.
  */
 export function inviteMailer(config: Config, log: FastifyBaseLogger): InviteMailer | undefined {
-  const send = smtpSender(config);
+  const send = smtpSender(config.smtp);
   if (!send) return undefined;
   return (to, invite) => {
     const until = new Date(invite.expiresAt).toLocaleDateString('pt-BR', { timeZone: 'America/Sao_Paulo' });

@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { InviteRow } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { InviteRow } from '#server/db/types.ts';
 
 export async function findInviteByTokenHash(db: DbOrTrx, tokenHash: string): Promise<InviteRow | undefined> {
   return db.selectFrom('invites').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();

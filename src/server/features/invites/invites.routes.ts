@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptInviteInputSchema, inviteInfoSchema, inviteTokenParamSchema, meSchema } from '../../../shared/schemas/auth';
-import { setSessionCookie } from '../../plugins/session';
-import { endSession, startSession } from '../auth/session.service';
-import { getMe } from '../users/users.service';
+import { acceptInviteInputSchema, inviteInfoSchema, inviteTokenParamSchema, meSchema } from '#shared/schemas/auth.ts';
+import { setSessionCookie } from '#server/plugins/session.ts';
+import { endSession, startSession } from '#server/features/auth/session.service.ts';
+import { getMe } from '#server/features/users/users.service.ts';
 import { acceptInvite, getInviteInfo } from './invites.service';
 
 /** The invite link's page: who it is for, and setting the first password (which signs the person in). */

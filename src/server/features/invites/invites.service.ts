@@ -1,14 +1,14 @@
-import type { InviteInfo, InviteLink } from '../../../shared/schemas/auth';
-import { recordAudit } from '../../core/audit.repository';
-import { createTokenLink, usableTokenLink } from '../../core/token-links';
-import { markTokenLinkUsed, revokeOpenTokenLinks } from '../../core/token-links.repository';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { UserRow } from '../../db/types';
-import { AppError } from '../../errors';
-import { hashPassword } from '../../lib/passwords';
-import { hashToken } from '../../lib/tokens';
-import { findUserById, updateUser } from '../users/users.service';
+import type { InviteInfo, InviteLink } from '#shared/schemas/auth.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { createTokenLink, usableTokenLink } from '#server/core/token-links.ts';
+import { markTokenLinkUsed, revokeOpenTokenLinks } from '#server/core/token-links.repository.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { AppError } from '#server/errors.ts';
+import { hashPassword } from '#server/lib/passwords.ts';
+import { hashToken } from '#server/lib/tokens.ts';
+import { findUserById, updateUser } from '#server/features/users/users.service.ts';
 import { findInviteByTokenHash, findUserIdsWithPendingInvite, hasPendingInvite as hasPendingInviteAt } from './invites.repository';
 
 export const INVITE_VALID_MS = 7 * 86_400_000;

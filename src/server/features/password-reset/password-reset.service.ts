@@ -1,20 +1,20 @@
-import type { InviteLink, PasswordResetInfo } from '../../../shared/schemas/auth';
-import type { Actor } from '../../core/actor';
-import { recordAudit } from '../../core/audit.repository';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
-import { createTokenLink, usableTokenLink } from '../../core/token-links';
-import { markTokenLinkUsed, revokeOpenTokenLinks } from '../../core/token-links.repository';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { UserRow } from '../../db/types';
-import { AppError, conflict, notFound } from '../../errors';
-import type { MailMessage } from '../../lib/mail';
-import { hashPassword } from '../../lib/passwords';
-import { hashToken } from '../../lib/tokens';
-import { clear, hit } from '../auth/auth.service';
-import { endUserSessions } from '../auth/session.service';
-import { revokeInvites } from '../invites/invites.service';
-import { findUserByEmail, findUserById, updateUser } from '../users/users.service';
+import type { InviteLink, PasswordResetInfo } from '#shared/schemas/auth.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { isDoctorOfPatient } from '#server/core/care-links.repository.ts';
+import { createTokenLink, usableTokenLink } from '#server/core/token-links.ts';
+import { markTokenLinkUsed, revokeOpenTokenLinks } from '#server/core/token-links.repository.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { AppError, conflict, notFound } from '#server/errors.ts';
+import type { MailMessage } from '#server/lib/mail.ts';
+import { hashPassword } from '#server/lib/passwords.ts';
+import { hashToken } from '#server/lib/tokens.ts';
+import { clear, hit } from '#server/features/auth/auth.service.ts';
+import { endUserSessions } from '#server/features/auth/session.service.ts';
+import { revokeInvites } from '#server/features/invites/invites.service.ts';
+import { findUserByEmail, findUserById, updateUser } from '#server/features/users/users.service.ts';
 import { findPasswordResetByTokenHash } from './password-resets.repository';
 
 /** A link asked for by e-mail: whoever reads the mailbox has it, so it lives briefly. */

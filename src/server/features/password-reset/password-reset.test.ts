@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type ReceivedMail, startFakeSmtp } from '../../../../tests/helpers/fake-smtp';
-import { type ClientSocket, connectSocket, nextEvent } from '../../../../tests/helpers/sockets';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { hashToken } from '../../lib/tokens';
+import { PASSWORD, createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type ReceivedMail, startFakeSmtp } from '#tests/helpers/fake-smtp.ts';
+import { type ClientSocket, connectSocket, nextEvent } from '#tests/helpers/sockets.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { hashToken } from '#server/lib/tokens.ts';
 import { FORGOT_PER_EMAIL_PER_HOUR, FORGOT_PER_IP_PER_HOUR } from './password-reset.service';
 
 /** The SMTP server answers each command after 150 ms, like a slow provider: a request that waited for it would show. */

@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { PasswordResetRow } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { PasswordResetRow } from '#server/db/types.ts';
 
 export async function findPasswordResetByTokenHash(db: DbOrTrx, tokenHash: string): Promise<PasswordResetRow | undefined> {
   return db.selectFrom('password_resets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();

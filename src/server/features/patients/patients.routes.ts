@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inviteLinkSchema } from '../../../shared/schemas/auth';
-import { idParamSchema, pageQuerySchema } from '../../../shared/schemas/common';
-import { createPatientInputSchema, createdUserSchema, patientDetailSchema, patientListSchema, updatePatientInputSchema } from '../../../shared/schemas/users';
-import { actorOf } from '../../plugins/actor';
+import { inviteLinkSchema } from '#shared/schemas/auth.ts';
+import { idParamSchema, pageQuerySchema } from '#shared/schemas/common.ts';
+import { createPatientInputSchema, createdUserSchema, patientDetailSchema, patientListSchema, updatePatientInputSchema } from '#shared/schemas/users.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { createOwnPatient, getOwnPatient, listOwnPatients, renewOwnPatientInvite, updateOwnPatient } from './patients.service';
 
 /** A doctor's own patients. */

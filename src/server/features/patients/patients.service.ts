@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import type { InviteLink } from '../../../shared/schemas/auth';
-import type { pageQuerySchema } from '../../../shared/schemas/common';
-import type { CreatedUser, PatientDetail, PatientList, createPatientInputSchema, updatePatientInputSchema } from '../../../shared/schemas/users';
-import type { Actor } from '../../core/actor';
-import { recordAudit } from '../../core/audit.repository';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { UserRow } from '../../db/types';
-import { AppError, conflict, notFound } from '../../errors';
-import { createAccount, renewInvite } from '../accounts/accounts.service';
-import { hasPendingInvite, pendingInvitesOf } from '../invites/invites.service';
-import { findPatientProfile, findUserByEmail, findUserById, linkDoctorPatient, listUsers, savePatientProfile, toPatientProfile, toUserSummary, updateUser } from '../users/users.service';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import type { pageQuerySchema } from '#shared/schemas/common.ts';
+import type { CreatedUser, PatientDetail, PatientList, createPatientInputSchema, updatePatientInputSchema } from '#shared/schemas/users.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { isDoctorOfPatient } from '#server/core/care-links.repository.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { AppError, conflict, notFound } from '#server/errors.ts';
+import { createAccount, renewInvite } from '#server/features/accounts/accounts.service.ts';
+import { hasPendingInvite, pendingInvitesOf } from '#server/features/invites/invites.service.ts';
+import { findPatientProfile, findUserByEmail, findUserById, linkDoctorPatient, listUsers, savePatientProfile, toPatientProfile, toUserSummary, updateUser } from '#server/features/users/users.service.ts';
 
 // The same answer whether the patient does not exist or belongs to another doctor.
 const patientNotFound = () => notFound('Paciente não encontrado.');

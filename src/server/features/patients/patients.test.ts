@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VALID_CPFS, createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import type { Db } from '../../db/database';
-import type { UserRow } from '../../db/types';
+import { VALID_CPFS, createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import type { Db } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
 
 let t: TestApp;
 beforeAll(async () => {

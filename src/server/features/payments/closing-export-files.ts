@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { formatCrm } from '../../../shared/domain/crm';
-import { formatBRL } from '../../../shared/domain/money';
-import { PIX_KEY_TYPE_LABELS, formatPixKey } from '../../../shared/domain/pix';
-import type { PaymentStatus } from '../../../shared/schemas/payments';
+import { formatCrm } from '#shared/domain/crm.ts';
+import { formatBRL } from '#shared/domain/money.ts';
+import { PIX_KEY_TYPE_LABELS, formatPixKey } from '#shared/domain/pix.ts';
+import type { PaymentStatus } from '#shared/schemas/payments.ts';
 import {
   BRL_FORMAT,
   CSV_BOM,
@@ -19,7 +19,7 @@ import {
   decimalComma,
   roomIn,
   xlsxStream,
-} from '../../lib/spreadsheet';
+} from '#server/lib/spreadsheet.ts';
 import type { ExportPayment, ExportRecord } from './closing-export.repository';
 
 /*

@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { BillingRecordsTable, PaymentRow } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { BillingRecordsTable, PaymentRow } from '#server/db/types.ts';
 
 /** A payment as the closing export shows it: the row, its closing's number and the doctor's city today. */
 export type ExportPayment = PaymentRow & { closing_seq: number; doctor_city: string | null };

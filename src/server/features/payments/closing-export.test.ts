@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billedCall } from '../../../../tests/helpers/billing';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { buildPixPayload, parsePixPayload } from '../../../shared/domain/pix-br-code';
+import { billedCall } from '#tests/helpers/billing.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { buildPixPayload, parsePixPayload } from '#shared/domain/pix-br-code.ts';
 import { exportClosing } from './closing-export.service';
 import { paymentTxid } from './payment-pix';
 

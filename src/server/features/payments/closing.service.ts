@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { formatCrm } from '../../../shared/domain/crm';
-import type { ClosingPreview, ClosingResult } from '../../../shared/schemas/payments';
-import type { Db } from '../../db/database';
-import { nowIso } from '../../db/database';
-import { UNIQUE, isUniqueViolation } from '../../db/unique-violation';
-import { badRequest, conflict } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import type { Actor } from '../../core/actor';
+import { clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { formatCrm } from '#shared/domain/crm.ts';
+import type { ClosingPreview, ClosingResult } from '#shared/schemas/payments.ts';
+import type { Db } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import { UNIQUE, isUniqueViolation } from '#server/db/unique-violation.ts';
+import { badRequest, conflict } from '#server/errors.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { toPayment } from './payment-views';
 import {
   countUnderReview,

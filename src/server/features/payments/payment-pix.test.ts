@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billedCall } from '../../../../tests/helpers/billing';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
-import { PIX_NAME_MAX_LENGTH, normalizePixText, parsePixPayload } from '../../../shared/domain/pix-br-code';
+import { billedCall } from '#tests/helpers/billing.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { PIX_NAME_MAX_LENGTH, normalizePixText, parsePixPayload } from '#shared/domain/pix-br-code.ts';
 import { paymentPixPayload, paymentTxid } from './payment-pix';
 
 let t: TestApp;

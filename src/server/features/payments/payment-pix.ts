@@ -1,5 +1,5 @@
-import { PixPayloadError, buildPixPayload } from '../../../shared/domain/pix-br-code';
-import type { Payment } from '../../../shared/schemas/payments';
+import { PixPayloadError, buildPixPayload } from '#shared/domain/pix-br-code.ts';
+import type { Payment } from '#shared/schemas/payments.ts';
 import type { PixReceiver } from './pix-receiver';
 
 /**

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { PaymentDetail, confirmPaymentInputSchema } from '../../../shared/schemas/payments';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { PaymentEventsTable, PaymentRow, PaymentStatus } from '../../db/types';
-import { conflict, notFound } from '../../errors';
-import type { Actor } from '../../core/actor';
+import type { PaymentDetail, confirmPaymentInputSchema } from '#shared/schemas/payments.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { PaymentEventsTable, PaymentRow, PaymentStatus } from '#server/db/types.ts';
+import { conflict, notFound } from '#server/errors.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { getPaymentDetail } from './payments-read.service';
 import { findPayablePaymentsOfDoctor, findPayment, insertPaymentEvent, releaseRecords, setPaymentPixKey, transitionPayment } from './payments.repository';
 

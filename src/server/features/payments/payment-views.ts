@@ -1,5 +1,5 @@
-import { formatCrm } from '../../../shared/domain/crm';
-import type { Payment, PaymentEvent } from '../../../shared/schemas/payments';
+import { formatCrm } from '#shared/domain/crm.ts';
+import type { Payment, PaymentEvent } from '#shared/schemas/payments.ts';
 import type { PaymentEventView, PaymentView } from './payments.repository';
 
 export function toPayment(p: PaymentView): Payment {

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { type CursorPage, encodePageCursor } from '../../../shared/schemas/cursor';
-import type { AdminPaymentDetail, Payment, PaymentDetail, PaymentEventPage, paymentEventQuerySchema, paymentListQuerySchema } from '../../../shared/schemas/payments';
-import type { Config } from '../../config';
-import type { DbOrTrx } from '../../db/database';
-import { notFound } from '../../errors';
+import { type CursorPage, encodePageCursor } from '#shared/schemas/cursor.ts';
+import type { AdminPaymentDetail, Payment, PaymentDetail, PaymentEventPage, paymentEventQuerySchema, paymentListQuerySchema } from '#shared/schemas/payments.ts';
+import type { Config } from '#server/config.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import { notFound } from '#server/errors.ts';
 import { findSnapshotPixReceiver } from './pix-receiver';
-import type { Actor } from '../../core/actor';
+import type { Actor } from '#server/core/actor.ts';
 import { paymentPixPayload } from './payment-pix';
 import { toPayment, toPaymentEvent } from './payment-views';
 import { findPaymentView, listEventPage, listEventsOfPayment, listPaymentViews } from './payments.repository';

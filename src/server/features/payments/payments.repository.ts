@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { DbOrTrx } from '../../db/database';
-import type { PaymentEventsTable, PaymentRow, PaymentStatus, PaymentsTable } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { PaymentEventsTable, PaymentRow, PaymentStatus, PaymentsTable } from '#server/db/types.ts';
 
 const num = (v: string | number | bigint | null | undefined) => Number(v ?? 0);
 

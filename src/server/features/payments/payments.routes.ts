@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../shared/schemas/common';
+import { idParamSchema } from '#shared/schemas/common.ts';
 import {
   adminPaymentDetailSchema,
   cancelPaymentInputSchema,
@@ -16,10 +16,10 @@ import {
   paymentEventQuerySchema,
   paymentListQuerySchema,
   paymentListSchema,
-} from '../../../shared/schemas/payments';
-import type { PaymentDetail } from '../../../shared/schemas/payments';
-import { sendDownload } from '../../lib/download';
-import { actorOf } from '../../plugins/actor';
+} from '#shared/schemas/payments.ts';
+import type { PaymentDetail } from '#shared/schemas/payments.ts';
+import { sendDownload } from '#server/lib/download.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { exportClosing } from './closing-export.service';
 import { closeMonth, previewClosing } from './closing.service';
 import { cancelPayment, confirmPayment, confirmReceived, disputePayment } from './payment-transitions.service';

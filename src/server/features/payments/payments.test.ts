@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billedCall } from '../../../../tests/helpers/billing';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { connectSocket, nextEvent } from '../../../../tests/helpers/sockets';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { addMonths, clinicMonthOf } from '../../../shared/domain/clinic-month';
+import { billedCall } from '#tests/helpers/billing.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { connectSocket, nextEvent } from '#tests/helpers/sockets.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
 
 let t: TestApp;
 let url: string;

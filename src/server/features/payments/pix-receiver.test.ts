@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { buildPixPayload, parsePixPayload } from '../../../shared/domain/pix-br-code';
-import { ConfigError, loadConfig } from '../../config';
+import { createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { buildPixPayload, parsePixPayload } from '#shared/domain/pix-br-code.ts';
+import { ConfigError, loadConfig } from '#server/config.ts';
 import { findPixReceiver, findSnapshotPixReceiver, pixReceiverOf } from './pix-receiver';
 
 let t: TestApp;

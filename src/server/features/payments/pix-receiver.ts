@@ -1,7 +1,7 @@
-import { parsePixKey } from '../../../shared/domain/pix';
-import type { Config } from '../../config';
-import type { DbOrTrx } from '../../db/database';
-import { findDoctorProfile, findUserById } from '../users/users.service';
+import { parsePixKey } from '#shared/domain/pix.ts';
+import type { Config } from '#server/config.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import { findDoctorProfile, findUserById } from '#server/features/users/users.service.ts';
 
 /** Who a PIX BR Code pays: what `buildPixPayload` needs besides the amount and txid. */
 export interface PixReceiver {

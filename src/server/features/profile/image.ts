@@ -1,4 +1,4 @@
-import { AppError } from '../../errors';
+import { AppError } from '#server/errors.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** Decoding cost grows with pixels, not bytes: a 5 MB PNG can hold a 100-megapixel bomb. */

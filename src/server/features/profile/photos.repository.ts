@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 
 export type StoredPhoto = { data: Uint8Array; mime: string; width: number; height: number };
 

@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meSchema } from '../../../shared/schemas/auth';
-import { idParamSchema } from '../../../shared/schemas/common';
-import { AppError, badRequest } from '../../errors';
-import { actorOf } from '../../plugins/actor';
+import { meSchema } from '#shared/schemas/auth.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
+import { AppError, badRequest } from '#server/errors.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { MAX_PHOTO_BYTES } from './image';
 import { readPhoto, removeOwnPhoto, setOwnPhoto, updateOwnProfile } from './profile.service';
 

@@ -1,15 +1,15 @@
 import type { z } from 'zod';
-import type { Me } from '../../../shared/schemas/auth';
-import { adminProfileInputSchema, doctorProfileInputSchema, patientProfileInputSchema } from '../../../shared/schemas/profile';
-import type { Actor } from '../../core/actor';
-import { recordAudit } from '../../core/audit.repository';
-import { areLinked } from '../../core/care-links.repository';
-import type { Db } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { UserRow } from '../../db/types';
-import { AppError, fieldsOf, notFound } from '../../errors';
-import { saveDoctorProfile } from '../accounts/accounts.service';
-import { findUserById, getMe, savePatientProfile, updateUser } from '../users/users.service';
+import type { Me } from '#shared/schemas/auth.ts';
+import { adminProfileInputSchema, doctorProfileInputSchema, patientProfileInputSchema } from '#shared/schemas/profile.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { areLinked } from '#server/core/care-links.repository.ts';
+import type { Db } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { AppError, fieldsOf, notFound } from '#server/errors.ts';
+import { saveDoctorProfile } from '#server/features/accounts/accounts.service.ts';
+import { findUserById, getMe, savePatientProfile, updateUser } from '#server/features/users/users.service.ts';
 import { reencodePhoto } from './image';
 import { deletePhoto, findPhoto, upsertPhoto, type StoredPhoto } from './photos.repository';
 

@@ -3,9 +3,9 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VALID_CPFS, createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { TEST_ORIGIN, type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import type { UserRow } from '../../db/types';
+import { VALID_CPFS, createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { TEST_ORIGIN, type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import type { UserRow } from '#server/db/types.ts';
 
 let t: TestApp;
 beforeAll(async () => {

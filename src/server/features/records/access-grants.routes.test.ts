@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import type { UserRow } from '../../db/types';
+import { createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import type { UserRow } from '#server/db/types.ts';
 
 /**
  * Who can see a patient's record (issue 12, item 14): when the admin links a doctor to a patient,

@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { RecordAccessLogTable } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { RecordAccessLogTable } from '#server/db/types.ts';
 
 export async function insertAccessLog(db: DbOrTrx, row: RecordAccessLogTable): Promise<void> {
   await db.insertInto('record_access_log').values(row).execute();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { CLINIC_TIME_ZONE } from '../../../shared/domain/clinic-month';
-import type { AccessAction, AccessLog, accessLogQuerySchema } from '../../../shared/schemas/records';
-import type { DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { Actor } from '../../core/actor';
+import { CLINIC_TIME_ZONE } from '#shared/domain/clinic-month.ts';
+import type { AccessAction, AccessLog, accessLogQuerySchema } from '#shared/schemas/records.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { insertAccessLog, listAccessLog } from './access-log.repository';
 
 /**

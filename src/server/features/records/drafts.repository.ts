@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 
 /** Only drafts of patients the doctor still follows: an unlinked patient's record is closed to them. */
 function ownDrafts(db: DbOrTrx, doctorId: string) {

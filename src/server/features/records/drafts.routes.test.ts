@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, login } from '../../../../tests/helpers/factories';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { pastVisit } from '../../../../tests/helpers/visits';
-import type { DraftsToSign } from '../../../shared/schemas/records';
+import { createAdmin, login } from '#tests/helpers/factories.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { pastVisit } from '#tests/helpers/visits.ts';
+import type { DraftsToSign } from '#shared/schemas/records.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
-import type { DraftsToSign } from '../../../shared/schemas/records';
-import type { Db } from '../../db/database';
-import type { Actor } from '../../core/actor';
+import type { DraftsToSign } from '#shared/schemas/records.ts';
+import type { Db } from '#server/db/database.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { countDoctorDrafts, listDoctorDrafts } from './drafts.repository';
 
 /** How many drafts the home lists; the count says how many there are in all. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, login } from '../../../../tests/helpers/factories';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import type { Db } from '../../db/database';
+import { createAdmin, login } from '#tests/helpers/factories.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import type { Db } from '#server/db/database.ts';
 import { contentHashOf } from './record-views';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { formatCrm } from '../../../shared/domain/crm';
-import type { Evolution, RecordConsultation } from '../../../shared/schemas/records';
+import { formatCrm } from '#shared/domain/crm.ts';
+import type { Evolution, RecordConsultation } from '#shared/schemas/records.ts';
 import type { DiagnosisRow, EvolutionWithPeople, PrescriptionRow, listConsultationPage } from './records.repository';
 
 type Children = { diagnoses: DiagnosisRow[]; prescriptions: PrescriptionRow[] };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { encodePageCursor } from '../../../shared/schemas/cursor';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { encodePageCursor } from '#shared/schemas/cursor.ts';
 
 // Issue 8: record lists came back whole (up to 500 entries, 27.9 MB seen). They now come a page
 // at a time behind an opaque cursor; every page read is logged like the first.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VALID_CPFS } from '../../../../tests/helpers/factories';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
+import { VALID_CPFS } from '#tests/helpers/factories.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 
 let t: TestApp;
 beforeAll(async () => {

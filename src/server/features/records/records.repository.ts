@@ -1,6 +1,6 @@
 import { PostgresAdapter } from 'kysely';
-import type { DbOrTrx } from '../../db/database';
-import type { EvolutionRow, RoomRow } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { EvolutionRow, RoomRow } from '#server/db/types.ts';
 
 /** An entry with its author, its room and the room's consultation: what `toEvolution` needs. */
 function evolutionsWithPeople(db: DbOrTrx) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema, okSchema } from '../../../shared/schemas/common';
+import { idParamSchema, okSchema } from '#shared/schemas/common.ts';
 import {
   accessLogQuerySchema,
   addendaSchema,
@@ -20,10 +20,10 @@ import {
   recordRoomPageSchema,
   roomEvolutionSchema,
   saveEvolutionInputSchema,
-} from '../../../shared/schemas/records';
-import { cursorPageQuerySchema } from '../../../shared/schemas/cursor';
-import { roomCodeParamSchema } from '../../../shared/schemas/rooms';
-import { actorOf } from '../../plugins/actor';
+} from '#shared/schemas/records.ts';
+import { cursorPageQuerySchema } from '#shared/schemas/cursor.ts';
+import { roomCodeParamSchema } from '#shared/schemas/rooms.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { listAccessLogForAdmin, listOwnAccessLog } from './access-log.service';
 import { listDraftsToSign } from './drafts.service';
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { formatCrm } from '../../../shared/domain/crm';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
+import { formatCrm } from '#shared/domain/crm.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import {
   type Addenda,
   type DocumentKind,
@@ -19,18 +19,18 @@ import {
   type createEvolutionInputSchema,
   finalizeEvolutionCheckSchema,
   type saveEvolutionInputSchema,
-} from '../../../shared/schemas/records';
-import { CURSOR_PAGE_SIZE, type CursorPage, type PageCursor, type cursorPageQuerySchema, encodePageCursor } from '../../../shared/schemas/cursor';
-import type { Config } from '../../config';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { EvolutionRow, UserRow } from '../../db/types';
-import { type AppError, badRequest, conflict, fieldsOf, forbidden, notFound } from '../../errors';
-import { recordAudit } from '../../core/audit.repository';
-import { noAccess, roomForMember } from '../rooms/rooms.service';
+} from '#shared/schemas/records.ts';
+import { CURSOR_PAGE_SIZE, type CursorPage, type PageCursor, type cursorPageQuerySchema, encodePageCursor } from '#shared/schemas/cursor.ts';
+import type { Config } from '#server/config.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { EvolutionRow, UserRow } from '#server/db/types.ts';
+import { type AppError, badRequest, conflict, fieldsOf, forbidden, notFound } from '#server/errors.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { noAccess, roomForMember } from '#server/features/rooms/rooms.service.ts';
 import { verificationCodeFor, verificationUrl } from './verification.service';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
-import type { Actor } from '../../core/actor';
+import { isDoctorOfPatient } from '#server/core/care-links.repository.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { logRecordAccess } from './access-log.service';
 import { contentHashOf, toEvolutions, toRecordConsultation } from './record-views';
 import {

@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 
 /**
  * Gives the entry its verification code: the one it already has, or `candidate` when it has none.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { VALID_CPFS, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { formatCrm } from '../../../shared/domain/crm';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { VALID_CPFS, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { formatCrm } from '#shared/domain/crm.ts';
 import { VERIFICATIONS_PER_MINUTE } from './verification.routes';
 
 let t: TestApp;

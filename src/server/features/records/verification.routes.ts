@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { documentVerificationSchema, verificationParamsSchema } from '../../../shared/schemas/document-verification';
-import { AppError } from '../../errors';
-import { PersonRateLimiter } from '../../plugins/person-rate-limiter';
+import { documentVerificationSchema, verificationParamsSchema } from '#shared/schemas/document-verification.ts';
+import { AppError } from '#server/errors.ts';
+import { PersonRateLimiter } from '#server/plugins/person-rate-limiter.ts';
 import { verifyDocument } from './verification.service';
 
 /** Per address: enough for a pharmacy checking a queue of prescriptions, far too few to walk codes. */

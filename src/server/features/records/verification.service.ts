@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { DocumentVerification } from '../../../shared/schemas/document-verification';
-import type { DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import { notFound } from '../../errors';
+import type { DocumentVerification } from '#shared/schemas/document-verification.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import { notFound } from '#server/errors.ts';
 import { contentHashOf, toEvolutions } from './record-views';
 import { findEvolution, loadChildren } from './records.repository';
 import { ensureVerificationCode, findVerifiedEvolutionId } from './verification.repository';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../../db/database';
-import type { ResetLogTable } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { ResetLogTable } from '#server/db/types.ts';
 
 /**
  * Every table of the schema and what a reset does with it. A test checks this list against the

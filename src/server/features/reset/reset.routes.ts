@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { resetInputSchema, resetPreviewSchema, resetResultSchema } from '../../../shared/schemas/reset';
-import { AppError } from '../../errors';
-import { clearSessionCookie } from '../../plugins/session';
-import { PASSWORD_GUESSES_CODE } from '../auth/auth.service';
+import { resetInputSchema, resetPreviewSchema, resetResultSchema } from '#shared/schemas/reset.ts';
+import { AppError } from '#server/errors.ts';
+import { clearSessionCookie } from '#server/plugins/session.ts';
+import { PASSWORD_GUESSES_CODE } from '#server/features/auth/auth.service.ts';
 import { previewReset, resetDatabase } from './reset.service';
 
 /** "Zona de perigo": what a reset would erase, and the reset itself. Admin only. */

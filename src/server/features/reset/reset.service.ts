@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ResetPreview, ResetResult } from '../../../shared/schemas/reset';
-import type { Config } from '../../config';
-import type { Db } from '../../db/database';
-import { nowIso } from '../../db/database';
-import { AppError, conflict } from '../../errors';
-import type { Auth } from '../../plugins/fastify-types';
-import { recordAudit } from '../../core/audit.repository';
-import { confirmCurrentPassword } from '../auth/auth.service';
-import { createBackup } from '../backups/backup.service';
-import { resetClinicFees } from '../billing/fees.service';
+import type { ResetPreview, ResetResult } from '#shared/schemas/reset.ts';
+import type { Config } from '#server/config.ts';
+import type { Db } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import { AppError, conflict } from '#server/errors.ts';
+import type { Auth } from '#server/plugins/fastify-types.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { confirmCurrentPassword } from '#server/features/auth/auth.service.ts';
+import { createBackup } from '#server/features/backups/backup.service.ts';
+import { resetClinicFees } from '#server/features/billing/fees.service.ts';
 import { ERASED_TABLES, claimReset, countRows, countUsersByRole, eraseNonAdmins, eraseTable, failRunningResets, finishReset, listResets } from './reset.repository';
 
 export const resetDisabled = () => new AppError('reset_disabled', 403, 'A redefinição do banco de dados está desligada nesta instalação (RESET_ENABLED=false).');

@@ -1,6 +1,6 @@
-import type { DbOrTrx } from '../../db/database';
+import type { DbOrTrx } from '#server/db/database.ts';
 import { type Insertable, sql } from 'kysely';
-import type { ChatMessagesTable } from '../../db/types';
+import type { ChatMessagesTable } from '#server/db/types.ts';
 
 /**
  * Stores a message unless its sender already has `quota` in that room; false when refused. One

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, createAdmin, createDoctor, createPatient } from '../../../../tests/helpers/factories';
-import { type ServerProcess, addressOf, createPgDatabase, spawnServer, startNode as startInProcessNode, tcpFrontDoor, throwawayRedis } from '../../../../tests/helpers/nodes';
-import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '../../../../tests/helpers/requirements';
-import { type ClientSocket, Recorder, connectSocket, request } from '../../../../tests/helpers/sockets';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import { type Db, createDb } from '../../db/database';
-import type { UserRow } from '../../db/types';
+import { PASSWORD, createAdmin, createDoctor, createPatient } from '#tests/helpers/factories.ts';
+import { type ServerProcess, addressOf, createPgDatabase, spawnServer, startNode as startInProcessNode, tcpFrontDoor, throwawayRedis } from '#tests/helpers/nodes.ts';
+import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '#tests/helpers/requirements.ts';
+import { type ClientSocket, Recorder, connectSocket, request } from '#tests/helpers/sockets.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
+import { type Db, createDb } from '#server/db/database.ts';
+import type { UserRow } from '#server/db/types.ts';
 
 /**
  * Two server processes (src/server/main.ts) on one PostgreSQL database and the machine's Redis: a

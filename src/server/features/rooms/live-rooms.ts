@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { PresenceState, RoomClosedReason } from '../../../shared/realtime/events';
-import { nowIso } from '../../db/database';
-import type { RoomRow } from '../../db/types';
-import { AppError } from '../../errors';
-import type { Realtime } from '../../plugins/realtime';
-import type { RealtimeSocket } from '../../plugins/socket-events';
+import type { PresenceState, RoomClosedReason } from '#shared/realtime/events.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { RoomRow } from '#server/db/types.ts';
+import { AppError } from '#server/errors.ts';
+import type { Realtime } from '#server/plugins/realtime.ts';
+import type { RealtimeSocket } from '#server/plugins/socket-events.ts';
 import { PresenceRegistry } from './presence';
 import { LocalRoomState, type RoomState } from './room-state';
 import { type WaitingEntry, patientWaits } from './waiting-patients';

@@ -1,4 +1,4 @@
-import type { PresenceState } from '../../../shared/realtime/events';
+import type { PresenceState } from '#shared/realtime/events.ts';
 
 type Entry = { state: PresenceState; sockets: Set<string>; since: number; timer?: NodeJS.Timeout | undefined };
 

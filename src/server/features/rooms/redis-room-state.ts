@@ -1,5 +1,5 @@
-import type { PresenceState } from '../../../shared/realtime/events';
-import type { Redis } from '../../lib/redis';
+import type { PresenceState } from '#shared/realtime/events.ts';
+import type { Redis } from '#server/lib/redis.ts';
 import type { PresenceRegistry } from './presence';
 import { type NodeView, type RoomState, mergePresence } from './room-state';
 import type { WaitingEntry } from './waiting-patients';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage } from '../../../shared/schemas/rooms';
-import type { Config } from '../../config';
-import { type Db, nowIso } from '../../db/database';
-import { AppError } from '../../errors';
-import { type RealtimeServer, type SocketEventHandler, socketEvent } from '../../plugins/socket-events';
-import { getConsentStatus } from '../consent/consent.service';
-import { startConsultation } from '../consultations/consultations.service';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
+import type { Config } from '#server/config.ts';
+import { type Db, nowIso } from '#server/db/database.ts';
+import { AppError } from '#server/errors.ts';
+import { type RealtimeServer, type SocketEventHandler, socketEvent } from '#server/plugins/socket-events.ts';
+import { getConsentStatus } from '#server/features/consent/consent.service.ts';
+import { startConsultation } from '#server/features/consultations/consultations.service.ts';
 import { insertChatMessageWithinQuota, listChatMessages } from './chat.repository';
 import { type LiveRooms, memberRoom } from './live-rooms';
 import { findConsultationStart, findMemberName, markAdmitted, touchRooms } from './rooms.repository';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { roomLandingSchema, roomPatientLinkSchema } from '../../../shared/schemas/auth';
-import { roomCodeParamSchema } from '../../../shared/schemas/rooms';
-import { AppError } from '../../errors';
-import { actorOf } from '../../plugins/actor';
-import { PersonRateLimiter } from '../../plugins/person-rate-limiter';
+import { roomLandingSchema, roomPatientLinkSchema } from '#shared/schemas/auth.ts';
+import { roomCodeParamSchema } from '#shared/schemas/rooms.ts';
+import { AppError } from '#server/errors.ts';
+import { actorOf } from '#server/plugins/actor.ts';
+import { PersonRateLimiter } from '#server/plugins/person-rate-limiter.ts';
 import { getRoomLanding, roomPatientLink } from './room-link.service';
 
 /** Per address: a patient reopening the link many times, or a family behind one router; far too few to walk codes. */

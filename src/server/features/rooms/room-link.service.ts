@@ -1,10 +1,10 @@
-import type { RoomLanding, RoomPatientLink } from '../../../shared/schemas/auth';
-import type { Actor } from '../../core/actor';
-import { recordAudit } from '../../core/audit.repository';
-import type { Db } from '../../db/database';
-import { AppError } from '../../errors';
-import { createInvite } from '../invites/invites.service';
-import { findUserById } from '../users/users.service';
+import type { RoomLanding, RoomPatientLink } from '#shared/schemas/auth.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import type { Db } from '#server/db/database.ts';
+import { AppError } from '#server/errors.ts';
+import { createInvite } from '#server/features/invites/invites.service.ts';
+import { findUserById } from '#server/features/users/users.service.ts';
 import { findRoomWithPeople } from './rooms.repository';
 import { noAccess, roomForMember } from './rooms.service';
 

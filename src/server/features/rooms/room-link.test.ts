@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import type { UserRow } from '../../db/types';
+import { createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import type { UserRow } from '#server/db/types.ts';
 import { ROOM_LANDINGS_PER_MINUTE } from './room-link.routes';
 
 let t: TestApp;

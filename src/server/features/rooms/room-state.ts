@@ -1,4 +1,4 @@
-import type { PresenceState } from '../../../shared/realtime/events';
+import type { PresenceState } from '#shared/realtime/events.ts';
 import type { PresenceRegistry } from './presence';
 import { type WaitingEntry, WaitingPatients } from './waiting-patients';
 

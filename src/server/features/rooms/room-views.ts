@@ -1,6 +1,6 @@
-import { formatCrm } from '../../../shared/domain/crm';
-import type { Room } from '../../../shared/schemas/rooms';
-import { photoUrlOf } from '../users/users.service';
+import { formatCrm } from '#shared/domain/crm.ts';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { photoUrlOf } from '#server/features/users/users.service.ts';
 import type { RoomWithPeople } from './rooms.repository';
 
 /** Whether a person has a socket in the room (in multi-node mode, asked of Redis). */

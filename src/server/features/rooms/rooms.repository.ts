@@ -1,5 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
-import type { RoomRow } from '../../db/types';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { RoomRow } from '#server/db/types.ts';
 
 export async function insertRoom(db: DbOrTrx, room: RoomRow): Promise<void> {
   await db.insertInto('rooms').values(room).execute();

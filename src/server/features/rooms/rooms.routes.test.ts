@@ -1,11 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, login } from '../../../../tests/helpers/factories';
-import { type Person, signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { Db } from '../../db/database';
+import { createDoctor, login } from '#tests/helpers/factories.ts';
+import { type Person, signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
+import type { Db } from '#server/db/database.ts';
 
 let t: TestApp;
 beforeAll(async () => {

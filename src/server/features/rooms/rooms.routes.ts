@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createRoomInputSchema, roomCodeParamSchema, roomListQuerySchema, roomListSchema, roomSchema, waitingPatientsSchema } from '../../../shared/schemas/rooms';
-import { actorOf } from '../../plugins/actor';
+import { createRoomInputSchema, roomCodeParamSchema, roomListQuerySchema, roomListSchema, roomSchema, waitingPatientsSchema } from '#shared/schemas/rooms.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { cancelRoom, createRoom, finalizeOwnRoom, getRoom, listRooms } from './rooms.service';
 import { listWaitingPatients } from './waiting.service';
 

@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Room, createRoomInputSchema, roomListQuerySchema } from '../../../shared/schemas/rooms';
-import type { Actor } from '../../core/actor';
-import { recordAudit } from '../../core/audit.repository';
-import { isDoctorOfPatient } from '../../core/care-links.repository';
-import type { Db, DbOrTrx } from '../../db/database';
-import { nowIso } from '../../db/database';
-import type { ConsultationRow, RoomRow, UserRow } from '../../db/types';
-import { AppError, conflict, notFound } from '../../errors';
-import { consultationOfRoom, endConsultationOfRoom } from '../consultations/consultations.service';
+import type { Room, createRoomInputSchema, roomListQuerySchema } from '#shared/schemas/rooms.ts';
+import type { Actor } from '#server/core/actor.ts';
+import { recordAudit } from '#server/core/audit.repository.ts';
+import { isDoctorOfPatient } from '#server/core/care-links.repository.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { nowIso } from '#server/db/database.ts';
+import type { ConsultationRow, RoomRow, UserRow } from '#server/db/types.ts';
+import { AppError, conflict, notFound } from '#server/errors.ts';
+import { consultationOfRoom, endConsultationOfRoom } from '#server/features/consultations/consultations.service.ts';
 import { type Online, toRoom } from './room-views';
 import { closeRoom, findOpenRoomsOfPair, findRoomByCode, findRoomWithPeople, insertRoom, listRoomsWithPeople } from './rooms.repository';
 

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type ClientSocket, Recorder, connectSocket, nextEvent, request } from '../../../../tests/helpers/sockets';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { JoinResult } from '../../../shared/realtime/events';
-import type { ChatMessage } from '../../../shared/schemas/rooms';
+import { createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type ClientSocket, Recorder, connectSocket, nextEvent, request } from '#tests/helpers/sockets.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
+import type { JoinResult } from '#shared/realtime/events.ts';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
 
 type Ctx = { t: TestApp; url: string };
 

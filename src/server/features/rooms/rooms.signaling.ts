@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { RoomClosedReason } from '../../../shared/realtime/events';
-import type { Redis } from '../../lib/redis';
-import type { Realtime } from '../../plugins/realtime';
+import type { RoomClosedReason } from '#shared/realtime/events.ts';
+import type { Redis } from '#server/lib/redis.ts';
+import type { Realtime } from '#server/plugins/realtime.ts';
 import { finalizeRoom } from './rooms.service';
 import { LiveRooms } from './live-rooms';
 import { PRESENCE_HEARTBEAT_MS, RedisRoomState } from './redis-room-state';

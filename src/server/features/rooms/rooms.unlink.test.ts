@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type ClientSocket, connectSocket, nextEvent, request } from '../../../../tests/helpers/sockets';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { UserRow } from '../../db/types';
+import { createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type ClientSocket, connectSocket, nextEvent, request } from '#tests/helpers/sockets.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
+import type { UserRow } from '#server/db/types.ts';
 
 // Issue 8, item 11: once the admin removes a doctor from a patient, the doctor keeps neither the
 // open room nor its chat. Real socket.io clients on a listening app, as in rooms.signaling.test.ts.

@@ -1,4 +1,4 @@
-import type { PresenceState } from '../../../shared/realtime/events';
+import type { PresenceState } from '#shared/realtime/events.ts';
 
 /** A patient in one of a doctor's rooms, waiting for that doctor. */
 export type WaitingEntry = { code: string; doctorId: string; patientId: string; patientName: string; since: string };

@@ -1,6 +1,6 @@
-import type { WaitingPatients } from '../../../shared/schemas/rooms';
-import type { DbOrTrx } from '../../db/database';
-import type { Actor } from '../../core/actor';
+import type { WaitingPatients } from '#shared/schemas/rooms.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { Actor } from '#server/core/actor.ts';
 import { linkedPatientIds } from './rooms.repository';
 import type { WaitingEntry } from './waiting-patients';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type ClientSocket, connectSocket, nextEvent, request } from '../../../../tests/helpers/sockets';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { TCLE_VERSION } from '../../../shared/domain/tcle';
-import type { WaitingNotice } from '../../../shared/realtime/events';
-import type { WaitingPatients } from '../../../shared/schemas/rooms';
+import { createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type ClientSocket, connectSocket, nextEvent, request } from '#tests/helpers/sockets.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
+import type { WaitingNotice } from '#shared/realtime/events.ts';
+import type { WaitingPatients } from '#shared/schemas/rooms.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { IceServers } from '../../../shared/schemas/rooms';
-import type { Config } from '../../config';
+import type { IceServers } from '#shared/schemas/rooms.ts';
+import type { Config } from '#server/config.ts';
 
 /**
  * ICE servers for one person: STUN, plus TURN with time-limited credentials in coturn's REST API

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { iceServersSchema } from '../../../shared/schemas/rooms';
-import { actorOf } from '../../plugins/actor';
+import { iceServersSchema } from '#shared/schemas/rooms.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { iceServersFor } from './ice-servers';
 
 /** The STUN/TURN servers a call uses (TURN credentials are per person and short-lived). */

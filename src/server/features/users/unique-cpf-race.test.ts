@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { VALID_CPFS, createAdmin, createDoctor, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { VALID_CPFS, createAdmin, createDoctor, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 // The race the check cannot see: another request committed the same CPF after this one looked.
 // With the look-up blinded, only the unique index stands between the two, and its refusal must

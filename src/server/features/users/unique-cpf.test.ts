@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, createPatient, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { cpfCheckDigits, formatCpf } from '../../../shared/domain/cpf-cnpj';
-import type { Db } from '../../db/database';
-import * as uniqueCpfMigration from '../../db/migrations/2026-11-30T06-00-unique-cpf';
+import { createAdmin, createDoctor, createPatient, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { cpfCheckDigits, formatCpf } from '#shared/domain/cpf-cnpj.ts';
+import type { Db } from '#server/db/database.ts';
+import * as uniqueCpfMigration from '#server/db/migrations/2026-11-30T06-00-unique-cpf.ts';
 
 let t: TestApp;
 let adminCookie: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createDoctor, login } from '../../../../tests/helpers/factories';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
-import { UNIQUE, isUniqueViolation } from '../../db/unique-violation';
+import { createAdmin, createDoctor, login } from '#tests/helpers/factories.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
+import { UNIQUE, isUniqueViolation } from '#server/db/unique-violation.ts';
 
 /**
  * Concurrent writes of the same e-mail or CRM: on PostgreSQL they race past the service's check

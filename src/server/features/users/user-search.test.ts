@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VALID_CPFS, createDoctor, createPatient } from '../../../../tests/helpers/factories';
-import { signedInPeople } from '../../../../tests/helpers/people';
-import { type TestApp, createTestApp } from '../../../../tests/helpers/test-app';
+import { VALID_CPFS, createDoctor, createPatient } from '#tests/helpers/factories.ts';
+import { signedInPeople } from '#tests/helpers/people.ts';
+import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 /*
  * What a search box finds (docs/decisions/007-list-search.md), on SQLite (FTS5 trigram) and on

@@ -1,8 +1,8 @@
-import { formatCrm } from '../../../shared/domain/crm';
-import type { Me } from '../../../shared/schemas/auth';
-import type { DoctorProfile, PatientProfile } from '../../../shared/schemas/profile';
-import type { UserSummary } from '../../../shared/schemas/users';
-import type { DoctorProfileRow, PatientProfileRow, UserRow } from '../../db/types';
+import { formatCrm } from '#shared/domain/crm.ts';
+import type { Me } from '#shared/schemas/auth.ts';
+import type { DoctorProfile, PatientProfile } from '#shared/schemas/profile.ts';
+import type { UserSummary } from '#shared/schemas/users.ts';
+import type { DoctorProfileRow, PatientProfileRow, UserRow } from '#server/db/types.ts';
 
 /** The URL of a person's photo; the version makes it safe to cache for a long time. */
 export function photoUrlOf(user: Pick<UserRow, 'id' | 'photo_version'>): string | null {

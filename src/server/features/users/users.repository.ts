@@ -1,7 +1,7 @@
 import { type AliasableExpression, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import { MIN_SUBSTRING_TERM, foldForSearch, userSearchText } from '../../../shared/domain/search-text';
-import type { DbOrTrx } from '../../db/database';
-import type { DoctorProfileRow, NewUser, PatientProfileRow, UserRow, UserUpdate } from '../../db/types';
+import { MIN_SUBSTRING_TERM, foldForSearch, userSearchText } from '#shared/domain/search-text.ts';
+import type { DbOrTrx } from '#server/db/database.ts';
+import type { DoctorProfileRow, NewUser, PatientProfileRow, UserRow, UserUpdate } from '#server/db/types.ts';
 
 export async function findUserById(db: DbOrTrx, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

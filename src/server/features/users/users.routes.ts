@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { doctorOptionSchema, myDoctorSchema } from '../../../shared/schemas/users';
-import { actorOf } from '../../plugins/actor';
+import { doctorOptionSchema, myDoctorSchema } from '#shared/schemas/users.ts';
+import { actorOf } from '#server/plugins/actor.ts';
 import { doctorOptions, myDoctors } from './users.service';
 
 /** The admin's list of doctors to assign, and a patient's list of their doctors. */

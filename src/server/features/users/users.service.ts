@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { formatCrm } from '../../../shared/domain/crm';
-import type { Me } from '../../../shared/schemas/auth';
-import type { patientProfileInputSchema } from '../../../shared/schemas/profile';
-import type { DoctorOption, MyDoctor } from '../../../shared/schemas/users';
-import type { Db, DbOrTrx } from '../../db/database';
-import { UNIQUE, isUniqueViolation } from '../../db/unique-violation';
-import type { UserRow } from '../../db/types';
-import { conflict } from '../../errors';
+import { formatCrm } from '#shared/domain/crm.ts';
+import type { Me } from '#shared/schemas/auth.ts';
+import type { patientProfileInputSchema } from '#shared/schemas/profile.ts';
+import type { DoctorOption, MyDoctor } from '#shared/schemas/users.ts';
+import type { Db, DbOrTrx } from '#server/db/database.ts';
+import { UNIQUE, isUniqueViolation } from '#server/db/unique-violation.ts';
+import type { UserRow } from '#server/db/types.ts';
+import { conflict } from '#server/errors.ts';
 import { doctorSubtitle, photoUrlOf, toMe } from './user-views';
 import { findDoctorProfile, findPatientIdByCpf, findPatientProfile, listDoctorsOfPatient, listUsers, upsertPatientProfile } from './users.repository';
 

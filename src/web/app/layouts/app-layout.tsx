@@ -1,7 +1,7 @@
 import { Outlet, useNavigate } from 'react-router';
-import type { Me } from '../../../shared/schemas/auth';
-import { useToast } from '../../components/ui/toast-context';
-import { useLogout } from '../../features/auth/api/logout';
+import type { Me } from '#shared/schemas/auth.ts';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { useLogout } from '#web/features/auth/api/logout.ts';
 import { AppShell } from './app-shell';
 import { SignedIn } from './signed-in';
 

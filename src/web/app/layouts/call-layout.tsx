@@ -1,15 +1,15 @@
 import { Suspense, lazy, useReducer } from 'react';
 import { Navigate, Outlet } from 'react-router';
-import { LoadingState } from '../../components/ui/loading-state';
-import { roleHome } from '../../lib/role-home';
-import type * as RoomLandingModule from '../pages/room-landing';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { roleHome } from '#web/lib/role-home.ts';
+import type * as RoomLandingModule from '#web/app/pages/room-landing.tsx';
 import { SignedIn } from './signed-in';
 import './call-layout.css';
 
 // Its code loads only for visitors who are not signed in yet.
 let landingModule: typeof RoomLandingModule | undefined;
 /** Loads the room link's landing; once loaded, the layout draws it at once, without a Suspense fallback first. */
-export const loadRoomLanding = () => import('../pages/room-landing').then((module) => (landingModule = module));
+export const loadRoomLanding = () => import('#web/app/pages/room-landing.tsx').then((module) => (landingModule = module));
 const LazyRoomLanding = lazy(async () => ({ default: (await loadRoomLanding()).RoomLanding }));
 
 /**

@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router';
-import { Footer } from '../../components/ui/footer';
-import { LoadingState } from '../../components/ui/loading-state';
+import { Footer } from '#web/components/ui/footer.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
 import { SignedIn } from './signed-in';
 
 /**

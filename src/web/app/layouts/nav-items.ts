@@ -1,7 +1,7 @@
 import { ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
-import type { Role } from '../../../shared/permissions';
-import type { NoticeBadge } from '../../lib/notices';
+import type { Role } from '#shared/permissions.ts';
+import type { NoticeBadge } from '#web/lib/notices.ts';
 
 export interface NavItem {
   to: string;

@@ -1,9 +1,9 @@
 import { Outlet } from 'react-router';
-import { BrandLogo } from '../../components/ui/brand-logo';
-import { ButtonLink } from '../../components/ui/button-link';
-import { Footer } from '../../components/ui/footer';
-import { useCachedMe } from '../../lib/get-me';
-import { roleHome } from '../../lib/role-home';
+import { BrandLogo } from '#web/components/ui/brand-logo.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Footer } from '#web/components/ui/footer.tsx';
+import { useCachedMe } from '#web/lib/get-me.ts';
+import { roleHome } from '#web/lib/role-home.ts';
 import './public-layout.css';
 
 /** Pages anyone can read (terms, privacy, not found): brand bar, content, footer. */

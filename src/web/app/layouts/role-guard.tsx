@@ -1,7 +1,7 @@
 import { Navigate, Outlet } from 'react-router';
-import type { Role } from '../../../shared/permissions';
-import { useMe } from '../../lib/get-me';
-import { roleHome } from '../../lib/role-home';
+import type { Role } from '#shared/permissions.ts';
+import { useMe } from '#web/lib/get-me.ts';
+import { roleHome } from '#web/lib/role-home.ts';
 
 /** Lets only one role into a branch of routes; others go to their own home. */
 export function RoleGuard({ role }: { role: Role }) {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Me } from '../../../shared/schemas/auth';
-import { ErrorState } from '../../components/ui/error-state';
-import { LoadingState } from '../../components/ui/loading-state';
-import { messageOf } from '../../lib/api-error';
-import { useMe } from '../../lib/get-me';
+import type { Me } from '#shared/schemas/auth.ts';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useMe } from '#web/lib/get-me.ts';
 
 interface SignedInProps {
   /** Shown while the session loads; the brand's full-page loader unless the layout has its own. */

@@ -1,5 +1,5 @@
-import { BillingMonthPicker } from '../../features/billing/components/billing-month-picker';
-import { ClosingsPage } from '../../features/payments/components/closings-page';
+import { BillingMonthPicker } from '#web/features/billing/components/billing-month-picker.tsx';
+import { ClosingsPage } from '#web/features/payments/components/closings-page.tsx';
 
 /**
  * /admin/fechamentos: the payments feature's page with billing's month picker, the same one as on

@@ -1,5 +1,5 @@
-import { DangerZoneCard } from '../../features/backups/components/danger-zone-card';
-import { AdminDashboardPage } from '../../features/dashboard/components/admin-dashboard-page';
+import { DangerZoneCard } from '#web/features/backups/components/danger-zone-card.tsx';
+import { AdminDashboardPage } from '#web/features/dashboard/components/admin-dashboard-page.tsx';
 
 /** /admin: the dashboard, with the backups feature's "Zona de perigo" card at the bottom. */
 export function AdminHomePage() {

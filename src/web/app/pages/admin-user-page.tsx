@@ -1,10 +1,10 @@
 import { Suspense, lazy } from 'react';
-import { Card } from '../../components/ui/card';
-import { LoadingState } from '../../components/ui/loading-state';
-import { UserDetailPage } from '../../features/users/components/user-detail-page';
+import { Card } from '#web/components/ui/card.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { UserDetailPage } from '#web/features/users/components/user-detail-page.tsx';
 
 // The fees card loads after the page, so the doctor's form is not held up by billing code.
-const DoctorFeesCard = lazy(() => import('../../features/billing/components/doctor-fees-card').then((m) => ({ default: m.DoctorFeesCard })));
+const DoctorFeesCard = lazy(() => import('#web/features/billing/components/doctor-fees-card.tsx').then((m) => ({ default: m.DoctorFeesCard })));
 
 /**
  * /admin/usuarios/:id: the users feature's page, with billing's fees card on a doctor's page.

@@ -1,8 +1,8 @@
-import { CallVisit } from '../../features/call/components/call-visit';
-import type { CallSlots } from '../../features/call/components/call-slots';
-import { flushAllQueues } from '../../features/records/components/autosave-registry';
-import { CallEvolutionPanel } from '../../features/records/components/call-evolution-panel';
-import { UnsignedDraftNotice } from '../../features/records/components/unsigned-draft-notice';
+import { CallVisit } from '#web/features/call/components/call-visit.tsx';
+import type { CallSlots } from '#web/features/call/components/call-slots.tsx';
+import { flushAllQueues } from '#web/features/records/components/autosave-registry.ts';
+import { CallEvolutionPanel } from '#web/features/records/components/call-evolution-panel.tsx';
+import { UnsignedDraftNotice } from '#web/features/records/components/unsigned-draft-notice.tsx';
 
 /** Records' pieces in the call: the doctor's notes, the end screen's draft notice, saving before finalizing. */
 const SLOTS: CallSlots = {

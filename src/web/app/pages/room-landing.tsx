@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
-import { RoomLandingPage } from '../../features/auth/components/room-landing-page';
-import { acceptConsent } from '../../features/call/api/consent';
+import { RoomLandingPage } from '#web/features/auth/components/room-landing-page.tsx';
+import { acceptConsent } from '#web/features/call/api/consent.ts';
 
 /** The room link for someone not signed in: the auth feature's landing, recording consent through the call feature's API. */
 export function RoomLanding({ onSignedIn }: { onSignedIn: () => void }) {

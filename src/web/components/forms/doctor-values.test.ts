@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doctorProfileInputSchema, type DoctorProfile } from '../../../shared/schemas/profile';
+import { doctorProfileInputSchema, type DoctorProfile } from '#shared/schemas/profile.ts';
 import { doctorValuesFrom, toDoctorProfileInput } from './doctor-values';
 
 const profile: DoctorProfile = {

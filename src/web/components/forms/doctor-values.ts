@@ -1,6 +1,6 @@
-import { formatPixKey } from '../../../shared/domain/pix';
-import type { DoctorProfile, DoctorProfileInput } from '../../../shared/schemas/profile';
-import { formatPhone } from '../../lib/format-phone';
+import { formatPixKey } from '#shared/domain/pix.ts';
+import type { DoctorProfile, DoctorProfileInput } from '#shared/schemas/profile.ts';
+import { formatPhone } from '#web/lib/format-phone.ts';
 
 /** The doctor's profile as the form holds it: every field a string. */
 export interface DoctorValues extends Record<string, string> {

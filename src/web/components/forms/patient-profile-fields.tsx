@@ -1,9 +1,9 @@
 import { UserRound } from 'lucide-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { todayYmd } from '../../lib/format-date';
-import type { FieldErrors } from '../../lib/form-errors';
-import { TextField } from '../ui/text-field';
+import { todayYmd } from '#web/lib/format-date.ts';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { TextField } from '#web/components/ui/text-field.tsx';
 import { FormSection } from './form-section';
 import type { PatientValues } from './patient-values';
 

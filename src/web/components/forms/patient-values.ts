@@ -1,6 +1,6 @@
-import { formatCpf } from '../../../shared/domain/cpf-cnpj';
-import type { PatientProfile, PatientProfileInput } from '../../../shared/schemas/profile';
-import { formatPhone } from '../../lib/format-phone';
+import { formatCpf } from '#shared/domain/cpf-cnpj.ts';
+import type { PatientProfile, PatientProfileInput } from '#shared/schemas/profile.ts';
+import { formatPhone } from '#web/lib/format-phone.ts';
 
 /** The patient's profile as the form holds it. */
 export interface PatientValues extends Record<string, string> {

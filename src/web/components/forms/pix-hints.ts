@@ -1,4 +1,4 @@
-import type { PixKeyType } from '../../../shared/domain/pix';
+import type { PixKeyType } from '#shared/domain/pix.ts';
 
 /** What each kind of PIX key looks like, shown under the key box (to the doctor and to the admin: no "seu"). */
 export const PIX_KEY_HINTS: Readonly<Record<PixKeyType, string>> = {

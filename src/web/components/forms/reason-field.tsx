@@ -1,5 +1,5 @@
-import { Field } from '../ui/field';
-import { Textarea } from '../ui/textarea';
+import { Field } from '#web/components/ui/field.tsx';
+import { Textarea } from '#web/components/ui/textarea.tsx';
 import type { Checked } from './use-submit-form';
 
 /** A reason of at least 3 letters (trimmed), or the message beside "Motivo"; `toSend` makes the request of it. */

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { messageOf } from '../../lib/api-error';
-import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '../../lib/form-errors';
-import type { FieldErrors } from '../../lib/form-errors';
-import { useToast } from '../ui/toast-context';
+import { messageOf } from '#web/lib/api-error.ts';
+import { fieldErrorsFromApi, fieldErrorsFromIssues, focusFirstInvalid } from '#web/lib/form-errors.ts';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { useToast } from '#web/components/ui/toast-context.ts';
 
 /** What a form's check gives: the data to send, or the messages to show beside the fields. */
 export type Checked<T> = { data: T; errors?: undefined } | { data?: undefined; errors: FieldErrors };

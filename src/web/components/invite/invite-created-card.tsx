@@ -1,8 +1,8 @@
 import { CircleCheck } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { InviteLink } from '../../../shared/schemas/auth';
-import { Card } from '../ui/card';
-import { PageHeader } from '../ui/page-header';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { Card } from '#web/components/ui/card.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
 import { InviteLinkPanel } from './invite-link-panel';
 import './invite-link-panel.css';
 

@@ -1,8 +1,8 @@
 import { Suspense, lazy } from 'react';
-import type { InviteLink } from '../../../shared/schemas/auth';
-import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
-import { LoadingState } from '../ui/loading-state';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
 
 // Loaded when a link is generated, not with the page that offers the button.
 const InviteLinkPanel = lazy(() => import('./invite-link-panel').then((m) => ({ default: m.InviteLinkPanel })));

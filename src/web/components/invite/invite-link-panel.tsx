@@ -1,6 +1,6 @@
 import { Clock } from 'lucide-react';
-import type { InviteLink } from '../../../shared/schemas/auth';
-import { daysUntil, formatDate } from '../../lib/format-date';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { daysUntil, formatDate } from '#web/lib/format-date.ts';
 import { inviteMessage } from './invite-message';
 import { ShareLinkPanel } from './share-link-panel';
 

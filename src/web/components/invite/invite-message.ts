@@ -1,5 +1,5 @@
-import { firstNameOf } from '../../../shared/domain/person-name';
-import { formatDate } from '../../lib/format-date';
+import { firstNameOf } from '#shared/domain/person-name.ts';
+import { formatDate } from '#web/lib/format-date.ts';
 
 /** The WhatsApp text sent with an invite, in the clinic's friendly voice. */
 export function inviteMessage(name: string, url: string, expiresAt: string): string {

@@ -1,9 +1,9 @@
 import { KeyRound } from 'lucide-react';
 import { useState } from 'react';
-import type { InviteLink } from '../../../shared/schemas/auth';
-import { messageOf } from '../../lib/api-error';
-import { Button } from '../ui/button';
-import { useToast } from '../ui/toast-context';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { messageOf } from '#web/lib/api-error.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
 import { ResetLinkDialog } from './reset-link-dialog';
 
 interface ResetLinkActionProps {

@@ -1,7 +1,7 @@
-import type { InviteLink } from '../../../shared/schemas/auth';
-import { formatDateTime } from '../../lib/format-date';
-import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
 import { ShareLinkPanel } from './share-link-panel';
 
 interface ResetLinkDialogProps {

@@ -1,11 +1,11 @@
 import { Copy, MessageCircle } from 'lucide-react';
 import { type ReactNode, useRef } from 'react';
-import { absoluteUrl } from '../../lib/absolute-url';
-import { copyText } from '../../lib/copy-text';
-import { whatsAppUrl } from '../../lib/whatsapp';
-import { Button, buttonClass } from '../ui/button';
-import { TextField } from '../ui/text-field';
-import { useToast } from '../ui/toast-context';
+import { absoluteUrl } from '#web/lib/absolute-url.ts';
+import { copyText } from '#web/lib/copy-text.ts';
+import { whatsAppUrl } from '#web/lib/whatsapp.ts';
+import { Button, buttonClass } from '#web/components/ui/button.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
 import './invite-link-panel.css';
 
 interface ShareLinkPanelProps {

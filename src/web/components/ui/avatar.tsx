@@ -1,6 +1,6 @@
 import clsx from 'clsx';
 import { useState } from 'react';
-import { avatarColorOf, initialsOf } from '../../../shared/domain/initials';
+import { avatarColorOf, initialsOf } from '#shared/domain/initials.ts';
 import './avatar.css';
 
 interface AvatarProps {

@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { buildPixPayload } from '../../../shared/domain/pix-br-code';
+import { buildPixPayload } from '#shared/domain/pix-br-code.ts';
 import { PixQr } from './pix-qr';
 import { pixQrSvg } from './pix-qr-svg';
 import { ToastContext } from './toast-context';

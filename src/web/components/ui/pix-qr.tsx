@@ -1,6 +1,6 @@
 import { Copy } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { copyText } from '../../lib/copy-text';
+import { copyText } from '#web/lib/copy-text.ts';
 import { Button } from './button';
 import { Skeleton } from './skeleton';
 import { Textarea } from './textarea';

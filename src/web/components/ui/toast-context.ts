@@ -1,11 +1,7 @@
 import { createContext, useContext } from 'react';
+import type { ToastApi } from '#web/lib/toast-api.ts';
 
-export type ToastTone = 'success' | 'error' | 'info';
-
-export interface ToastApi {
-  /** Shows a short message for a few seconds, announced to screen readers. */
-  notify: (message: string, tone?: ToastTone) => void;
-}
+export type { ToastApi, ToastTone } from '#web/lib/toast-api.ts';
 
 export const ToastContext = createContext<ToastApi | null>(null);
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ForgotPasswordInput } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { ForgotPasswordInput } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** Asks for a new-password link by e-mail; the answer is the same whether the e-mail has an account. */
 export function forgotPassword(input: ForgotPasswordInput): Promise<{ ok: true }> {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AuthOptions } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { AuthOptions } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** What this clinic's server offers before sign-in (e-mailed links for a new password, or not). */
 export function getAuthOptions(): Promise<AuthOptions> {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RoomLanding } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { RoomLanding } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** Whose consultation a room link is for, before sign-in; 404 room_link_invalid for an unknown code. */
 export function getRoomLanding(code: string): Promise<RoomLanding> {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginInput, Me } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/get-me';
+import type { LoginInput, Me } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { meQueryKey } from '#web/lib/get-me.ts';
 
 /** Signs in; the server answers with the person and sets the session cookie. */
 export function login(input: LoginInput): Promise<Me> {

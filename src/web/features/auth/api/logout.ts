@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client';
-import { liveConnection } from '../../../lib/live-notices';
-import { forgetPersonalData } from '../../../lib/personal-storage';
-import { meQueryKey } from '../../../lib/get-me';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { liveConnection } from '#web/lib/live-notices.ts';
+import { forgetPersonalData } from '#web/lib/personal-storage.ts';
+import { meQueryKey } from '#web/lib/get-me.ts';
 
 /** Ends the session on the server. */
 export function logout(): Promise<{ ok: true }> {

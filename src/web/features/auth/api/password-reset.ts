@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, PasswordResetInfo } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/get-me';
+import type { Me, PasswordResetInfo } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { meQueryKey } from '#web/lib/get-me.ts';
 
 /** Whose new-password link this is; 404 reset_invalid, 410 reset_expired / reset_used. */
 export function getPasswordReset(token: string): Promise<PasswordResetInfo> {

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { firstNameOf } from '../../../../shared/domain/person-name';
-import type { InviteInfo } from '../../../../shared/schemas/auth';
-import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { PasswordField } from '../../../components/ui/password-field';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { ROLE_LABELS } from '../../../lib/role-labels';
-import { roleHome } from '../../../lib/role-home';
-import { useAcceptInvite } from '../api/accept-invite';
+import { firstNameOf } from '#shared/domain/person-name.ts';
+import type { InviteInfo } from '#shared/schemas/auth.ts';
+import { checkedIf, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { PasswordField } from '#web/components/ui/password-field.tsx';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { ROLE_LABELS } from '#web/lib/role-labels.ts';
+import { roleHome } from '#web/lib/role-home.ts';
+import { useAcceptInvite } from '#web/features/auth/api/accept-invite.ts';
 import { NewPasswordField, newPasswordError } from './new-password-field';
 
 // Without a title: a doctor invited as "Dra. Helena Duarte" reads "Olá, Helena".

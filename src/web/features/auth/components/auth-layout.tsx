@@ -1,9 +1,9 @@
 import { ClipboardList, ShieldCheck, Video, Wallet } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { BackgroundShapes } from '../../../components/ui/background-shapes';
-import { BrandLogo } from '../../../components/ui/brand-logo';
-import { Card } from '../../../components/ui/card';
-import { Footer } from '../../../components/ui/footer';
+import { BackgroundShapes } from '#web/components/ui/background-shapes.tsx';
+import { BrandLogo } from '#web/components/ui/brand-logo.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { Footer } from '#web/components/ui/footer.tsx';
 import './auth-layout.css';
 
 /** What the brand panel says; the room link's landing speaks to a patient, not to the clinic. */

@@ -1,16 +1,16 @@
 import { MailCheck, MessageCircle } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { forgotPasswordInputSchema } from '../../../../shared/schemas/auth';
-import { EmailField } from '../../../components/forms/email-field';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { LoadingState } from '../../../components/ui/loading-state';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useForgotPassword } from '../api/forgot-password';
-import { useAuthOptions } from '../api/get-auth-options';
+import { forgotPasswordInputSchema } from '#shared/schemas/auth.ts';
+import { EmailField } from '#web/components/forms/email-field.tsx';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
+import { useForgotPassword } from '#web/features/auth/api/forgot-password.ts';
+import { useAuthOptions } from '#web/features/auth/api/get-auth-options.ts';
 import { AuthLayout } from './auth-layout';
 import './invite-problem.css';
 

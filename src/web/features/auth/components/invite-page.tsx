@@ -1,9 +1,9 @@
 import { useParams } from 'react-router';
-import { inviteTokenParamSchema } from '../../../../shared/schemas/auth';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { ApiError } from '../../../lib/api-error';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useInvite } from '../api/get-invite';
+import { inviteTokenParamSchema } from '#shared/schemas/auth.ts';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { ApiError } from '#web/lib/api-error.ts';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
+import { useInvite } from '#web/features/auth/api/get-invite.ts';
 import { AcceptInviteForm } from './accept-invite-form';
 import { AuthLayout } from './auth-layout';
 import { InviteProblem } from './invite-problem';

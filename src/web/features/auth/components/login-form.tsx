@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { loginInputSchema } from '../../../../shared/schemas/auth';
-import type { Me } from '../../../../shared/schemas/auth';
-import { EmailField } from '../../../components/forms/email-field';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { PasswordField } from '../../../components/ui/password-field';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { roleHome } from '../../../lib/role-home';
-import { useLogin } from '../api/login';
+import { loginInputSchema } from '#shared/schemas/auth.ts';
+import type { Me } from '#shared/schemas/auth.ts';
+import { EmailField } from '#web/components/forms/email-field.tsx';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { PasswordField } from '#web/components/ui/password-field.tsx';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { roleHome } from '#web/lib/role-home.ts';
+import { useLogin } from '#web/features/auth/api/login.ts';
 
 /**
  * Email + password, with inline errors and the server's message (wrong password, locked…). After

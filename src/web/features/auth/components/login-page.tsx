@@ -1,7 +1,7 @@
 import { Link, Navigate, useLocation } from 'react-router';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { roleHome } from '../../../lib/role-home';
-import { useCachedMe } from '../../../lib/get-me';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
+import { roleHome } from '#web/lib/role-home.ts';
+import { useCachedMe } from '#web/lib/get-me.ts';
 import { AuthLayout } from './auth-layout';
 import { LoginForm } from './login-form';
 

@@ -1,6 +1,6 @@
 import type { ChangeEvent } from 'react';
-import { passwordSchema } from '../../../../shared/schemas/auth';
-import { PasswordField } from '../../../components/ui/password-field';
+import { passwordSchema } from '#shared/schemas/auth.ts';
+import { PasswordField } from '#web/components/ui/password-field.tsx';
 
 /** What is wrong with a chosen password, in the shared schema's words; undefined when it will do. */
 export function newPasswordError(password: string): string | undefined {

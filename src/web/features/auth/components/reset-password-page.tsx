@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { passwordResetTokenParamSchema } from '../../../../shared/schemas/auth';
-import { useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { LoadingState } from '../../../components/ui/loading-state';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { roleHome } from '../../../lib/role-home';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useCompletePasswordReset, usePasswordReset } from '../api/password-reset';
+import { passwordResetTokenParamSchema } from '#shared/schemas/auth.ts';
+import { useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { roleHome } from '#web/lib/role-home.ts';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
+import { useCompletePasswordReset, usePasswordReset } from '#web/features/auth/api/password-reset.ts';
 import { AuthLayout } from './auth-layout';
 import { NewPasswordField, newPasswordError } from './new-password-field';
-import { firstNameOf } from '../../../../shared/domain/person-name';
+import { firstNameOf } from '#shared/domain/person-name.ts';
 import { ResetProblem, resetProblemOf } from './reset-problem';
 
 /** /nova-senha/:token: the person chooses a new password; their other devices are signed out. */

@@ -1,6 +1,6 @@
 import { Clock, Link2Off, UserCheck, WifiOff } from 'lucide-react';
 import { Link } from 'react-router';
-import { ApiError } from '../../../lib/api-error';
+import { ApiError } from '#web/lib/api-error.ts';
 import { LinkProblem, type LinkProblemContent, type LinkProblemKind } from './link-problem';
 
 export type ResetProblemKind = LinkProblemKind;

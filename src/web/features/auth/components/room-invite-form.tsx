@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { TCLE_PARAGRAPHS, TCLE_TITLE, TCLE_VERSION } from '../../../../shared/domain/tcle';
-import type { InviteInfo, Me } from '../../../../shared/schemas/auth';
-import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { acceptInvite } from '../api/accept-invite';
+import { TCLE_PARAGRAPHS, TCLE_TITLE, TCLE_VERSION } from '#shared/domain/tcle.ts';
+import type { InviteInfo, Me } from '#shared/schemas/auth.ts';
+import { checkedIf, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { acceptInvite } from '#web/features/auth/api/accept-invite.ts';
 import { NewPasswordField, newPasswordError } from './new-password-field';
-import { meQueryKey } from '../../../lib/get-me';
+import { meQueryKey } from '#web/lib/get-me.ts';
 
 interface RoomInviteFormProps {
   token: string;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Backup, BackupList } from '../../../../shared/schemas/backups';
-import { apiFetch } from '../../../lib/api-client';
+import type { Backup, BackupList } from '#shared/schemas/backups.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** The backups list sits under this key; making or deleting one refreshes it. */
 export const backupsQueryKey = ['backups'] as const;

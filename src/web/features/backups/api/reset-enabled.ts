@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ResetPreview } from '../../../../shared/schemas/reset';
-import { apiFetch } from '../../../lib/api-client';
+import type { ResetPreview } from '#shared/schemas/reset.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** GET /api/reset sits under this key (the reset screen, the menu and the dashboard's card). */
 export const resetQueryKey = ['reset'] as const;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ResetResult } from '../../../../shared/schemas/reset';
-import { apiFetch } from '../../../lib/api-client';
+import type { ResetResult } from '#shared/schemas/reset.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { getResetPreview, resetQueryKey } from './reset-enabled';
 
 /** The screen's figures: always asked again when it opens, since they change with every call. */

@@ -1,10 +1,10 @@
 import { Download, Trash2 } from 'lucide-react';
-import type { Backup } from '../../../../shared/schemas/backups';
-import { Badge } from '../../../components/ui/badge';
-import { Button, buttonClass } from '../../../components/ui/button';
-import { formatDateTime } from '../../../lib/format-date';
-import { backupDownloadUrl } from '../api/backups';
-import { TRIGGER_LABELS, countLines, megabytes, shortHash } from '../model/backup-text';
+import type { Backup } from '#shared/schemas/backups.ts';
+import { Badge } from '#web/components/ui/badge.tsx';
+import { Button, buttonClass } from '#web/components/ui/button.tsx';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { backupDownloadUrl } from '#web/features/backups/api/backups.ts';
+import { TRIGGER_LABELS, countLines, megabytes, shortHash } from '#web/features/backups/model/backup-text.ts';
 import { CopyHashButton } from './copy-hash-button';
 
 /** One backup: when, why, by whom, size, checksum, schema; counts on demand; download and delete. */

@@ -1,7 +1,7 @@
 import { Copy } from 'lucide-react';
-import { Button } from '../../../components/ui/button';
-import { useToast } from '../../../components/ui/toast-context';
-import { copyText } from '../../../lib/copy-text';
+import { Button } from '#web/components/ui/button.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { copyText } from '#web/lib/copy-text.ts';
 
 /** Copies a backup's full SHA-256, so it can be compared with `sha256sum` on the server. */
 export function CopyHashButton({ sha256, label = 'Copiar SHA-256' }: { sha256: string; label?: string }) {

@@ -1,7 +1,7 @@
 import { TriangleAlert } from 'lucide-react';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { Card } from '../../../components/ui/card';
-import { useResetEnabled } from '../api/reset-enabled';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { useResetEnabled } from '#web/features/backups/api/reset-enabled.ts';
 import './danger-zone-card.css';
 
 /** "Zona de perigo" on the admin's dashboard: the way to the reset, hidden when it is turned off. */

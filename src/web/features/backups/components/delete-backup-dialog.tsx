@@ -1,11 +1,11 @@
-import type { Backup } from '../../../../shared/schemas/backups';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
-import { messageOf } from '../../../lib/api-error';
-import { formatDateTime } from '../../../lib/format-date';
-import { useDeleteBackup } from '../api/backups';
-import { TRIGGER_LABELS } from '../model/backup-text';
+import type { Backup } from '#shared/schemas/backups.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { useDeleteBackup } from '#web/features/backups/api/backups.ts';
+import { TRIGGER_LABELS } from '#web/features/backups/model/backup-text.ts';
 
 /** "Apagar este backup?": the file goes for good, so say so before. */
 export function DeleteBackupDialog({ backup, onClose, onDeleted }: { backup: Backup | null; onClose: () => void; onDeleted: () => void }) {

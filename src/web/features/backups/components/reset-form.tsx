@@ -1,14 +1,14 @@
 import { TriangleAlert } from 'lucide-react';
 import { useRef, useState } from 'react';
-import type { ResetResult } from '../../../../shared/schemas/reset';
-import { RESET_PHRASE, isResetPhrase } from '../../../../shared/domain/reset-phrase';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { PasswordField } from '../../../components/ui/password-field';
-import { TextField } from '../../../components/ui/text-field';
-import { ApiError, messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromApi, focusFirstInvalid } from '../../../lib/form-errors';
-import { useResetDatabase } from '../api/reset';
+import type { ResetResult } from '#shared/schemas/reset.ts';
+import { RESET_PHRASE, isResetPhrase } from '#shared/domain/reset-phrase.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { PasswordField } from '#web/components/ui/password-field.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { ApiError, messageOf } from '#web/lib/api-error.ts';
+import { fieldErrorsFromApi, focusFirstInvalid } from '#web/lib/form-errors.ts';
+import { useResetDatabase } from '#web/features/backups/api/reset.ts';
 
 /** The errors the form shows beside its fields; anything else becomes the alert above the button. */
 const FIELD_ERRORS = new Set(['confirmation', 'password']);

@@ -1,8 +1,8 @@
-import type { ResetPreview } from '../../../../shared/schemas/reset';
-import { Badge } from '../../../components/ui/badge';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { formatDateTime } from '../../../lib/format-date';
-import { countLines, erasedTotal, shortHash } from '../model/backup-text';
+import type { ResetPreview } from '#shared/schemas/reset.ts';
+import { Badge } from '#web/components/ui/badge.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { countLines, erasedTotal, shortHash } from '#web/features/backups/model/backup-text.ts';
 import { CopyHashButton } from './copy-hash-button';
 
 type Entry = ResetPreview['history'][number];

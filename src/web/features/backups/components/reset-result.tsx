@@ -1,9 +1,9 @@
 import { CircleCheck, DatabaseBackup } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import type { ResetResult } from '../../../../shared/schemas/reset';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { Card } from '../../../components/ui/card';
-import { countLines, erasedTotal, megabytes } from '../model/backup-text';
+import type { ResetResult } from '#shared/schemas/reset.ts';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { countLines, erasedTotal, megabytes } from '#web/features/backups/model/backup-text.ts';
 import { CopyHashButton } from './copy-hash-button';
 
 /** After the reset: what went, and where the backup made first is. Focus lands on its title. */

@@ -1,5 +1,5 @@
-import type { Backup } from '../../../../shared/schemas/backups';
-import type { ResetCounts } from '../../../../shared/schemas/reset';
+import type { Backup } from '#shared/schemas/backups.ts';
+import type { ResetCounts } from '#shared/schemas/reset.ts';
 
 /** Why a backup was made, in the admin's words. */
 export const TRIGGER_LABELS: Readonly<Record<Backup['trigger'], string>> = {

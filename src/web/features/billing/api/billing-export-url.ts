@@ -1,5 +1,5 @@
-import type { BillingExportFormat } from '../../../../shared/schemas/billing';
-import { queryString } from '../../../lib/api-client';
+import type { BillingExportFormat } from '#shared/schemas/billing.ts';
+import { queryString } from '#web/lib/api-client.ts';
 import type { BillingRecordFilters } from './get-billing-records';
 
 /** What an export link carries: a list's filters and order (a period, or one `month`). */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BillingRecord } from '../../../../shared/schemas/billing';
-import { apiFetch } from '../../../lib/api-client';
+import type { BillingRecord } from '#shared/schemas/billing.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { billingQueryKey } from './get-billing-summary';
 
 /** Approve a record under review (billed), reject it, or void a billed one; the last two say why. */

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { BillingKind, BillingRecord, BillingSort, BillingStatus } from '../../../../shared/schemas/billing';
-import type { CursorPage } from '../../../../shared/schemas/cursor';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { BillingKind, BillingRecord, BillingSort, BillingStatus } from '#shared/schemas/billing.ts';
+import type { CursorPage } from '#shared/schemas/cursor.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 import { billingQueryKey } from './get-billing-summary';
 
 /** What narrows the billing list (and its export). */

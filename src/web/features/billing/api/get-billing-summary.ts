@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { BillingSummary } from '../../../../shared/schemas/billing';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { BillingSummary } from '#shared/schemas/billing.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 
 /** Everything billing shows sits under this key, so one invalidation refreshes cards, chart and list. */
 export const billingQueryKey = ['billing'] as const;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DoctorFees } from '../../../../shared/schemas/fees';
-import { apiFetch } from '../../../lib/api-client';
+import type { DoctorFees } from '#shared/schemas/fees.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const doctorFeesQueryKey = (doctorId: string) => ['fees', 'doctor', doctorId] as const;
 

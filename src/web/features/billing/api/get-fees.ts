@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ClinicFees } from '../../../../shared/schemas/fees';
-import { apiFetch } from '../../../lib/api-client';
+import type { ClinicFees } from '#shared/schemas/fees.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const feesQueryKey = ['fees', 'clinic'] as const;
 

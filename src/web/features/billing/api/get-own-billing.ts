@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { BillingRecord, BillingSort, BillingStatus, BillingSummary } from '../../../../shared/schemas/billing';
-import type { CursorPage } from '../../../../shared/schemas/cursor';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { BillingRecord, BillingSort, BillingStatus, BillingSummary } from '#shared/schemas/billing.ts';
+import type { CursorPage } from '#shared/schemas/cursor.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 import { billingQueryKey } from './get-billing-summary';
 
 /** A doctor's "Meus ganhos": the server answers with the signed-in doctor's records only. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { DoctorFees, doctorFeesInputSchema } from '../../../../shared/schemas/fees';
-import { apiFetch } from '../../../lib/api-client';
+import type { DoctorFees, doctorFeesInputSchema } from '#shared/schemas/fees.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { doctorFeesQueryKey } from './get-doctor-fees';
 
 /** Own price and share as typed; null goes back to the clinic's value. */

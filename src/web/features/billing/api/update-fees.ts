@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClinicFees, clinicFeesInputSchema } from '../../../../shared/schemas/fees';
-import { apiFetch } from '../../../lib/api-client';
+import type { ClinicFees, clinicFeesInputSchema } from '#shared/schemas/fees.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { feesQueryKey } from './get-fees';
 
 /** What the form sends: the price and share as typed (the server parses them again). */

@@ -1,9 +1,9 @@
 import { UserRound } from 'lucide-react';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingSummary } from '../../../../shared/schemas/billing';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { monthName } from '../model/billing-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { BillingSummary } from '#shared/schemas/billing.ts';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { monthName } from '#web/features/billing/model/billing-text.ts';
 
 const INTEGER = new Intl.NumberFormat('pt-BR');
 

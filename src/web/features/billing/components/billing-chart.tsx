@@ -1,5 +1,5 @@
-import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingSummary } from '../../../../shared/schemas/billing';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { BillingSummary } from '#shared/schemas/billing.ts';
 import { MonthBarsChart } from './month-bars-chart';
 
 type Month = BillingSummary['months'][number];

@@ -1,7 +1,7 @@
 import { FileSpreadsheet, FileText } from 'lucide-react';
 import { useId } from 'react';
-import { buttonClass } from '../../../components/ui/button';
-import { type BillingExportFilters, billingExportUrl } from '../api/billing-export-url';
+import { buttonClass } from '#web/components/ui/button.tsx';
+import { type BillingExportFilters, billingExportUrl } from '#web/features/billing/api/billing-export-url.ts';
 import './billing-export-links.css';
 
 interface Props {

@@ -1,9 +1,9 @@
 import { Building2, HandCoins, Stethoscope, Wallet } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingSummary } from '../../../../shared/schemas/billing';
-import { StatCard } from '../../../components/ui/stat-card';
-import { monthLabel, monthName } from '../model/billing-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { BillingSummary } from '#shared/schemas/billing.ts';
+import { StatCard } from '#web/components/ui/stat-card.tsx';
+import { monthLabel, monthName } from '#web/features/billing/model/billing-text.ts';
 import './billing-month-cards.css';
 
 type MonthTotals = BillingSummary['months'][number];

@@ -1,5 +1,5 @@
-import { SelectField } from '../../../components/ui/select-field';
-import { MONTHS_TO_PICK, monthLabel, recentMonths } from '../model/billing-text';
+import { SelectField } from '#web/components/ui/select-field.tsx';
+import { MONTHS_TO_PICK, monthLabel, recentMonths } from '#web/features/billing/model/billing-text.ts';
 
 interface Props {
   /** The chosen month, YYYY-MM. */

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingRecord } from '../../../../shared/schemas/billing';
-import { ReasonField, checkedReason } from '../../../components/forms/reason-field';
-import { useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
-import { messageOf } from '../../../lib/api-error';
-import { formatDateTime } from '../../../lib/format-date';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { useDecideBilling } from '../api/decide-billing';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { BillingRecord } from '#shared/schemas/billing.ts';
+import { ReasonField, checkedReason } from '#web/components/forms/reason-field.tsx';
+import { useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { useDecideBilling } from '#web/features/billing/api/decide-billing.ts';
 
 export type ReasonAction = 'reject' | 'void';
 

@@ -1,8 +1,8 @@
-import type { BillingKind, BillingSort, BillingStatus } from '../../../../shared/schemas/billing';
-import { SelectField } from '../../../components/ui/select-field';
-import type { BillingRecordFilters } from '../api/get-billing-records';
-import { BILLING_KINDS, BILLING_SORTS, BILLING_SORT_LABELS } from '../model/billing-report-text';
-import { BILLING_KIND_LABELS, BILLING_STATUSES, BILLING_STATUS_LABELS, monthLabel } from '../model/billing-text';
+import type { BillingKind, BillingSort, BillingStatus } from '#shared/schemas/billing.ts';
+import { SelectField } from '#web/components/ui/select-field.tsx';
+import type { BillingRecordFilters } from '#web/features/billing/api/get-billing-records.ts';
+import { BILLING_KINDS, BILLING_SORTS, BILLING_SORT_LABELS } from '#web/features/billing/model/billing-report-text.ts';
+import { BILLING_KIND_LABELS, BILLING_STATUSES, BILLING_STATUS_LABELS, monthLabel } from '#web/features/billing/model/billing-text.ts';
 
 /** A change to the list's filters; a key present with `undefined` clears that filter. */
 export type BillingFilterChange = Partial<BillingRecordFilters>;

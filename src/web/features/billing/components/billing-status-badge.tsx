@@ -1,7 +1,7 @@
-import type { BillingStatus } from '../../../../shared/schemas/billing';
-import { Badge } from '../../../components/ui/badge';
-import type { BadgeTone } from '../../../components/ui/badge';
-import { BILLING_STATUS_LABELS } from '../model/billing-text';
+import type { BillingStatus } from '#shared/schemas/billing.ts';
+import { Badge } from '#web/components/ui/badge.tsx';
+import type { BadgeTone } from '#web/components/ui/badge.tsx';
+import { BILLING_STATUS_LABELS } from '#web/features/billing/model/billing-text.ts';
 
 const TONES: Readonly<Record<BillingStatus, BadgeTone>> = { billed: 'success', under_review: 'warning', rejected: 'danger', voided: 'neutral' };
 

@@ -1,17 +1,17 @@
 import { Save } from 'lucide-react';
-import type { ClinicFees } from '../../../../shared/schemas/fees';
-import { clinicFeesInputSchema } from '../../../../shared/schemas/fees';
-import { formatBRL } from '../../../../shared/domain/money';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { TextField } from '../../../components/ui/text-field';
-import { useFormValues } from '../../../lib/use-form-values';
-import { useUpdateFees } from '../api/update-fees';
-import { shareInputValue, typedFees } from '../model/fee-text';
+import type { ClinicFees } from '#shared/schemas/fees.ts';
+import { clinicFeesInputSchema } from '#shared/schemas/fees.ts';
+import { formatBRL } from '#shared/domain/money.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { useFormValues } from '#web/lib/use-form-values.ts';
+import { useUpdateFees } from '#web/features/billing/api/update-fees.ts';
+import { shareInputValue, typedFees } from '#web/features/billing/model/fee-text.ts';
 import { SplitExample } from './split-example';
-import '../../../components/forms/form-section.css';
+import '#web/components/forms/form-section.css';
 
 function valuesFrom(fees: ClinicFees) {
   return { price: formatBRL(fees.priceCents), share: shareInputValue(fees.clinicBps), reviewBelowMinutes: String(Math.round(fees.reviewBelowSeconds / 60)) };

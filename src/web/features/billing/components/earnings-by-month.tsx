@@ -1,10 +1,10 @@
 import clsx from 'clsx';
 import { Link } from 'react-router';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingSummary } from '../../../../shared/schemas/billing';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { consultationsText, monthLabel, monthName } from '../model/billing-text';
-import type { PayoutState } from '../model/payout-state';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { BillingSummary } from '#shared/schemas/billing.ts';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { consultationsText, monthLabel, monthName } from '#web/features/billing/model/billing-text.ts';
+import type { PayoutState } from '#web/features/billing/model/payout-state.ts';
 import { PayoutStateBadge } from './payout-state-badge';
 
 type Month = BillingSummary['months'][number];

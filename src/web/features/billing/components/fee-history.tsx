@@ -1,7 +1,7 @@
 import { History } from 'lucide-react';
-import type { FeeChange } from '../../../../shared/schemas/fees';
-import { formatDateTime } from '../../../lib/format-date';
-import { groupChanges } from '../model/fee-text';
+import type { FeeChange } from '#shared/schemas/fees.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { groupChanges } from '#web/features/billing/model/fee-text.ts';
 
 /** Who changed what, when (São Paulo time), newest first; one entry per save. */
 export function FeeHistory({ history, title, empty, level = 2 }: { history: readonly FeeChange[]; title: string; empty: string; level?: 2 | 3 }) {

@@ -1,9 +1,9 @@
-import { Card } from '../../../components/ui/card';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { PageHeader } from '../../../components/ui/page-header';
-import { messageOf } from '../../../lib/api-error';
-import { useFees } from '../api/get-fees';
+import { Card } from '#web/components/ui/card.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useFees } from '#web/features/billing/api/get-fees.ts';
 import { ClinicFeesForm } from './clinic-fees-form';
 import { FeeHistory } from './fee-history';
 import './fees.css';

@@ -1,6 +1,6 @@
-import { formatBRL } from '../../../../shared/domain/money';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { monthLabel, monthShort } from '../model/billing-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { monthLabel, monthShort } from '#web/features/billing/model/billing-text.ts';
 
 /** One money figure drawn as a bar, stacked on the ones before it. */
 export interface ChartSeries<T> {

@@ -1,6 +1,6 @@
-import { Badge } from '../../../components/ui/badge';
-import { PAYOUT_STATE_TEXT } from '../model/payout-state';
-import type { PayoutState } from '../model/payout-state';
+import { Badge } from '#web/components/ui/badge.tsx';
+import { PAYOUT_STATE_TEXT } from '#web/features/billing/model/payout-state.ts';
+import type { PayoutState } from '#web/features/billing/model/payout-state.ts';
 
 /** A doctor's month: "Em aberto", "Fechado" or "Pago" (decided in payoutStateOf); nothing while unknown. */
 export function PayoutStateBadge({ state }: { state: PayoutState | undefined }) {

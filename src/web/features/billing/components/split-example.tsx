@@ -1,5 +1,5 @@
 import { Calculator } from 'lucide-react';
-import { splitSentence } from '../model/fee-text';
+import { splitSentence } from '#web/features/billing/model/fee-text.ts';
 
 /** The live example under a fees form: what the clinic keeps and the doctor receives. */
 export function SplitExample({ priceCents, clinicBps, lead }: { priceCents: number; clinicBps: number; lead?: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingExportUrl } from '../api/billing-export-url';
+import { billingExportUrl } from '#web/features/billing/api/billing-export-url.ts';
 import { periodName } from './billing-report-text';
 
 describe('periodName', () => {

@@ -1,4 +1,4 @@
-import type { BillingKind, BillingSort } from '../../../../shared/schemas/billing';
+import type { BillingKind, BillingSort } from '#shared/schemas/billing.ts';
 import { BILLING_KIND_LABELS, monthLabel, monthName } from './billing-text';
 
 /** The orders of the billing list, as the "Ordem" picker names them. */

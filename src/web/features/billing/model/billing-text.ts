@@ -1,5 +1,5 @@
-import { addMonths as shiftMonth } from '../../../../shared/domain/clinic-month';
-import type { BillingRecord, BillingStatus } from '../../../../shared/schemas/billing';
+import { addMonths as shiftMonth } from '#shared/domain/clinic-month.ts';
+import type { BillingRecord, BillingStatus } from '#shared/schemas/billing.ts';
 
 /** What each status is called on screen. */
 export const BILLING_STATUS_LABELS: Readonly<Record<BillingStatus, string>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeeChange } from '../../../../shared/schemas/fees';
+import type { FeeChange } from '#shared/schemas/fees.ts';
 import { describeChange, groupChanges, shareInputValue, splitSentence, typedFees } from './fee-text';
 
 const NBSP = '\u00a0';

@@ -1,5 +1,5 @@
-import type { FeeChange } from '../../../../shared/schemas/fees';
-import { formatBRL, formatBasisPoints, parseBRL, parsePercentToBasisPoints, splitFee } from '../../../../shared/domain/money';
+import type { FeeChange } from '#shared/schemas/fees.ts';
+import { formatBRL, formatBasisPoints, parseBRL, parsePercentToBasisPoints, splitFee } from '#shared/domain/money.ts';
 
 const FIELD_LABELS: Record<FeeChange['field'], string> = {
   price_cents: 'Valor da consulta',

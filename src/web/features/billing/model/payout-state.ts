@@ -1,5 +1,5 @@
-import type { PaymentStatus } from '../../../../shared/schemas/payments';
-import type { BadgeTone } from '../../../components/ui/badge';
+import type { PaymentStatus } from '#shared/schemas/payments.ts';
+import type { BadgeTone } from '#web/components/ui/badge.tsx';
 
 /** Where a month's money stands for a doctor: still open, closed by the clinic, or paid. */
 export type PayoutState = 'open' | 'closed' | 'paid';

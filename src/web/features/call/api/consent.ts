@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConsentStatus } from '../../../../shared/schemas/rooms';
-import { apiFetch } from '../../../lib/api-client';
+import type { ConsentStatus } from '#shared/schemas/rooms.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const consentQueryKey = ['consent'] as const;
 

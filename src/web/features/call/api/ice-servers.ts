@@ -1,5 +1,5 @@
-import type { IceServers } from '../../../../shared/schemas/rooms';
-import { apiFetch } from '../../../lib/api-client';
+import type { IceServers } from '#shared/schemas/rooms.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 let cache: { servers: RTCIceServer[]; until: number } | null = null;
 

@@ -1,6 +1,6 @@
 import { TriangleAlert } from 'lucide-react';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { Button } from '../../../components/ui/button';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { Button } from '#web/components/ui/button.tsx';
 import { AudioOnlyBanner, CallBanner, OfflineBanner, WaitingNotice } from './in-call';
 import type { CallRoomController } from './use-call-room';
 

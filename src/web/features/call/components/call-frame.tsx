@@ -1,9 +1,9 @@
 import { ArrowLeft } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { BrandLogo } from '../../../components/ui/brand-logo';
-import { Footer } from '../../../components/ui/footer';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { BrandLogo } from '#web/components/ui/brand-logo.tsx';
+import { Footer } from '#web/components/ui/footer.tsx';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
 import './call.css';
 
 interface CallFrameProps {

@@ -1,4 +1,4 @@
-import type { Room } from '../../../../shared/schemas/rooms';
+import type { Room } from '#shared/schemas/rooms.ts';
 import { CallPanelTabs } from './call-panel-tabs';
 import { PatientSummary } from './call-side-panel';
 import { useCallSlots } from './call-slots';

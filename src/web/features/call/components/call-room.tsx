@@ -1,6 +1,6 @@
-import type { RoomClosedReason } from '../../../../shared/realtime/events';
-import type { Room } from '../../../../shared/schemas/rooms';
-import type { LocalMediaStore } from '../media/media-store';
+import type { RoomClosedReason } from '#shared/realtime/events.ts';
+import type { Room } from '#shared/schemas/rooms.ts';
+import type { LocalMediaStore } from '#web/features/call/media/media-store.ts';
 import { InCallScreen } from './in-call-screen';
 import { JoinFailedScreen, JoiningScreen } from './join-screens';
 import { useCallRoom } from './use-call-room';

@@ -1,10 +1,10 @@
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { Avatar } from '../../../components/ui/avatar';
-import { ageFrom } from '../../../lib/format-date';
-import { usePatient } from '../../patients/api/get-patient';
-import { CallPanelLink } from '../../../components/call-panel-link';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { ageFrom } from '#web/lib/format-date.ts';
+import { usePatient } from '#web/features/patients/api/get-patient.ts';
+import { CallPanelLink } from '#web/components/call-panel-link.tsx';
 
 /** The doctor's quick look at the patient: photo, name, age, and their record in a new tab. */
 export function PatientSummary({ room }: { room: Room }) {

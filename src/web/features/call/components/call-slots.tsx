@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import type { Room } from '../../../../shared/schemas/rooms';
+import type { Room } from '#shared/schemas/rooms.ts';
 
 /**
  * What the call draws from other features, handed in by the page that composes it

@@ -1,9 +1,9 @@
 import { Send } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ChatMessage } from '../../../../shared/schemas/rooms';
-import { Button } from '../../../components/ui/button';
-import { formatTime } from '../../../lib/format-date';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { formatTime } from '#web/lib/format-date.ts';
 
 interface ChatPanelProps {
   messages: ChatMessage[];

@@ -1,11 +1,11 @@
 import { ShieldCheck } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { TCLE_PARAGRAPHS, TCLE_TITLE, TCLE_VERSION } from '../../../../shared/domain/tcle';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { messageOf } from '../../../lib/api-error';
-import { useAcceptConsent } from '../api/consent';
+import { TCLE_PARAGRAPHS, TCLE_TITLE, TCLE_VERSION } from '#shared/domain/tcle.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useAcceptConsent } from '#web/features/call/api/consent.ts';
 import { CallFrame } from './call-frame';
 
 /** Before the first video consultation: the patient reads and accepts the TCLE (CFM 2.314/2022). */

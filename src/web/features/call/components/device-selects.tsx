@@ -1,10 +1,10 @@
-import { SelectField } from '../../../components/ui/select-field';
-import { useToast } from '../../../components/ui/toast-context';
-import { deviceIdOf, supportsSpeakerChoice } from '../media/local-media';
-import type { DeviceLists } from '../media/local-media';
-import type { MediaProblem } from '../media/media-problem';
-import type { LocalMediaStore } from '../media/media-store';
-import type { MediaSnapshot } from '../media/media-snapshot';
+import { SelectField } from '#web/components/ui/select-field.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { deviceIdOf, supportsSpeakerChoice } from '#web/features/call/media/local-media.ts';
+import type { DeviceLists } from '#web/features/call/media/local-media.ts';
+import type { MediaProblem } from '#web/features/call/media/media-problem.ts';
+import type { LocalMediaStore } from '#web/features/call/media/media-store.ts';
+import type { MediaSnapshot } from '#web/features/call/media/media-snapshot.ts';
 
 interface DeviceSelectsProps {
   store: LocalMediaStore;

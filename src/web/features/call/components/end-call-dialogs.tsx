@@ -1,6 +1,6 @@
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
 
 /** Which of the doctor's end-of-call questions is open. */
 export type EndStep = 'hangup' | 'unsigned' | 'finalize' | null;

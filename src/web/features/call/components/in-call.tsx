@@ -1,16 +1,16 @@
 import { SignalHigh, SignalLow, SignalMedium, Timer, UserCheck, VideoOff, WifiOff } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { firstNameOf } from '../../../../shared/domain/person-name';
-import type { PresenceState } from '../../../../shared/realtime/events';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { Avatar } from '../../../components/ui/avatar';
-import { Button } from '../../../components/ui/button';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { formatClock } from '../../../lib/format-duration';
-import { QUALITY_LABELS } from '../media/connection-quality';
-import { doctorAwayStatus } from '../model/away-text';
-import type { QualityReading } from '../media/connection-quality';
-import type { LinkState } from '../media/call-peer-types';
+import { firstNameOf } from '#shared/domain/person-name.ts';
+import type { PresenceState } from '#shared/realtime/events.ts';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { formatClock } from '#web/lib/format-duration.ts';
+import { QUALITY_LABELS } from '#web/features/call/media/connection-quality.ts';
+import { doctorAwayStatus } from '#web/features/call/model/away-text.ts';
+import type { QualityReading } from '#web/features/call/media/connection-quality.ts';
+import type { LinkState } from '#web/features/call/media/call-peer-types.ts';
 import { useNow } from './use-media';
 import './in-call.css';
 

@@ -1,6 +1,6 @@
 import { RefreshCw, TriangleAlert } from 'lucide-react';
-import { Button } from '../../../components/ui/button';
-import { LoadingState } from '../../../components/ui/loading-state';
+import { Button } from '#web/components/ui/button.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
 import { CallFrame } from './call-frame';
 import { OfflineBanner } from './in-call';
 

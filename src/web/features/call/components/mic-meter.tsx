@@ -1,6 +1,6 @@
 import { Mic } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { MicLevelMeter } from '../media/mic-level';
+import { MicLevelMeter } from '#web/features/call/media/mic-level.ts';
 
 /** A live bar showing how loud the microphone hears you (role="meter"). */
 export function MicMeter({ track, muted = false }: { track: MediaStreamTrack | null; muted?: boolean }) {

@@ -1,8 +1,8 @@
 import { CameraOff, MicOff, Volume2 } from 'lucide-react';
 import { useCallback, useState } from 'react';
-import { Avatar } from '../../../components/ui/avatar';
-import { Button } from '../../../components/ui/button';
-import type { RemoteMedia } from '../model/session-reducer';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import type { RemoteMedia } from '#web/features/call/model/session-reducer.ts';
 import { VideoElement } from './video-element';
 
 interface RemoteViewProps {

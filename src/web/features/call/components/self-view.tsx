@@ -1,7 +1,7 @@
 import { CameraOff, MicOff } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
-import { Avatar } from '../../../components/ui/avatar';
+import { Avatar } from '#web/components/ui/avatar.tsx';
 import { VideoElement } from './video-element';
 
 interface SelfViewProps {

@@ -1,13 +1,13 @@
 import { CalendarCheck, DoorOpen, LockKeyhole, RefreshCw, Timer, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { RoomClosedReason } from '../../../../shared/realtime/events';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { Avatar } from '../../../components/ui/avatar';
-import { Button } from '../../../components/ui/button';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { formatDateTime } from '../../../lib/format-date';
-import { formatDuration } from '../../../lib/format-duration';
-import { RESET_CLOSED_TEXT, closedTitle } from '../model/closed-text';
+import type { RoomClosedReason } from '#shared/realtime/events.ts';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { formatDuration } from '#web/lib/format-duration.ts';
+import { RESET_CLOSED_TEXT, closedTitle } from '#web/features/call/model/closed-text.ts';
 import { CallFrame } from './call-frame';
 import { useCallSlots } from './call-slots';
 

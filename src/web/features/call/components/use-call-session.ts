@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { AckError } from '../../../../shared/realtime/events';
-import type { ChatMessage } from '../../../../shared/schemas/rooms';
-import { useAppSocket } from '../../../lib/use-app-socket';
-import type { LocalTracks } from '../media/call-peer-types';
-import { INITIAL_SESSION, sessionReducer } from '../model/session-reducer';
-import { JoinGate } from '../session/ack';
-import { CallSignaling } from '../session/call-signaling';
-import type { SessionHooks } from '../session/signaling-types';
+import type { AckError } from '#shared/realtime/events.ts';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
+import { useAppSocket } from '#web/lib/use-app-socket.ts';
+import type { LocalTracks } from '#web/features/call/media/call-peer-types.ts';
+import { INITIAL_SESSION, sessionReducer } from '#web/features/call/model/session-reducer.ts';
+import { JoinGate } from '#web/features/call/session/ack.ts';
+import { CallSignaling } from '#web/features/call/session/call-signaling.ts';
+import type { SessionHooks } from '#web/features/call/session/signaling-types.ts';
 
 /** How long a message written while offline waits for the connection to come back before failing. */
 const SEND_WHEN_BACK_MS = 15_000;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { PoorQualityTimer, qualityFrom, sampleFromStats } from '../media/connection-quality';
-import type { QualityReading, StatsSample } from '../media/connection-quality';
+import { PoorQualityTimer, qualityFrom, sampleFromStats } from '#web/features/call/media/connection-quality.ts';
+import type { QualityReading, StatsSample } from '#web/features/call/media/connection-quality.ts';
 
 const EVERY_MS = 2000;
 

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { AckError } from '../../../../shared/realtime/events';
-import type { ToastApi } from '../../../components/ui/toast-context';
-import { getRoomEvolution, roomEvolutionQueryKey, unsignedDraftIn } from '../../records/api/get-room-evolution';
-import { finalizeRoom } from '../../rooms/api/finalize-room';
+import type { AckError } from '#shared/realtime/events.ts';
+import type { ToastApi } from '#web/components/ui/toast-context.ts';
+import { getRoomEvolution, roomEvolutionQueryKey, unsignedDraftIn } from '#web/features/records/api/get-room-evolution.ts';
+import { finalizeRoom } from '#web/features/rooms/api/finalize-room.ts';
 import type { EndStep } from './end-call-dialogs';
 
 /** How long "Finalizar consulta" waits for the notes being typed to reach the server before asking about them. */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { ToastApi } from '../../../components/ui/toast-context';
-import type { LocalMediaStore } from '../media/media-store';
+import type { ToastApi } from '#web/components/ui/toast-context.ts';
+import type { LocalMediaStore } from '#web/features/call/media/media-store.ts';
 
 /** Microphone, camera and screen-share buttons of the call, with a toast when the device fails. */
 export function useMediaToggles(store: LocalMediaStore, toast: ToastApi) {

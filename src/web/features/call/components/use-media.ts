@@ -1,8 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { LocalMediaStore } from '../media/media-store';
-import type { MediaSnapshot } from '../media/media-snapshot';
-import { listDevices } from '../media/local-media';
-import type { DeviceLists } from '../media/local-media';
+import type { LocalMediaStore } from '#web/features/call/media/media-store.ts';
+import type { MediaSnapshot } from '#web/features/call/media/media-snapshot.ts';
+import { listDevices } from '#web/features/call/media/local-media.ts';
+import type { DeviceLists } from '#web/features/call/media/local-media.ts';
 
 /** The local media store's current state, re-rendering on every change. */
 export function useMediaSnapshot(store: LocalMediaStore): MediaSnapshot {

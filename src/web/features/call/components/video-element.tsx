@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { VideoHTMLAttributes } from 'react';
-import { setSpeaker } from '../media/local-media';
+import { setSpeaker } from '#web/features/call/media/local-media.ts';
 
 interface VideoElementProps extends Omit<VideoHTMLAttributes<HTMLVideoElement>, 'src'> {
   stream?: MediaStream | null;

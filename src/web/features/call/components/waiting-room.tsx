@@ -1,9 +1,9 @@
 import { DoorOpen, Hourglass, Mic, MicOff, Video, VideoOff } from 'lucide-react';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { Avatar } from '../../../components/ui/avatar';
-import { Button } from '../../../components/ui/button';
-import { doctorTitle } from '../../../lib/doctor-title';
-import type { MediaSnapshot } from '../media/media-snapshot';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import type { MediaSnapshot } from '#web/features/call/media/media-snapshot.ts';
 import { CallFrame } from './call-frame';
 import { OfflineBanner } from './in-call';
 import { VideoElement } from './video-element';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeAnalyser, FakeAudioContext, fakeWindow } from '../testing/fake-audio';
-import { FakeMediaStream, FakeTrack } from '../testing/fake-media';
+import { FakeAnalyser, FakeAudioContext, fakeWindow } from '#web/features/call/testing/fake-audio.ts';
+import { FakeMediaStream, FakeTrack } from '#web/features/call/testing/fake-media.ts';
 
 // Each test loads the modules afresh: the page's one AudioContext lives in module state.
 async function load() {

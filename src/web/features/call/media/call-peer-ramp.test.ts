@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { connect, side, withFakeWebRtc } from '../testing/call-peer-sides';
-import type { Side } from '../testing/call-peer-sides';
-import { FakeTrack, flush } from '../testing/fake-media';
-import type { FakeSender } from '../testing/fake-peer-connection';
+import { connect, side, withFakeWebRtc } from '#web/features/call/testing/call-peer-sides.ts';
+import type { Side } from '#web/features/call/testing/call-peer-sides.ts';
+import { FakeTrack, flush } from '#web/features/call/testing/fake-media.ts';
+import type { FakeSender } from '#web/features/call/testing/fake-peer-connection.ts';
 import { RAMP_TIMING } from './send-ramp';
 
 withFakeWebRtc();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { connect, deliver, descriptions, logged, side, withFakeWebRtc } from '../testing/call-peer-sides';
-import { flush } from '../testing/fake-media';
+import { connect, deliver, descriptions, logged, side, withFakeWebRtc } from '#web/features/call/testing/call-peer-sides.ts';
+import { flush } from '#web/features/call/testing/fake-media.ts';
 
 withFakeWebRtc();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { connect, deliver, descriptions, logged, side, withFakeWebRtc } from '../testing/call-peer-sides';
-import type { FakeMediaStream } from '../testing/fake-media';
-import { FakeTrack, flush } from '../testing/fake-media';
-import { FakePeerConnection } from '../testing/fake-peer-connection';
+import { connect, deliver, descriptions, logged, side, withFakeWebRtc } from '#web/features/call/testing/call-peer-sides.ts';
+import type { FakeMediaStream } from '#web/features/call/testing/fake-media.ts';
+import { FakeTrack, flush } from '#web/features/call/testing/fake-media.ts';
+import { FakePeerConnection } from '#web/features/call/testing/fake-peer-connection.ts';
 
 withFakeWebRtc();
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeMediaStream, FakeTrack } from '../testing/fake-media';
+import { FakeMediaStream, FakeTrack } from '#web/features/call/testing/fake-media.ts';
 import { deviceIdOf, listDevices, openCamera, openLocalMedia, openMicrophone, openScreen, setSpeaker, stopTracks, supportsScreenShare, supportsSpeakerChoice } from './local-media';
 
 const failure = (name: string) => new DOMException(name, name);

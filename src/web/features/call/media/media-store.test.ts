@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeTrack, flush } from '../testing/fake-media';
+import { FakeTrack, flush } from '#web/features/call/testing/fake-media.ts';
 import { openCamera, openLocalMedia, openMicrophone, openScreen } from './local-media';
 import { mediaProblemOf } from './media-problem';
 import { LocalMediaStore } from './media-store';

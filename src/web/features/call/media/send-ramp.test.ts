@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeTrack, flush } from '../testing/fake-media';
-import { FakeSender } from '../testing/fake-peer-connection';
+import { FakeTrack, flush } from '#web/features/call/testing/fake-media.ts';
+import { FakeSender } from '#web/features/call/testing/fake-peer-connection.ts';
 import { RAMP_TIMING, SendRamp, rampScale, readSenderStats, scaleFor, widthFor } from './send-ramp';
 import type { RampView } from './send-ramp';
 

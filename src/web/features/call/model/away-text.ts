@@ -1,4 +1,4 @@
-import { doctorTitle } from '../../../lib/doctor-title';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
 
 /**
  * What the patient reads when the doctor chose "Sair por enquanto": the room is still open and

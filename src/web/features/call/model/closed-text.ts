@@ -1,4 +1,4 @@
-import type { RoomClosedReason } from '../../../../shared/realtime/events';
+import type { RoomClosedReason } from '#shared/realtime/events.ts';
 
 /** The title of the "consultation over" screen, by why the room closed. */
 export function closedTitle(reason: RoomClosedReason | null | undefined, cancelledRoom: boolean): string {

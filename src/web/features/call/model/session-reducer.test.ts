@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JoinResult } from '../../../../shared/realtime/events';
-import type { ChatMessage } from '../../../../shared/schemas/rooms';
+import type { JoinResult } from '#shared/realtime/events.ts';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
 import { INITIAL_SESSION, mergeMessages, sessionReducer } from './session-reducer';
 import type { SessionAction, SessionState } from './session-reducer';
 

@@ -1,6 +1,6 @@
-import type { AckError, JoinResult, PresenceState, RoomClosedReason } from '../../../../shared/realtime/events';
-import type { ChatMessage } from '../../../../shared/schemas/rooms';
-import type { LinkState } from '../media/call-peer-types';
+import type { AckError, JoinResult, PresenceState, RoomClosedReason } from '#shared/realtime/events.ts';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
+import type { LinkState } from '#web/features/call/media/call-peer-types.ts';
 
 export type SessionPhase = 'joining' | 'waiting' | 'in_call' | 'closed' | 'failed';
 

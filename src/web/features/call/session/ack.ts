@@ -1,4 +1,4 @@
-import type { Ack, AckError } from '../../../../shared/realtime/events';
+import type { Ack, AckError } from '#shared/realtime/events.ts';
 
 /** Turns an ack into a promise that rejects with the server's `{code,message}`. */
 export function ackPromise<T>(send: (ack: (reply: Ack<T>) => void) => void, timeoutMs = 10_000): Promise<T> {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flush } from '../testing/fake-media';
-import { signalingSetup } from '../testing/signaling-setup';
+import { flush } from '#web/features/call/testing/fake-media.ts';
+import { signalingSetup } from '#web/features/call/testing/signaling-setup.ts';
 
 const CODE = 'abc-defg-hij';
 const joinResult = (over: Record<string, unknown> = {}) => ({ role: 'patient', admitted: false, peer: { userId: 'd1', name: 'Helena', state: 'offline' }, consultationStartedAt: null, chat: [], ...over });

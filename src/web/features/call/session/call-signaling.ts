@@ -1,9 +1,9 @@
-import type { AckError, ClientToServerEvents, JoinResult } from '../../../../shared/realtime/events';
-import type { ChatMessage } from '../../../../shared/schemas/rooms';
-import { getIceServers as fetchIceServers } from '../api/ice-servers';
-import { CallPeer } from '../media/call-peer';
-import type { CallPeerOptions, LocalTracks } from '../media/call-peer-types';
-import type { SessionAction } from '../model/session-reducer';
+import type { AckError, ClientToServerEvents, JoinResult } from '#shared/realtime/events.ts';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
+import { getIceServers as fetchIceServers } from '#web/features/call/api/ice-servers.ts';
+import { CallPeer } from '#web/features/call/media/call-peer.ts';
+import type { CallPeerOptions, LocalTracks } from '#web/features/call/media/call-peer-types.ts';
+import type { SessionAction } from '#web/features/call/model/session-reducer.ts';
 import { ackPromise } from './ack';
 import type { JoinGate } from './ack';
 import { callLog as log } from './call-log';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { flush } from '../testing/fake-media';
-import { signalingSetup } from '../testing/signaling-setup';
+import { flush } from '#web/features/call/testing/fake-media.ts';
+import { signalingSetup } from '#web/features/call/testing/signaling-setup.ts';
 
 const CODE = 'abc-defg-hij';
 const OTHER = 'zzz-zzzz-zzz';

@@ -1,6 +1,6 @@
-import type { AckError } from '../../../../shared/realtime/events';
-import type { AppSocket } from '../../../lib/app-socket';
-import type { SessionAction } from '../model/session-reducer';
+import type { AckError } from '#shared/realtime/events.ts';
+import type { AppSocket } from '#web/lib/app-socket.ts';
+import type { SessionAction } from '#web/features/call/model/session-reducer.ts';
 import type { JoinGate } from './ack';
 import { callLog as log } from './call-log';
 import type { SessionHooks, SessionPeer, SignalingSocket } from './signaling-types';

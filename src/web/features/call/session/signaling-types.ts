@@ -1,8 +1,8 @@
-import type { ChatMessage } from '../../../../shared/schemas/rooms';
-import type { AppSocket } from '../../../lib/app-socket';
-import type { CallPeer } from '../media/call-peer';
-import type { LocalTracks } from '../media/call-peer-types';
-import type { RemoteMedia } from '../model/session-reducer';
+import type { ChatMessage } from '#shared/schemas/rooms.ts';
+import type { AppSocket } from '#web/lib/app-socket.ts';
+import type { CallPeer } from '#web/features/call/media/call-peer.ts';
+import type { LocalTracks } from '#web/features/call/media/call-peer-types.ts';
+import type { RemoteMedia } from '#web/features/call/model/session-reducer.ts';
 
 /** The part of the tab's Socket.IO connection the call uses. */
 export type SignalingSocket = Pick<AppSocket, 'on' | 'off' | 'emit' | 'connected' | 'active'>;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Mock } from 'vitest';
-import { CallPeer } from '../media/call-peer';
-import type { CallPeerOptions, LinkState, LocalTracks, SignalMessage } from '../media/call-peer-types';
+import { CallPeer } from '#web/features/call/media/call-peer.ts';
+import type { CallPeerOptions, LinkState, LocalTracks, SignalMessage } from '#web/features/call/media/call-peer-types.ts';
 import { FakeMediaStream, FakeTrack, flush } from './fake-media';
 import { FakePeerConnection } from './fake-peer-connection';
 

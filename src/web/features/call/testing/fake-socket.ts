@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { SessionPeer, SignalingSocket } from '../session/signaling-types';
+import type { SessionPeer, SignalingSocket } from '#web/features/call/session/signaling-types.ts';
 
 type Handler = (...args: never[]) => void;
 

@@ -1,9 +1,9 @@
 import { vi } from 'vitest';
-import type { CallPeerOptions } from '../media/call-peer-types';
-import type { SessionAction } from '../model/session-reducer';
-import { JoinGate } from '../session/ack';
-import { CallSignaling } from '../session/call-signaling';
-import type { SessionHooks } from '../session/signaling-types';
+import type { CallPeerOptions } from '#web/features/call/media/call-peer-types.ts';
+import type { SessionAction } from '#web/features/call/model/session-reducer.ts';
+import { JoinGate } from '#web/features/call/session/ack.ts';
+import { CallSignaling } from '#web/features/call/session/call-signaling.ts';
+import type { SessionHooks } from '#web/features/call/session/signaling-types.ts';
 import { FakeSocket, fakePeer } from './fake-socket';
 
 /** A CallSignaling on a fake socket with a fake peer; `actions` holds what it dispatched. */

@@ -1,14 +1,14 @@
 import { MailPlus, Stethoscope, UserPlus, UserRound, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button } from '../../../components/ui/button';
-import { StatCard } from '../../../components/ui/stat-card';
-import { ROLE_LABELS } from '../../../lib/role-labels';
+import { Button } from '#web/components/ui/button.tsx';
+import { StatCard } from '#web/components/ui/stat-card.tsx';
+import { ROLE_LABELS } from '#web/lib/role-labels.ts';
 import { AdminMoneyCards } from './admin-money-cards';
 import { DashboardFrame } from './dashboard-frame';
 import { expiredInvitesHint } from './invite-hint';
 import { RecentPeopleCard } from './recent-people-card';
-import '../../../components/ui/stat-card.css';
+import '#web/components/ui/stat-card.css';
 
 function inactiveHint(count: number): string {
   if (count === 0) return 'Nenhum desativado';

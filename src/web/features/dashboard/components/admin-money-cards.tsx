@@ -1,8 +1,8 @@
 import { ArrowRight, Building2, HandCoins, Hourglass, Wallet } from 'lucide-react';
 import { Link } from 'react-router';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingGlance } from '../../../../shared/schemas/dashboard';
-import { StatCard } from '../../../components/ui/stat-card';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { BillingGlance } from '#shared/schemas/dashboard.ts';
+import { StatCard } from '#web/components/ui/stat-card.tsx';
 
 const before = (cents: number) => `No mês passado: ${formatBRL(cents)}`;
 

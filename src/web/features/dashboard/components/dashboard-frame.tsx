@@ -1,16 +1,16 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Dashboard } from '../../../../shared/schemas/dashboard';
-import { BackgroundShapes } from '../../../components/ui/background-shapes';
-import { Card } from '../../../components/ui/card';
-import { ErrorState } from '../../../components/ui/error-state';
-import { PageHeader } from '../../../components/ui/page-header';
-import { messageOf } from '../../../lib/api-error';
-import { useMe } from '../../../lib/get-me';
-import { useDashboard } from '../api/get-dashboard';
+import type { Dashboard } from '#shared/schemas/dashboard.ts';
+import { BackgroundShapes } from '#web/components/ui/background-shapes.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useMe } from '#web/lib/get-me.ts';
+import { useDashboard } from '#web/features/dashboard/api/get-dashboard.ts';
 import { DashboardSkeleton } from './dashboard-skeleton';
-import { firstNameOf } from '../../../../shared/domain/person-name';
+import { firstNameOf } from '#shared/domain/person-name.ts';
 import { greeting } from './dashboard-greeting';
 import './dashboard.css';
 

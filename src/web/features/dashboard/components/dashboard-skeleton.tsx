@@ -1,5 +1,5 @@
-import { Card } from '../../../components/ui/card';
-import { Skeleton } from '../../../components/ui/skeleton';
+import { Card } from '#web/components/ui/card.tsx';
+import { Skeleton } from '#web/components/ui/skeleton.tsx';
 import './dashboard.css';
 
 /** Grey placeholders in the shape of a dashboard while its figures load. */

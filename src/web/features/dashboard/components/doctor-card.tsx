@@ -1,6 +1,6 @@
-import type { MyDoctor } from '../../../../shared/schemas/users';
-import { Avatar } from '../../../components/ui/avatar';
-import { Card } from '../../../components/ui/card';
+import type { MyDoctor } from '#shared/schemas/users.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Card } from '#web/components/ui/card.tsx';
 import './dashboard.css';
 
 /** One of the patient's doctors: photo, name, specialty and CRM. */

@@ -2,10 +2,10 @@ import { MailPlus, UserPlus, Users, Video } from 'lucide-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { can } from '../../../../shared/permissions';
-import { Button } from '../../../components/ui/button';
-import { StatCard } from '../../../components/ui/stat-card';
-import { useMe } from '../../../lib/get-me';
+import { can } from '#shared/permissions.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { StatCard } from '#web/components/ui/stat-card.tsx';
+import { useMe } from '#web/lib/get-me.ts';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorEarningsCard } from './doctor-earnings-card';
 import { DraftsToSignCard } from './drafts-to-sign-card';
@@ -13,7 +13,7 @@ import { expiredInvitesHint } from './invite-hint';
 import { MissingProfileTip } from './missing-profile-tip';
 import { RecentPeopleCard } from './recent-people-card';
 import { TodayRoomsCard } from './today-rooms-card';
-import '../../../components/ui/stat-card.css';
+import '#web/components/ui/stat-card.css';
 
 /**
  * /medico: the doctor's day. "Nova consulta" first; a payment to confirm; today's consultations

@@ -1,11 +1,11 @@
 import { ArrowRight, TrendingDown, TrendingUp, Wallet } from 'lucide-react';
 import { Link } from 'react-router';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { BillingGlance } from '../../../../shared/schemas/dashboard';
-import { Card } from '../../../components/ui/card';
-import { useCountUp } from '../../../components/ui/use-count-up';
-import '../../../components/ui/stat-card.css';
-import { consultationCount, lastMonthText, moneyComparedText, underReviewCount } from '../model/money-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { BillingGlance } from '#shared/schemas/dashboard.ts';
+import { Card } from '#web/components/ui/card.tsx';
+import { useCountUp } from '#web/components/ui/use-count-up.ts';
+import '#web/components/ui/stat-card.css';
+import { consultationCount, lastMonthText, moneyComparedText, underReviewCount } from '#web/features/dashboard/model/money-text.ts';
 
 /** The doctor's share of this month's billed consultations, next to last month's, with the way to "Meus ganhos". */
 export function DoctorEarningsCard({ earnings }: { earnings: BillingGlance }) {

@@ -1,12 +1,12 @@
 import { CircleCheck, PenLine } from 'lucide-react';
 import { Link } from 'react-router';
-import type { DraftToSign } from '../../../../shared/schemas/records';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { ErrorState } from '../../../components/ui/error-state';
-import { PersonListSkeleton } from '../../../components/person-list-skeleton';
-import { messageOf } from '../../../lib/api-error';
-import { formatDateTime } from '../../../lib/format-date';
-import { useDraftsToSign } from '../../records/api/get-drafts-to-sign';
+import type { DraftToSign } from '#shared/schemas/records.ts';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { PersonListSkeleton } from '#web/components/person-list-skeleton.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { useDraftsToSign } from '#web/features/records/api/get-drafts-to-sign.ts';
 import './drafts-to-sign-card.css';
 
 /** Where the draft comes from: "Consulta de 28/11/2026 às 14:30", or when it was last written. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
-import '../components/dashboard.css';
+import { Alert } from '#web/components/ui/alert.tsx';
+import '#web/features/dashboard/components/dashboard.css';
 
 /** "Complete seu perfil": the profile fields still missing, with a link to fill them in. */
 export function MissingProfileBanner({ missing }: { missing: readonly string[] }) {

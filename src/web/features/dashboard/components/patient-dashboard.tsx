@@ -1,7 +1,7 @@
 import { Stethoscope } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
 import { DashboardFrame } from './dashboard-frame';
 import { DoctorCard } from './doctor-card';
 import { MissingProfileBanner } from './missing-profile-banner';

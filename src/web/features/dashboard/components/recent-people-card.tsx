@@ -1,11 +1,11 @@
 import { ArrowRight } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { UserSummary } from '../../../../shared/schemas/users';
-import { PersonRow } from '../../../components/person-row';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import '../../../components/person-list.css';
+import type { UserSummary } from '#shared/schemas/users.ts';
+import { PersonRow } from '#web/components/person-row.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import '#web/components/person-list.css';
 import './dashboard.css';
 
 interface RecentPeopleCardProps {

@@ -1,19 +1,19 @@
 import { ArrowRight, CalendarClock, LogIn, Plus, Video } from 'lucide-react';
 import { Link } from 'react-router';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { firstNameOf } from '../../../../shared/domain/person-name';
-import { Avatar } from '../../../components/ui/avatar';
-import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { PersonListSkeleton } from '../../../components/person-list-skeleton';
-import { messageOf } from '../../../lib/api-error';
-import { formatDate, formatDateTime, formatTime } from '../../../lib/format-date';
-import { useRooms } from '../../rooms/api/get-rooms';
-import { todayRooms } from '../model/today-rooms';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { firstNameOf } from '#shared/domain/person-name.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Badge } from '#web/components/ui/badge.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { PersonListSkeleton } from '#web/components/person-list-skeleton.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { formatDate, formatDateTime, formatTime } from '#web/lib/format-date.ts';
+import { useRooms } from '#web/features/rooms/api/get-rooms.ts';
+import { todayRooms } from '#web/features/dashboard/model/today-rooms.ts';
 import './today-rooms-card.css';
 
 /** "Às 14:30" today, the full date for a room booked on an earlier day, or "Sem horário marcado". */

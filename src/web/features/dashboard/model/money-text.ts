@@ -1,4 +1,4 @@
-import { formatBRL } from '../../../../shared/domain/money';
+import { formatBRL } from '#shared/domain/money.ts';
 
 const INTEGER = new Intl.NumberFormat('pt-BR');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Room } from '../../../../shared/schemas/rooms';
+import type { Room } from '#shared/schemas/rooms.ts';
 import { todayRooms } from './today-rooms';
 
 // 30/11/2026 at 21:30 in São Paulo (UTC-3): already 1 December in UTC.

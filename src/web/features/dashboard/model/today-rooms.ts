@@ -1,4 +1,4 @@
-import type { Room } from '../../../../shared/schemas/rooms';
+import type { Room } from '#shared/schemas/rooms.ts';
 
 const SAO_PAULO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatedUser, CreatePatientInput } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { CreatedUser, CreatePatientInput } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** The doctor registers a patient of their own and gets the invite link. */
 export function createPatient(input: CreatePatientInput): Promise<CreatedUser> {

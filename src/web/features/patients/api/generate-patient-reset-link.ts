@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import type { InviteLink } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** The doctor's own patient: a 24-hour, single-use link to choose a new password. */
 export function generatePatientResetLink(id: string): Promise<InviteLink> {

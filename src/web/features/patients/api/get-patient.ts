@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PatientDetail } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { PatientDetail } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const patientQueryKey = (id: string) => ['patient', id] as const;
 

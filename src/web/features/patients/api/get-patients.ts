@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { PatientList } from '../../../../shared/schemas/users';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { PatientList } from '#shared/schemas/users.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 
 export interface PatientListQuery {
   q?: string | undefined;

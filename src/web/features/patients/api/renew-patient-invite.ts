@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InviteLink } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { patientQueryKey } from './get-patient';
 
 /** A fresh invite link for a patient who has not set a password yet. */

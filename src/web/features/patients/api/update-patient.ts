@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PatientDetail, UpdatePatientInput } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { PatientDetail, UpdatePatientInput } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { patientQueryKey } from './get-patient';
 
 /** Saves the doctor's edits to one of their patients. */

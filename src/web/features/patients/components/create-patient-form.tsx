@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { createPatientInputSchema } from '../../../../shared/schemas/users';
-import type { CreatedUser } from '../../../../shared/schemas/users';
-import { EmailField } from '../../../components/forms/email-field';
-import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
-import { EMPTY_PATIENT_VALUES, toPatientProfileInput } from '../../../components/forms/patient-values';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card } from '../../../components/ui/card';
-import { useFormValues } from '../../../lib/use-form-values';
-import { useCreatePatient } from '../api/create-patient';
-import '../../../components/forms/form-section.css';
+import { createPatientInputSchema } from '#shared/schemas/users.ts';
+import type { CreatedUser } from '#shared/schemas/users.ts';
+import { EmailField } from '#web/components/forms/email-field.tsx';
+import { PatientProfileFields } from '#web/components/forms/patient-profile-fields.tsx';
+import { EMPTY_PATIENT_VALUES, toPatientProfileInput } from '#web/components/forms/patient-values.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { useFormValues } from '#web/lib/use-form-values.ts';
+import { useCreatePatient } from '#web/features/patients/api/create-patient.ts';
+import '#web/components/forms/form-section.css';
 
 /** A patient the doctor just registered, with the phone for WhatsApp. */
 export interface CreatedPatient {

@@ -1,15 +1,15 @@
 import { Save } from 'lucide-react';
-import { updatePatientInputSchema } from '../../../../shared/schemas/users';
-import type { PatientDetail } from '../../../../shared/schemas/users';
-import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
-import { patientValuesFrom, toPatientProfileInput } from '../../../components/forms/patient-values';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { useFormValues } from '../../../lib/use-form-values';
-import { useUpdatePatient } from '../api/update-patient';
-import '../../../components/forms/form-section.css';
+import { updatePatientInputSchema } from '#shared/schemas/users.ts';
+import type { PatientDetail } from '#shared/schemas/users.ts';
+import { PatientProfileFields } from '#web/components/forms/patient-profile-fields.tsx';
+import { patientValuesFrom, toPatientProfileInput } from '#web/components/forms/patient-values.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { useFormValues } from '#web/lib/use-form-values.ts';
+import { useUpdatePatient } from '#web/features/patients/api/update-patient.ts';
+import '#web/components/forms/form-section.css';
 
 /**
  * The doctor edits a patient's data (the e-mail is changed only by the clinic). Opened from

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import type { PatientDetail } from '../../../../shared/schemas/users';
-import { formatCpf } from '../../../../shared/domain/cpf-cnpj';
-import { Card } from '../../../components/ui/card';
-import { UserStatusBadge } from '../../../components/user-status-badge';
-import { ageFrom, formatCalendarDate, formatDate } from '../../../lib/format-date';
-import { formatPhone } from '../../../lib/format-phone';
-import '../../../components/person-card.css';
+import type { PatientDetail } from '#shared/schemas/users.ts';
+import { formatCpf } from '#shared/domain/cpf-cnpj.ts';
+import { Card } from '#web/components/ui/card.tsx';
+import { UserStatusBadge } from '#web/components/user-status-badge.tsx';
+import { ageFrom, formatCalendarDate, formatDate } from '#web/lib/format-date.ts';
+import { formatPhone } from '#web/lib/format-phone.ts';
+import '#web/components/person-card.css';
 
 /** "Dados pessoais": birth date, CPF, contact, account state and consent, with actions below. */
 export function PatientFactsCard({ detail, consent, children }: { detail: PatientDetail; consent: string; children?: ReactNode }) {

@@ -1,12 +1,12 @@
 import { Link2 } from 'lucide-react';
 import { useState } from 'react';
-import type { InviteLink } from '../../../../shared/schemas/auth';
-import type { PatientDetail } from '../../../../shared/schemas/users';
-import { InviteDialog } from '../../../components/invite/invite-dialog';
-import { Button } from '../../../components/ui/button';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { useRenewPatientInvite } from '../api/renew-patient-invite';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import type { PatientDetail } from '#shared/schemas/users.ts';
+import { InviteDialog } from '#web/components/invite/invite-dialog.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useRenewPatientInvite } from '#web/features/patients/api/renew-patient-invite.ts';
 
 /** "Gerar novo convite" for a patient who has not created a password yet. */
 export function PatientInviteAction({ detail }: { detail: PatientDetail }) {

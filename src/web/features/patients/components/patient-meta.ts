@@ -1,6 +1,6 @@
-import type { PatientListItem } from '../../../../shared/schemas/users';
-import { ageFrom, formatDate } from '../../../lib/format-date';
-import { formatPhone } from '../../../lib/format-phone';
+import type { PatientListItem } from '#shared/schemas/users.ts';
+import { ageFrom, formatDate } from '#web/lib/format-date.ts';
+import { formatPhone } from '#web/lib/format-phone.ts';
 
 /** The middle column of a patient row: phone and age, when known. */
 export function patientMeta(patient: PatientListItem): { title: string; detail?: string } {

@@ -1,13 +1,13 @@
 import { ArrowLeft, Video } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { PatientDetail } from '../../../../shared/schemas/users';
-import { Avatar } from '../../../components/ui/avatar';
-import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
-import { ageFrom } from '../../../lib/format-date';
-import { formatPhone } from '../../../lib/format-phone';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import type { PatientDetail } from '#shared/schemas/users.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Badge } from '#web/components/ui/badge.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { ageFrom } from '#web/lib/format-date.ts';
+import { formatPhone } from '#web/lib/format-phone.ts';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
 import './patients.css';
 
 interface Props {

@@ -1,18 +1,18 @@
 import { SearchX, UserPlus, Users } from 'lucide-react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { PersonListSkeleton } from '../../../components/person-list-skeleton';
-import { PersonRow } from '../../../components/person-row';
-import { SearchBox } from '../../../components/search-box';
-import { Button } from '../../../components/ui/button';
-import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { PageHeader } from '../../../components/ui/page-header';
-import { Pagination } from '../../../components/ui/pagination';
-import { messageOf } from '../../../lib/api-error';
-import { usePatients } from '../api/get-patients';
+import { PersonListSkeleton } from '#web/components/person-list-skeleton.tsx';
+import { PersonRow } from '#web/components/person-row.tsx';
+import { SearchBox } from '#web/components/search-box.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { Pagination } from '#web/components/ui/pagination.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { usePatients } from '#web/features/patients/api/get-patients.ts';
 import { lastConsultationText, patientMeta } from './patient-meta';
-import '../../../components/person-list.css';
+import '#web/components/person-list.css';
 
 const PAGE_SIZE = 20;
 

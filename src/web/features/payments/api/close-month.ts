@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ClosingResult } from '../../../../shared/schemas/payments';
-import { apiFetch } from '../../../lib/api-client';
+import type { ClosingResult } from '#shared/schemas/payments.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { adminPaymentsQueryKey } from './get-closing-preview';
 
 /** Admin: closes a São Paulo month that has ended, creating one payment per doctor with open billed records. */

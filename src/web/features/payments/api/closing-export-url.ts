@@ -1,5 +1,5 @@
-import type { ClosingExportQuery } from '../../../../shared/schemas/payments';
-import { queryString } from '../../../lib/api-client';
+import type { ClosingExportQuery } from '#shared/schemas/payments.ts';
+import { queryString } from '#web/lib/api-client.ts';
 
 /**
  * The URL that downloads a month's closing (the admin's): `.xlsx` with the payments and every

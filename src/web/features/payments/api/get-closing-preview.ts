@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ClosingPreview } from '../../../../shared/schemas/payments';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { ClosingPreview } from '#shared/schemas/payments.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 import { paymentsQueryKey } from './payment-query-keys';
 
 /** The admin's closings and payments sit under this key; a closing or a step refreshes them all. */

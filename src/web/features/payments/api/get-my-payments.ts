@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Payment, PaymentDetail } from '../../../../shared/schemas/payments';
-import { apiFetch } from '../../../lib/api-client';
+import type { Payment, PaymentDetail } from '#shared/schemas/payments.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { paymentsQueryKey } from './payment-query-keys';
 
 /** The signed-in doctor's own payments (the server answers with theirs only). */

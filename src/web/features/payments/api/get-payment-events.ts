@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { PaymentAction, PaymentEventPage } from '../../../../shared/schemas/payments';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { PaymentAction, PaymentEventPage } from '#shared/schemas/payments.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 import { adminPaymentsQueryKey } from './get-closing-preview';
 
 export interface PaymentEventFilters {

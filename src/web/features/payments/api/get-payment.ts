@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AdminPaymentDetail } from '../../../../shared/schemas/payments';
-import { apiFetch } from '../../../lib/api-client';
+import type { AdminPaymentDetail } from '#shared/schemas/payments.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { adminPaymentsQueryKey } from './get-closing-preview';
 
 export const paymentDetailKey = (id: string) => [...adminPaymentsQueryKey, 'detail', id] as const;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Payment, PaymentStatus } from '../../../../shared/schemas/payments';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { Payment, PaymentStatus } from '#shared/schemas/payments.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 import { adminPaymentsQueryKey } from './get-closing-preview';
 
 export interface PaymentFilters {

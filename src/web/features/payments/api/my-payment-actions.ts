@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PaymentDetail } from '../../../../shared/schemas/payments';
-import { apiFetch } from '../../../lib/api-client';
+import type { PaymentDetail } from '#shared/schemas/payments.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { paymentsQueryKey } from './payment-query-keys';
 
 /** The doctor's answer to a payment the clinic marked as paid. */

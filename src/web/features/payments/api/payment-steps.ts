@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ConfirmPaymentInput, PaymentDetail } from '../../../../shared/schemas/payments';
-import { apiFetch } from '../../../lib/api-client';
+import type { ConfirmPaymentInput, PaymentDetail } from '#shared/schemas/payments.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { adminPaymentsQueryKey } from './get-closing-preview';
 
 /** Admin: the PIX was made (date, optional end-to-end id and note): pending or disputed → paid. */

@@ -1,7 +1,7 @@
-import type { PaymentDetail } from '../../../../shared/schemas/payments';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { formatDateTime } from '../../../lib/format-date';
-import { paymentEventText } from '../model/payment-timeline';
+import type { PaymentDetail } from '#shared/schemas/payments.ts';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { paymentEventText } from '#web/features/payments/model/payment-timeline.ts';
 
 /** A payment's history, oldest first, each step in words with who and when. */
 export function AdminPaymentTimeline({ payment }: { payment: PaymentDetail }) {

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { Payment } from '../../../../shared/schemas/payments';
-import { ReasonField, checkedReason } from '../../../components/forms/reason-field';
-import { useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
-import { messageOf } from '../../../lib/api-error';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { useCancelPayment } from '../api/payment-steps';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { Payment } from '#shared/schemas/payments.ts';
+import { ReasonField, checkedReason } from '#web/components/forms/reason-field.tsx';
+import { useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { useCancelPayment } from '#web/features/payments/api/payment-steps.ts';
 
 /** "Cancelar pagamento" asks why; the consultations go back to open for the next closing. */
 export function CancelPaymentDialog({ payment, onClose }: { payment: Payment | null; onClose: () => void }) {

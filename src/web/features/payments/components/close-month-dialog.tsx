@@ -1,11 +1,11 @@
-import { formatBRL } from '../../../../shared/domain/money';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
-import { messageOf } from '../../../lib/api-error';
-import { useCloseMonth } from '../api/close-month';
-import { doctorsCountText } from '../model/closing-text';
-import { paymentMonthLabel, paymentMonthName } from '../model/payment-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useCloseMonth } from '#web/features/payments/api/close-month.ts';
+import { doctorsCountText } from '#web/features/payments/model/closing-text.ts';
+import { paymentMonthLabel, paymentMonthName } from '#web/features/payments/model/payment-text.ts';
 
 interface Props {
   open: boolean;

@@ -1,15 +1,15 @@
 import { CircleCheck, Lock } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { ClosingPreview as Preview } from '../../../../shared/schemas/payments';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { doctorsCountText, underReviewWaitingText } from '../model/closing-text';
-import { pixKeyText } from '../model/payment-timeline';
-import { paymentMonthLabel, paymentMonthName } from '../model/payment-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { ClosingPreview as Preview } from '#shared/schemas/payments.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { doctorsCountText, underReviewWaitingText } from '#web/features/payments/model/closing-text.ts';
+import { pixKeyText } from '#web/features/payments/model/payment-timeline.ts';
+import { paymentMonthLabel, paymentMonthName } from '#web/features/payments/model/payment-text.ts';
 import { CloseMonthDialog } from './close-month-dialog';
 import { NoPixKeyFlag } from './payment-badges';
 

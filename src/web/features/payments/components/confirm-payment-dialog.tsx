@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { Payment } from '../../../../shared/schemas/payments';
-import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
-import { Field } from '../../../components/ui/field';
-import { TextField } from '../../../components/ui/text-field';
-import { Textarea } from '../../../components/ui/textarea';
-import { messageOf } from '../../../lib/api-error';
-import { todayYmd } from '../../../lib/format-date';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { useConfirmPayment } from '../api/payment-steps';
-import { endToEndIdError } from '../model/closing-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { Payment } from '#shared/schemas/payments.ts';
+import { checkedIf, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { Field } from '#web/components/ui/field.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { Textarea } from '#web/components/ui/textarea.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { todayYmd } from '#web/lib/format-date.ts';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { useConfirmPayment } from '#web/features/payments/api/payment-steps.ts';
+import { endToEndIdError } from '#web/features/payments/model/closing-text.ts';
 
 interface Props {
   payment: Payment | null;

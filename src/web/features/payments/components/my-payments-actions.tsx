@@ -1,17 +1,17 @@
 import { CircleCheck, MessageCircleWarning } from 'lucide-react';
 import { useState } from 'react';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { Payment } from '../../../../shared/schemas/payments';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
-import { Field } from '../../../components/ui/field';
-import { Textarea } from '../../../components/ui/textarea';
-import { useToast } from '../../../components/ui/toast-context';
-import { ApiError, messageOf } from '../../../lib/api-error';
-import { useAnswerMyPayment } from '../api/my-payment-actions';
-import { paymentMonthName } from '../model/payment-text';
-import { pixKeyText } from '../model/payment-timeline';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { Payment } from '#shared/schemas/payments.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { Field } from '#web/components/ui/field.tsx';
+import { Textarea } from '#web/components/ui/textarea.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { ApiError, messageOf } from '#web/lib/api-error.ts';
+import { useAnswerMyPayment } from '#web/features/payments/api/my-payment-actions.ts';
+import { paymentMonthName } from '#web/features/payments/model/payment-text.ts';
+import { pixKeyText } from '#web/features/payments/model/payment-timeline.ts';
 
 type Asking = 'received' | 'dispute' | null;
 

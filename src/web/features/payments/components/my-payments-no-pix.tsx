@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { formatBRL } from '../../../../shared/domain/money';
-import type { Payment } from '../../../../shared/schemas/payments';
-import { Alert } from '../../../components/ui/alert';
-import { paymentMonthName } from '../model/payment-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { Payment } from '#shared/schemas/payments.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { paymentMonthName } from '#web/features/payments/model/payment-text.ts';
 
 /** Payments the clinic closed while the doctor had no PIX key: it can't pay them until there is one. */
 export function waitingForPixKey(payments: readonly Payment[]): Payment[] {

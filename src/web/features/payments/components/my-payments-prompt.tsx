@@ -1,10 +1,10 @@
 import { ArrowRight, Banknote } from 'lucide-react';
 import { Link } from 'react-router';
-import { formatBRL } from '../../../../shared/domain/money';
-import { Card } from '../../../components/ui/card';
-import { formatCalendarDate } from '../../../lib/format-date';
-import { useMyPayments } from '../api/get-my-payments';
-import { paymentTitle } from '../model/payment-text';
+import { formatBRL } from '#shared/domain/money.ts';
+import { Card } from '#web/components/ui/card.tsx';
+import { formatCalendarDate } from '#web/lib/format-date.ts';
+import { useMyPayments } from '#web/features/payments/api/get-my-payments.ts';
+import { paymentTitle } from '#web/features/payments/model/payment-text.ts';
 import { MyPaymentActions } from './my-payments-actions';
 import { MyPaymentsNoPix } from './my-payments-no-pix';
 import './my-payments.css';

@@ -1,7 +1,7 @@
 import { KeyRound } from 'lucide-react';
-import type { PaymentStatus } from '../../../../shared/schemas/payments';
-import { Badge } from '../../../components/ui/badge';
-import { paymentStatusText } from '../model/payment-text';
+import type { PaymentStatus } from '#shared/schemas/payments.ts';
+import { Badge } from '#web/components/ui/badge.tsx';
+import { paymentStatusText } from '#web/features/payments/model/payment-text.ts';
 
 /** A payment's state as the admin reads it ("A pagar", "Pago — aguardando o médico", …). */
 export function AdminPaymentStatusBadge({ status }: { status: PaymentStatus }) {

@@ -1,6 +1,6 @@
-import { addMonths } from '../../../../shared/domain/clinic-month';
-import type { PaymentAction, PaymentStatus } from '../../../../shared/schemas/payments';
-import { PIX_E2E_ID_PATTERN } from '../../../../shared/domain/pix';
+import { addMonths } from '#shared/domain/clinic-month.ts';
+import type { PaymentAction, PaymentStatus } from '#shared/schemas/payments.ts';
+import { PIX_E2E_ID_PATTERN } from '#shared/domain/pix.ts';
 
 /**
  * Words of the admin's "Fechamentos" screens. The payment states and the timeline are in

@@ -1,6 +1,6 @@
-import { formatBRL } from '../../../../shared/domain/money';
-import type { PaymentNotice } from '../../../../shared/realtime/events';
-import { doctorTitle } from '../../../lib/doctor-title';
+import { formatBRL } from '#shared/domain/money.ts';
+import type { PaymentNotice } from '#shared/realtime/events.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
 import type { PaymentViewer } from './payment-text';
 import { paymentMonthName } from './payment-text';
 

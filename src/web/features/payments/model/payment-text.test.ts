@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAYMENT_STATUSES } from '../../../../shared/schemas/payments';
+import { PAYMENT_STATUSES } from '#shared/schemas/payments.ts';
 import { DOCTOR_STATUS_HINT, paymentMonthLabel, paymentMonthName, paymentStatusText, paymentTitle } from './payment-text';
 
 describe('payment text', () => {

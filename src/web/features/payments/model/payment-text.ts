@@ -1,5 +1,5 @@
-import type { BadgeTone } from '../../../components/ui/badge';
-import type { PaymentStatus } from '../../../../shared/schemas/payments';
+import type { BadgeTone } from '#web/components/ui/badge.tsx';
+import type { PaymentStatus } from '#shared/schemas/payments.ts';
 
 /**
  * Words for payments, shared by the doctor's "Meus pagamentos" and the admin's "Fechamentos":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentEvent } from '../../../../shared/schemas/payments';
+import type { PaymentEvent } from '#shared/schemas/payments.ts';
 import { paymentEventText, pixKeyText } from './payment-timeline';
 
 const ana = { id: 'd1', name: 'Ana Souza' };

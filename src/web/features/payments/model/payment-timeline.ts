@@ -1,7 +1,7 @@
-import { formatBRL } from '../../../../shared/domain/money';
-import { PIX_KEY_TYPES, PIX_KEY_TYPE_LABELS, type PixKeyType, formatPixKey } from '../../../../shared/domain/pix';
-import type { PaymentEvent } from '../../../../shared/schemas/payments';
-import { doctorTitle } from '../../../lib/doctor-title';
+import { formatBRL } from '#shared/domain/money.ts';
+import { PIX_KEY_TYPES, PIX_KEY_TYPE_LABELS, type PixKeyType, formatPixKey } from '#shared/domain/pix.ts';
+import type { PaymentEvent } from '#shared/schemas/payments.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
 import type { PaymentViewer } from './payment-text';
 
 /** One step of a payment's history, in words: the sentence, and a second line when there is more to say. */

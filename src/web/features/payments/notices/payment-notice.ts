@@ -1,6 +1,6 @@
-import { defineNotice } from '../../../lib/notices';
-import { paymentsQueryKey } from '../api/payment-query-keys';
-import { paymentNoticeText } from '../model/payment-notice-text';
+import { defineNotice } from '#web/lib/notices.ts';
+import { paymentsQueryKey } from '#web/features/payments/api/payment-query-keys.ts';
+import { paymentNoticeText } from '#web/features/payments/model/payment-notice-text.ts';
 
 /**
  * A payment moved: the doctor hears the clinic's steps (paid, cancelled), admins hear the

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ChangePasswordInput } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { ChangePasswordInput } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** Changes the signed-in person's password (the current one is required). */
 export function changePassword(input: ChangePasswordInput): Promise<{ ok: true }> {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/get-me';
+import type { Me } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { meQueryKey } from '#web/lib/get-me.ts';
 
 /** Removes the profile photo; initials are shown instead. */
 export function deletePhoto(): Promise<Me> {

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../../shared/schemas/auth';
-import type { DoctorProfileInput, PatientProfileInput } from '../../../../shared/schemas/profile';
-import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/get-me';
+import type { Me } from '#shared/schemas/auth.ts';
+import type { DoctorProfileInput, PatientProfileInput } from '#shared/schemas/profile.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { meQueryKey } from '#web/lib/get-me.ts';
 
 /** What each role may change about themselves. */
 export type ProfileInput = { name: string } | DoctorProfileInput | PatientProfileInput;

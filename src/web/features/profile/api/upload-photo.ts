@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/get-me';
+import type { Me } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { meQueryKey } from '#web/lib/get-me.ts';
 
 /** Largest photo the server accepts (it re-encodes it and strips metadata). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;

@@ -1,16 +1,16 @@
 import { KeyRound } from 'lucide-react';
-import { changePasswordInputSchema } from '../../../../shared/schemas/auth';
-import { checkedIf, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { PasswordField } from '../../../components/ui/password-field';
-import { ApiError, messageOf } from '../../../lib/api-error';
-import { fieldErrorsFromIssues } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { useFormValues } from '../../../lib/use-form-values';
-import { useChangePassword } from '../api/change-password';
-import '../../../components/forms/form-section.css';
+import { changePasswordInputSchema } from '#shared/schemas/auth.ts';
+import { checkedIf, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { PasswordField } from '#web/components/ui/password-field.tsx';
+import { ApiError, messageOf } from '#web/lib/api-error.ts';
+import { fieldErrorsFromIssues } from '#web/lib/form-errors.ts';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { useFormValues } from '#web/lib/use-form-values.ts';
+import { useChangePassword } from '#web/features/profile/api/change-password.ts';
+import '#web/components/forms/form-section.css';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 

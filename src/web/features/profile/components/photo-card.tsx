@@ -1,17 +1,17 @@
 import { Camera, Trash2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import type { Me } from '../../../../shared/schemas/auth';
-import { Avatar } from '../../../components/ui/avatar';
-import { Button, buttonClass } from '../../../components/ui/button';
-import { Card } from '../../../components/ui/card';
-import { Spinner } from '../../../components/ui/spinner';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { ROLE_LABELS } from '../../../lib/role-labels';
-import { useDeletePhoto } from '../api/delete-photo';
-import { MAX_PHOTO_BYTES, PHOTO_TYPES, useUploadPhoto } from '../api/upload-photo';
-import '../../../components/ui/field.css';
+import type { Me } from '#shared/schemas/auth.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Button, buttonClass } from '#web/components/ui/button.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { Spinner } from '#web/components/ui/spinner.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { messageOf } from '#web/lib/api-error.ts';
+import { ROLE_LABELS } from '#web/lib/role-labels.ts';
+import { useDeletePhoto } from '#web/features/profile/api/delete-photo.ts';
+import { MAX_PHOTO_BYTES, PHOTO_TYPES, useUploadPhoto } from '#web/features/profile/api/upload-photo.ts';
+import '#web/components/ui/field.css';
 import './profile.css';
 
 /** Checks type and size before uploading, so people get an answer at once. */

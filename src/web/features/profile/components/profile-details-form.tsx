@@ -1,20 +1,20 @@
 import { Save } from 'lucide-react';
-import type { Me } from '../../../../shared/schemas/auth';
-import { adminProfileInputSchema, doctorProfileInputSchema, patientProfileInputSchema } from '../../../../shared/schemas/profile';
-import { DoctorProfileFields } from '../../../components/forms/doctor-profile-fields';
-import { doctorValuesFrom, toDoctorProfileInput } from '../../../components/forms/doctor-values';
-import { FormSection } from '../../../components/forms/form-section';
-import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
-import { patientValuesFrom, toPatientProfileInput } from '../../../components/forms/patient-values';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { TextField } from '../../../components/ui/text-field';
-import { useFormValues } from '../../../lib/use-form-values';
-import { useUpdateProfile } from '../api/update-profile';
-import type { ProfileInput } from '../api/update-profile';
-import '../../../components/forms/form-section.css';
+import type { Me } from '#shared/schemas/auth.ts';
+import { adminProfileInputSchema, doctorProfileInputSchema, patientProfileInputSchema } from '#shared/schemas/profile.ts';
+import { DoctorProfileFields } from '#web/components/forms/doctor-profile-fields.tsx';
+import { doctorValuesFrom, toDoctorProfileInput } from '#web/components/forms/doctor-values.ts';
+import { FormSection } from '#web/components/forms/form-section.tsx';
+import { PatientProfileFields } from '#web/components/forms/patient-profile-fields.tsx';
+import { patientValuesFrom, toPatientProfileInput } from '#web/components/forms/patient-values.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { useFormValues } from '#web/lib/use-form-values.ts';
+import { useUpdateProfile } from '#web/features/profile/api/update-profile.ts';
+import type { ProfileInput } from '#web/features/profile/api/update-profile.ts';
+import '#web/components/forms/form-section.css';
 import './profile.css';
 
 /** "Seus dados": the fields of the signed-in person's role, checked with the shared schemas. */

@@ -1,7 +1,7 @@
-import type { Me } from '../../../../shared/schemas/auth';
-import { PageHeader } from '../../../components/ui/page-header';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { useMe } from '../../../lib/get-me';
+import type { Me } from '#shared/schemas/auth.ts';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { useMe } from '#web/lib/get-me.ts';
 import { ChangePasswordForm } from './change-password-form';
 import { PhotoCard } from './photo-card';
 import { ProfileDetailsForm } from './profile-details-form';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Evolution } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { Evolution } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { evolutionQueryKey } from './get-evolution';
 import { patientRecordQueryKey } from './get-patient-record';
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AccessAction, AccessLog } from '../../../../shared/schemas/records';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { AccessAction, AccessLog } from '#shared/schemas/records.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 
 export interface AccessLogFilters {
   patientId?: string | undefined;

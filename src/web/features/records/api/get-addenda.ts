@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Addenda } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { Addenda } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { evolutionQueryKey } from './get-evolution';
 
 /** Under the entry's key: signing an addendum invalidates its entry, and with it this list. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentKind, PrintableDocument } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { DocumentKind, PrintableDocument } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** What a printed prescription or evolution shows. 409 evolution_not_final / no_prescription. */
 export function getDocument(kind: DocumentKind, id: string, signal?: AbortSignal): Promise<PrintableDocument> {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DraftsToSign } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { DraftsToSign } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const draftsToSignQueryKey = ['evolution-drafts'] as const;
 

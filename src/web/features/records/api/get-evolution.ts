@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Evolution } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { Evolution } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const evolutionQueryKey = (id: string) => ['evolution', id] as const;
 

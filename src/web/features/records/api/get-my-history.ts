@@ -1,6 +1,6 @@
 import { type QueryClient, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import type { PatientHistory, PatientHistoryList } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { PatientHistory, PatientHistoryList } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const myHistoryQueryKey = ['my-history'] as const;
 

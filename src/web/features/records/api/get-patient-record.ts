@@ -1,6 +1,6 @@
 import { type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PatientRecord, PatientRecordList } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { PatientRecord, PatientRecordList } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const patientRecordQueryKey = (patientId: string) => ['patient-record', patientId] as const;
 

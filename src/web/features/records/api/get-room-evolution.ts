@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Evolution, RoomEvolution } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
-import { formValuesFrom, isEmptyForm } from '../model/evolution-form';
+import type { Evolution, RoomEvolution } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { formValuesFrom, isEmptyForm } from '#web/features/records/model/evolution-form.ts';
 
 export const roomEvolutionQueryKey = (code: string) => ['room-evolution', code] as const;
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { OutsideConsultation, OutsideConsultationInput } from '../../../../shared/schemas/consultations';
-import { apiFetch } from '../../../lib/api-client';
+import type { OutsideConsultation, OutsideConsultationInput } from '#shared/schemas/consultations.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { patientRecordQueryKey } from './get-patient-record';
 
 export function registerOutsideConsultation(patientId: string, input: OutsideConsultationInput): Promise<OutsideConsultation> {

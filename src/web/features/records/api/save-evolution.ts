@@ -1,5 +1,5 @@
-import type { Evolution, SaveEvolutionInput } from '../../../../shared/schemas/records';
-import { apiFetch } from '../../../lib/api-client';
+import type { Evolution, SaveEvolutionInput } from '#shared/schemas/records.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** Autosave of a draft. 409 version_conflict when another tab saved first; 409 evolution_final once signed. */
 export function saveEvolution(id: string, input: SaveEvolutionInput & { version: number }): Promise<Evolution> {

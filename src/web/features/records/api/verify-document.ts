@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentVerification } from '../../../../shared/schemas/document-verification';
-import { verificationCodeSchema } from '../../../../shared/schemas/document-verification';
-import { apiFetch } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
+import type { DocumentVerification } from '#shared/schemas/document-verification.ts';
+import { verificationCodeSchema } from '#shared/schemas/document-verification.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
+import { ApiError } from '#web/lib/api-error.ts';
 
 /** The public check of a printed document, by the code in its QR link (no session needed). */
 export function verifyDocument(code: string, signal?: AbortSignal): Promise<DocumentVerification> {

@@ -1,11 +1,11 @@
 import { useDeferredValue, useState } from 'react';
-import type { AccessAction } from '../../../../shared/schemas/records';
-import { ACCESS_ACTIONS } from '../../../../shared/schemas/records';
-import { Button } from '../../../components/ui/button';
-import { SelectField } from '../../../components/ui/select-field';
-import { TextField } from '../../../components/ui/text-field';
-import { useUsers } from '../../users/api/get-users';
-import { ACCESS_ACTION_LABELS } from '../model/access-text';
+import type { AccessAction } from '#shared/schemas/records.ts';
+import { ACCESS_ACTIONS } from '#shared/schemas/records.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { SelectField } from '#web/components/ui/select-field.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { useUsers } from '#web/features/users/api/get-users.ts';
+import { ACCESS_ACTION_LABELS } from '#web/features/records/model/access-text.ts';
 
 export interface AccessLogFilterValues {
   patientId: string;

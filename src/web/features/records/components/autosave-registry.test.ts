@@ -1,16 +1,16 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Evolution } from '../../../../shared/schemas/records';
-import { ApiError } from '../../../lib/api-error';
-import type { SaveStatus } from '../model/autosave-queue';
-import type { EvolutionFormValues } from '../model/evolution-form';
-import { backupKey, conflictKey, readBackup } from '../model/local-backup';
+import type { Evolution } from '#shared/schemas/records.ts';
+import { ApiError } from '#web/lib/api-error.ts';
+import type { SaveStatus } from '#web/features/records/model/autosave-queue.ts';
+import type { EvolutionFormValues } from '#web/features/records/model/evolution-form.ts';
+import { backupKey, conflictKey, readBackup } from '#web/features/records/model/local-backup.ts';
 
 const server = vi.hoisted(() => ({ saves: [] as { version: number; notes: string }[], current: null as unknown, saveImpl: null as null | ((input: { version: number; content: { notes: string } }) => Promise<unknown>) }));
-vi.mock('../api/save-evolution', () => ({
+vi.mock('#web/features/records/api/save-evolution.ts', () => ({
   saveEvolution: (_id: string, input: { version: number; content: { notes: string } }) => server.saveImpl!(input),
 }));
-vi.mock('../api/get-evolution', () => ({
+vi.mock('#web/features/records/api/get-evolution.ts', () => ({
   evolutionQueryKey: (id: string) => ['evolution', id],
   getEvolution: () => Promise.resolve(server.current),
 }));

@@ -1,13 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Evolution } from '../../../../shared/schemas/records';
-import { ApiError } from '../../../lib/api-error';
-import { evolutionQueryKey, getEvolution } from '../api/get-evolution';
-import { saveEvolution } from '../api/save-evolution';
-import { AutosaveQueue } from '../model/autosave-queue';
-import type { SaveStatus } from '../model/autosave-queue';
-import { formValuesFrom, sameSavedContent, toSaveInput } from '../model/evolution-form';
-import type { EvolutionFormValues } from '../model/evolution-form';
-import { browserStorage, clearBackup, conflictKey, writeBackup } from '../model/local-backup';
+import type { Evolution } from '#shared/schemas/records.ts';
+import { ApiError } from '#web/lib/api-error.ts';
+import { evolutionQueryKey, getEvolution } from '#web/features/records/api/get-evolution.ts';
+import { saveEvolution } from '#web/features/records/api/save-evolution.ts';
+import { AutosaveQueue } from '#web/features/records/model/autosave-queue.ts';
+import type { SaveStatus } from '#web/features/records/model/autosave-queue.ts';
+import { formValuesFrom, sameSavedContent, toSaveInput } from '#web/features/records/model/evolution-form.ts';
+import type { EvolutionFormValues } from '#web/features/records/model/evolution-form.ts';
+import { browserStorage, clearBackup, conflictKey, writeBackup } from '#web/features/records/model/local-backup.ts';
 
 interface Entry {
   queue: AutosaveQueue<EvolutionFormValues>;

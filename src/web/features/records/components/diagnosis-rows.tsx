@@ -1,10 +1,10 @@
 import { CircleAlert, Plus, Trash2 } from 'lucide-react';
 import { useId, useState } from 'react';
-import { MAX_DIAGNOSES } from '../../../../shared/schemas/records';
-import { isValidCid10, normalizeCid10 } from '../../../../shared/domain/cid10';
-import { Button } from '../../../components/ui/button';
-import { emptyDiagnosis } from '../model/evolution-form';
-import type { DiagnosisRow } from '../model/evolution-form';
+import { MAX_DIAGNOSES } from '#shared/schemas/records.ts';
+import { isValidCid10, normalizeCid10 } from '#shared/domain/cid10.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { emptyDiagnosis } from '#web/features/records/model/evolution-form.ts';
+import type { DiagnosisRow } from '#web/features/records/model/evolution-form.ts';
 import { RowField } from './row-field';
 
 const CID_FORMAT = 'Código CID-10 inválido. Use letra + dois números, ex.: J06.9.';

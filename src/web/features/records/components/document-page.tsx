@@ -1,22 +1,22 @@
 import { ArrowLeft, Printer } from 'lucide-react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { PrintableDocument } from '../../../../shared/schemas/records';
-import { formatCpf } from '../../../../shared/domain/cpf-cnpj';
-import { Button } from '../../../components/ui/button';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { ApiError, messageOf } from '../../../lib/api-error';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { formatCalendarDate, formatDate, formatDateTime } from '../../../lib/format-date';
-import { formatPhone } from '../../../lib/format-phone';
-import { roleHome } from '../../../lib/role-home';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useMe } from '../../../lib/get-me';
-import { useDocument } from '../api/get-document';
-import { documentKindFromSlug } from '../model/record-text';
+import type { PrintableDocument } from '#shared/schemas/records.ts';
+import { formatCpf } from '#shared/domain/cpf-cnpj.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { ApiError, messageOf } from '#web/lib/api-error.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { formatCalendarDate, formatDate, formatDateTime } from '#web/lib/format-date.ts';
+import { formatPhone } from '#web/lib/format-phone.ts';
+import { roleHome } from '#web/lib/role-home.ts';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
+import { useMe } from '#web/lib/get-me.ts';
+import { useDocument } from '#web/features/records/api/get-document.ts';
+import { documentKindFromSlug } from '#web/features/records/model/record-text.ts';
 import { DocumentVerification } from './document-verification';
 import { DiagnosisList, EvolutionText, PrescriptionList } from './evolution-content';
-import { durationText } from '../model/prescription-text';
+import { durationText } from '#web/features/records/model/prescription-text.ts';
 import './document.css';
 
 function PrescriptionItems({ doc }: { doc: PrintableDocument }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { qrSvg } from '../../../components/ui/pix-qr-svg';
-import { formatDateTime } from '../../../lib/format-date';
+import { qrSvg } from '#web/components/ui/pix-qr-svg.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
 
 /** The link as printed: without "https://", which nobody needs to type. */
 function shortUrl(url: string): string {

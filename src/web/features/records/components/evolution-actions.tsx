@@ -1,13 +1,13 @@
 import { FilePlus2, FileText, Printer } from 'lucide-react';
 import { useNavigate } from 'react-router';
-import type { Evolution } from '../../../../shared/schemas/records';
-import { Button } from '../../../components/ui/button';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { useMe } from '../../../lib/get-me';
-import { useCreateEvolution } from '../api/create-evolution';
-import { documentPath } from '../model/record-text';
+import type { Evolution } from '#shared/schemas/records.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useMe } from '#web/lib/get-me.ts';
+import { useCreateEvolution } from '#web/features/records/api/create-evolution.ts';
+import { documentPath } from '#web/features/records/model/record-text.ts';
 
 /** The path of an entry's page for its doctor. */
 export function evolutionPath(e: Pick<Evolution, 'patientId' | 'id'>): string {

@@ -1,5 +1,5 @@
-import type { Evolution } from '../../../../shared/schemas/records';
-import { durationText } from '../model/prescription-text';
+import type { Evolution } from '#shared/schemas/records.ts';
+import { durationText } from '#web/features/records/model/prescription-text.ts';
 
 const DOCTOR_LABELS = [
   ['complaint', 'Queixa principal'],

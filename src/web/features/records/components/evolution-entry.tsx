@@ -1,10 +1,10 @@
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
-import type { Evolution } from '../../../../shared/schemas/records';
-import { Badge } from '../../../components/ui/badge';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { formatDateTime } from '../../../lib/format-date';
-import { entryMoment, entryTitle } from '../model/record-text';
+import type { Evolution } from '#shared/schemas/records.ts';
+import { Badge } from '#web/components/ui/badge.tsx';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { entryMoment, entryTitle } from '#web/features/records/model/record-text.ts';
 import { DiagnosisList, EvolutionText, PrescriptionList } from './evolution-content';
 import './records.css';
 

@@ -1,10 +1,10 @@
 import { ChevronDown } from 'lucide-react';
 import { useState } from 'react';
-import type { EvolutionContent } from '../../../../shared/schemas/records';
-import { NOTE_MAX_CHARS } from '../../../../shared/schemas/records';
-import { Field } from '../../../components/ui/field';
-import { Textarea } from '../../../components/ui/textarea';
-import type { ContentField } from '../model/evolution-form';
+import type { EvolutionContent } from '#shared/schemas/records.ts';
+import { NOTE_MAX_CHARS } from '#shared/schemas/records.ts';
+import { Field } from '#web/components/ui/field.tsx';
+import { Textarea } from '#web/components/ui/textarea.tsx';
+import type { ContentField } from '#web/features/records/model/evolution-form.ts';
 
 const GUIDED: { field: Exclude<ContentField, 'notes'>; label: string; placeholder: string }[] = [
   { field: 'complaint', label: 'Queixa principal', placeholder: 'O motivo da consulta, nas palavras do paciente' },

@@ -1,14 +1,14 @@
 import { Eye } from 'lucide-react';
 import { useSearchParams } from 'react-router';
-import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { PageHeader } from '../../../components/ui/page-header';
-import { Pagination } from '../../../components/ui/pagination';
-import { messageOf } from '../../../lib/api-error';
-import { useMyAccessLog } from '../api/get-access-log';
-import { accessSentence } from '../model/access-text';
+import { Card } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { Pagination } from '#web/components/ui/pagination.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useMyAccessLog } from '#web/features/records/api/get-access-log.ts';
+import { accessSentence } from '#web/features/records/model/access-text.ts';
 import './records.css';
 
 /** /paciente/acessos: "Quem viu meus dados", one plain sentence per access (LGPD). */

@@ -1,10 +1,10 @@
 import { FilePlus2 } from 'lucide-react';
 import { useNavigate } from 'react-router';
-import { Button } from '../../../components/ui/button';
-import type { ButtonVariant } from '../../../components/ui/button';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { useCreateEvolution } from '../api/create-evolution';
+import { Button } from '#web/components/ui/button.tsx';
+import type { ButtonVariant } from '#web/components/ui/button.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useCreateEvolution } from '#web/features/records/api/create-evolution.ts';
 import { evolutionPath } from './evolution-actions';
 
 /** "Nova evolução": creates a draft for the patient and opens the editor. */

@@ -1,17 +1,17 @@
 import { ClipboardCheck, Phone, Stethoscope } from 'lucide-react';
 import { useState } from 'react';
-import { OUTSIDE_CONSULTATION_MAX_AGE_DAYS, outsideConsultationInputSchema } from '../../../../shared/schemas/consultations';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
-import { Field } from '../../../components/ui/field';
-import { RadioCards } from '../../../components/ui/radio-cards';
-import { TextField } from '../../../components/ui/text-field';
-import { Textarea } from '../../../components/ui/textarea';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { saoPauloLocalToIso, saoPauloNowLocal } from '../../../lib/sao-paulo-input';
-import { useRegisterOutsideConsultation } from '../api/register-outside-consultation';
+import { OUTSIDE_CONSULTATION_MAX_AGE_DAYS, outsideConsultationInputSchema } from '#shared/schemas/consultations.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { Field } from '#web/components/ui/field.tsx';
+import { RadioCards } from '#web/components/ui/radio-cards.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { Textarea } from '#web/components/ui/textarea.tsx';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { saoPauloLocalToIso, saoPauloNowLocal } from '#web/lib/sao-paulo-input.ts';
+import { useRegisterOutsideConsultation } from '#web/features/records/api/register-outside-consultation.ts';
 
 type OutsideKind = 'in_person' | 'phone';
 

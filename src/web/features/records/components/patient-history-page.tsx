@@ -1,20 +1,20 @@
 import { FileText, History, Printer, Timer } from 'lucide-react';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadMore } from '../../../components/ui/load-more';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { PageHeader } from '../../../components/ui/page-header';
-import { messageOf } from '../../../lib/api-error';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { formatDuration } from '../../../lib/format-duration';
-import { useMyHistoryList } from '../api/get-my-history';
-import { groupAddenda } from '../model/group-addenda';
-import { formatDateTime } from '../../../lib/format-date';
-import { consultationWhatText, documentPath } from '../model/record-text';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadMore } from '#web/components/ui/load-more.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { formatDuration } from '#web/lib/format-duration.ts';
+import { useMyHistoryList } from '#web/features/records/api/get-my-history.ts';
+import { groupAddenda } from '#web/features/records/model/group-addenda.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { consultationWhatText, documentPath } from '#web/features/records/model/record-text.ts';
 import { EvolutionEntry } from './evolution-entry';
-import { usePagedList } from '../../../lib/use-paged-list';
+import { usePagedList } from '#web/lib/use-paged-list.ts';
 import './records.css';
 
 /** /paciente/historico: the patient's consultations and what their doctors signed, in plain words. */

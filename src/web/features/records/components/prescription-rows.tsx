@@ -1,10 +1,10 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useId } from 'react';
-import { MAX_PRESCRIPTION_ITEMS } from '../../../../shared/schemas/records';
-import { Button } from '../../../components/ui/button';
-import { emptyPrescription } from '../model/evolution-form';
-import type { PrescriptionField, PrescriptionRow } from '../model/evolution-form';
-import { PRESCRIPTION_LABELS, REQUIRED_PRESCRIPTION_FIELDS } from '../model/blocking-fields';
+import { MAX_PRESCRIPTION_ITEMS } from '#shared/schemas/records.ts';
+import { Button } from '#web/components/ui/button.tsx';
+import { emptyPrescription } from '#web/features/records/model/evolution-form.ts';
+import type { PrescriptionField, PrescriptionRow } from '#web/features/records/model/evolution-form.ts';
+import { PRESCRIPTION_LABELS, REQUIRED_PRESCRIPTION_FIELDS } from '#web/features/records/model/blocking-fields.ts';
 import { RowField } from './row-field';
 
 // "Ex.:" placeholders: a bare "Oral" looked like a value already filled in, and signing then failed.

@@ -1,6 +1,6 @@
 import { CircleAlert } from 'lucide-react';
 import type { ComponentProps } from 'react';
-import { Input } from '../../../components/ui/input';
+import { Input } from '#web/components/ui/input.tsx';
 
 interface RowFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
   id: string;

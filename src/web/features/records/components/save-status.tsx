@@ -1,6 +1,6 @@
 import { CircleAlert, CloudOff, Check, LoaderCircle } from 'lucide-react';
-import type { SaveStatus } from '../model/autosave-queue';
-import { formatTime } from '../../../lib/format-date';
+import type { SaveStatus } from '#web/features/records/model/autosave-queue.ts';
+import { formatTime } from '#web/lib/format-date.ts';
 
 /** The words for a save status ("Salvo às 14:32"); `savedAt` is the server's last save when nothing happened yet. */
 export function saveStatusText(status: SaveStatus, savedAt: string): string {

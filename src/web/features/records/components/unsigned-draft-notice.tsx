@@ -1,7 +1,7 @@
 import { PenLine } from 'lucide-react';
-import { Alert } from '../../../components/ui/alert';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { unsignedDraftIn, useRoomEvolution } from '../api/get-room-evolution';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { unsignedDraftIn, useRoomEvolution } from '#web/features/records/api/get-room-evolution.ts';
 import { evolutionPath } from './evolution-actions';
 
 /**

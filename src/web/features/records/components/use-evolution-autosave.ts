@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Evolution } from '../../../../shared/schemas/records';
-import type { AutosaveQueue, SaveStatus } from '../model/autosave-queue';
-import { formValuesFrom, sameSavedContent } from '../model/evolution-form';
-import type { EvolutionFormValues } from '../model/evolution-form';
-import { browserStorage, chooseStart, clearBackup, conflictKey, readBackup, writeBackup } from '../model/local-backup';
-import type { LocalBackup } from '../model/local-backup';
+import type { Evolution } from '#shared/schemas/records.ts';
+import type { AutosaveQueue, SaveStatus } from '#web/features/records/model/autosave-queue.ts';
+import { formValuesFrom, sameSavedContent } from '#web/features/records/model/evolution-form.ts';
+import type { EvolutionFormValues } from '#web/features/records/model/evolution-form.ts';
+import { browserStorage, chooseStart, clearBackup, conflictKey, readBackup, writeBackup } from '#web/features/records/model/local-backup.ts';
+import type { LocalBackup } from '#web/features/records/model/local-backup.ts';
 import { acquireQueue, noteLatest, releaseQueue, stopQueue } from './autosave-registry';
 
 interface Start {

@@ -1,16 +1,16 @@
 import { CircleCheck, FileSearch, TriangleAlert } from 'lucide-react';
 import { useParams } from 'react-router';
-import { verificationCodeSchema } from '../../../../shared/schemas/document-verification';
-import { Alert } from '../../../components/ui/alert';
-import { Card } from '../../../components/ui/card';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { ApiError, messageOf } from '../../../lib/api-error';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { formatDateTime } from '../../../lib/format-date';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useDocumentVerification } from '../api/verify-document';
-import type { DocumentVerification } from '../../../../shared/schemas/document-verification';
+import { verificationCodeSchema } from '#shared/schemas/document-verification.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { ApiError, messageOf } from '#web/lib/api-error.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
+import { useDocumentTitle } from '#web/lib/use-document-title.ts';
+import { useDocumentVerification } from '#web/features/records/api/verify-document.ts';
+import type { DocumentVerification } from '#shared/schemas/document-verification.ts';
 import './verify-document.css';
 
 function VerifiedCard({ result }: { result: DocumentVerification }) {

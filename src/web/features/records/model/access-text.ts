@@ -1,6 +1,6 @@
-import type { AccessAction, AccessLogEntry } from '../../../../shared/schemas/records';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { formatDateTime } from '../../../lib/format-date';
+import type { AccessAction, AccessLogEntry } from '#shared/schemas/records.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
 
 /** The access log's words: the admin's filter and column labels, and the patient's sentences. */
 export const ACCESS_ACTION_LABELS: Readonly<Record<AccessAction, string>> = {

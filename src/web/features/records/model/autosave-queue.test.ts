@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../lib/api-error';
+import { ApiError } from '#web/lib/api-error.ts';
 import { AutosaveQueue, classifySaveError } from './autosave-queue';
 import type { SaveStatus } from './autosave-queue';
 

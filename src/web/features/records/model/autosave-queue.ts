@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api-error';
+import { ApiError } from '#web/lib/api-error.ts';
 
 /** What the editor says about saving, in the aria-live status line. */
 export type SaveStatus =

@@ -1,4 +1,4 @@
-import type { EvolutionContent, Evolution, SaveEvolutionInput } from '../../../../shared/schemas/records';
+import type { EvolutionContent, Evolution, SaveEvolutionInput } from '#shared/schemas/records.ts';
 
 /** A diagnosis row in the editor; `key` only lives on this device (React list key, focus target). */
 export interface DiagnosisRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Evolution } from '../../../../shared/schemas/records';
+import type { Evolution } from '#shared/schemas/records.ts';
 import { groupAddenda } from './group-addenda';
 
 function entry(id: string, over: Partial<Evolution> = {}): Evolution {

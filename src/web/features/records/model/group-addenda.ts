@@ -1,4 +1,4 @@
-import type { Evolution } from '../../../../shared/schemas/records';
+import type { Evolution } from '#shared/schemas/records.ts';
 
 /** An entry with the addenda that correct it (oldest first). */
 export interface EntryWithAddenda {

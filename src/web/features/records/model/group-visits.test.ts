@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Evolution, RecordConsultation } from '../../../../shared/schemas/records';
+import type { Evolution, RecordConsultation } from '#shared/schemas/records.ts';
 import { type EntryGroup, groupVisits } from './group-visits';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString();

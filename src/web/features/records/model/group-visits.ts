@@ -1,4 +1,4 @@
-import type { Evolution, RecordConsultation } from '../../../../shared/schemas/records';
+import type { Evolution, RecordConsultation } from '#shared/schemas/records.ts';
 
 /** What a visit knows of its consultation: the full row when loaded, the evolution's copy otherwise. */
 export type VisitConsultation = Pick<RecordConsultation, 'id' | 'startedAt' | 'endedAt' | 'durationSeconds' | 'finalizedBy'> &

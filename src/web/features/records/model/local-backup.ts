@@ -1,4 +1,4 @@
-import { PERSONAL_PREFIX } from '../../../lib/personal-storage';
+import { PERSONAL_PREFIX } from '#web/lib/personal-storage.ts';
 import { isBlankRow } from './evolution-form';
 import type { EvolutionFormValues } from './evolution-form';
 

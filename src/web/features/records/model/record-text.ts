@@ -1,5 +1,5 @@
-import type { DocumentKind, Evolution } from '../../../../shared/schemas/records';
-import { formatDateTime } from '../../../lib/format-date';
+import type { DocumentKind, Evolution } from '#shared/schemas/records.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
 
 /** The moment an entry stands for: when signed, or when started while a draft. */
 export function entryMoment(e: Pick<Evolution, 'finalizedAt' | 'createdAt'>): string {

@@ -1,4 +1,4 @@
-import { finalizeEvolutionCheckSchema } from '../../../../shared/schemas/records';
+import { finalizeEvolutionCheckSchema } from '#shared/schemas/records.ts';
 import { isBlankRow, toSaveInput } from './evolution-form';
 import type { EvolutionFormValues } from './evolution-form';
 

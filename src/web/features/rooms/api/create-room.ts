@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateRoomInput, Room } from '../../../../shared/schemas/rooms';
-import { apiFetch } from '../../../lib/api-client';
+import type { CreateRoomInput, Room } from '#shared/schemas/rooms.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** The doctor opens a room for one of their patients. */
 export function createRoom(input: CreateRoomInput): Promise<Room> {

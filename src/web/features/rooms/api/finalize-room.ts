@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { apiFetch } from '../../../lib/api-client';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { roomQueryKey } from './get-room';
 
 /** Closes a room for good and ends its consultation (idempotent). */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RoomPatientLink } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { RoomPatientLink } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /**
  * The link the doctor sends for a room: for a patient without a password it carries a fresh

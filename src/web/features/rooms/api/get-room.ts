@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { apiFetch } from '../../../lib/api-client';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const roomQueryKey = (code: string) => ['room', code] as const;
 

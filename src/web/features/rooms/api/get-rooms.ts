@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Room, RoomStatus } from '../../../../shared/schemas/rooms';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { Room, RoomStatus } from '#shared/schemas/rooms.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 
 export interface RoomListQuery {
   status?: RoomStatus | undefined;

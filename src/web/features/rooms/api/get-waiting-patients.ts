@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { WaitingPatients } from '../../../../shared/schemas/rooms';
-import { apiFetch } from '../../../lib/api-client';
+import type { WaitingPatients } from '#shared/schemas/rooms.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** Under the rooms' key: refreshing the rooms (a `waiting:changed` notice) refreshes this too. */
 export const waitingPatientsQueryKey = ['rooms', 'waiting'] as const;

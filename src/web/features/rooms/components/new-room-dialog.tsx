@@ -1,20 +1,20 @@
 import { LogIn, Video } from 'lucide-react';
 import { useState } from 'react';
-import { createRoomInputSchema } from '../../../../shared/schemas/rooms';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { Dialog } from '../../../components/ui/dialog';
-import { SelectField } from '../../../components/ui/select-field';
-import { TextField } from '../../../components/ui/text-field';
-import { messageOf } from '../../../lib/api-error';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { usePatients } from '../../patients/api/get-patients';
-import { useCreateRoom } from '../api/create-room';
+import { createRoomInputSchema } from '#shared/schemas/rooms.ts';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Dialog } from '#web/components/ui/dialog.tsx';
+import { SelectField } from '#web/components/ui/select-field.tsx';
+import { TextField } from '#web/components/ui/text-field.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import type { FieldErrors } from '#web/lib/form-errors.ts';
+import { usePatients } from '#web/features/patients/api/get-patients.ts';
+import { useCreateRoom } from '#web/features/rooms/api/create-room.ts';
 import { RoomShareLink } from './room-share-link';
-import { saoPauloLocalToIso, saoPauloNowLocal } from '../../../lib/sao-paulo-input';
+import { saoPauloLocalToIso, saoPauloNowLocal } from '#web/lib/sao-paulo-input.ts';
 import './rooms.css';
 
 /** A patient chosen beforehand (from their page): the dialog skips the patient list. */

@@ -1,7 +1,7 @@
-import { Card, CardHeader } from '../../../components/ui/card';
-import { ErrorState } from '../../../components/ui/error-state';
-import { messageOf } from '../../../lib/api-error';
-import { useRooms } from '../api/get-rooms';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useRooms } from '#web/features/rooms/api/get-rooms.ts';
 import type { PresetPatient } from './new-room-dialog';
 import { OpenRoomItem } from './room-items';
 import './rooms.css';

@@ -1,14 +1,14 @@
 import { CalendarCheck, CalendarClock, LogIn, Video } from 'lucide-react';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { Avatar } from '../../../components/ui/avatar';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { Skeleton } from '../../../components/ui/skeleton';
-import { messageOf } from '../../../lib/api-error';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { useRooms } from '../api/get-rooms';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { Skeleton } from '#web/components/ui/skeleton.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { useRooms } from '#web/features/rooms/api/get-rooms.ts';
 import { ClosedRoomItem, scheduleText } from './room-items';
 import './rooms.css';
 

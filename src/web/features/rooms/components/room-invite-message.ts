@@ -1,4 +1,4 @@
-import { formatDate } from '../../../lib/format-date';
+import { formatDate } from '#web/lib/format-date.ts';
 import { roomMessage } from './room-message';
 
 /**

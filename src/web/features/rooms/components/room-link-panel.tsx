@@ -1,6 +1,6 @@
-import type { RoomPatientLink } from '../../../../shared/schemas/auth';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { ShareLinkPanel } from '../../../components/invite/share-link-panel';
+import type { RoomPatientLink } from '#shared/schemas/auth.ts';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { ShareLinkPanel } from '#web/components/invite/share-link-panel.tsx';
 import { roomWithInviteMessage } from './room-invite-message';
 import { roomMessage } from './room-message';
 

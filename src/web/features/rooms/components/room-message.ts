@@ -1,6 +1,6 @@
-import { firstNameOf } from '../../../../shared/domain/person-name';
-import { doctorTitle } from '../../../lib/doctor-title';
-import { formatDateTime } from '../../../lib/format-date';
+import { firstNameOf } from '#shared/domain/person-name.ts';
+import { doctorTitle } from '#web/lib/doctor-title.ts';
+import { formatDateTime } from '#web/lib/format-date.ts';
 
 /** The WhatsApp text sent with a room link, in the clinic's friendly voice. */
 export function roomMessage(patientName: string, doctorName: string, url: string, scheduledAt: string | null): string {

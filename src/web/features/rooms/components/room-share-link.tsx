@@ -1,9 +1,9 @@
-import { firstNameOf } from '../../../../shared/domain/person-name';
-import type { Room } from '../../../../shared/schemas/rooms';
-import { Alert } from '../../../components/ui/alert';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { messageOf } from '../../../lib/api-error';
-import { useRoomPatientLink } from '../api/get-room-patient-link';
+import { firstNameOf } from '#shared/domain/person-name.ts';
+import type { Room } from '#shared/schemas/rooms.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useRoomPatientLink } from '#web/features/rooms/api/get-room-patient-link.ts';
 import { RoomLinkPanel } from './room-link-panel';
 
 /**

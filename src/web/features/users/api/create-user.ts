@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatedUser, CreateUserInput } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { CreatedUser, CreateUserInput } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** Creates a doctor or patient account and its first invite link. */
 export function createUser(input: CreateUserInput): Promise<CreatedUser> {

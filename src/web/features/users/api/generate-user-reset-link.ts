@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import type { InviteLink } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** A 24-hour, single-use link for this person to choose a new password; earlier links stop working. */
 export function generateUserResetLink(id: string): Promise<InviteLink> {

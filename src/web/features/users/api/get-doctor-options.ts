@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DoctorOption } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { DoctorOption } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 /** Active doctors, to choose who cares for a patient. */
 export function getDoctorOptions(signal?: AbortSignal): Promise<DoctorOption[]> {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { UserDetail } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { UserDetail } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 
 export const userQueryKey = (id: string) => ['user', id] as const;
 

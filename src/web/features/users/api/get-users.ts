@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Role } from '../../../../shared/permissions';
-import type { UserStatus } from '../../../../shared/schemas/common';
-import type { UserList } from '../../../../shared/schemas/users';
-import { apiFetch, queryString } from '../../../lib/api-client';
+import type { Role } from '#shared/permissions.ts';
+import type { UserStatus } from '#shared/schemas/common.ts';
+import type { UserList } from '#shared/schemas/users.ts';
+import { apiFetch, queryString } from '#web/lib/api-client.ts';
 
 export interface UserListQuery {
   q?: string | undefined;

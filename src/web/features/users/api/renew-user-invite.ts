@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InviteLink } from '../../../../shared/schemas/auth';
-import { apiFetch } from '../../../lib/api-client';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { userQueryKey } from './get-user';
 
 /** A fresh single-use invite link; earlier links stop working. 409 already_activated. */

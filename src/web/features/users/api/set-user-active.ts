@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UserDetail } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { UserDetail } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { userQueryKey } from './get-user';
 
 /** Deactivates (cannot sign in any more, sessions end) or reactivates an account. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UpdateUserInput, UserDetail } from '../../../../shared/schemas/users';
-import { apiFetch } from '../../../lib/api-client';
+import type { UpdateUserInput, UserDetail } from '#shared/schemas/users.ts';
+import { apiFetch } from '#web/lib/api-client.ts';
 import { userQueryKey } from './get-user';
 
 /** Saves the admin's edits to a doctor or patient. */

@@ -1,18 +1,18 @@
 import { Stethoscope, UserRound } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { createUserInputSchema } from '../../../../shared/schemas/users';
-import type { CreatedUser } from '../../../../shared/schemas/users';
-import { EMPTY_DOCTOR_VALUES } from '../../../components/forms/doctor-values';
-import { EMPTY_PATIENT_VALUES } from '../../../components/forms/patient-values';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card } from '../../../components/ui/card';
-import { RadioCards } from '../../../components/ui/radio-cards';
-import { useCreateUser } from '../api/create-user';
+import { createUserInputSchema } from '#shared/schemas/users.ts';
+import type { CreatedUser } from '#shared/schemas/users.ts';
+import { EMPTY_DOCTOR_VALUES } from '#web/components/forms/doctor-values.ts';
+import { EMPTY_PATIENT_VALUES } from '#web/components/forms/patient-values.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { RadioCards } from '#web/components/ui/radio-cards.tsx';
+import { useCreateUser } from '#web/features/users/api/create-user.ts';
 import { UserAccountFields, useUserAccount } from './user-account-fields';
-import '../../../components/forms/form-section.css';
+import '#web/components/forms/form-section.css';
 
 type NewRole = 'doctor' | 'patient';
 

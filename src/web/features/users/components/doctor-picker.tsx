@@ -1,12 +1,12 @@
-import { Avatar } from '../../../components/ui/avatar';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Skeleton } from '../../../components/ui/skeleton';
-import { messageOf } from '../../../lib/api-error';
-import { useDoctorOptions } from '../api/get-doctor-options';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Skeleton } from '#web/components/ui/skeleton.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useDoctorOptions } from '#web/features/users/api/get-doctor-options.ts';
 import { CircleAlert } from 'lucide-react';
 import { useId } from 'react';
-import '../../../components/ui/field.css';
+import '#web/components/ui/field.css';
 
 interface DoctorPickerProps {
   value: readonly string[];

@@ -1,15 +1,15 @@
 import { Save } from 'lucide-react';
-import { updateUserInputSchema } from '../../../../shared/schemas/users';
-import type { UserDetail } from '../../../../shared/schemas/users';
-import { doctorValuesFrom } from '../../../components/forms/doctor-values';
-import { patientValuesFrom } from '../../../components/forms/patient-values';
-import { checkedBy, useSubmitForm } from '../../../components/forms/use-submit-form';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { Card, CardHeader } from '../../../components/ui/card';
-import { useUpdateUser } from '../api/update-user';
+import { updateUserInputSchema } from '#shared/schemas/users.ts';
+import type { UserDetail } from '#shared/schemas/users.ts';
+import { doctorValuesFrom } from '#web/components/forms/doctor-values.ts';
+import { patientValuesFrom } from '#web/components/forms/patient-values.ts';
+import { checkedBy, useSubmitForm } from '#web/components/forms/use-submit-form.ts';
+import { Alert } from '#web/components/ui/alert.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card, CardHeader } from '#web/components/ui/card.tsx';
+import { useUpdateUser } from '#web/features/users/api/update-user.ts';
 import { UserAccountFields, useUserAccount } from './user-account-fields';
-import '../../../components/forms/form-section.css';
+import '#web/components/forms/form-section.css';
 
 /** The admin edits a doctor's or patient's data (mount with key=id so it starts from the server's). */
 export function EditUserForm({ detail, role }: { detail: UserDetail; role: 'doctor' | 'patient' }) {

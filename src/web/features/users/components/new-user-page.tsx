@@ -1,9 +1,9 @@
 import { UserPlus } from 'lucide-react';
 import { useState } from 'react';
-import { InviteCreatedCard } from '../../../components/invite/invite-created-card';
-import { Button } from '../../../components/ui/button';
-import { ButtonLink } from '../../../components/ui/button-link';
-import { PageHeader } from '../../../components/ui/page-header';
+import { InviteCreatedCard } from '#web/components/invite/invite-created-card.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { ButtonLink } from '#web/components/ui/button-link.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
 import { CreateUserForm } from './create-user-form';
 import type { CreatedAccount } from './create-user-form';
 

@@ -1,16 +1,16 @@
 import { Link2, UserCheck, UserX } from 'lucide-react';
 import { useState } from 'react';
-import type { InviteLink } from '../../../../shared/schemas/auth';
-import type { UserDetail } from '../../../../shared/schemas/users';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { InviteDialog } from '../../../components/invite/invite-dialog';
-import { Button } from '../../../components/ui/button';
-import { useToast } from '../../../components/ui/toast-context';
-import { messageOf } from '../../../lib/api-error';
-import { ResetLinkAction } from '../../../components/invite/reset-link-action';
-import { useGenerateUserResetLink } from '../api/generate-user-reset-link';
-import { useRenewUserInvite } from '../api/renew-user-invite';
-import { useSetUserActive } from '../api/set-user-active';
+import type { InviteLink } from '#shared/schemas/auth.ts';
+import type { UserDetail } from '#shared/schemas/users.ts';
+import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
+import { InviteDialog } from '#web/components/invite/invite-dialog.tsx';
+import { Button } from '#web/components/ui/button.tsx';
+import { useToast } from '#web/components/ui/toast-context.ts';
+import { messageOf } from '#web/lib/api-error.ts';
+import { ResetLinkAction } from '#web/components/invite/reset-link-action.tsx';
+import { useGenerateUserResetLink } from '#web/features/users/api/generate-user-reset-link.ts';
+import { useRenewUserInvite } from '#web/features/users/api/renew-user-invite.ts';
+import { useSetUserActive } from '#web/features/users/api/set-user-active.ts';
 
 /** New invite link (until the person sets a password), a new-password link (after), and deactivate / reactivate, with a confirmation. */
 export function UserAccessActions({ detail }: { detail: UserDetail }) {

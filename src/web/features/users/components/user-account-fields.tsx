@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { DoctorProfileFields } from '../../../components/forms/doctor-profile-fields';
-import type { CreateUserInput, UpdateUserInput } from '../../../../shared/schemas/users';
-import { toDoctorProfileInput } from '../../../components/forms/doctor-values';
-import type { DoctorValues } from '../../../components/forms/doctor-values';
-import { EmailField } from '../../../components/forms/email-field';
-import { PatientProfileFields } from '../../../components/forms/patient-profile-fields';
-import { toPatientProfileInput } from '../../../components/forms/patient-values';
-import type { PatientValues } from '../../../components/forms/patient-values';
-import { useFormValues } from '../../../lib/use-form-values';
+import { DoctorProfileFields } from '#web/components/forms/doctor-profile-fields.tsx';
+import type { CreateUserInput, UpdateUserInput } from '#shared/schemas/users.ts';
+import { toDoctorProfileInput } from '#web/components/forms/doctor-values.ts';
+import type { DoctorValues } from '#web/components/forms/doctor-values.ts';
+import { EmailField } from '#web/components/forms/email-field.tsx';
+import { PatientProfileFields } from '#web/components/forms/patient-profile-fields.tsx';
+import { toPatientProfileInput } from '#web/components/forms/patient-values.ts';
+import type { PatientValues } from '#web/components/forms/patient-values.ts';
+import { useFormValues } from '#web/lib/use-form-values.ts';
 import { DoctorPicker } from './doctor-picker';
 
 /** The state of the admin's new-person and edit forms: e-mail, both roles' profiles, a patient's doctors. */

@@ -1,18 +1,18 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { formatCalendarDate } from '../../../lib/format-date';
-import { PersonCard } from '../../../components/person-card';
-import { Card } from '../../../components/ui/card';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { PageHeader } from '../../../components/ui/page-header';
-import { ApiError, messageOf } from '../../../lib/api-error';
-import { ROLE_LABELS } from '../../../lib/role-labels';
-import { useMe } from '../../../lib/get-me';
-import { useUser } from '../api/get-user';
+import { formatCalendarDate } from '#web/lib/format-date.ts';
+import { PersonCard } from '#web/components/person-card.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { ApiError, messageOf } from '#web/lib/api-error.ts';
+import { ROLE_LABELS } from '#web/lib/role-labels.ts';
+import { useMe } from '#web/lib/get-me.ts';
+import { useUser } from '#web/features/users/api/get-user.ts';
 import { EditUserForm } from './edit-user-form';
 import { UserAccessActions } from './user-access-actions';
-import '../../../components/person-card.css';
+import '#web/components/person-card.css';
 
 const BACK = { to: '/admin/usuarios', label: 'Usuários' };
 

@@ -1,5 +1,5 @@
-import type { Role } from '../../../../shared/permissions';
-import type { UserStatus } from '../../../../shared/schemas/common';
+import type { Role } from '#shared/permissions.ts';
+import type { UserStatus } from '#shared/schemas/common.ts';
 
 /** The list's filters as they live in the address bar (Portuguese words, shareable links). */
 export interface UserFilterValues {

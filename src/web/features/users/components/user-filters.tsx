@@ -1,9 +1,9 @@
-import type { Role } from '../../../../shared/permissions';
-import type { UserStatus } from '../../../../shared/schemas/common';
-import { SelectField } from '../../../components/ui/select-field';
-import { SearchBox } from '../../../components/search-box';
+import type { Role } from '#shared/permissions.ts';
+import type { UserStatus } from '#shared/schemas/common.ts';
+import { SelectField } from '#web/components/ui/select-field.tsx';
+import { SearchBox } from '#web/components/search-box.tsx';
 import type { UserFilterValues } from './user-filter-params';
-import '../../../components/person-list.css';
+import '#web/components/person-list.css';
 
 const ROLE_OPTIONS = [
   { value: 'doctor', label: 'Médicos' },

@@ -1,20 +1,20 @@
 import { SearchX, UserPlus, Users } from 'lucide-react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button } from '../../../components/ui/button';
-import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { PageHeader } from '../../../components/ui/page-header';
-import { PersonListSkeleton } from '../../../components/person-list-skeleton';
-import { Pagination } from '../../../components/ui/pagination';
-import { messageOf } from '../../../lib/api-error';
-import { useUsers } from '../api/get-users';
-import type { UserListQuery } from '../api/get-users';
+import { Button } from '#web/components/ui/button.tsx';
+import { Card } from '#web/components/ui/card.tsx';
+import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { ErrorState } from '#web/components/ui/error-state.tsx';
+import { PageHeader } from '#web/components/ui/page-header.tsx';
+import { PersonListSkeleton } from '#web/components/person-list-skeleton.tsx';
+import { Pagination } from '#web/components/ui/pagination.tsx';
+import { messageOf } from '#web/lib/api-error.ts';
+import { useUsers } from '#web/features/users/api/get-users.ts';
+import type { UserListQuery } from '#web/features/users/api/get-users.ts';
 import { UserFilters } from './user-filters';
 import { UsersTable } from './users-table';
 import { ROLE_PARAM, STATUS_PARAM, readUserFilters } from './user-filter-params';
 import type { UserFilterValues } from './user-filter-params';
-import '../../../components/person-list.css';
+import '#web/components/person-list.css';
 
 const PAGE_SIZE = 20;
 

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { UserSummary } from '../../../../shared/schemas/users';
-import { Avatar } from '../../../components/ui/avatar';
-import { UserStatusBadge } from '../../../components/user-status-badge';
-import { formatDate } from '../../../lib/format-date';
-import { ROLE_LABELS } from '../../../lib/role-labels';
+import type { UserSummary } from '#shared/schemas/users.ts';
+import { Avatar } from '#web/components/ui/avatar.tsx';
+import { UserStatusBadge } from '#web/components/user-status-badge.tsx';
+import { formatDate } from '#web/lib/format-date.ts';
+import { ROLE_LABELS } from '#web/lib/role-labels.ts';
 import './users-table.css';
 
 /**
