@@ -9,7 +9,11 @@ import { serverFeatures } from './eslint-rules/server-features.js';
 import { webFeatures } from './eslint-rules/web-features.js';
 
 /** Code in src/ reaches another folder through its alias (package.json "imports"), never by climbing with ../ */
-const parentImports = { group: ['../*', '../**'], message: 'Import from another folder through its alias (#shared/..., #server/..., #web/..., #tests/..., #scripts/... with the file extension): relative imports stay within their folder.' };
+const parentImports = {
+  group: ['../*', '../**'],
+  message:
+    'Import from another folder through its alias (#shared/..., #server/..., #web/..., #tests/..., #scripts/... with the file extension): relative imports stay within their folder.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'tests/artifacts/**'] },
@@ -28,7 +32,12 @@ export default tseslint.config(
     // matter and hides which file owns what. Resolved as TypeScript and package.json imports do.
     files: ['**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
-    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/server/tsconfig.json', 'src/web/tsconfig.json'], noWarnOnMultipleProjects: true })] },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/server/tsconfig.json', 'src/web/tsconfig.json'], noWarnOnMultipleProjects: true }),
+      ],
+    },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
@@ -45,7 +54,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [parentImports, { group: ['**/server/**'], message: 'web never imports server' }, { regex: '^#server/', message: 'web never imports server' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            parentImports,
+            { group: ['**/server/**'], message: 'web never imports server' },
+            { regex: '^#server/', message: 'web never imports server' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -69,7 +87,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
           message: 'SQL belongs in a *.repository.ts (or db/): call a repository function from here.',
         },
         { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in a *.repository.ts (or db/): call a repository function from here.' },
@@ -79,7 +97,16 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [parentImports, { group: ['**/server/**', '**/web/**'], message: 'shared imports neither server nor web' }, { regex: '^#(server|web)/', message: 'shared imports neither server nor web' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            parentImports,
+            { group: ['**/server/**', '**/web/**'], message: 'shared imports neither server nor web' },
+            { regex: '^#(server|web)/', message: 'shared imports neither server nor web' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -34,8 +34,66 @@ export function random(seed: number): () => number {
   };
 }
 
-export const FIRST_NAMES = ['Maria', 'José', 'João', 'Ana', 'Antônio', 'Francisco', 'Carlos', 'Paulo', 'Pedro', 'Lucas', 'Marcos', 'Luís', 'Gabriel', 'Rafael', 'Márcia', 'Fátima', 'Juliana', 'Patrícia', 'Letícia', 'Cecília', 'Júlia', 'Beatriz', 'Camila', 'Amanda', 'Bruna', 'Fernanda', 'André', 'Fábio', 'Vinícius', 'Thaís'];
-export const LAST_NAMES = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Costa', 'Ribeiro', 'Martins', 'Carvalho', 'Araújo', 'Gonçalves', 'Rocha', 'Melo', 'Barbosa', 'Cardoso', 'Nascimento', 'Moreira', 'Teixeira', 'Correia', 'Mendes', 'Nogueira'];
+export const FIRST_NAMES = [
+  'Maria',
+  'José',
+  'João',
+  'Ana',
+  'Antônio',
+  'Francisco',
+  'Carlos',
+  'Paulo',
+  'Pedro',
+  'Lucas',
+  'Marcos',
+  'Luís',
+  'Gabriel',
+  'Rafael',
+  'Márcia',
+  'Fátima',
+  'Juliana',
+  'Patrícia',
+  'Letícia',
+  'Cecília',
+  'Júlia',
+  'Beatriz',
+  'Camila',
+  'Amanda',
+  'Bruna',
+  'Fernanda',
+  'André',
+  'Fábio',
+  'Vinícius',
+  'Thaís',
+];
+export const LAST_NAMES = [
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Rodrigues',
+  'Ferreira',
+  'Alves',
+  'Pereira',
+  'Lima',
+  'Gomes',
+  'Costa',
+  'Ribeiro',
+  'Martins',
+  'Carvalho',
+  'Araújo',
+  'Gonçalves',
+  'Rocha',
+  'Melo',
+  'Barbosa',
+  'Cardoso',
+  'Nascimento',
+  'Moreira',
+  'Teixeira',
+  'Correia',
+  'Mendes',
+  'Nogueira',
+];
 
 /** A valid CPF (check digits) for a sequence number, so each person has a distinct one. */
 export function cpfOf(n: number): string {
@@ -57,7 +115,11 @@ export async function insertRows(db: Db, table: keyof Database, rows: Row[]): Pr
   if (rows.length === 0) return;
   const perStatement = Math.floor(30_000 / Object.keys(rows[0]!).length);
   // Rows are built to match the table; Kysely cannot check a table chosen at run time.
-  for (let i = 0; i < rows.length; i += perStatement) await db.insertInto(table).values(rows.slice(i, i + perStatement) as never).execute();
+  for (let i = 0; i < rows.length; i += perStatement)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + perStatement) as never)
+      .execute();
 }
 
 /** {@link insertRows} in one transaction. */
@@ -69,7 +131,11 @@ export async function insertAll(db: Db, table: keyof Database, rows: Row[]): Pro
  * A throwaway database of the given engine; `drop` removes it. PostgreSQL: a fresh database on the
  * server of `pgUrl`, named after `prefix`, the process and the time.
  */
-export async function throwaway(engine: 'sqlite' | 'postgres', prefix: string, pgUrl: string): Promise<{ database: Config['database']; drop: () => Promise<void> }> {
+export async function throwaway(
+  engine: 'sqlite' | 'postgres',
+  prefix: string,
+  pgUrl: string,
+): Promise<{ database: Config['database']; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mc-${prefix.replace(/_/g, '-')}-`));
     return { database: { kind: 'sqlite', file: path.join(dir, 'bench.sqlite') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };

@@ -79,7 +79,14 @@ const CHUNK = 20_000;
 const PRICES = [12_000, 15_000, 15_000, 18_000, 20_000, 25_000, 30_000];
 const SHARES = [1_500, 2_000, 2_000, 2_500, 3_000, 1_250];
 
-type Seeded = { adminCookie: string; doctorCookie: string; doctorId: string; doctorRecords: number; statuses: Record<string, number>; kinds: Record<string, number> };
+type Seeded = {
+  adminCookie: string;
+  doctorCookie: string;
+  doctorId: string;
+  doctorRecords: number;
+  statuses: Record<string, number>;
+  kinds: Record<string, number>;
+};
 
 /** The clinic, then `records` finished consultations with their rooms and billing records, oldest first. */
 async function seed(db: Db, records: number): Promise<Seeded> {
@@ -97,7 +104,15 @@ async function seed(db: Db, records: number): Promise<Seeded> {
   const sessions: Row[] = [];
   const sessionFor = (userId: string) => {
     const token = newToken();
-    sessions.push({ id: hashToken(token), user_id: userId, created_at: iso(now), last_seen_at: iso(now), expires_at: iso(now + day), ip: null, user_agent: 'bench' });
+    sessions.push({
+      id: hashToken(token),
+      user_id: userId,
+      created_at: iso(now),
+      last_seen_at: iso(now),
+      expires_at: iso(now + day),
+      ip: null,
+      user_agent: 'bench',
+    });
     return `${SESSION_COOKIE}=${token}`;
   };
   let seq = 0;
@@ -107,7 +122,18 @@ async function seed(db: Db, records: number): Promise<Seeded> {
     const email = `${role}.${seq}@bench.example.com`;
     const createdAt = iso(now - YEARS * 365 * day - Math.floor(rnd() * 90 * day));
     const id = randomUUID();
-    users.push({ id, email, name, search_text: userSearchText({ name, email }), role, status: 'active', password_hash: HASH, photo_version: null, created_at: createdAt, updated_at: createdAt });
+    users.push({
+      id,
+      email,
+      name,
+      search_text: userSearchText({ name, email }),
+      role,
+      status: 'active',
+      password_hash: HASH,
+      photo_version: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
     return id;
   };
   const adminId = person('admin');
@@ -116,17 +142,34 @@ async function seed(db: Db, records: number): Promise<Seeded> {
   for (let i = 0; i < DOCTORS; i += 1) {
     const id = person('doctor', rnd() < 0.5 ? 'Dra. ' : 'Dr. ');
     doctorIds.push(id);
-    doctorProfiles.push({ user_id: id, crm_number: String(10_000 + i * 37), crm_uf: pick(['SP', 'RJ', 'MG', 'BA', 'PE']), rqe: null, specialty: pick(['Clínica médica', 'Cardiologia', 'Pediatria', 'Dermatologia']), phone: null, pix_key_type: null, pix_key: null, updated_at: iso(now) });
+    doctorProfiles.push({
+      user_id: id,
+      crm_number: String(10_000 + i * 37),
+      crm_uf: pick(['SP', 'RJ', 'MG', 'BA', 'PE']),
+      rqe: null,
+      specialty: pick(['Clínica médica', 'Cardiologia', 'Pediatria', 'Dermatologia']),
+      phone: null,
+      pix_key_type: null,
+      pix_key: null,
+      updated_at: iso(now),
+    });
     const fee = { price: pick(PRICES), bps: pick(SHARES) };
     fees.push(fee);
-    if (fee.price !== 15_000 || fee.bps !== 2_000) doctorFees.push({ doctor_id: id, price_cents: fee.price, clinic_bps: fee.bps, updated_at: iso(now), updated_by: adminId });
+    if (fee.price !== 15_000 || fee.bps !== 2_000)
+      doctorFees.push({ doctor_id: id, price_cents: fee.price, clinic_bps: fee.bps, updated_at: iso(now), updated_by: adminId });
   }
   const patientIds: string[] = [];
   const patientDoctors: number[][] = [];
   for (let i = 0; i < PATIENTS; i += 1) {
     const id = person('patient');
     patientIds.push(id);
-    patientProfiles.push({ user_id: id, cpf: cpfOf(i + 1), birth_date: `19${50 + (i % 50)}-0${(i % 9) + 1}-1${i % 9}`, phone: `119${String(10_000_000 + i).slice(-8)}`, updated_at: iso(now) });
+    patientProfiles.push({
+      user_id: id,
+      cpf: cpfOf(i + 1),
+      birth_date: `19${50 + (i % 50)}-0${(i % 9) + 1}-1${i % 9}`,
+      phone: `119${String(10_000_000 + i).slice(-8)}`,
+      updated_at: iso(now),
+    });
     // One doctor each, a second for three patients in ten.
     const mine = [i % DOCTORS];
     if (rnd() < 0.3) mine.push((i + 1 + Math.floor(rnd() * (DOCTORS - 1))) % DOCTORS);
@@ -182,11 +225,34 @@ async function seed(db: Db, records: number): Promise<Seeded> {
       let roomId: string | null = null;
       if (kind === 'video' || !outsideWithoutRoom) {
         roomId = randomUUID();
-        rooms.push({ id: roomId, code: `bench-${i}`, doctor_id: doctorId, patient_id: patientId, status: 'finished', reason: null, scheduled_at: null, admitted_at: iso(started), last_activity_at: iso(ended), created_at: iso(started - 300_000), closed_at: iso(ended) });
+        rooms.push({
+          id: roomId,
+          code: `bench-${i}`,
+          doctor_id: doctorId,
+          patient_id: patientId,
+          status: 'finished',
+          reason: null,
+          scheduled_at: null,
+          admitted_at: iso(started),
+          last_activity_at: iso(ended),
+          created_at: iso(started - 300_000),
+          closed_at: iso(ended),
+        });
       }
       const consultationId = randomUUID();
       const video = kind === 'video';
-      const visit: Row = { id: consultationId, room_id: roomId, doctor_id: doctorId, patient_id: patientId, started_at: iso(started), ended_at: iso(ended), duration_seconds: duration, finalized_by: 'doctor', doctor_connected_at: video ? iso(started) : null, patient_connected_at: video ? iso(started) : null };
+      const visit: Row = {
+        id: consultationId,
+        room_id: roomId,
+        doctor_id: doctorId,
+        patient_id: patientId,
+        started_at: iso(started),
+        ended_at: iso(ended),
+        duration_seconds: duration,
+        finalized_by: 'doctor',
+        doctor_connected_at: video ? iso(started) : null,
+        patient_connected_at: video ? iso(started) : null,
+      };
       if (outsideWithoutRoom) Object.assign(visit, { kind, note: video ? null : 'Retorno' });
       visits.push(visit);
       const { price, bps } = fees[d]!;
@@ -237,7 +303,10 @@ function shiftMonth(month: string, delta: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-type SummaryBody = { months: { month: string; consultations: number; grossCents: number; clinicCents: number; doctorCents: number; underReview: number }[]; byDoctor: unknown[] };
+type SummaryBody = {
+  months: { month: string; consultations: number; grossCents: number; clinicCents: number; doctorCents: number; underReview: number }[];
+  byDoctor: unknown[];
+};
 
 /** The admin summary must equal a direct sum over the records (the rollup, if any, is in step). */
 async function checkSummary(db: Db, summary: SummaryBody): Promise<void> {
@@ -283,7 +352,9 @@ async function run(engine: 'sqlite' | 'postgres', records: number, kept?: Kept) 
       seeded = await seed(db, records);
       if (engine === 'postgres') await sql`vacuum analyze`.execute(db);
       seedSeconds = Math.round((performance.now() - started) / 100) / 10;
-      log(`${engine} ${records}: seeded in ${seedSeconds} s; statuses ${JSON.stringify(seeded.statuses)}, kinds ${JSON.stringify(seeded.kinds)}; the doctor has ${seeded.doctorRecords}`);
+      log(
+        `${engine} ${records}: seeded in ${seedSeconds} s; statuses ${JSON.stringify(seeded.statuses)}, kinds ${JSON.stringify(seeded.kinds)}; the doctor has ${seeded.doctorRecords}`,
+      );
       if (keep) {
         // What a later run needs to time this database again without seeding it (the sessions last a day).
         const file = path.join(os.tmpdir(), `mc-bench-billing-${engine}-${records}-${process.pid}.json`);
@@ -315,7 +386,13 @@ async function run(engine: 'sqlite' | 'postgres', records: number, kept?: Kept) 
       doctor_report_month: [`/api/me/billing?month=${lastMonth}`, doctor],
     };
     // The machine's 1-minute load average as the timings start: on a shared 2-core machine, a figure to read them by.
-    const out: Record<string, unknown> = { seed_seconds: seedSeconds, records, statuses: seeded.statuses, doctor_records: seeded.doctorRecords, load_avg_1m: Math.round(os.loadavg()[0]! * 10) / 10 };
+    const out: Record<string, unknown> = {
+      seed_seconds: seedSeconds,
+      records,
+      statuses: seeded.statuses,
+      doctor_records: seeded.doctorRecords,
+      load_avg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
+    };
     const summary = (await json(`/api/billing/summary?month=${lastMonth}`, admin)) as SummaryBody;
     const checkDb = engine === 'sqlite' ? createDb(database) : db;
     try {
@@ -358,7 +435,9 @@ async function run(engine: 'sqlite' | 'postgres', records: number, kept?: Kept) 
       out.export_csv_month = { p50_ms: percentile(times, 50), p95_ms: percentile(times, 95), bytes: last.bytes, lines: last.lines };
       out.export_rss_before_mb = before.rss;
       out.export_peak_rss_mb = after.hwm;
-      log(`  export_csv_month: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms, ${last.lines} lines, ${last.bytes} bytes; server RSS ${before.rss} MB before, peak ${after.hwm} MB`);
+      log(
+        `  export_csv_month: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms, ${last.lines} lines, ${last.bytes} bytes; server RSS ${before.rss} MB before, peak ${after.hwm} MB`,
+      );
     } else {
       log(`  export_csv_month: ${exportUrl} answers ${probe.status}; not measured`);
       out.export_csv_month = null;
@@ -377,10 +456,15 @@ async function main(): Promise<void> {
   const result: Record<string, unknown> = { target_p95_ms: TARGET_P95_MS, target_ratio: TARGET_RATIO, requests };
   const misses: string[] = [];
   const engineNames: string[] = [];
-  const reused = (option('reuse') ?? '').split(',').filter(Boolean).map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as Kept);
+  const reused = (option('reuse') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as Kept);
   for (const engine of reused.length ? [...new Set(reused.map((k) => k.engine))] : engines) {
     const runs: Record<number, Record<string, unknown>> = {};
-    const plan = reused.length ? reused.filter((k) => k.engine === engine).map((k) => [k.records, k] as const) : sizes.map((size) => [size, undefined] as const);
+    const plan = reused.length
+      ? reused.filter((k) => k.engine === engine).map((k) => [k.records, k] as const)
+      : sizes.map((size) => [size, undefined] as const);
     for (const [size, kept] of plan) {
       runs[size] = await run(engine, size, kept);
       result[`${engine}_${size}`] = runs[size];
@@ -396,7 +480,8 @@ async function main(): Promise<void> {
       const base = runs[small]![key] as Figures | undefined;
       if (small < large && base) {
         ratios[key] = Math.round((p95 / base.p95_ms) * 100) / 100;
-        if (large >= 1_000_000 && ratios[key] >= TARGET_RATIO) misses.push(`${engine} ${key} p95 ${p95} ms is ${ratios[key]}× the ${small}-record ${base.p95_ms} ms`);
+        if (large >= 1_000_000 && ratios[key] >= TARGET_RATIO)
+          misses.push(`${engine} ${key} p95 ${p95} ms is ${ratios[key]}× the ${small}-record ${base.p95_ms} ms`);
       }
     }
     if (small < large) result[`${engine}_ratio_${large}_to_${small}`] = ratios;

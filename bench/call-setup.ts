@@ -51,7 +51,9 @@ function firstFrame(page: Page): Promise<FirstFrame> {
 /** The remote video's size once SETTLE_MS have passed since its first frame. */
 async function sizeAfter(page: Page, first: FirstFrame): Promise<string> {
   await page.waitForTimeout(Math.max(0, first.at + SETTLE_MS - Date.now()));
-  return page.evaluate(`(() => { const v = document.querySelector('video[data-testid="remote-video"]'); return v.videoWidth + 'x' + v.videoHeight; })()`) as Promise<string>;
+  return page.evaluate(
+    `(() => { const v = document.querySelector('video[data-testid="remote-video"]'); return v.videoWidth + 'x' + v.videoHeight; })()`,
+  ) as Promise<string>;
 }
 
 type CallResult = { ms: number; first: string[]; settled: string[] };
@@ -66,7 +68,10 @@ async function oneCall(doctor: Page, patient: Page, base: string, patientId: str
   const { code } = (await res.json()) as { code: string };
   await patient.goto(`/sala/${code}`);
   await patient.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-  await patient.getByText(/Aguardando/).first().waitFor();
+  await patient
+    .getByText(/Aguardando/)
+    .first()
+    .waitFor();
   await doctor.goto(`/sala/${code}`);
   await doctor.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
   const admit = doctor.getByRole('button', { name: 'Deixar entrar' });
@@ -118,7 +123,15 @@ async function main(): Promise<void> {
     }
     const sorted = [...times].sort((x, y) => x - y);
     console.info(
-      JSON.stringify({ calls: CALLS, median_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95), min_ms: sorted[0], max_ms: sorted[sorted.length - 1], first_frame: first, after_3s: settled }),
+      JSON.stringify({
+        calls: CALLS,
+        median_ms: percentile(sorted, 50),
+        p95_ms: percentile(sorted, 95),
+        min_ms: sorted[0],
+        max_ms: sorted[sorted.length - 1],
+        first_frame: first,
+        after_3s: settled,
+      }),
     );
   } finally {
     await browser?.close();

@@ -12,7 +12,23 @@ import { hashToken, newToken } from '#server/lib/tokens.ts';
 import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
 import { splitFee } from '#shared/domain/money.ts';
 import { userSearchText } from '#shared/domain/search-text.ts';
-import { FIRST_NAMES, LAST_NAMES, type Row, closeAgent, cpfOf, insertAll, insertRows, log, memoryOf, option, random, request, resetPeak, startServer, throwaway } from './bench-kit';
+import {
+  FIRST_NAMES,
+  LAST_NAMES,
+  type Row,
+  closeAgent,
+  cpfOf,
+  insertAll,
+  insertRows,
+  log,
+  memoryOf,
+  option,
+  random,
+  request,
+  resetPeak,
+  startServer,
+  throwaway,
+} from './bench-kit';
 
 /**
  * `npm run bench:closing-export`: the monthly closing's .xlsx of a big clinic (issue 10).
@@ -83,12 +99,31 @@ async function seed(db: Db, month: string): Promise<Seeded> {
     const email = `${role}.${seq}@bench.example.com`;
     const createdAt = iso(now - 400 * DAY);
     const id = randomUUID();
-    users.push({ id, email, name, search_text: userSearchText({ name, email }), role, status: 'active', password_hash: HASH, photo_version: null, created_at: createdAt, updated_at: createdAt });
+    users.push({
+      id,
+      email,
+      name,
+      search_text: userSearchText({ name, email }),
+      role,
+      status: 'active',
+      password_hash: HASH,
+      photo_version: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
     return id;
   };
   const adminId = person('admin');
   const token = newToken();
-  sessions.push({ id: hashToken(token), user_id: adminId, created_at: iso(now), last_seen_at: iso(now), expires_at: iso(now + DAY), ip: null, user_agent: 'bench' });
+  sessions.push({
+    id: hashToken(token),
+    user_id: adminId,
+    created_at: iso(now),
+    last_seen_at: iso(now),
+    expires_at: iso(now + DAY),
+    ip: null,
+    user_agent: 'bench',
+  });
 
   const doctors: { id: string; price: number; bps: number; patients: string[] }[] = [];
   let withoutKey = 0;
@@ -97,7 +132,18 @@ async function seed(db: Db, month: string): Promise<Seeded> {
     const key = pixKeyOf(i, rnd);
     if (!key.pix_key) withoutKey += 1;
     const city = pick(CITIES);
-    doctorProfiles.push({ user_id: id, crm_number: String(10_000 + i * 37), crm_uf: pick(['SP', 'RJ', 'MG', 'BA', 'PE']), rqe: null, specialty: 'Clínica médica', phone: null, ...key, city, city_uf: 'SP', updated_at: iso(now) });
+    doctorProfiles.push({
+      user_id: id,
+      crm_number: String(10_000 + i * 37),
+      crm_uf: pick(['SP', 'RJ', 'MG', 'BA', 'PE']),
+      rqe: null,
+      specialty: 'Clínica médica',
+      phone: null,
+      ...key,
+      city,
+      city_uf: 'SP',
+      updated_at: iso(now),
+    });
     const patients: string[] = [];
     for (let j = 0; j < PATIENTS_PER_DOCTOR; j += 1) {
       const pid = person('patient');
@@ -113,7 +159,11 @@ async function seed(db: Db, month: string): Promise<Seeded> {
   await insertAll(db, 'doctor_patients', links);
   await insertAll(db, 'sessions', sessions);
   // Each doctor's price differs from the default: the fees table says so (the records carry their own split anyway).
-  await insertAll(db, 'doctor_fees', doctors.map((d) => ({ doctor_id: d.id, price_cents: d.price, clinic_bps: d.bps, updated_at: iso(now), updated_by: adminId })));
+  await insertAll(
+    db,
+    'doctor_fees',
+    doctors.map((d) => ({ doctor_id: d.id, price_cents: d.price, clinic_bps: d.bps, updated_at: iso(now), updated_by: adminId })),
+  );
 
   const start = Date.parse(`${month}-01T11:00:00.000Z`); // 08:00 in São Paulo
   const days = Math.round((Date.parse(`${addMonths(month, 1)}-01T00:00:00.000Z`) - Date.parse(`${month}-01T00:00:00.000Z`)) / DAY);
@@ -138,7 +188,19 @@ async function seed(db: Db, month: string): Promise<Seeded> {
         let roomId: string | null = null;
         if (kind === 'video') {
           roomId = randomUUID();
-          rooms.push({ id: roomId, code: `bench-${records}`, doctor_id: d.id, patient_id: patientId, status: 'finished', reason: null, scheduled_at: null, admitted_at: iso(started), last_activity_at: iso(ended), created_at: iso(started - 300_000), closed_at: iso(ended) });
+          rooms.push({
+            id: roomId,
+            code: `bench-${records}`,
+            doctor_id: d.id,
+            patient_id: patientId,
+            status: 'finished',
+            reason: null,
+            scheduled_at: null,
+            admitted_at: iso(started),
+            last_activity_at: iso(ended),
+            created_at: iso(started - 300_000),
+            closed_at: iso(ended),
+          });
         }
         const consultationId = randomUUID();
         const video = kind === 'video';
@@ -194,7 +256,13 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /** Rows of each sheet of the .xlsx at `file` (by sheet number), and the sum of "Consultas"' price column, streamed. */
 async function readBack(file: string): Promise<{ rows: Record<number, number>; priceCents: number }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const rows: Record<number, number> = {};
   let priceCents = 0;
   for await (const sheet of reader) {
@@ -226,7 +294,9 @@ async function main(): Promise<void> {
     if (engine === 'postgres') await sql`vacuum analyze`.execute(db);
     out.seed_seconds = seconds(performance.now() - t0);
     out.records = seeded.records;
-    log(`${engine}: seeded ${seeded.records} records of ${month} in ${String(out.seed_seconds)} s; kinds ${JSON.stringify(seeded.kinds)}; ${seeded.withoutKey} doctors without a PIX key`);
+    log(
+      `${engine}: seeded ${seeded.records} records of ${month} in ${String(out.seed_seconds)} s; kinds ${JSON.stringify(seeded.kinds)}; ${seeded.withoutKey} doctors without a PIX key`,
+    );
     await db.destroy();
 
     server = await startServer(database);
@@ -260,7 +330,12 @@ async function main(): Promise<void> {
     if (xlsx.status !== 200) throw new Error(`export: ${xlsx.status}`);
     const exportMs = performance.now() - t2;
     const after = memoryOf(pid);
-    out.export_xlsx = { seconds: seconds(exportMs), bytes: xlsx.bytes, mb: Math.round(xlsx.bytes / 104_857.6) / 10, rows_per_second: Math.round(seeded.records / (exportMs / 1000)) };
+    out.export_xlsx = {
+      seconds: seconds(exportMs),
+      bytes: xlsx.bytes,
+      mb: Math.round(xlsx.bytes / 104_857.6) / 10,
+      rows_per_second: Math.round(seeded.records / (exportMs / 1000)),
+    };
     out.export_rss_before_mb = before.rss;
     out.export_peak_rss_mb = after.hwm;
     // What the export itself added over the idle server (mostly garbage V8 has not collected yet).
@@ -277,15 +352,26 @@ async function main(): Promise<void> {
       const back = await readBack(file);
       const consultas = (back.rows[2] ?? 0) - 2; // header and totals
       const pagamentos = (back.rows[1] ?? 0) - 5; // 3 title rows, the header, totals (the blank row is not written)
-      out.verified = { pagamentos_rows: pagamentos, consultas_rows: consultas, consultas_gross_matches: back.priceCents === seeded.grossCents, read_seconds: seconds(performance.now() - t4) };
+      out.verified = {
+        pagamentos_rows: pagamentos,
+        consultas_rows: consultas,
+        consultas_gross_matches: back.priceCents === seeded.grossCents,
+        read_seconds: seconds(performance.now() - t4),
+      };
       if (consultas !== seeded.records || pagamentos !== payments.length || back.priceCents !== seeded.grossCents) {
-        throw new Error(`read back: ${JSON.stringify(out.verified)}; expected ${payments.length} payments, ${seeded.records} records, gross ${seeded.grossCents}`);
+        throw new Error(
+          `read back: ${JSON.stringify(out.verified)}; expected ${payments.length} payments, ${seeded.records} records, gross ${seeded.grossCents}`,
+        );
       }
       log(`  read back: ${pagamentos} payments, ${consultas} consultations, prices sum to the month's gross`);
     }
     out.server_peak_rss_mb = memoryOf(pid).hwm;
     out.target_met = after.hwm < TARGET_PEAK_RSS_MB;
-    log(out.target_met ? `target met: export peak RSS ${after.hwm} MB < ${TARGET_PEAK_RSS_MB} MB` : `MISSED TARGET: export peak RSS ${after.hwm} MB >= ${TARGET_PEAK_RSS_MB} MB`);
+    log(
+      out.target_met
+        ? `target met: export peak RSS ${after.hwm} MB < ${TARGET_PEAK_RSS_MB} MB`
+        : `MISSED TARGET: export peak RSS ${after.hwm} MB >= ${TARGET_PEAK_RSS_MB} MB`,
+    );
     process.exitCode = out.target_met ? 0 : 1;
   } finally {
     await server?.stop();

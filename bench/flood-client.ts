@@ -61,7 +61,6 @@ function flood(url: string, cookie: string, code: string, sockets: number): { st
   };
 }
 
-
 const lines = readline.createInterface({ input: process.stdin });
 let floods: ReturnType<typeof flood>[] = [];
 let cpuAtStart = process.cpuUsage();
@@ -76,6 +75,12 @@ lines.on('close', () => {
   const stats = floods.map((f) => f.stop());
   const sum = (k: 'sent' | 'disconnects' | 'refused') => stats.reduce((a, s) => a + s[k], 0);
   const { user, system } = process.cpuUsage(cpuAtStart);
-  const figures = { sent: sum('sent'), disconnects: sum('disconnects'), refused: sum('refused'), cpu_ms: Math.round((user + system) / 1000), seconds: (performance.now() - startedAt) / 1000 };
+  const figures = {
+    sent: sum('sent'),
+    disconnects: sum('disconnects'),
+    refused: sum('refused'),
+    cpu_ms: Math.round((user + system) / 1000),
+    seconds: (performance.now() - startedAt) / 1000,
+  };
   process.stdout.write(`${JSON.stringify(figures)}\n`, () => process.exit(0));
 });

@@ -77,7 +77,10 @@ async function post(base: string, url: string, body: unknown, cookie = ''): Prom
 /** Signs in through the API and returns the Cookie header the browser would send. */
 async function signIn(base: string, email: string, password: string): Promise<string> {
   const res = await post(base, '/api/auth/login', { email, password });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
   if (!cookie) throw new Error(`no session cookie for ${email}`);
   return cookie;
 }
@@ -132,10 +135,18 @@ async function auditOnce(url: string, port: number, cookie: string | undefined):
 
 /** What the failing accessibility audits and the LCP element are, for the log (not the figures). */
 async function explain(url: string, port: number, cookie: string | undefined): Promise<void> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) });
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+  });
   if (!result) return;
   const { lhr } = result;
-  const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id && r.weight > 0));
+  const failing = Object.values(lhr.audits).filter(
+    (a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+  );
   for (const a of failing) log(`  a11y: ${a.id}: ${a.title}`);
   const lcp = lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
   const snippet = lcp?.items?.[0]?.items?.[0]?.node?.snippet;
@@ -149,7 +160,8 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-lighthouse-'));
   // Built into a folder of its own, so nothing else building dist/web meanwhile changes what is measured.
   const webDir = process.argv.includes('--no-build') ? path.resolve('dist/web') : path.join(dataDir, 'web');
-  if (webDir !== path.resolve('dist/web')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], { stdio: 'inherit' });
+  if (webDir !== path.resolve('dist/web'))
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], { stdio: 'inherit' });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -188,7 +200,9 @@ async function main(): Promise<void> {
   try {
     const { base } = server;
     const doctorOfNewcomer = await signIn(base, newcomer.doctorEmail, DEMO_PASSWORD);
-    const room = (await (await post(base, '/api/rooms', { patientId: newcomer.patientId, reason: 'Primeira consulta' }, doctorOfNewcomer)).json()) as { code: string };
+    const room = (await (await post(base, '/api/rooms', { patientId: newcomer.patientId, reason: 'Primeira consulta' }, doctorOfNewcomer)).json()) as {
+      code: string;
+    };
     // The link the doctor sends: the room, with a fresh invite in its #fragment for a patient without a password.
     const link = (await (await post(base, `/api/rooms/${room.code}/patient-link`, {}, doctorOfNewcomer)).json()) as { url: string };
     const linkUrl = new URL(link.url, base);
@@ -212,7 +226,14 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i += 1) runs.push(await audit(url, chrome.port, page.cookie));
       const m = (k: keyof Run) => median(runs.map((r) => r[k]));
       benchmarkIndexes.push(...runs.map((r) => r.benchmarkIndex));
-      const row = { perf: m('perf'), lcp_s: Math.round(m('lcpMs') / 10) / 100, cls: Math.round(m('cls') * 1000) / 1000, a11y: m('a11y'), wire_kb: Math.round(m('kb') * 10) / 10, js_wire_kb: Math.round(m('jsKb') * 10) / 10 };
+      const row = {
+        perf: m('perf'),
+        lcp_s: Math.round(m('lcpMs') / 10) / 100,
+        cls: Math.round(m('cls') * 1000) / 1000,
+        a11y: m('a11y'),
+        wire_kb: Math.round(m('kb') * 10) / 10,
+        js_wire_kb: Math.round(m('jsKb') * 10) / 10,
+      };
       for (const [k, v] of Object.entries(row)) figures[`${page.name}_${k}`] = v;
       log(`${page.name} (${page.path}): ${JSON.stringify(row)}  perf runs ${runs.map((r) => r.perf).join(' ')}`);
       if (row.perf < TARGETS.perf || row.lcp_s * 1000 > TARGETS.lcpMs || row.cls >= TARGETS.cls || row.a11y < TARGETS.a11y) {

@@ -52,9 +52,93 @@ function random(seed: number): () => number {
   };
 }
 
-const FIRST = ['Maria', 'José', 'João', 'Ana', 'Antônio', 'Francisco', 'Carlos', 'Paulo', 'Pedro', 'Lucas', 'Luíz', 'Marcos', 'Luís', 'Gabriel', 'Rafael', 'Márcia', 'Conceição', 'Fátima', 'Aparecida', 'Juliana', 'Patrícia', 'Sebastião', 'Letícia', 'Cecília', 'Júlia', 'Vitória', 'Beatriz', 'Camila', 'Amanda', 'Bruna', 'Jéssica', 'Fernanda', 'Mônica', 'Raimundo', 'André', 'Fábio', 'Vinícius', 'Otávio', 'Thaís', 'Inês'];
+const FIRST = [
+  'Maria',
+  'José',
+  'João',
+  'Ana',
+  'Antônio',
+  'Francisco',
+  'Carlos',
+  'Paulo',
+  'Pedro',
+  'Lucas',
+  'Luíz',
+  'Marcos',
+  'Luís',
+  'Gabriel',
+  'Rafael',
+  'Márcia',
+  'Conceição',
+  'Fátima',
+  'Aparecida',
+  'Juliana',
+  'Patrícia',
+  'Sebastião',
+  'Letícia',
+  'Cecília',
+  'Júlia',
+  'Vitória',
+  'Beatriz',
+  'Camila',
+  'Amanda',
+  'Bruna',
+  'Jéssica',
+  'Fernanda',
+  'Mônica',
+  'Raimundo',
+  'André',
+  'Fábio',
+  'Vinícius',
+  'Otávio',
+  'Thaís',
+  'Inês',
+];
 // Silva is listed four times: about one Brazilian in seven carries it, and it is the search measured.
-const LAST = ['Silva', 'Silva', 'Silva', 'Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Costa', 'Ribeiro', 'Martins', 'Carvalho', 'Araújo', 'Gonçalves', 'Rocha', 'Melo', 'Barbosa', 'Cardoso', 'Silveira', 'Nascimento', 'Moreira', 'Sá', 'Conceição', 'Magalhães', 'Brandão', 'Falcão', 'Patrício', 'Simões', 'Guimarães', 'Assunção', 'Azevedo', 'Teixeira', 'Correia', 'Mendes', 'Nogueira', 'Lopes', 'Freitas'];
+const LAST = [
+  'Silva',
+  'Silva',
+  'Silva',
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Rodrigues',
+  'Ferreira',
+  'Alves',
+  'Pereira',
+  'Lima',
+  'Gomes',
+  'Costa',
+  'Ribeiro',
+  'Martins',
+  'Carvalho',
+  'Araújo',
+  'Gonçalves',
+  'Rocha',
+  'Melo',
+  'Barbosa',
+  'Cardoso',
+  'Silveira',
+  'Nascimento',
+  'Moreira',
+  'Sá',
+  'Conceição',
+  'Magalhães',
+  'Brandão',
+  'Falcão',
+  'Patrício',
+  'Simões',
+  'Guimarães',
+  'Assunção',
+  'Azevedo',
+  'Teixeira',
+  'Correia',
+  'Mendes',
+  'Nogueira',
+  'Lopes',
+  'Freitas',
+];
 const DOMAINS = ['gmail.com', 'hotmail.com', 'outlook.com', 'yahoo.com.br', 'uol.com.br', 'bol.com.br'];
 
 const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -77,7 +161,11 @@ type Row = Record<string, unknown>;
 async function insertAll(db: Db, table: keyof Database, rows: Row[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // Rows are built to match the table; Kysely cannot check a table chosen at run time.
-    for (let i = 0; i < rows.length; i += BATCH) await trx.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
+    for (let i = 0; i < rows.length; i += BATCH)
+      await trx
+        .insertInto(table)
+        .values(rows.slice(i, i + BATCH) as never)
+        .execute();
   });
 }
 
@@ -98,7 +186,15 @@ async function seed(db: Db, patients: number): Promise<Seeded> {
   const sessions: Row[] = [];
   const sessionFor = (userId: string) => {
     const token = newToken();
-    sessions.push({ id: hashToken(token), user_id: userId, created_at: iso(now), last_seen_at: iso(now), expires_at: iso(now + day), ip: null, user_agent: 'bench' });
+    sessions.push({
+      id: hashToken(token),
+      user_id: userId,
+      created_at: iso(now),
+      last_seen_at: iso(now),
+      expires_at: iso(now + day),
+      ip: null,
+      user_agent: 'bench',
+    });
     return `${SESSION_COOKIE}=${token}`;
   };
   // Any non-null hash marks an activated account; nobody logs in with a password here.
@@ -145,13 +241,29 @@ async function seed(db: Db, patients: number): Promise<Seeded> {
   for (let i = 0; i < DOCTORS; i += 1) {
     const id = person('doctor', rnd() < 0.5 ? 'Dra. ' : 'Dr. ');
     doctorIds.push(id);
-    doctorProfiles.push({ user_id: id, crm_number: String(10_000 + i * 37), crm_uf: pick(['SP', 'RJ', 'MG', 'BA', 'PE']), rqe: null, specialty: pick(['Clínica médica', 'Cardiologia', 'Pediatria', 'Dermatologia']), phone: null, pix_key_type: null, pix_key: null, updated_at: iso(now) });
+    doctorProfiles.push({
+      user_id: id,
+      crm_number: String(10_000 + i * 37),
+      crm_uf: pick(['SP', 'RJ', 'MG', 'BA', 'PE']),
+      rqe: null,
+      specialty: pick(['Clínica médica', 'Cardiologia', 'Pediatria', 'Dermatologia']),
+      phone: null,
+      pix_key_type: null,
+      pix_key: null,
+      updated_at: iso(now),
+    });
   }
   users[doctorIds.length]!.status = 'active';
   const patientDoctors: string[][] = [];
   for (let i = 0; i < patients; i += 1) {
     const id = person('patient');
-    patientProfiles.push({ user_id: id, cpf: cpfOf(i + 1), birth_date: `19${50 + (i % 50)}-0${(i % 9) + 1}-1${i % 9}`, phone: `119${String(10_000_000 + i).slice(-8)}`, updated_at: iso(now) });
+    patientProfiles.push({
+      user_id: id,
+      cpf: cpfOf(i + 1),
+      birth_date: `19${50 + (i % 50)}-0${(i % 9) + 1}-1${i % 9}`,
+      phone: `119${String(10_000_000 + i).slice(-8)}`,
+      updated_at: iso(now),
+    });
     // One doctor each, and a second for three patients in ten: ~650 patients per doctor at 100,000.
     const mine = [doctorIds[i % DOCTORS]!];
     if (rnd() < 0.3) mine.push(doctorIds[(i + 1 + Math.floor(rnd() * (DOCTORS - 1))) % DOCTORS]!);
@@ -179,8 +291,29 @@ async function seed(db: Db, patients: number): Promise<Seeded> {
         const roomId = randomUUID();
         const started = now - Math.floor(rnd() * 720 * day);
         const doctorId = pick(patientDoctors[i]!);
-        rooms.push({ id: roomId, code: `bench-${i}-${k}`, doctor_id: doctorId, patient_id: patientIds[i], status: 'finished', reason: null, scheduled_at: null, admitted_at: iso(started), last_activity_at: iso(started + 1_200_000), created_at: iso(started), closed_at: iso(started + 1_200_000) });
-        visits.push({ id: randomUUID(), room_id: roomId, doctor_id: doctorId, patient_id: patientIds[i], started_at: iso(started), ended_at: iso(started + 1_200_000), duration_seconds: 1200, finalized_by: 'doctor' });
+        rooms.push({
+          id: roomId,
+          code: `bench-${i}-${k}`,
+          doctor_id: doctorId,
+          patient_id: patientIds[i],
+          status: 'finished',
+          reason: null,
+          scheduled_at: null,
+          admitted_at: iso(started),
+          last_activity_at: iso(started + 1_200_000),
+          created_at: iso(started),
+          closed_at: iso(started + 1_200_000),
+        });
+        visits.push({
+          id: randomUUID(),
+          room_id: roomId,
+          doctor_id: doctorId,
+          patient_id: patientIds[i],
+          started_at: iso(started),
+          ended_at: iso(started + 1_200_000),
+          duration_seconds: 1200,
+          finalized_by: 'doctor',
+        });
       }
     }
     await insertAll(db, 'rooms', rooms);
@@ -206,9 +339,14 @@ async function run(engine: 'sqlite' | 'postgres', patients: number) {
     // What autovacuum does soon after a bulk load (PostgreSQL 13+ vacuums after inserts too): statistics and the visibility map.
     if (engine === 'postgres') await sql`vacuum analyze`.execute(db);
     const seedSeconds = Math.round((performance.now() - started) / 100) / 10;
-    log(`${engine} ${patients} patients: seeded ${seeded.users} users and ${seeded.consultations} consultations in ${seedSeconds} s; doctor has ${seeded.doctorPatients} patients`);
+    log(
+      `${engine} ${patients} patients: seeded ${seeded.users} users and ${seeded.consultations} consultations in ${seedSeconds} s; doctor has ${seeded.doctorPatients} patients`,
+    );
 
-    const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir(), WEB_DIST_DIR: path.join(os.tmpdir(), 'mc-no-web') }), database };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir(), WEB_DIST_DIR: path.join(os.tmpdir(), 'mc-no-web') }),
+      database,
+    };
     const app = await buildApp(config, { db, logger: false });
     await app.ready();
     try {
@@ -266,7 +404,11 @@ async function main(): Promise<void> {
       }
     }
   }
-  log(misses.length ? `MISSED TARGETS (p95 < ${TARGET_P95_MS} ms at 100,000 patients): ${misses.join('; ')}` : `all p95 under ${TARGET_P95_MS} ms at 100,000 patients`);
+  log(
+    misses.length
+      ? `MISSED TARGETS (p95 < ${TARGET_P95_MS} ms at 100,000 patients): ${misses.join('; ')}`
+      : `all p95 under ${TARGET_P95_MS} ms at 100,000 patients`,
+  );
   process.exitCode = misses.length ? 1 : 0;
   console.info(JSON.stringify({ target_p95_ms: TARGET_P95_MS, requests, ...result }));
 }

@@ -35,7 +35,10 @@ const BATCH = 200;
 async function insertBatched<T extends keyof Database>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     // Rows are built to match the table; Kysely cannot check a table chosen at run time.
-    await db.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as never)
+      .execute();
   }
 }
 
@@ -54,7 +57,18 @@ async function seed(db: Db, pairs: number): Promise<SeededPair[]> {
   const user = (id: string, role: 'doctor' | 'patient', i: number) => {
     const email = `bench-${role}-${i}@example.com`;
     const name = `${role === 'doctor' ? 'Dra. Bench' : 'Paciente Bench'} ${i}`;
-    return { id, email, name, role, status: 'active', password_hash: null, photo_version: null, created_at: at, updated_at: at, search_text: userSearchText({ name, email }) };
+    return {
+      id,
+      email,
+      name,
+      role,
+      status: 'active',
+      password_hash: null,
+      photo_version: null,
+      created_at: at,
+      updated_at: at,
+      search_text: userSearchText({ name, email }),
+    };
   };
   const session = (userId: string) => {
     const token = newToken();
@@ -66,7 +80,17 @@ async function seed(db: Db, pairs: number): Promise<SeededPair[]> {
     const patientId = randomUUID();
     const code = newRoomCode();
     users.push(user(doctorId, 'doctor', i), user(patientId, 'patient', i));
-    doctors.push({ user_id: doctorId, crm_number: String(100_000 + i), crm_uf: 'SP', rqe: null, specialty: 'Clínica médica', phone: null, pix_key_type: null, pix_key: null, updated_at: at });
+    doctors.push({
+      user_id: doctorId,
+      crm_number: String(100_000 + i),
+      crm_uf: 'SP',
+      rqe: null,
+      specialty: 'Clínica médica',
+      phone: null,
+      pix_key_type: null,
+      pix_key: null,
+      updated_at: at,
+    });
     patients.push({ user_id: patientId, cpf: null, birth_date: null, phone: null, updated_at: at });
     links.push({ doctor_id: doctorId, patient_id: patientId, created_at: at });
     consents.push({ id: randomUUID(), patient_id: patientId, version: TCLE_VERSION, accepted_at: at, ip: null, user_agent: 'bench' });

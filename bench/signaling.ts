@@ -81,7 +81,10 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const script = await buildServer(path.join(path.dirname(fileURLToPath(import.meta.url)), 'signaling-server.ts'), 'dist/bench/signaling-server.mjs');
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof", profiles the server alone.
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', ...extra, script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', ...extra, script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const waiting: ((line: string) => void)[] = [];
   const early: string[] = [];
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
@@ -171,7 +174,9 @@ function sampleHealth(url: string): () => number {
   void (async () => {
     while (!stopped) {
       const t = performance.now();
-      await fetch(new URL('/healthz', url)).then((r) => r.arrayBuffer()).catch(() => undefined);
+      await fetch(new URL('/healthz', url))
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined);
       times.push(performance.now() - t);
       await sleep(250);
     }
@@ -243,7 +248,14 @@ async function signalingRound(servers: Server[], live: Live[], label: string): P
     let n = 0;
     const next = () => {
       const id = `${tag}${pairIndex}.${side}.${n}`;
-      send(s, { code, candidate: { candidate: `candidate:${id} 1 udp 2122260223 10.0.${pairIndex % 250}.${n} ${50_000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0 } }, id);
+      send(
+        s,
+        {
+          code,
+          candidate: { candidate: `candidate:${id} 1 udp 2122260223 10.0.${pairIndex % 250}.${n} ${50_000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0 },
+        },
+        id,
+      );
       n += 1;
       if (n < opts.candidates) setTimeout(next, opts.trickleMs);
     };
@@ -283,10 +295,13 @@ async function signalingRound(servers: Server[], live: Live[], label: string): P
       send(p.patient, { code: p.code, description: { type: 'answer', sdp: sdp('answer', `${tag}${i}.p.answer`) } }, `${tag}${i}.p.answer`);
       trickle(p.patient, i, 'p', p.code);
     });
-    setTimeout(() => {
-      send(p.doctor, { code: p.code, description: { type: 'offer', sdp: sdp('offer', `${tag}${i}.d.offer`) } }, `${tag}${i}.d.offer`);
-      trickle(p.doctor, i, 'd', p.code);
-    }, live.length > 1 ? (i * opts.spreadMs) / (live.length - 1) : 0);
+    setTimeout(
+      () => {
+        send(p.doctor, { code: p.code, description: { type: 'offer', sdp: sdp('offer', `${tag}${i}.d.offer`) } }, `${tag}${i}.d.offer`);
+        trickle(p.doctor, i, 'd', p.code);
+      },
+      live.length > 1 ? (i * opts.spreadMs) / (live.length - 1) : 0,
+    );
   });
   const progress = setInterval(() => log(`${label}: relayed ${received}/${expected}`), 2000);
   const minimum = opts.spreadMs + (opts.candidates + 2) * opts.trickleMs;
@@ -334,7 +349,9 @@ async function signalingRound(servers: Server[], live: Live[], label: string): P
     client_loop_delay_p99_ms: round(monitor.percentile(99) / 1e6),
     healthz_p95_ms: round(healthP95),
   };
-  log(`${label}: ${received}/${expected} relayed in ${figures.signaling_ms} ms; p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${figures.max_ms} ms; /healthz p95 ${figures.healthz_p95_ms} ms`);
+  log(
+    `${label}: ${received}/${expected} relayed in ${figures.signaling_ms} ms; p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${figures.max_ms} ms; /healthz p95 ${figures.healthz_p95_ms} ms`,
+  );
   return { messages: expected, figures };
 }
 
@@ -364,11 +381,16 @@ async function main(): Promise<void> {
       { cookie: p.doctorCookie, url: servers[i % servers.length]!.url },
       { cookie: p.patientCookie, url: servers[(i + 1) % servers.length]!.url },
     ]);
-    const connected = await inBatches(people, opts.batch, async ({ cookie, url }) => {
-      const s = await connectSocket(url, cookie);
-      sockets.push(s);
-      return s;
-    }, 'connected');
+    const connected = await inBatches(
+      people,
+      opts.batch,
+      async ({ cookie, url }) => {
+        const s = await connectSocket(url, cookie);
+        sockets.push(s);
+        return s;
+      },
+      'connected',
+    );
     const connectMs = performance.now() - t0;
     const live: Live[] = seeded.map((p, i) => ({ ...p, doctor: connected[2 * i]!, patient: connected[2 * i + 1]! }));
     // A socket the server drops (ping timeout under load, flood limit) loses its messages: count them.
@@ -391,7 +413,9 @@ async function main(): Promise<void> {
     const afterJoin = await rssOf();
     const socketCount = sockets.length;
     const kbPerSocket = (afterJoin.rss - before.rss) / 1024 / socketCount;
-    log(`server RSS ${round(before.rss / 2 ** 20, 1)} MB → ${round(afterJoin.rss / 2 ** 20, 1)} MB with ${socketCount} sockets joined: ${round(kbPerSocket, 1)} KB/socket (heap ${round((afterJoin.heapUsed - before.heapUsed) / 1024 / socketCount, 1)} KB/socket)`);
+    log(
+      `server RSS ${round(before.rss / 2 ** 20, 1)} MB → ${round(afterJoin.rss / 2 ** 20, 1)} MB with ${socketCount} sockets joined: ${round(kbPerSocket, 1)} KB/socket (heap ${round((afterJoin.heapUsed - before.heapUsed) / 1024 / socketCount, 1)} KB/socket)`,
+    );
 
     const quiet = await signalingRound(servers, live, 'quiet');
     let flood = null;
@@ -422,7 +446,11 @@ async function main(): Promise<void> {
       join_errors: joinErrors,
       disconnects,
       kb_per_socket: round(kbPerSocket, 1),
-      server_rss_mb: { before: round(before.rss / 2 ** 20, 1), joined: round(afterJoin.rss / 2 ** 20, 1), after_signaling: round(afterSignal.rss / 2 ** 20, 1) },
+      server_rss_mb: {
+        before: round(before.rss / 2 ** 20, 1),
+        joined: round(afterJoin.rss / 2 ** 20, 1),
+        after_signaling: round(afterSignal.rss / 2 ** 20, 1),
+      },
       connect_ms: Math.round(connectMs),
       join_ms: Math.round(joinMs),
       flood,

@@ -74,7 +74,8 @@ function main(): void {
     const { js, css } = firstLoad(manifest, entryKey, page);
     figures[`${route}_js_kb`] = Math.round(js * 10) / 10;
     figures[`${route}_css_kb`] = Math.round(css * 10) / 10;
-    if (js > BUDGET_KB && (route === 'login' || route.endsWith('_dashboard') || route.startsWith('admin_') || route.startsWith('doctor_'))) over.push(`${route} ${js.toFixed(1)} KB`);
+    if (js > BUDGET_KB && (route === 'login' || route.endsWith('_dashboard') || route.startsWith('admin_') || route.startsWith('doctor_')))
+      over.push(`${route} ${js.toFixed(1)} KB`);
   }
   // The tab's live connection (socket.io-client, the notice handlers) loads after sign-in, after
   // the first page has drawn: reported on its own, beyond what the entry already brought.
@@ -84,7 +85,9 @@ function main(): void {
   let runtimeKb = 0;
   for (const key of closure(manifest, runtime)) if (!entryKeys.has(key)) runtimeKb += gzKb(manifest[key]!.file);
   figures.after_sign_in_notices_js_kb = Math.round(runtimeKb * 10) / 10;
-  console.info(`First-load gzipped JS per route (budget for login, dashboards, admin and doctor pages: ${BUDGET_KB} KB); after_sign_in_notices: the live connection, loaded after the first page`);
+  console.info(
+    `First-load gzipped JS per route (budget for login, dashboards, admin and doctor pages: ${BUDGET_KB} KB); after_sign_in_notices: the live connection, loaded after the first page`,
+  );
   if (over.length) console.warn(`Over budget: ${over.join(', ')}`);
   console.info(JSON.stringify(figures));
   if (over.length) process.exitCode = 1;

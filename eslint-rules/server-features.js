@@ -73,11 +73,15 @@ const featureImports = {
       if (!to || to.kind !== 'feature' || (from.kind === 'feature' && to.name === from.name)) return;
       const base = to.file.replace(/\.(ts|tsx|js)$/, '');
       if (isTest) {
-        if (base.endsWith('.repository')) context.report({ node, message: `A test reaches features/${to.name} through its service, not its repository ('${source}').` });
+        if (base.endsWith('.repository'))
+          context.report({ node, message: `A test reaches features/${to.name} through its service, not its repository ('${source}').` });
         return;
       }
       if (from.kind === 'plumbing') {
-        context.report({ node, message: `${from.name}/ is plumbing every feature uses: it imports no feature ('${source}'); let app.ts hand it what a feature provides.` });
+        context.report({
+          node,
+          message: `${from.name}/ is plumbing every feature uses: it imports no feature ('${source}'); let app.ts hand it what a feature provides.`,
+        });
         return;
       }
       const deps = /** @type {Record<string, string[] | undefined>} */ (SERVER_FEATURE_DEPS)[from.name] ?? [];
@@ -89,7 +93,10 @@ const featureImports = {
         return;
       }
       if (!base.endsWith('.service') && base !== 'index') {
-        context.report({ node, message: `features/${from.name} uses features/${to.name} only through its service ('${source}'), never its repository or other files.` });
+        context.report({
+          node,
+          message: `features/${from.name} uses features/${to.name} only through its service ('${source}'), never its repository or other files.`,
+        });
       }
     };
 

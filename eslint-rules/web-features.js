@@ -59,12 +59,17 @@ const featureImports = {
     const check = (node, source) => {
       if (typeof source !== 'string') return;
       // Relative imports (within a folder) and the #web/* alias (package.json imports).
-      const target = source.startsWith('.') ? path.resolve(path.dirname(context.filename), source) : source.startsWith('#web/') ? path.join(webDir, source.slice('#web/'.length)) : null;
+      const target = source.startsWith('.')
+        ? path.resolve(path.dirname(context.filename), source)
+        : source.startsWith('#web/')
+          ? path.join(webDir, source.slice('#web/'.length))
+          : null;
       if (!target) return;
       const to = placeOf(target, webDir);
       if (!to) return;
       if (from.kind === 'shared') {
-        if (to.kind === 'feature' || to.kind === 'app') context.report({ node, message: `${from.name}/ is shared by every feature: it imports no feature and not app/ ('${source}').` });
+        if (to.kind === 'feature' || to.kind === 'app')
+          context.report({ node, message: `${from.name}/ is shared by every feature: it imports no feature and not app/ ('${source}').` });
         return;
       }
       if (from.kind !== 'feature') return;
@@ -82,7 +87,10 @@ const featureImports = {
         return;
       }
       if (to.sub !== 'api' && to.sub !== 'model') {
-        context.report({ node, message: `features/${from.name} uses features/${to.name} only through its api/ and model/ ('${source}'): draw another feature's components in app/pages.` });
+        context.report({
+          node,
+          message: `features/${from.name} uses features/${to.name} only through its api/ and model/ ('${source}'): draw another feature's components in app/pages.`,
+        });
       }
     };
 

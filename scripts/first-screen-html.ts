@@ -24,7 +24,8 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
 export function firstScreenTags(manifest: Manifest, screen: FirstScreen, modules = [screen.module], signedOut = false): string[] {
   const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
   if (!entryKey) throw new Error('first screens: no entry in the Vite manifest');
-  for (const module of modules) if (!manifest[module]) throw new Error(`first screens: ${module} (${screen.name}) is not a chunk of the build; update src/shared/first-screens.ts`);
+  for (const module of modules)
+    if (!manifest[module]) throw new Error(`first screens: ${module} (${screen.name}) is not a chunk of the build; update src/shared/first-screens.ts`);
   const inEntry = closure(manifest, entryKey);
   const entryCss = new Set([...inEntry].flatMap((k) => manifest[k]!.css ?? []));
   const needed = new Set<string>();
@@ -37,7 +38,9 @@ export function firstScreenTags(manifest: Manifest, screen: FirstScreen, modules
     // crossorigin="anonymous" gives the preload the same mode and credentials as apiFetch's
     // fetch (cors, same-origin), so the app's own request takes the preloaded answer.
     // Signed out (no session cookie), there is no session to ask for: the app knows it from the HTML.
-    ...[...(screen.session && !signedOut ? ['/api/auth/me'] : []), ...(screen.fetches ?? [])].map((url) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${url.replace(/&/g, '&amp;')}">`),
+    ...[...(screen.session && !signedOut ? ['/api/auth/me'] : []), ...(screen.fetches ?? [])].map(
+      (url) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${url.replace(/&/g, '&amp;')}">`,
+    ),
   ];
 }
 
@@ -91,7 +94,9 @@ async function renderFirstScreens(root: string): Promise<Record<string, string>>
     return module.firstScreenMarkup();
   } catch (error) {
     // A component that reads `window` or fetches while rendering cannot be drawn at build.
-    throw new Error(`first screens: drawing src/web/app/first-screen-markup.tsx at build failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`first screens: drawing src/web/app/first-screen-markup.tsx at build failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   } finally {
     await server.close();
   }

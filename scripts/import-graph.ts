@@ -69,7 +69,7 @@ console.info(`plugins/ and db/ importing a feature: ${pluginsAndDbIntoFeatures.l
 console.info(`cycles between features: ${showCycles(featureCycles)}`);
 console.info(`cycles between all server modules (features, core, plugins, db, lib, ...): ${showCycles(moduleCycles)}`);
 if (list) {
-  console.info('\ninto another feature\'s repository:');
+  console.info("\ninto another feature's repository:");
   intoRepository.forEach((e) => console.info(show(e)));
   console.info('\nother cross-feature imports:');
   crossFeature.filter((e) => !intoRepository.includes(e)).forEach((e) => console.info(show(e)));

@@ -25,7 +25,16 @@ describe('the compiled server that npm start runs', () => {
     try {
       const entry = await buildServer('src/server/main.ts', path.join(outDir, 'main.mjs'));
       child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
-        env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', ADMIN_PASSWORD: 'senha-de-teste-123' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATA_DIR: dataDir,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: '',
+          ADMIN_PASSWORD: 'senha-de-teste-123',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const running = child;

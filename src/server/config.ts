@@ -3,9 +3,7 @@ import { z } from 'zod';
 import type { SmtpSettings } from './lib/mail';
 import { type TrustProxy, checkAddresses } from './lib/trust-proxy';
 
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Every environment variable the server reads; the README documents each one. */
 const envSchema = z.object({
@@ -18,19 +16,35 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset to use SQLite)')
     .optional(),
   /** With DATABASE_URL: several identical nodes share PostgreSQL and this Redis (issue 14). */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   PUBLIC_URL: z.url().optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
   ADMIN_NAME: z.string().min(3).default('Administrador'),
   HTTPS: bool.default(false),
   TRUST_PROXY: z.string().default('0'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(60 * 12),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOGIN_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:587').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:587')
+    .optional(),
   SMTP_FROM: z.string().min(3).default('MedConnect <nao-responda@medconnect.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
@@ -38,7 +52,11 @@ const envSchema = z.object({
   TURN_URLS: z.string().optional(),
   TURN_SECRET: z.string().min(16, 'must have at least 16 characters (the static-auth-secret of coturn)').optional(),
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
-  ROOM_IDLE_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  ROOM_IDLE_MINUTES: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 60)
+    .default(30),
   /** How long a dropped member shows as "reconnecting" before "offline". */
   ROOM_RECONNECT_GRACE_SECONDS: z.coerce.number().min(0.1).max(600).default(20),
   /** Realtime events one person may send per 10 s, all their connections together. */
@@ -88,7 +106,10 @@ export type Config = {
 };
 
 function splitList(s: string): string[] {
-  return s.split(',').map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -129,7 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.TURN_URLS && !e.TURN_SECRET) throw new ConfigError('Invalid environment variable TURN_SECRET: required when TURN_URLS is set');
   if (e.REDIS_URL && !e.DATABASE_URL) {
-    throw new ConfigError('Invalid environment variable REDIS_URL: several nodes need PostgreSQL, so set DATABASE_URL too (or unset REDIS_URL to run one node on SQLite)');
+    throw new ConfigError(
+      'Invalid environment variable REDIS_URL: several nodes need PostgreSQL, so set DATABASE_URL too (or unset REDIS_URL to run one node on SQLite)',
+    );
   }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -137,9 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'sqlite', file: path.join(dataDir, 'medconnect.sqlite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'medconnect.sqlite') },
     redis: e.REDIS_URL ? { url: e.REDIS_URL } : undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME },

@@ -21,12 +21,9 @@ export class AppError extends Error {
 
 export const notFound = (message = 'Não encontramos o que você procurou.') => new AppError('not_found', 404, message);
 export const forbidden = (message = 'Você não tem permissão para fazer isso.') => new AppError('forbidden', 403, message);
-export const unauthenticated = (message = 'Entre na sua conta para continuar.') =>
-  new AppError('unauthenticated', 401, message);
-export const conflict = (code: ErrorCode, message: string, fields?: Record<string, string>) =>
-  new AppError(code, 409, message, fields);
-export const badRequest = (code: ErrorCode, message: string, fields?: Record<string, string>) =>
-  new AppError(code, 400, message, fields);
+export const unauthenticated = (message = 'Entre na sua conta para continuar.') => new AppError('unauthenticated', 401, message);
+export const conflict = (code: ErrorCode, message: string, fields?: Record<string, string>) => new AppError(code, 409, message, fields);
+export const badRequest = (code: ErrorCode, message: string, fields?: Record<string, string>) => new AppError(code, 400, message, fields);
 
 /** Maps zod issues to `{ "profile.pixKey": "message" }`, the first message per field. */
 export function fieldsOf(issues: ZodError['issues']): Record<string, string> {

@@ -23,7 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.warn("cleanup failed", e));
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.warn('cleanup failed', e));
 });
 
 type Started = ServerProcess;
@@ -58,7 +58,13 @@ describe('the server process', () => {
     const address = new URL(await addressOf(server));
     /** A POST whose body arrives slowly: in flight from its headers until its last byte. */
     const slowPost = () => {
-      const req = http.request({ host: address.hostname, port: address.port, method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json', 'content-length': '60', origin: address.origin } });
+      const req = http.request({
+        host: address.hostname,
+        port: address.port,
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: { 'content-type': 'application/json', 'content-length': '60', origin: address.origin },
+      });
       const answered = new Promise<number | string>((resolve) => {
         req.on('response', (res) => {
           res.resume();
@@ -76,7 +82,12 @@ describe('the server process', () => {
     server.child.kill('SIGTERM');
     await sleep(300);
     // New connections are refused at once.
-    expect(await fetch(new URL('/healthz', address)).then(() => 'answered', () => 'refused')).toBe('refused');
+    expect(
+      await fetch(new URL('/healthz', address)).then(
+        () => 'answered',
+        () => 'refused',
+      ),
+    ).toBe('refused');
     // The request in flight gets its answer (a 401: the point is that it is answered).
     finishing.req.end('"password":"senha-errada-123"}');
     expect(await finishing.answered).toBe(401);
@@ -218,7 +229,12 @@ describe.skipIf(!services)('several nodes on one PostgreSQL database', () => {
 
     const ended = (await consultationOf(a, abandoned.code))!;
     expect(ended).toMatchObject({ status: 'finished', finalized_by: 'auto' });
-    const finishedAudits = await a.db.selectFrom('audit_log').select('id').where('action', '=', 'consultation.finished').where('entity_id', '=', ended.id).execute();
+    const finishedAudits = await a.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'consultation.finished')
+      .where('entity_id', '=', ended.id)
+      .execute();
     expect(finishedAudits).toHaveLength(1);
     expect(await a.db.selectFrom('billing_records').select('id').where('consultation_id', '=', ended.id).execute()).toHaveLength(1);
 
@@ -245,12 +261,16 @@ describe.skipIf(!services || !redisServerAvailable(WHAT))('/readyz in multi-node
     expect(await readyz()).toEqual({ status: 200, body: { status: 'ready', database: 'ok', migrations: 'ok', redis: 'ok' } });
 
     await redis.stop();
-    await expect.poll(readyz, { timeout: 5_000, interval: 100 }).toEqual({ status: 503, body: { status: 'not_ready', database: 'ok', migrations: 'ok', redis: 'down' } });
+    await expect
+      .poll(readyz, { timeout: 5_000, interval: 100 })
+      .toEqual({ status: 503, body: { status: 'not_ready', database: 'ok', migrations: 'ok', redis: 'down' } });
     // /healthz is about the process only: a load balancer must not restart nodes for Redis.
     expect((await node.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
 
     await redis.start();
-    await expect.poll(readyz, { timeout: 10_000, interval: 200 }).toEqual({ status: 200, body: { status: 'ready', database: 'ok', migrations: 'ok', redis: 'ok' } });
+    await expect
+      .poll(readyz, { timeout: 10_000, interval: 200 })
+      .toEqual({ status: 200, body: { status: 'ready', database: 'ok', migrations: 'ok', redis: 'ok' } });
   }, 40_000);
 });
 

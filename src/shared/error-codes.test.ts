@@ -9,7 +9,10 @@ describe('the shared error codes', () => {
   });
 
   it('are the only codes the error shape accepts', () => {
-    expect(apiErrorSchema.safeParse({ error: { code: 'validation_error', message: 'Confira os campos destacados.', fields: { email: 'E-mail inválido.' } } }).success).toBe(true);
+    expect(
+      apiErrorSchema.safeParse({ error: { code: 'validation_error', message: 'Confira os campos destacados.', fields: { email: 'E-mail inválido.' } } })
+        .success,
+    ).toBe(true);
     // One code for "fields are wrong": the old second spelling is gone.
     expect(apiErrorSchema.safeParse({ error: { code: 'validation', message: 'Campo' } }).success).toBe(false);
     expect(apiErrorSchema.safeParse({ error: { code: 'made_up', message: 'x' } }).success).toBe(false);

@@ -3,7 +3,21 @@ import { PERMISSIONS, type Permission, ROLES, type Role, can, permissionsOf } fr
 
 // The table spelled out once more: any change to who may do what has to change this test too.
 const EXPECTED: Record<Role, readonly Permission[]> = {
-  admin: ['read:dashboard:own', 'update:profile:own', 'update:password:own', 'manage:users:any', 'read:users:any', 'read:photo:related', 'read:access-log:any', 'manage:fees:any', 'read:billing:any', 'review:billing:any', 'manage:payments:any', 'manage:backups:any', 'reset:database:any'],
+  admin: [
+    'read:dashboard:own',
+    'update:profile:own',
+    'update:password:own',
+    'manage:users:any',
+    'read:users:any',
+    'read:photo:related',
+    'read:access-log:any',
+    'manage:fees:any',
+    'read:billing:any',
+    'review:billing:any',
+    'manage:payments:any',
+    'manage:backups:any',
+    'reset:database:any',
+  ],
   doctor: [
     'read:dashboard:own',
     'update:profile:own',

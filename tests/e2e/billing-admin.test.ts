@@ -64,7 +64,13 @@ describe.runIf(run)('billing in the browser', () => {
 
   /** The figure on one stat card, once it has finished counting. */
   const figure = (label: string) => async () =>
-    plain(await p.getByRole('article').filter({ has: p.getByRole('heading', { name: label, exact: true }) }).locator('.stat-card-value').innerText());
+    plain(
+      await p
+        .getByRole('article')
+        .filter({ has: p.getByRole('heading', { name: label, exact: true }) })
+        .locator('.stat-card-value')
+        .innerText(),
+    );
 
   async function expectTotals(consultations: string, gross: string, clinic: string, doctors: string): Promise<void> {
     await expect.poll(figure('Consultas faturadas')).toBe(consultations);
@@ -73,7 +79,11 @@ describe.runIf(run)('billing in the browser', () => {
     await expect.poll(figure('Repasse aos médicos')).toBe(doctors);
   }
 
-  const row = (text: string) => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').filter({ hasText: text });
+  const row = (text: string) =>
+    p
+      .getByRole('table', { name: /^Consultas de/ })
+      .getByRole('row')
+      .filter({ hasText: text });
 
   const checkScreen = (name: string) => checkScreenAtBothWidths(p, name);
 
@@ -84,7 +94,11 @@ describe.runIf(run)('billing in the browser', () => {
     await expectTotals('3', 'R$ 450,00', 'R$ 90,00', 'R$ 360,00');
     await p.getByText('1 consulta curta espera sua decisão.').waitFor();
     // Last month under each figure.
-    await p.getByRole('article').filter({ hasText: 'Faturamento bruto' }).getByText(/R\$\s150,00/).waitFor();
+    await p
+      .getByRole('article')
+      .filter({ hasText: 'Faturamento bruto' })
+      .getByText(/R\$\s150,00/)
+      .waitFor();
     const doctors = p.getByRole('table', { name: /^Faturamento por médico/ });
     expect(plain(await doctors.getByRole('row').filter({ hasText: 'Ana Ribeiro' }).innerText())).toContain('R$ 240,00');
     expect(plain(await row('Elisa Prado').innerText())).toContain('R$ 150,00');
@@ -96,8 +110,17 @@ describe.runIf(run)('billing in the browser', () => {
 
   it('approving the short call bills it: the totals go up', async () => {
     await p.getByRole('button', { name: 'Ver consultas em análise' }).click();
-    await expect.poll(() => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').count()).toBe(2); // header + the one
-    await row('Davi Rocha').getByRole('button', { name: /^Aprovar/ }).click();
+    await expect
+      .poll(() =>
+        p
+          .getByRole('table', { name: /^Consultas de/ })
+          .getByRole('row')
+          .count(),
+      )
+      .toBe(2); // header + the one
+    await row('Davi Rocha')
+      .getByRole('button', { name: /^Aprovar/ })
+      .click();
     await p.getByText('aprovada: agora entra no faturamento.').waitFor();
     await expectTotals('4', 'R$ 600,00', 'R$ 120,00', 'R$ 480,00');
     await p.getByText('1 consulta curta espera sua decisão.').waitFor({ state: 'detached' });
@@ -105,7 +128,9 @@ describe.runIf(run)('billing in the browser', () => {
   });
 
   it('voiding a consultation asks why, strikes it through and lowers the totals', async () => {
-    await row('Carla Mendes').getByRole('button', { name: /^Anular/ }).click();
+    await row('Carla Mendes')
+      .getByRole('button', { name: /^Anular/ })
+      .click();
     const dialog = p.getByRole('dialog', { name: 'Anular consulta' });
     await dialog.getByRole('button', { name: 'Anular consulta' }).click();
     await dialog.getByText('Diga o motivo (pelo menos 3 letras).').waitFor();
@@ -114,7 +139,10 @@ describe.runIf(run)('billing in the browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await p.getByText('Consulta anulada: saiu do faturamento.').waitFor();
     await row('Carla Mendes').getByText('Anulada', { exact: true }).waitFor();
-    const decoration = await row('Carla Mendes').locator('.billing-money').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+    const decoration = await row('Carla Mendes')
+      .locator('.billing-money')
+      .first()
+      .evaluate((el) => getComputedStyle(el).textDecorationLine);
     expect(decoration).toBe('line-through');
     await expectTotals('3', 'R$ 450,00', 'R$ 90,00', 'R$ 360,00');
     const voided = await server.db.selectFrom('billing_records').select(['status', 'note']).where('status', '=', 'voided').execute();
@@ -129,8 +157,24 @@ describe.runIf(run)('billing in the browser', () => {
     const thisMonth = clinicMonthOf(new Date());
     const from = addMonths(thisMonth, -2);
     const at = new Date(`${from}-15T15:00:00.000Z`);
-    await server.db.insertInto('doctor_fees').values({ doctor_id: ana.id, price_cents: 20_000, clinic_bps: null, updated_at: at.toISOString(), updated_by: null }).execute();
-    const phone = { id: randomUUID(), room_id: null, doctor_id: ana.id, patient_id: fulano.id, started_at: at.toISOString(), ended_at: at.toISOString(), duration_seconds: null, finalized_by: 'doctor' as const, doctor_connected_at: null, patient_connected_at: null, kind: 'phone' as const, note: null };
+    await server.db
+      .insertInto('doctor_fees')
+      .values({ doctor_id: ana.id, price_cents: 20_000, clinic_bps: null, updated_at: at.toISOString(), updated_by: null })
+      .execute();
+    const phone = {
+      id: randomUUID(),
+      room_id: null,
+      doctor_id: ana.id,
+      patient_id: fulano.id,
+      started_at: at.toISOString(),
+      ended_at: at.toISOString(),
+      duration_seconds: null,
+      finalized_by: 'doctor' as const,
+      doctor_connected_at: null,
+      patient_connected_at: null,
+      kind: 'phone' as const,
+      note: null,
+    };
     await server.db.insertInto('consultations').values(phone).execute();
     await billFinishedConsultation(server.db, phone);
     await server.db.deleteFrom('doctor_fees').where('doctor_id', '=', ana.id).execute();
@@ -142,16 +186,33 @@ describe.runIf(run)('billing in the browser', () => {
     await records.getByRole('heading', { name: /^Consultas de .+ a / }).waitFor();
     await p.waitForURL(new RegExp(`de=${from}&ate=${thisMonth}`));
     // Four calls this month, one last month, the phone consultation.
-    await expect.poll(() => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').count()).toBe(1 + 6);
+    await expect
+      .poll(() =>
+        p
+          .getByRole('table', { name: /^Consultas de/ })
+          .getByRole('row')
+          .count(),
+      )
+      .toBe(1 + 6);
 
     await p.getByLabel('Tipo', { exact: true }).selectOption('phone');
-    await expect.poll(() => p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').count()).toBe(1 + 1);
+    await expect
+      .poll(() =>
+        p
+          .getByRole('table', { name: /^Consultas de/ })
+          .getByRole('row')
+          .count(),
+      )
+      .toBe(1 + 1);
     expect(plain(await row('=Fulano Teste').innerText())).toContain('Telefone');
     await p.getByLabel('Tipo', { exact: true }).selectOption('');
     await p.getByLabel('Ordem', { exact: true }).selectOption('price_desc');
     await records.getByText('Do maior valor para o menor. Horários de Brasília.').waitFor();
     await p.waitForURL(/ordem=price_desc/);
-    const firstRow = p.getByRole('table', { name: /^Consultas de/ }).getByRole('row').nth(1);
+    const firstRow = p
+      .getByRole('table', { name: /^Consultas de/ })
+      .getByRole('row')
+      .nth(1);
     await expect.poll(async () => plain(await firstRow.innerText())).toContain('R$ 200,00');
 
     const csv = await download('Exportar CSV');

@@ -55,7 +55,10 @@ describe.runIf(run)('billing from real calls', () => {
   });
 
   async function setMinimumMinutes(minutes: number): Promise<void> {
-    const res = await admin.request.put('/api/fees', { data: { price: 'R$ 150,00', share: '20', reviewBelowMinutes: minutes }, headers: { origin: server.url } });
+    const res = await admin.request.put('/api/fees', {
+      data: { price: 'R$ 150,00', share: '20', reviewBelowMinutes: minutes },
+      headers: { origin: server.url },
+    });
     expect(res.status(), await res.text()).toBe(200);
   }
 
@@ -74,7 +77,10 @@ describe.runIf(run)('billing from real calls', () => {
       people[who].consented = true;
     }
     await p.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await p.getByText(/Aguardando/).first().waitFor();
+    await p
+      .getByText(/Aguardando/)
+      .first()
+      .waitFor();
 
     const d = doctorPage.page;
     await d.goto(`/sala/${code}`);
@@ -98,12 +104,14 @@ describe.runIf(run)('billing from real calls', () => {
     return record[0]!;
   }
 
-  const priceOf = async (id: string) => (await server.db.selectFrom('billing_records').select(['price_cents', 'status']).where('id', '=', id).executeTakeFirstOrThrow());
+  const priceOf = async (id: string) =>
+    await server.db.selectFrom('billing_records').select(['price_cents', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 
   it('two doctors each finish a real call, billed at the clinic price', async () => {
     const first = await realCall('ana');
     const second = await realCall('bruno');
-    for (const r of [first, second]) expect(r).toMatchObject({ kind: 'video', status: 'billed', price_cents: 15_000, clinic_cents: 3_000, doctor_cents: 12_000 });
+    for (const r of [first, second])
+      expect(r).toMatchObject({ kind: 'video', status: 'billed', price_cents: 15_000, clinic_cents: 3_000, doctor_cents: 12_000 });
     firstIds = [first.id, second.id];
   });
 
@@ -126,11 +134,20 @@ describe.runIf(run)('billing from real calls', () => {
     await admin.goto('/admin/faturamento');
     await admin.getByRole('heading', { level: 1, name: 'Faturamento' }).waitFor();
     const figure = (label: string) => async () =>
-      plain(await admin.getByRole('article').filter({ has: admin.getByRole('heading', { name: label, exact: true }) }).locator('.stat-card-value').innerText());
+      plain(
+        await admin
+          .getByRole('article')
+          .filter({ has: admin.getByRole('heading', { name: label, exact: true }) })
+          .locator('.stat-card-value')
+          .innerText(),
+      );
     await expect.poll(figure('Faturamento bruto')).toBe('R$ 500,00');
     await admin.getByText('1 consulta curta espera sua decisão.').waitFor();
     await admin.getByRole('button', { name: 'Ver consultas em análise' }).click();
-    const row = admin.getByRole('table', { name: /^Consultas de/ }).getByRole('row').filter({ hasText: 'Davi Rocha' });
+    const row = admin
+      .getByRole('table', { name: /^Consultas de/ })
+      .getByRole('row')
+      .filter({ hasText: 'Davi Rocha' });
     await row.getByRole('button', { name: /^Aprovar/ }).click();
     await admin.getByText('aprovada: agora entra no faturamento.').waitFor();
     expect(await priceOf(short.id)).toEqual({ price_cents: 15_000, status: 'billed' });
@@ -143,7 +160,10 @@ describe.runIf(run)('billing from real calls', () => {
     expect(plain(await byDoctor.getByRole('row').filter({ hasText: 'Ana Ribeiro' }).innerText())).toContain('R$ 350,00');
     expect(plain(await byDoctor.getByRole('row').filter({ hasText: 'Bruno Lima' }).innerText())).toContain('R$ 300,00');
 
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       await admin.setViewportSize(viewport);
       await admin.evaluate(() => window.scrollTo(0, 0));
       await expectNoHorizontalOverflow(admin, `billing after calls ${label}`);
@@ -156,7 +176,13 @@ describe.runIf(run)('billing from real calls', () => {
     const d = people.ana.doctorPage.page;
     await d.goto('/medico/ganhos');
     const figure = (label: string) => async () =>
-      plain(await d.getByRole('article').filter({ has: d.getByRole('heading', { name: label, exact: true }) }).locator('.stat-card-value').innerText());
+      plain(
+        await d
+          .getByRole('article')
+          .filter({ has: d.getByRole('heading', { name: label, exact: true }) })
+          .locator('.stat-card-value')
+          .innerText(),
+      );
     await expect.poll(figure('Você recebe'), { timeout: 5_000 }).toBe('R$ 280,00');
     await expect.poll(figure('Consultas faturadas'), { timeout: 5_000 }).toBe('2');
     expect(await d.getByText('Davi Rocha').count()).toBe(0);

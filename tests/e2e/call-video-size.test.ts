@@ -47,7 +47,9 @@ const videoSender = (page: Page) =>
   page.evaluate(() => {
     const pcs = ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter((pc) => pc.connectionState !== 'closed');
     const sender = pcs.flatMap((pc) => pc.getSenders()).find((s) => s.track?.kind === 'video');
-    return sender ? { label: sender.track!.label, hint: sender.track!.contentHint, scale: sender.getParameters().encodings[0]?.scaleResolutionDownBy ?? 1 } : null;
+    return sender
+      ? { label: sender.track!.label, hint: sender.track!.contentHint, scale: sender.getParameters().encodings[0]?.scaleResolutionDownBy ?? 1 }
+      : null;
   });
 
 /**
@@ -93,7 +95,10 @@ describe.runIf(run)('call video size', () => {
   it('the first remote frames are small, and both sides then receive the other’s camera at 1280×720', async () => {
     await patient.page.goto(`/sala/${code}`);
     await patient.page.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await patient.page.getByText(/Aguardando/).first().waitFor();
+    await patient.page
+      .getByText(/Aguardando/)
+      .first()
+      .waitFor();
     await doctor.page.goto(`/sala/${code}`);
     await doctor.page.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
     const admit = doctor.page.getByRole('button', { name: 'Deixar entrar' });
@@ -101,11 +106,17 @@ describe.runIf(run)('call video size', () => {
     await doctor.page.evaluate(ARM_FIRST_FRAME);
     await patient.page.evaluate(ARM_FIRST_FRAME);
     await admit.click();
-    for (const [who, page] of [['doctor', doctor.page], ['patient', patient.page]] as const) {
+    for (const [who, page] of [
+      ['doctor', doctor.page],
+      ['patient', patient.page],
+    ] as const) {
       const first = String(await page.evaluate('window.__firstSize'));
       expect(Number(first.split('x')[0]), `${who}'s first remote frame (${first}) should be sent small`).toBeLessThan(1280);
     }
-    for (const [who, page] of [['doctor', doctor.page], ['patient', patient.page]] as const) {
+    for (const [who, page] of [
+      ['doctor', doctor.page],
+      ['patient', patient.page],
+    ] as const) {
       await expect.poll(() => remoteSize(page), { timeout: 10_000, message: `${who} should receive 1280×720 after the step up` }).toBe('1280x720');
     }
     expect(await videoSender(doctor.page)).toEqual({ label: 'fake_device_0', hint: 'motion', scale: 1 });

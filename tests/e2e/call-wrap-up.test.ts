@@ -13,7 +13,12 @@ const run = chromiumAvailable();
 
 /** Reads a QR code drawn as SVG the way a phone camera would: rasterised, then decoded by an independent decoder. */
 async function decodeQr(svg: string): Promise<string | null> {
-  const { data, info } = await sharp(Buffer.from(svg)).resize(400, 400, { kernel: 'nearest' }).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg))
+    .resize(400, 400, { kernel: 'nearest' })
+    .flatten({ background: '#ffffff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)?.data ?? null;
 }
 
@@ -64,7 +69,16 @@ describe.runIf(run)('the end of a call and its record', () => {
   }
 
   async function waitSaved(page: Page): Promise<void> {
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Salvo às/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /Salvo às/ })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
   }
 
   async function doctorEnters(): Promise<void> {
@@ -75,7 +89,10 @@ describe.runIf(run)('the end of a call and its record', () => {
   it('on a phone the open notes take the lower half and the patient stays in view; controls keep captions and "Mais" is a keyboard menu', async () => {
     await patient.page.goto(`/sala/${code}`);
     await patient.page.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await patient.page.getByText(/Aguardando/).first().waitFor();
+    await patient.page
+      .getByText(/Aguardando/)
+      .first()
+      .waitFor();
     const d = doctor.page;
     await d.goto(`/sala/${code}`);
     await d.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
@@ -95,7 +112,8 @@ describe.runIf(run)('the end of a call and its record', () => {
 
     // Short captions under every button, also on a phone; "Tela" and "Dispositivos" are behind "Mais".
     const bar = d.getByRole('group', { name: 'Controles da chamada' });
-    for (const caption of ['Microfone', 'Câmera', 'Conversa', 'Mais', 'Sair', 'Finalizar']) await expect.poll(() => bar.getByText(caption, { exact: true }).isVisible(), { message: caption }).toBe(true);
+    for (const caption of ['Microfone', 'Câmera', 'Conversa', 'Mais', 'Sair', 'Finalizar'])
+      await expect.poll(() => bar.getByText(caption, { exact: true }).isVisible(), { message: caption }).toBe(true);
     expect(await bar.getByRole('button', { name: 'Compartilhar tela' }).count()).toBe(0);
     expect(await bar.getByRole('button', { name: 'Trocar dispositivo' }).count()).toBe(0);
 
@@ -146,7 +164,8 @@ describe.runIf(run)('the end of a call and its record', () => {
     ] as const) {
       expect(await d.getByLabel(label).getAttribute('placeholder')).toBe(placeholder);
     }
-    for (const label of ['Medicamento do item 1', 'Dose do item 1', 'Frequência do item 1']) expect(await d.getByLabel(label).getAttribute('aria-required'), label).toBe('true');
+    for (const label of ['Medicamento do item 1', 'Dose do item 1', 'Frequência do item 1'])
+      expect(await d.getByLabel(label).getAttribute('aria-required'), label).toBe('true');
     expect(await d.getByLabel('Via do item 1').getAttribute('aria-required')).toBeNull();
     await d.getByText('Obrigatório para assinar.').first().waitFor();
 
@@ -238,7 +257,10 @@ describe.runIf(run)('the end of a call and its record', () => {
     await d.getByRole('link', { name: 'Imprimir receita' }).first().click();
     await d.waitForURL(/\/documentos\/receita\//);
     await d.getByText('Losartana 50 mg').first().waitFor();
-    await d.getByText(/uso contínuo/).first().waitFor();
+    await d
+      .getByText(/uso contínuo/)
+      .first()
+      .waitFor();
     expect(await d.getByText(/por uso contínuo/).count()).toBe(0);
     expect(await d.getByText(/SHA-256/).count()).toBe(0);
 

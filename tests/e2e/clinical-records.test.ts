@@ -75,13 +75,25 @@ describe.runIf(run)('clinical records', () => {
   }
 
   async function waitSaved(page: Page): Promise<void> {
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Salvo às/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /Salvo às/ })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
   }
 
   it('during the call the doctor writes a draft with a diagnosis and a prescription; it survives a reload', async () => {
     await patient.page.goto(`/sala/${code}`);
     await patient.page.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await patient.page.getByText(/Aguardando/).first().waitFor();
+    await patient.page
+      .getByText(/Aguardando/)
+      .first()
+      .waitFor();
     await doctorEnters();
     await doctor.page.getByRole('button', { name: 'Deixar entrar' }).click();
     await expectFramesGrowing(doctor.page, 'doctor');
@@ -163,7 +175,10 @@ describe.runIf(run)('clinical records', () => {
     await d.getByRole('button', { name: 'Sim, assinar' }).click();
     await d.goto(evolutionPath);
     await d.getByText('Corrigindo: a febre começou há 3 dias.').first().waitFor();
-    await d.getByText(/Adendo de/).first().waitFor();
+    await d
+      .getByText(/Adendo de/)
+      .first()
+      .waitFor();
     await shot(d, 'evolution-final-desktop');
 
     await d.getByRole('link', { name: 'Imprimir receita' }).first().click();

@@ -40,7 +40,11 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     server = await startLiveServer({ CLINIC_CITY: 'São Paulo' });
     const ana = await createDoctor(server.db, { name: 'Ana Ribeiro', email: 'ana@clinica.test' });
     const bruno = await createDoctor(server.db, { name: 'Bruno Teixeira' });
-    await server.db.updateTable('doctor_profiles').set({ pix_key_type: 'cpf', pix_key: '52998224725', city: 'Campinas', city_uf: 'SP' }).where('user_id', '=', ana.id).execute();
+    await server.db
+      .updateTable('doctor_profiles')
+      .set({ pix_key_type: 'cpf', pix_key: '52998224725', city: 'Campinas', city_uf: 'SP' })
+      .where('user_id', '=', ana.id)
+      .execute();
     const carla = await createPatient(server.db, { name: 'Carla Mendes', doctors: [ana, bruno] });
     const davi = await createPatient(server.db, { name: 'Davi Rocha', doctors: [ana, bruno] });
     const mid = midLastMonth().getTime();
@@ -109,7 +113,10 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     await dialog.waitFor({ state: 'hidden' });
     await p.getByText('Mês fechado: 2 pagamentos criados.').waitFor();
     await p.getByRole('heading', { name: 'Tudo deste mês já está fechado' }).waitFor();
-    await p.getByRole('list', { name: `Fechamentos de ${lastName}` }).getByText('1º fechamento').waitFor();
+    await p
+      .getByRole('list', { name: `Fechamentos de ${lastName}` })
+      .getByText('1º fechamento')
+      .waitFor();
     await expect.poll(() => paymentsTable().getByRole('row').count()).toBe(3); // header + 2
     const bruno = plain(await paymentsTable().getByRole('row').filter({ hasText: 'Bruno Teixeira' }).innerText());
     expect(bruno).toContain('A pagar');
@@ -157,7 +164,11 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     expect(await timeline.getByText('fechou o mês: R$').count()).toBe(1);
     // Paid: no code to pay twice.
     expect(await p.getByLabel('PIX copia e cola').count()).toBe(0);
-    const row = await server.db.selectFrom('payments').select(['status', 'pix_e2e_id', 'paid_note']).where('doctor_name', '=', 'Ana Ribeiro').executeTakeFirstOrThrow();
+    const row = await server.db
+      .selectFrom('payments')
+      .select(['status', 'pix_e2e_id', 'paid_note'])
+      .where('doctor_name', '=', 'Ana Ribeiro')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'paid', pix_e2e_id: E2E_ID, paid_note: 'Pago pelo app do banco' });
     await checkScreen('closing-payment-paid');
   });
@@ -180,11 +191,19 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
   /** Ana, through the API as her own page would: "Não recebi", with a message. */
   async function anaSaysNotReceived(message: string): Promise<void> {
     const headers = { origin: server.url, 'content-type': 'application/json' };
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ email: 'ana@clinica.test', password: PASSWORD }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email: 'ana@clinica.test', password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
     const cookie = /mc_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
     const { id } = await server.db.selectFrom('payments').select('id').where('doctor_name', '=', 'Ana Ribeiro').executeTakeFirstOrThrow();
-    const res = await fetch(`${server.url}/api/me/payments/${id}/dispute`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ message }) });
+    const res = await fetch(`${server.url}/api/me/payments/${id}/dispute`, {
+      method: 'POST',
+      headers: { ...headers, cookie },
+      body: JSON.stringify({ message }),
+    });
     expect(res.status, await res.clone().text()).toBe(200);
   }
 
@@ -197,7 +216,10 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     await p.locator('.closing-dispute blockquote').getByText('O PIX não caiu na minha conta até agora.').waitFor();
     await p.getByText('Médico não recebeu').first().waitFor();
     // Unpaid again: the code to pay is back.
-    await p.getByRole('img', { name: /^QR Code PIX de/ }).locator('svg').waitFor();
+    await p
+      .getByRole('img', { name: /^QR Code PIX de/ })
+      .locator('svg')
+      .waitFor();
     const timeline = p.getByRole('region', { name: 'Histórico' });
     await timeline.getByText('Dr(a). Ana Ribeiro disse que não recebeu.').waitFor();
     await checkScreen('closing-payment-disputed');

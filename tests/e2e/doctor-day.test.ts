@@ -108,7 +108,9 @@ describe.runIf(run)('the doctor’s day', () => {
     const before = await tones(d);
 
     await patientEntersWaitingRoom();
-    await banner().getByText(/José\s+está na sala de espera/).waitFor();
+    await banner()
+      .getByText(/José\s+está na sala de espera/)
+      .waitFor();
     const enter = banner().getByRole('link', { name: /Entrar agora/ });
     expect(await enter.getAttribute('href')).toBe(`/sala/${code}`);
     await expect.poll(() => tones(d)).toBeGreaterThan(before);
@@ -117,7 +119,9 @@ describe.runIf(run)('the doctor’s day', () => {
 
     // A page loaded now asks the server: the banner is there without any live notice.
     await d.reload();
-    await banner().getByText(/José\s+está na sala de espera/).waitFor();
+    await banner()
+      .getByText(/José\s+está na sala de espera/)
+      .waitFor();
     // The home says it in its list of the day too.
     await d.getByRole('link', { name: 'Início' }).first().click();
     await d.getByRole('list', { name: 'Consultas de hoje' }).getByText('José está na sala de espera').waitFor();
@@ -136,7 +140,9 @@ describe.runIf(run)('the doctor’s day', () => {
 
   it('"Entrar agora" takes her into the call: the banner is gone once José is let in', async () => {
     const d = doctor.page;
-    await banner().getByRole('link', { name: /Entrar agora/ }).click();
+    await banner()
+      .getByRole('link', { name: /Entrar agora/ })
+      .click();
     await d.waitForURL(new RegExp(`/sala/${code}$`));
     await d.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
     await d.getByRole('button', { name: 'Deixar entrar' }).click();

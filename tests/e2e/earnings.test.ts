@@ -62,8 +62,15 @@ describe.runIf(run)('earnings in the browser', () => {
 
     browser = await launchChromium();
     adminContext = await newContext(browser, server.url, DESKTOP);
-    expect((await adminContext.request.post('/api/auth/login', { data: { email: ADMIN.email, password: ADMIN.password }, headers: { origin: server.url } })).status()).toBe(200);
-    const void_ = await adminContext.request.post(`/api/billing/${voided}/void`, { data: { reason: 'Consulta registrada em duplicidade.' }, headers: { origin: server.url } });
+    expect(
+      (
+        await adminContext.request.post('/api/auth/login', { data: { email: ADMIN.email, password: ADMIN.password }, headers: { origin: server.url } })
+      ).status(),
+    ).toBe(200);
+    const void_ = await adminContext.request.post(`/api/billing/${voided}/void`, {
+      data: { reason: 'Consulta registrada em duplicidade.' },
+      headers: { origin: server.url },
+    });
     expect(void_.status(), await void_.text()).toBe(200);
     admin = await adminContext.newPage();
 
@@ -101,10 +108,19 @@ describe.runIf(run)('earnings in the browser', () => {
 
   /** The figure on one stat card, once it has finished counting. */
   const figure = (p: Page, label: string) => async () =>
-    plain(await p.getByRole('article').filter({ has: p.getByRole('heading', { name: label, exact: true }) }).locator('.stat-card-value').innerText());
+    plain(
+      await p
+        .getByRole('article')
+        .filter({ has: p.getByRole('heading', { name: label, exact: true }) })
+        .locator('.stat-card-value')
+        .innerText(),
+    );
 
   async function checkScreen(p: Page, name: string, shots: { phone: string; desktop: string }): Promise<void> {
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       await p.setViewportSize(viewport);
       await p.evaluate(() => window.scrollTo(0, 0));
       await p.waitForTimeout(300);
@@ -137,7 +153,11 @@ describe.runIf(run)('earnings in the browser', () => {
     await expect.poll(figure(ana, 'Comissão da clínica'), SETTLE).toBe('R$ 60,00');
     await expect.poll(figure(ana, 'Você recebe'), SETTLE).toBe('R$ 240,00');
     const lastMonth = monthNameOf(addMonths(thisMonth, -1));
-    await ana.getByRole('article').filter({ hasText: 'Você recebe' }).getByText(new RegExp(`Em ${lastMonth}: R\\$\\s120,00`)).waitFor();
+    await ana
+      .getByRole('article')
+      .filter({ hasText: 'Você recebe' })
+      .getByText(new RegExp(`Em ${lastMonth}: R\\$\\s120,00`))
+      .waitFor();
     // The month's payout state, and what "Em análise" means.
     const month = ana.getByRole('region', { name: new RegExp(`^${monthNameOf(thisMonth)} de`, 'i') });
     await month.getByText('Em aberto', { exact: true }).waitFor();
@@ -166,7 +186,12 @@ describe.runIf(run)('earnings in the browser', () => {
     expect(await row('Davi Rocha', 'Em análise').count()).toBe(1);
     const voided = row('Carla Mendes', 'Anulada');
     expect(plain(await voided.innerText())).toContain('Consulta registrada em duplicidade.');
-    expect(await voided.locator('.billing-money').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
+    expect(
+      await voided
+        .locator('.billing-money')
+        .first()
+        .evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).toBe('line-through');
     await expectNothingOfBruno(ana);
     await checkScreen(ana, 'earnings', { phone: 'earnings-390', desktop: 'earnings-1440' });
 
@@ -209,7 +234,11 @@ describe.runIf(run)('earnings in the browser', () => {
     await expect.poll(figure(admin, 'Comissão da clínica'), SETTLE).toBe('R$ 120,00');
     await expect.poll(figure(admin, 'Repasse aos médicos'), SETTLE).toBe('R$ 480,00');
     await expect.poll(figure(admin, 'Consultas em análise'), SETTLE).toBe('1');
-    await admin.getByRole('article').filter({ hasText: 'Faturamento bruto' }).getByText(/No mês passado: R\$\s300,00/).waitFor();
+    await admin
+      .getByRole('article')
+      .filter({ hasText: 'Faturamento bruto' })
+      .getByText(/No mês passado: R\$\s300,00/)
+      .waitFor();
     await checkScreen(admin, 'admin dashboard', { phone: 'admin-dashboard-phone', desktop: 'admin-dashboard-desktop' });
     await admin.getByRole('link', { name: 'Ver consultas em análise' }).click();
     await admin.waitForURL(/\/admin\/faturamento\?situacao=under_review$/);

@@ -42,7 +42,10 @@ describe.runIf(run)('fees in the browser', () => {
   async function checkScreen(name: string): Promise<void> {
     // A "saved" toast would sit on top of the form in the screenshots.
     for (const close of await p.getByRole('button', { name: 'Fechar aviso' }).all()) await close.click();
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       await p.setViewportSize(viewport);
       // Full-page shots taken while scrolled draw the fixed sidebar and top bar mid-page.
       await p.evaluate(() => window.scrollTo(0, 0));
@@ -101,7 +104,10 @@ describe.runIf(run)('fees in the browser', () => {
     await card.getByText('Valores próprios', { exact: true }).waitFor();
     await card.getByText('Valor da consulta: valor da clínica → R$ 200,00').waitFor();
     await card.getByText('Numa consulta de R$ 200,00, a clínica fica com R$ 25,00 e o médico recebe R$ 175,00.').waitFor();
-    expect(await server.db.selectFrom('doctor_fees').select(['price_cents', 'clinic_bps']).where('doctor_id', '=', doctor.id).executeTakeFirst()).toEqual({ price_cents: 20000, clinic_bps: null });
+    expect(await server.db.selectFrom('doctor_fees').select(['price_cents', 'clinic_bps']).where('doctor_id', '=', doctor.id).executeTakeFirst()).toEqual({
+      price_cents: 20000,
+      clinic_bps: null,
+    });
     await checkScreen('doctor-fees');
 
     await card.getByRole('button', { name: 'Usar os valores da clínica' }).click();

@@ -47,7 +47,10 @@ describe.runIf(run)('foundation in the browser', () => {
 
   /** No sideways scroll, axe clean, and a screenshot, at both widths. */
   async function checkScreen(p: Page, name: string): Promise<void> {
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       await p.setViewportSize(viewport);
       await p.waitForTimeout(200);
       await expectNoHorizontalOverflow(p, `${name} ${label}`);
@@ -86,7 +89,10 @@ describe.runIf(run)('foundation in the browser', () => {
     await p.getByLabel('Especialidade').fill('Cardiologia');
     await p.getByRole('button', { name: 'Criar conta e gerar convite' }).click();
     // Client-side validation names the bad field and nothing is sent.
-    await p.getByText(/CRM inválido/i).first().waitFor();
+    await p
+      .getByText(/CRM inválido/i)
+      .first()
+      .waitFor();
     expect(await server.db.selectFrom('users').select('id').where('email', '=', 'helena@clinica.test').execute()).toHaveLength(0);
     await p.getByLabel('Número do CRM').fill('123456');
     await p.getByRole('button', { name: 'Criar conta e gerar convite' }).click();
@@ -112,7 +118,10 @@ describe.runIf(run)('foundation in the browser', () => {
   it('the doctor sets a password, fills the profile with a PIX key and a photo, and registers a patient', async () => {
     const p = await page();
     await p.goto(doctorInvite);
-    await p.getByText(/Helena/).first().waitFor();
+    await p
+      .getByText(/Helena/)
+      .first()
+      .waitFor();
     await p.getByLabel('Senha', { exact: true }).fill('helena-senha-forte');
     await p.getByLabel('Confirmar senha').fill('helena-senha-forte');
     await p.getByRole('button', { name: 'Definir senha e entrar' }).click();
@@ -123,7 +132,10 @@ describe.runIf(run)('foundation in the browser', () => {
     await p.getByLabel('Tipo de chave PIX').selectOption('cpf');
     await p.getByLabel('Chave PIX', { exact: true }).fill('529.982.247-26');
     await p.getByRole('button', { name: 'Salvar' }).first().click();
-    await p.getByText(/CPF inválido/).first().waitFor();
+    await p
+      .getByText(/CPF inválido/)
+      .first()
+      .waitFor();
     await p.getByLabel('Chave PIX', { exact: true }).fill('529.982.247-25');
     await p.getByRole('button', { name: 'Salvar' }).first().click();
     await expect
@@ -166,7 +178,10 @@ describe.runIf(run)('foundation in the browser', () => {
 
     // The invite works once.
     await p.goto(patientInvite);
-    await p.getByText(/já foi usado/).first().waitFor();
+    await p
+      .getByText(/já foi usado/)
+      .first()
+      .waitFor();
     await p.close();
   });
 

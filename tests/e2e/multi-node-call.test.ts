@@ -16,7 +16,10 @@ const cleanups: (() => Promise<unknown>)[] = [];
 
 /** `node src/server/main.ts` in multi-node mode, serving the built web app. */
 async function startNode(databaseUrl: string): Promise<Node> {
-  const server = spawnServer({ DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'dist/web' }, 'mc-e2e-node-');
+  const server = spawnServer(
+    { DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'dist/web' },
+    'mc-e2e-node-',
+  );
   cleanups.push(server.stop);
   const url = await addressOf(server);
   return { ...server, url, port: Number(new URL(url).port) };
@@ -91,12 +94,18 @@ describe.runIf(run)('a video call across two nodes', () => {
     await p.getByRole('button', { name: 'Aceitar e continuar' }).click();
     await p.locator('video[data-testid="local-video"]').first().waitFor();
     await p.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await p.getByText(/Aguardando/).first().waitFor();
+    await p
+      .getByText(/Aguardando/)
+      .first()
+      .waitFor();
 
     const d = doctor.page;
     await d.goto(`/sala/${code}`);
     await d.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await d.getByText(/Maria.*sala de espera/).first().waitFor();
+    await d
+      .getByText(/Maria.*sala de espera/)
+      .first()
+      .waitFor();
     await d.getByRole('button', { name: 'Deixar entrar' }).click();
     await expectFramesGrowing(d, 'doctor');
     await expectFramesGrowing(p, 'patient');
@@ -131,7 +140,7 @@ describe.runIf(run)('a video call across two nodes', () => {
     expect(await db.selectFrom('billing_records').select('id').where('consultation_id', '=', consultations[0]!.id).execute()).toHaveLength(1);
   });
 
-  it('SIGTERM on the doctor\'s node during another call: the node exits within 10 s, media keeps flowing, the page reconnects, and neither person is shown an error', async () => {
+  it("SIGTERM on the doctor's node during another call: the node exits within 10 s, media keeps flowing, the page reconnects, and neither person is shown an error", async () => {
     const c = await startNode(dbUrl);
     const door = await frontDoor([c.port, b.port]);
     const d = await createDoctor(db, { name: 'Paulo Lima' });

@@ -40,7 +40,7 @@ describe.runIf(run)('a consultation held in person, registered in the browser', 
     await server?.stop();
   });
 
-  it('opens the form from the patient\'s visits', async () => {
+  it("opens the form from the patient's visits", async () => {
     await p.goto(`/medico/pacientes/${patient.id}`);
     await p.getByRole('heading', { name: 'Atendimentos' }).waitFor();
     await p.getByText('Nenhum atendimento ainda', { exact: false }).waitFor();

@@ -38,7 +38,11 @@ describe.runIf(run)('the patient’s record as a timeline of visits', () => {
     doctorUser = await createDoctor(server.db, { name: 'Dra. Helena Duarte' });
     jose = await createPatient(server.db, { name: 'José da Silva', doctors: [doctorUser] });
     const now = Date.now();
-    for (const [daysAgo, evolution] of [[30, 'final'], [10, 'final'], [2, 'draft']] as const) {
+    for (const [daysAgo, evolution] of [
+      [30, 'final'],
+      [10, 'final'],
+      [2, 'draft'],
+    ] as const) {
       const startedAt = new Date(now - daysAgo * 86_400_000);
       const visit = await pastVisit(server.db, doctorUser.id, jose.id, startedAt, 20, { evolution });
       calls.push({ startedAt, evolutionId: visit.evolutionId ?? '' });
@@ -46,7 +50,19 @@ describe.runIf(run)('the patient’s record as a timeline of visits', () => {
     const at = new Date().toISOString();
     await server.db
       .insertInto('rooms')
-      .values({ id: randomUUID(), code: randomBytes(16).toString('base64url'), doctor_id: doctorUser.id, patient_id: jose.id, status: 'open', reason: 'Retorno', scheduled_at: null, admitted_at: null, last_activity_at: at, created_at: at, closed_at: null })
+      .values({
+        id: randomUUID(),
+        code: randomBytes(16).toString('base64url'),
+        doctor_id: doctorUser.id,
+        patient_id: jose.id,
+        status: 'open',
+        reason: 'Retorno',
+        scheduled_at: null,
+        admitted_at: null,
+        last_activity_at: at,
+        created_at: at,
+        closed_at: null,
+      })
       .execute();
     doctor = await signedInCallPage(browser, server.url, doctorUser.email, DESKTOP);
   });
@@ -66,12 +82,16 @@ describe.runIf(run)('the patient’s record as a timeline of visits', () => {
     // Newest first, each titled with its call's start.
     const newestFirst = [...calls].reverse();
     for (const [i, call] of newestFirst.entries()) {
-      await expect.poll(() => visits(d).nth(i).getByRole('heading', { level: 3 }).innerText()).toBe(`Consulta por vídeo · ${formatDateTime(call.startedAt.toISOString())}`);
+      await expect
+        .poll(() => visits(d).nth(i).getByRole('heading', { level: 3 }).innerText())
+        .toBe(`Consulta por vídeo · ${formatDateTime(call.startedAt.toISOString())}`);
     }
     // The newest call's draft, open, with the way back to it.
     const newest = visits(d).nth(0);
     await newest.getByText('Evolução em rascunho, ainda não assinada').waitFor();
-    expect(await newest.getByRole('link', { name: 'Continuar escrevendo' }).getAttribute('href')).toBe(`/medico/pacientes/${jose.id}/evolucoes/${newestFirst[0]?.evolutionId}`);
+    expect(await newest.getByRole('link', { name: 'Continuar escrevendo' }).getAttribute('href')).toBe(
+      `/medico/pacientes/${jose.id}/evolucoes/${newestFirst[0]?.evolutionId}`,
+    );
     // An older call: its signed evolution and documents.
     const older = visits(d).nth(1);
     expect(await older.getByRole('link', { name: /^Receita/ }).getAttribute('href')).toBe(`/documentos/receita/${newestFirst[1]?.evolutionId}`);

@@ -63,7 +63,10 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
   }
 
   async function checkScreen(p: Page, name: string, shots: { phone: string; desktop: string }): Promise<void> {
-    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       await p.setViewportSize(viewport);
       await p.evaluate(() => window.scrollTo(0, 0));
       await p.waitForTimeout(300);
@@ -77,7 +80,11 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
   beforeAll(async () => {
     server = await startLiveServer();
     const anaUser = await createDoctor(server.db, { name: 'Dra. Ana Ribeiro', email: 'ana@clinica.test' });
-    await server.db.updateTable('doctor_profiles').set({ pix_key_type: 'email', pix_key: 'ana.ribeiro@banco.test' }).where('user_id', '=', anaUser.id).execute();
+    await server.db
+      .updateTable('doctor_profiles')
+      .set({ pix_key_type: 'email', pix_key: 'ana.ribeiro@banco.test' })
+      .where('user_id', '=', anaUser.id)
+      .execute();
     const bruno = await createDoctor(server.db, { name: 'Dr. Bruno Teixeira', email: 'bruno@clinica.test' });
     const carla = await createPatient(server.db, { name: 'Carla Mendes', doctors: [anaUser] });
     const davi = await createPatient(server.db, { name: 'Davi Rocha', doctors: [anaUser, bruno] });
@@ -180,7 +187,10 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
     await heard.waitFor({ timeout: 10_000 });
     expect(plain(await heard.innerText())).toBe(`Dra. Ana Ribeiro confirmou o recebimento do pagamento de ${monthNameOf(lastMonth)} (R$ 240,00).`);
     // …and the admin's menu counts it on Fechamentos until that page is opened.
-    await admin.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: /^Fechamentos\s*1\s*aviso novo$/ }).waitFor();
+    await admin
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: /^Fechamentos\s*1\s*aviso novo$/ })
+      .waitFor();
 
     const timeline = ana.getByRole('region', { name: 'Histórico' }).getByRole('listitem');
     await expect.poll(() => timeline.count()).toBe(3);
@@ -196,7 +206,10 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
 
   it('"Não recebi" on the second payment: asks what happened (3 letters at least), the admin hears it, the timeline keeps the words', async () => {
     await api('post', `/api/payments/${payments[twoMonthsAgo]}/confirm`, { paidOn: today });
-    await ana.getByRole('status').getByText(`Pagamento de ${monthNameOf(twoMonthsAgo)} marcado como pago`).waitFor({ timeout: 10_000 });
+    await ana
+      .getByRole('status')
+      .getByText(`Pagamento de ${monthNameOf(twoMonthsAgo)} marcado como pago`)
+      .waitFor({ timeout: 10_000 });
     await menu().getByRole('link', { name: 'Meus pagamentos', exact: true }).click();
     await ana.waitForURL(/\/medico\/pagamentos$/);
     const item = ana.getByRole('listitem').filter({ hasText: `Pagamento de ${monthNameOf(twoMonthsAgo)}` });
@@ -216,7 +229,10 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
 
     const heard = admin.getByRole('alert').getByText(/Dra\. Ana Ribeiro disse que não recebeu o pagamento de/);
     await heard.waitFor({ timeout: 10_000 });
-    await admin.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: /^Fechamentos\s*2\s*avisos novos$/ }).click();
+    await admin
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: /^Fechamentos\s*2\s*avisos novos$/ })
+      .click();
     await admin.waitForURL(/\/admin\/fechamentos/);
     await admin.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Fechamentos', exact: true }).waitFor();
 
@@ -238,7 +254,10 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
     const row = (month: string) => months.filter({ hasText: new RegExp(monthNameOf(month), 'i') });
     await row(lastMonth).getByText('Pago', { exact: true }).waitFor();
     await row(twoMonthsAgo).getByText('Fechado', { exact: true }).waitFor();
-    await ana.getByRole('region', { name: new RegExp(`^${monthNameOf(thisMonth)} de`, 'i') }).getByText('Em aberto', { exact: true }).waitFor();
+    await ana
+      .getByRole('region', { name: new RegExp(`^${monthNameOf(thisMonth)} de`, 'i') })
+      .getByText('Em aberto', { exact: true })
+      .waitFor();
   });
 
   it('Bruno has no PIX key: his payment says so plainly, with the way to his profile', async () => {
@@ -258,7 +277,7 @@ describe.runIf(run)("the doctor's payments in the browser", () => {
     await context.close();
   });
 
-  it('signing out in one tab ends the other tab\'s connection for good: it goes to sign-in; the tab that signed out just says so', async () => {
+  it("signing out in one tab ends the other tab's connection for good: it goes to sign-in; the tab that signed out just says so", async () => {
     const context = await newContext(browser, server.url, DESKTOP);
     const first = await signIn(context, 'bruno@clinica.test', PASSWORD, /\/medico$/);
     const second = await context.newPage();

@@ -37,7 +37,8 @@ describe.runIf(run)('PIX key and city on the doctor\u2019s profile', () => {
     await server?.stop();
   });
 
-  const stored = () => server.db.selectFrom('doctor_profiles').select(['pix_key_type', 'pix_key', 'city', 'city_uf']).where('user_id', '=', doctorId).executeTakeFirstOrThrow();
+  const stored = () =>
+    server.db.selectFrom('doctor_profiles').select(['pix_key_type', 'pix_key', 'city', 'city_uf']).where('user_id', '=', doctorId).executeTakeFirstOrThrow();
 
   it('explains a landline and a % e-mail, then stores the mobile as +55\u2026 and the city with its UF', async () => {
     await p.goto('/perfil');
@@ -47,7 +48,10 @@ describe.runIf(run)('PIX key and city on the doctor\u2019s profile', () => {
     await key.blur();
     await p.getByText('Esse número é de telefone fixo. A chave PIX por telefone é sempre um celular: 9 dígitos começando com 9.').waitFor();
     await p.getByRole('button', { name: 'Salvar' }).first().click();
-    await p.getByText(/telefone fixo/).first().waitFor();
+    await p
+      .getByText(/telefone fixo/)
+      .first()
+      .waitFor();
     expect((await stored()).pix_key).toBeNull();
 
     await p.getByLabel('Tipo de chave PIX').selectOption('email');

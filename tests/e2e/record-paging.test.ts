@@ -60,11 +60,32 @@ describe.runIf(run)('long records load a page at a time', () => {
       const roomId = randomUUID();
       await server.db
         .insertInto('rooms')
-        .values({ id: roomId, code: randomUUID().replace(/-/g, '').slice(0, 22), doctor_id: doctor.id, patient_id: patient.id, status: 'finished', reason: `Consulta ${n}`, scheduled_at: null, admitted_at: day(n), last_activity_at: day(n), created_at: day(n), closed_at: day(n) })
+        .values({
+          id: roomId,
+          code: randomUUID().replace(/-/g, '').slice(0, 22),
+          doctor_id: doctor.id,
+          patient_id: patient.id,
+          status: 'finished',
+          reason: `Consulta ${n}`,
+          scheduled_at: null,
+          admitted_at: day(n),
+          last_activity_at: day(n),
+          created_at: day(n),
+          closed_at: day(n),
+        })
         .execute();
       await server.db
         .insertInto('consultations')
-        .values({ id: randomUUID(), room_id: roomId, doctor_id: doctor.id, patient_id: patient.id, started_at: day(n), ended_at: day(n), duration_seconds: 900, finalized_by: 'doctor' })
+        .values({
+          id: randomUUID(),
+          room_id: roomId,
+          doctor_id: doctor.id,
+          patient_id: patient.id,
+          started_at: day(n),
+          ended_at: day(n),
+          duration_seconds: 900,
+          finalized_by: 'doctor',
+        })
         .execute();
     }
   });

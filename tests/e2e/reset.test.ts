@@ -93,7 +93,10 @@ describe.runIf(run)('database reset in the browser (admin)', () => {
     for (const line of ['1 médico', '1 paciente', '2 contas de acesso (médicos e pacientes)', '1 consulta', '1 registro de faturamento', '0 pagamentos']) {
       await erase.getByText(line, { exact: true }).waitFor();
     }
-    await p.getByRole('region', { name: 'O que fica' }).getByText(/^1 conta de administração/).waitFor();
+    await p
+      .getByRole('region', { name: 'O que fica' })
+      .getByText(/^1 conta de administração/)
+      .waitFor();
     await p.getByText('nada é apagado').waitFor();
     await checkScreen('reset');
   });
@@ -112,7 +115,14 @@ describe.runIf(run)('database reset in the browser (admin)', () => {
     const password = p.getByLabel('Sua senha');
     await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
     const described = (await password.getAttribute('aria-describedby')) ?? '';
-    const message = await p.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), described);
+    const message = await p.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      described,
+    );
     expect(message).toMatch(/senha/i);
     expect(await server.db.selectFrom('users').select('id').execute()).toHaveLength(3);
     expect(fs.readdirSync(backupDir).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
@@ -151,7 +161,10 @@ describe.runIf(run)('database reset in the browser (admin)', () => {
     await p.waitForURL(/\/admin\/backups$/);
     const log = p.getByRole('region', { name: 'Redefinições do banco' });
     await log.getByText('Concluída').waitFor();
-    await log.getByText(/^Por Administra|^Por /).first().waitFor();
+    await log
+      .getByText(/^Por Administra|^Por /)
+      .first()
+      .waitFor();
     const row = await server.db.selectFrom('reset_log').select(['backup_name']).executeTakeFirstOrThrow();
     await log.getByText(row.backup_name!).waitFor();
     await log.getByText(/^Apagados: \d+ registros$/).click();

@@ -68,7 +68,7 @@ describe.runIf(run)('the room link is enough', () => {
     await browser?.close();
     await server?.stop();
     await smtp?.close();
-    for (const errors of errorLists) expect(errors.join("\n")).toBe("");
+    for (const errors of errorLists) expect(errors.join('\n')).toBe('');
   });
 
   it('the doctor\'s "Nova consulta" warns that Maria has no password and sends invite and room in one message', async () => {

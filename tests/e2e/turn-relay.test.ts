@@ -22,7 +22,7 @@ describe.runIf(run)('TURN relay with time-limited credentials', () => {
 
   beforeAll(async () => {
     coturn = await startCoturn();
-    server = await startLiveServer({ TURN_URLS: coturn.url, TURN_SECRET: coturn.secret});
+    server = await startLiveServer({ TURN_URLS: coturn.url, TURN_SECRET: coturn.secret });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -107,7 +107,10 @@ describe.runIf(run)('TURN relay with time-limited credentials', () => {
     const doctor = await createDoctor(server.db);
     const page = await signedInPage(doctor.email);
     const types = await page.evaluate(async (turnUrl) => {
-      const pc = new RTCPeerConnection({ iceServers: [{ urls: turnUrl, username: `${Math.floor(Date.now() / 1000) + 600}:someone`, credential: 'forged' }], iceTransportPolicy: 'relay' });
+      const pc = new RTCPeerConnection({
+        iceServers: [{ urls: turnUrl, username: `${Math.floor(Date.now() / 1000) + 600}:someone`, credential: 'forged' }],
+        iceTransportPolicy: 'relay',
+      });
       pc.createDataChannel('x');
       await pc.setLocalDescription(await pc.createOffer());
       await new Promise((r) => setTimeout(r, 3000));

@@ -52,14 +52,21 @@ describe.runIf(run)('video consultation', () => {
   it('the patient consents, checks the devices and waits', async () => {
     const p = patient.page;
     await p.goto('/paciente');
-    await p.getByRole('link', { name: /Entrar na consulta/ }).or(p.getByRole('button', { name: /Entrar na consulta/ })).first().click();
+    await p
+      .getByRole('link', { name: /Entrar na consulta/ })
+      .or(p.getByRole('button', { name: /Entrar na consulta/ }))
+      .first()
+      .click();
     await p.waitForURL(new RegExp(`/sala/${code}$`));
     await p.getByLabel('Li e concordo com o termo').check();
     await p.getByRole('button', { name: 'Aceitar e continuar' }).click();
     await p.locator('video[data-testid="local-video"]').first().waitFor();
     await shot(p, 'call-precheck-phone');
     await p.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await p.getByText(/Aguardando/).first().waitFor();
+    await p
+      .getByText(/Aguardando/)
+      .first()
+      .waitFor();
     await shot(p, 'call-waiting-phone');
   });
 
@@ -67,7 +74,10 @@ describe.runIf(run)('video consultation', () => {
     const d = doctor.page;
     await d.goto(`/sala/${code}`);
     await d.getByRole('button', { name: 'Entrar na consulta', exact: true }).click();
-    await d.getByText(/Maria.*sala de espera/).first().waitFor();
+    await d
+      .getByText(/Maria.*sala de espera/)
+      .first()
+      .waitFor();
     await d.getByRole('button', { name: 'Deixar entrar' }).click();
     await expectFramesGrowing(d, 'doctor');
     await expectFramesGrowing(patient.page, 'patient');

@@ -1,7 +1,17 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billedCall } from '../helpers/billing';
-import { DESKTOP, PHONE, checkScreenAtBothWidths, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
+import {
+  DESKTOP,
+  PHONE,
+  checkScreenAtBothWidths,
+  expectAccessible,
+  expectNoHorizontalOverflow,
+  launchChromium,
+  newContext,
+  screenshot,
+  watchErrors,
+} from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -97,7 +107,12 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
     await page.getByRole('button', { name: 'Criar conta e gerar convite' }).click();
     await page.getByText('Informe o e-mail.').first().waitFor();
     await page.getByText('Informe o número do CRM.').first().waitFor();
-    expect(await page.locator('form').getByText(/inválid/i).count()).toBe(0);
+    expect(
+      await page
+        .locator('form')
+        .getByText(/inválid/i)
+        .count(),
+    ).toBe(0);
     await checkScreenAtBothWidths(page, 'new-doctor-empty-fields');
 
     await page.goto('/admin/usuarios');
@@ -121,7 +136,12 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
         const meta = li.querySelector('.room-item-meta')!.getBoundingClientRect();
         const end = li.querySelector('.room-item-end')!.getBoundingClientRect();
         const lineHeight = name ? parseFloat(getComputedStyle(li.querySelector('.room-item-name')!).lineHeight) : 0;
-        return { nameLines: name ? Math.round(name.height / lineHeight) : 0, metaBottom: meta.bottom, endTop: end.top, date: li.querySelector('.room-item-meta')!.textContent ?? '' };
+        return {
+          nameLines: name ? Math.round(name.height / lineHeight) : 0,
+          metaBottom: meta.bottom,
+          endTop: end.top,
+          date: li.querySelector('.room-item-meta')!.textContent ?? '',
+        };
       }),
     );
     expect(rows.length, `${label}: visit rows`).toBeGreaterThan(0);
@@ -175,7 +195,10 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
     expect(await coldPage.getByRole('contentinfo').textContent()).toContain('Telemedicina simples e segura');
     // Its form waits for the app: nothing typed is lost, nothing is sent without it.
     expect(await coldPage.locator('form[inert]').count()).toBe(1);
-    for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [label, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       await coldPage.setViewportSize(viewport);
       await expectNoHorizontalOverflow(coldPage, `cold first load ${label}`);
       await expectAccessible(coldPage, `cold first load ${label}`);
@@ -224,7 +247,9 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
     await pc.close();
 
     // The call stage: one small line under the controls; its links open a new tab.
-    const create = await (await signedIn(doctor.email)).context.request.post('/api/rooms', { data: { patientId: patient.id }, headers: { origin: server.url } });
+    const create = await (
+      await signedIn(doctor.email)
+    ).context.request.post('/api/rooms', { data: { patientId: patient.id }, headers: { origin: server.url } });
     expect(create.status(), await create.text()).toBe(201);
     const { code } = (await create.json()) as { code: string };
     const { page: d, context: dc } = await signedIn(doctor.email);

@@ -15,7 +15,19 @@ export async function billedCall(db: Db, doctorId: string, patientId: string, en
   const roomId = randomUUID();
   await db
     .insertInto('rooms')
-    .values({ id: roomId, code: randomBytes(16).toString('base64url'), doctor_id: doctorId, patient_id: patientId, status: 'finished', reason: null, scheduled_at: null, admitted_at: started, last_activity_at: ended, created_at: started, closed_at: ended })
+    .values({
+      id: roomId,
+      code: randomBytes(16).toString('base64url'),
+      doctor_id: doctorId,
+      patient_id: patientId,
+      status: 'finished',
+      reason: null,
+      scheduled_at: null,
+      admitted_at: started,
+      last_activity_at: ended,
+      created_at: started,
+      closed_at: ended,
+    })
     .execute();
   const consultation = {
     id: randomUUID(),

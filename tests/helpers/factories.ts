@@ -33,7 +33,10 @@ async function baseUser(db: Db, role: UserRow['role'], o: Options): Promise<User
     created_at: at,
     updated_at: at,
   };
-  await db.insertInto('users').values({ ...user, search_text: userSearchText(user) }).execute();
+  await db
+    .insertInto('users')
+    .values({ ...user, search_text: userSearchText(user) })
+    .execute();
   return user;
 }
 
@@ -47,7 +50,17 @@ export async function createDoctor(db: Db, o: Options = {}): Promise<UserRow> {
   crm += 1;
   await db
     .insertInto('doctor_profiles')
-    .values({ user_id: user.id, crm_number: String(crm), crm_uf: 'SP', rqe: null, specialty: 'Clínica médica', phone: null, pix_key_type: null, pix_key: null, updated_at: user.created_at })
+    .values({
+      user_id: user.id,
+      crm_number: String(crm),
+      crm_uf: 'SP',
+      rqe: null,
+      specialty: 'Clínica médica',
+      phone: null,
+      pix_key_type: null,
+      pix_key: null,
+      updated_at: user.created_at,
+    })
     .execute();
   return user;
 }

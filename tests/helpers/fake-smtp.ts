@@ -7,7 +7,9 @@ export type ReceivedMail = { to: string[]; data: string };
  * offered, so nodemailer speaks plain SMTP. `delayMs` makes each reply slow, like a distant
  * server, so a test can tell whether a request waited for the e-mail.
  */
-export async function startFakeSmtp(delayMs = 0): Promise<{ url: string; mails: ReceivedMail[]; nextMail: (timeoutMs?: number) => Promise<ReceivedMail>; close: () => Promise<void> }> {
+export async function startFakeSmtp(
+  delayMs = 0,
+): Promise<{ url: string; mails: ReceivedMail[]; nextMail: (timeoutMs?: number) => Promise<ReceivedMail>; close: () => Promise<void> }> {
   const mails: ReceivedMail[] = [];
   const waiters: ((m: ReceivedMail) => void)[] = [];
   const sockets = new Set<net.Socket>();

@@ -145,7 +145,17 @@ export type ServerProcess = {
 export function spawnServer(env: Record<string, string>, dataDirPrefix = 'mc-node-'): ServerProcess {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), dataDirPrefix));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ADMIN_PASSWORD: 'senha-de-teste-123', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      ADMIN_PASSWORD: 'senha-de-teste-123',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

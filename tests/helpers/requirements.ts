@@ -58,7 +58,10 @@ export async function postgresAvailable(what: string, url = TEST_POSTGRES_URL): 
     await client.query('select 1');
     return true;
   } catch (error) {
-    return missing(what, `PostgreSQL does not answer at ${url} (${String(error)}). Install and start it with: sudo apt-get install -y postgresql && sudo pg_ctlcluster 15 main start (or set TEST_POSTGRES_URL)`);
+    return missing(
+      what,
+      `PostgreSQL does not answer at ${url} (${String(error)}). Install and start it with: sudo apt-get install -y postgresql && sudo pg_ctlcluster 15 main start (or set TEST_POSTGRES_URL)`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -72,7 +75,10 @@ export async function redisAvailable(what: string, url = TEST_REDIS_URL): Promis
     await closeRedis(client);
     return true;
   } catch (error) {
-    return missing(what, `${error instanceof Error ? error.message : `Redis does not answer at ${url} (${String(error)})`}. Install and start it with: sudo apt-get install -y redis-server && sudo service redis-server start (or set TEST_REDIS_URL)`);
+    return missing(
+      what,
+      `${error instanceof Error ? error.message : `Redis does not answer at ${url} (${String(error)})`}. Install and start it with: sudo apt-get install -y redis-server && sudo service redis-server start (or set TEST_REDIS_URL)`,
+    );
   }
 }
 

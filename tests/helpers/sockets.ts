@@ -28,7 +28,11 @@ export function request<T>(socket: ClientSocket, event: keyof ClientToServerEven
 }
 
 /** Resolves with the next event of that name (or rejects after a timeout). */
-export function nextEvent<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, timeoutMs = 3000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  timeoutMs = 3000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
     (socket.once as (e: string, l: (p: unknown) => void) => void)(event, (p) => {
@@ -65,7 +69,12 @@ export class Recorder {
   }
 
   /** The first event at or after `from` with that name matching `match`. */
-  waitFor<E extends keyof ServerToClientEvents>(name: E, match: Record<string, unknown> = {}, from = 0, timeoutMs = this.timeoutMs): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  waitFor<E extends keyof ServerToClientEvents>(
+    name: E,
+    match: Record<string, unknown> = {},
+    from = 0,
+    timeoutMs = this.timeoutMs,
+  ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
     const find = () =>
       this.events.slice(from).find((e) => e.name === name && Object.entries(match).every(([k, v]) => JSON.stringify(e.payload[k]) === JSON.stringify(v)));
     return new Promise((resolve, reject) => {

@@ -22,12 +22,33 @@ export async function pastVisit(db: Db, doctorId: string, patientId: string, sta
   const code = randomBytes(16).toString('base64url');
   await db
     .insertInto('rooms')
-    .values({ id: roomId, code, doctor_id: doctorId, patient_id: patientId, status: 'finished', reason: o.reason ?? null, scheduled_at: null, admitted_at: started, last_activity_at: ended, created_at: started, closed_at: ended })
+    .values({
+      id: roomId,
+      code,
+      doctor_id: doctorId,
+      patient_id: patientId,
+      status: 'finished',
+      reason: o.reason ?? null,
+      scheduled_at: null,
+      admitted_at: started,
+      last_activity_at: ended,
+      created_at: started,
+      closed_at: ended,
+    })
     .execute();
   const consultationId = randomUUID();
   await db
     .insertInto('consultations')
-    .values({ id: consultationId, room_id: roomId, doctor_id: doctorId, patient_id: patientId, started_at: started, ended_at: ended, duration_seconds: minutes * 60, finalized_by: 'doctor' })
+    .values({
+      id: consultationId,
+      room_id: roomId,
+      doctor_id: doctorId,
+      patient_id: patientId,
+      started_at: started,
+      ended_at: ended,
+      duration_seconds: minutes * 60,
+      finalized_by: 'doctor',
+    })
     .execute();
   const kind = o.evolution === undefined ? 'final' : o.evolution;
   let evolutionId: string | null = null;
@@ -57,11 +78,24 @@ export async function pastVisit(db: Db, doctorId: string, patientId: string, sta
         discarded_at: null,
       })
       .execute();
-    await db.insertInto('evolution_diagnoses').values({ id: randomUUID(), evolution_id: evolutionId, position: 0, code: 'J02.9', description: 'Faringite aguda não especificada' }).execute();
+    await db
+      .insertInto('evolution_diagnoses')
+      .values({ id: randomUUID(), evolution_id: evolutionId, position: 0, code: 'J02.9', description: 'Faringite aguda não especificada' })
+      .execute();
     if (o.prescription ?? true) {
       await db
         .insertInto('prescription_items')
-        .values({ id: randomUUID(), evolution_id: evolutionId, position: 0, medicine: 'Dipirona 500 mg', dose: '1 comprimido', route: 'Oral', frequency: 'De 6 em 6 horas', duration: '3 dias', instructions: 'Se tiver dor ou febre.' })
+        .values({
+          id: randomUUID(),
+          evolution_id: evolutionId,
+          position: 0,
+          medicine: 'Dipirona 500 mg',
+          dose: '1 comprimido',
+          route: 'Oral',
+          frequency: 'De 6 em 6 horas',
+          duration: '3 dias',
+          instructions: 'Se tiver dor ou febre.',
+        })
         .execute();
     }
   }

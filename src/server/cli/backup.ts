@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     const made = await createBackup(db, config, 'cli', null);
     console.info(`Backup verificado: ${config.backups.dir}/${made.name}`);
     console.info(`${made.sizeBytes} bytes, SHA-256 ${made.sha256}, esquema ${made.schemaVersion}`);
-    console.info(Object.entries(made.counts).map(([table, n]) => `${table}: ${n}`).join(', '));
+    console.info(
+      Object.entries(made.counts)
+        .map(([table, n]) => `${table}: ${n}`)
+        .join(', '),
+    );
   } catch (error) {
     console.error(`Não foi possível fazer o backup: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

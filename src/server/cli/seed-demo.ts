@@ -13,16 +13,49 @@ import { migrateToLatest } from '#server/db/migrate.ts';
 export const DEMO_PASSWORD = 'demo-medconnect';
 
 const DOCTORS = [
-  { name: 'Dra. Helena Duarte', email: 'helena@demo.medconnect', crm: '154321', uf: 'SP', specialty: 'Cardiologia', phone: '11987654321', pix: ['email', 'helena.duarte@exemplo.com.br'] },
-  { name: 'Dr. Rafael Monteiro', email: 'rafael@demo.medconnect', crm: '52877', uf: 'RJ', specialty: 'Clínica médica', phone: '21998765432', pix: ['phone', '+5521998765432'] },
-  { name: 'Dra. Camila Nogueira', email: 'camila@demo.medconnect', crm: '38211', uf: 'MG', specialty: 'Pediatria', phone: '31991234567', pix: ['evp', '3f2b8c1e-7d4a-4e9b-9c2f-1a6d5e8b7c40'] },
+  {
+    name: 'Dra. Helena Duarte',
+    email: 'helena@demo.medconnect',
+    crm: '154321',
+    uf: 'SP',
+    specialty: 'Cardiologia',
+    phone: '11987654321',
+    pix: ['email', 'helena.duarte@exemplo.com.br'],
+  },
+  {
+    name: 'Dr. Rafael Monteiro',
+    email: 'rafael@demo.medconnect',
+    crm: '52877',
+    uf: 'RJ',
+    specialty: 'Clínica médica',
+    phone: '21998765432',
+    pix: ['phone', '+5521998765432'],
+  },
+  {
+    name: 'Dra. Camila Nogueira',
+    email: 'camila@demo.medconnect',
+    crm: '38211',
+    uf: 'MG',
+    specialty: 'Pediatria',
+    phone: '31991234567',
+    pix: ['evp', '3f2b8c1e-7d4a-4e9b-9c2f-1a6d5e8b7c40'],
+  },
   { name: 'Dr. Tiago Albuquerque', email: 'tiago@demo.medconnect', crm: '21456', uf: 'PE', specialty: 'Dermatologia', phone: '81993456789', pix: null },
 ] as const;
 
 const PATIENTS = [
-  'Maria Aparecida Souza', 'João Pedro Lima', 'Ana Beatriz Rocha', 'Carlos Eduardo Santos', 'Fernanda Oliveira',
-  'Lucas Gabriel Ferreira', 'Juliana Costa', 'Antônio Carlos Ribeiro', 'Beatriz Almeida', 'Rafaela Martins',
-  'Paulo Henrique Barbosa', 'Letícia Cardoso',
+  'Maria Aparecida Souza',
+  'João Pedro Lima',
+  'Ana Beatriz Rocha',
+  'Carlos Eduardo Santos',
+  'Fernanda Oliveira',
+  'Lucas Gabriel Ferreira',
+  'Juliana Costa',
+  'Antônio Carlos Ribeiro',
+  'Beatriz Almeida',
+  'Rafaela Martins',
+  'Paulo Henrique Barbosa',
+  'Letícia Cardoso',
 ];
 
 /** A valid CPF derived from a number, so the demo data passes the same validation as real data. */
@@ -79,7 +112,17 @@ async function seedVisit(trx: DbOrTrx, v: DemoVisit): Promise<void> {
   // Billed by the same code that bills a real call when it finishes, at the clinic's fees.
   await billFinishedConsultation(trx, consultation);
   const id = randomUUID();
-  const hash = contentHashOf({ id, patientId: v.patientId, doctorId: v.doctorId, kind: 'evolution', amendsId: null, finalizedAt, content: v.content, diagnoses: v.diagnoses, prescriptions: v.prescriptions });
+  const hash = contentHashOf({
+    id,
+    patientId: v.patientId,
+    doctorId: v.doctorId,
+    kind: 'evolution',
+    amendsId: null,
+    finalizedAt,
+    content: v.content,
+    diagnoses: v.diagnoses,
+    prescriptions: v.prescriptions,
+  });
   await trx
     .insertInto('evolutions')
     .values({
@@ -99,8 +142,16 @@ async function seedVisit(trx: DbOrTrx, v: DemoVisit): Promise<void> {
       discarded_at: null,
     })
     .execute();
-  for (const [position, d] of v.diagnoses.entries()) await trx.insertInto('evolution_diagnoses').values({ id: randomUUID(), evolution_id: id, position, ...d }).execute();
-  for (const [position, p] of v.prescriptions.entries()) await trx.insertInto('prescription_items').values({ id: randomUUID(), evolution_id: id, position, ...p }).execute();
+  for (const [position, d] of v.diagnoses.entries())
+    await trx
+      .insertInto('evolution_diagnoses')
+      .values({ id: randomUUID(), evolution_id: id, position, ...d })
+      .execute();
+  for (const [position, p] of v.prescriptions.entries())
+    await trx
+      .insertInto('prescription_items')
+      .values({ id: randomUUID(), evolution_id: id, position, ...p })
+      .execute();
 }
 
 function slug(name: string): string {
@@ -120,10 +171,34 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
       const id = randomUUID();
       const at = new Date(start + i * 86_400_000).toISOString();
       doctorIds.push(id);
-      await trx.insertInto('users').values({ id, email: d.email, name: d.name, role: 'doctor', status: 'active', password_hash: hash, photo_version: null, created_at: at, updated_at: at, search_text: userSearchText(d) }).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          email: d.email,
+          name: d.name,
+          role: 'doctor',
+          status: 'active',
+          password_hash: hash,
+          photo_version: null,
+          created_at: at,
+          updated_at: at,
+          search_text: userSearchText(d),
+        })
+        .execute();
       await trx
         .insertInto('doctor_profiles')
-        .values({ user_id: id, crm_number: d.crm, crm_uf: d.uf, rqe: i === 0 ? '48213' : null, specialty: d.specialty, phone: d.phone, pix_key_type: d.pix?.[0] ?? null, pix_key: d.pix?.[1] ?? null, updated_at: at })
+        .values({
+          user_id: id,
+          crm_number: d.crm,
+          crm_uf: d.uf,
+          rqe: i === 0 ? '48213' : null,
+          specialty: d.specialty,
+          phone: d.phone,
+          pix_key_type: d.pix?.[0] ?? null,
+          pix_key: d.pix?.[1] ?? null,
+          updated_at: at,
+        })
         .execute();
     }
     for (const [i, name] of PATIENTS.entries()) {
@@ -133,14 +208,41 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
       // The last two have not accepted their invite yet, so lists show "Convite pendente".
       const activated = i < PATIENTS.length - 2;
       const email = `${slug(name)}@demo.medconnect`;
-      await trx.insertInto('users').values({ id, email, name, role: 'patient', status: 'active', password_hash: activated ? hash : null, photo_version: null, created_at: at, updated_at: at, search_text: userSearchText({ name, email }) }).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          email,
+          name,
+          role: 'patient',
+          status: 'active',
+          password_hash: activated ? hash : null,
+          photo_version: null,
+          created_at: at,
+          updated_at: at,
+          search_text: userSearchText({ name, email }),
+        })
+        .execute();
       const year = 1950 + ((i * 7) % 60);
       await trx
         .insertInto('patient_profiles')
-        .values({ user_id: id, cpf: demoCpf(i + 1), birth_date: `${year}-0${(i % 9) + 1}-1${i % 9}`, phone: `119${String(80_000_000 + i * 1_234_567).slice(0, 8)}`, updated_at: at })
+        .values({
+          user_id: id,
+          cpf: demoCpf(i + 1),
+          birth_date: `${year}-0${(i % 9) + 1}-1${i % 9}`,
+          phone: `119${String(80_000_000 + i * 1_234_567).slice(0, 8)}`,
+          updated_at: at,
+        })
         .execute();
-      await trx.insertInto('doctor_patients').values({ doctor_id: doctorIds[i % doctorIds.length]!, patient_id: id, created_at: at }).execute();
-      if (i % 4 === 0) await trx.insertInto('doctor_patients').values({ doctor_id: doctorIds[(i + 1) % doctorIds.length]!, patient_id: id, created_at: at }).execute();
+      await trx
+        .insertInto('doctor_patients')
+        .values({ doctor_id: doctorIds[i % doctorIds.length]!, patient_id: id, created_at: at })
+        .execute();
+      if (i % 4 === 0)
+        await trx
+          .insertInto('doctor_patients')
+          .values({ doctor_id: doctorIds[(i + 1) % doctorIds.length]!, patient_id: id, created_at: at })
+          .execute();
     }
     await seedVisit(trx, {
       doctorId: doctorIds[0]!,
@@ -156,7 +258,14 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
       },
       diagnoses: [{ code: 'I10', description: 'Hipertensão essencial (primária)' }],
       prescriptions: [
-        { medicine: 'Losartana potássica 50 mg', dose: '1 comprimido', route: 'oral', frequency: '1 vez ao dia, pela manhã', duration: 'uso contínuo', instructions: 'Não interromper sem orientação médica.' },
+        {
+          medicine: 'Losartana potássica 50 mg',
+          dose: '1 comprimido',
+          route: 'oral',
+          frequency: '1 vez ao dia, pela manhã',
+          duration: 'uso contínuo',
+          instructions: 'Não interromper sem orientação médica.',
+        },
       ],
     });
     await seedVisit(trx, {
@@ -173,8 +282,22 @@ export async function seedDemo(db: Db): Promise<{ doctors: number; patients: num
       },
       diagnoses: [{ code: 'J06.9', description: 'Infecção aguda das vias aéreas superiores não especificada' }],
       prescriptions: [
-        { medicine: 'Paracetamol 750 mg', dose: '1 comprimido', route: 'oral', frequency: 'de 6 em 6 horas se dor ou febre', duration: '5 dias', instructions: 'Não exceder 4 comprimidos por dia.' },
-        { medicine: 'Soro fisiológico 0,9%', dose: '2 jatos em cada narina', route: 'nasal', frequency: '4 vezes ao dia', duration: '7 dias', instructions: '' },
+        {
+          medicine: 'Paracetamol 750 mg',
+          dose: '1 comprimido',
+          route: 'oral',
+          frequency: 'de 6 em 6 horas se dor ou febre',
+          duration: '5 dias',
+          instructions: 'Não exceder 4 comprimidos por dia.',
+        },
+        {
+          medicine: 'Soro fisiológico 0,9%',
+          dose: '2 jatos em cada narina',
+          route: 'nasal',
+          frequency: '4 vezes ao dia',
+          duration: '7 dias',
+          instructions: '',
+        },
       ],
     });
   });

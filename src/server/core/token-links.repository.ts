@@ -15,6 +15,12 @@ export async function revokeOpenTokenLinks(db: DbOrTrx, table: TokenLinkTable, u
 
 /** Marks the link used only if nobody used or revoked it first; false when it lost the race. */
 export async function markTokenLinkUsed(db: DbOrTrx, table: TokenLinkTable, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable(table).set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable(table)
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

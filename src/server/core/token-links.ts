@@ -40,7 +40,10 @@ export async function createTokenLink(
 }
 
 /** The link if it can still be used; otherwise the kind's own error for unknown or revoked, used, or expired. */
-export function usableTokenLink<T extends TokenLinkRow>(row: T | undefined, errors: { invalid: () => AppError; used: () => AppError; expired: () => AppError }): T {
+export function usableTokenLink<T extends TokenLinkRow>(
+  row: T | undefined,
+  errors: { invalid: () => AppError; used: () => AppError; expired: () => AppError },
+): T {
   if (!row || row.revoked_at) throw errors.invalid();
   if (row.used_at) throw errors.used();
   if (Date.parse(row.expires_at) <= Date.now()) throw errors.expired();

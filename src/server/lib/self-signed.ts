@@ -21,11 +21,7 @@ export async function selfSignedCertificate(dataDir: string): Promise<{ key: str
   if (fs.existsSync(keyFile) && fs.existsSync(certFile)) {
     return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
   }
-  const altNames = [
-    { type: 2 as const, value: 'localhost' },
-    { type: 7 as const, ip: '127.0.0.1' },
-    ...lanAddresses().map((ip) => ({ type: 7 as const, ip })),
-  ];
+  const altNames = [{ type: 2 as const, value: 'localhost' }, { type: 7 as const, ip: '127.0.0.1' }, ...lanAddresses().map((ip) => ({ type: 7 as const, ip }))];
   // Loaded only for HTTPS on the LAN: selfsigned (node-forge) is ~15 MB of memory otherwise unused.
   const { generate: make } = await import('selfsigned');
   const pems = await make([{ name: 'commonName', value: 'MedConnect local' }], {

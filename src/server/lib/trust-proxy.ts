@@ -45,4 +45,3 @@ export function originOf(req: IncomingMessage, trust: TrustFn | false, https: bo
   const host = (peerTrusted && lastEntry(req.headers['x-forwarded-host'])) || req.headers.host;
   return `${proto}://${String(host)}`;
 }
-

@@ -73,7 +73,12 @@ describe('TRUST_PROXY', () => {
       const doctor = await createDoctor(app.db);
       const codes = [];
       for (const xff of forwarded) {
-        const res = await app.request({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': xff }, payload: { email: doctor.email, password: 'errada-errada' } });
+        const res = await app.request({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-for': xff },
+          payload: { email: doctor.email, password: 'errada-errada' },
+        });
         codes.push(res.statusCode);
       }
       const rows = await app.db.selectFrom('audit_log').select('ip').where('action', '=', 'login.failed').orderBy('created_at').execute();

@@ -64,7 +64,11 @@ describe('REDIS_URL', () => {
 
   it('is refused on SQLite, and when it is not a Redis URL, in one line naming it', () => {
     expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(ConfigError);
-    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(/^Invalid environment variable REDIS_URL: several nodes need PostgreSQL, so set DATABASE_URL too/);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/mc', REDIS_URL: 'http://cache:6379' })).toThrow(/^Invalid environment variable REDIS_URL: must start with redis:\/\//);
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(
+      /^Invalid environment variable REDIS_URL: several nodes need PostgreSQL, so set DATABASE_URL too/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/mc', REDIS_URL: 'http://cache:6379' })).toThrow(
+      /^Invalid environment variable REDIS_URL: must start with redis:\/\//,
+    );
   });
 });

@@ -34,7 +34,11 @@ export function registerHealth(app: FastifyInstance, deps: { db: Db; redis: Redi
         (pending) => (pending.length === 0 ? ('ok' as const) : ('pending' as const)),
         () => null,
       ),
-      !deps.redisConfigured ? ('off' as const) : deps.redis ? redisAnswers(deps.redis).then((ok) => (ok ? ('ok' as const) : ('down' as const))) : ('down' as const),
+      !deps.redisConfigured
+        ? ('off' as const)
+        : deps.redis
+          ? redisAnswers(deps.redis).then((ok) => (ok ? ('ok' as const) : ('down' as const)))
+          : ('down' as const),
     ]);
     const body: Readiness = {
       status: migrations === 'ok' && redis !== 'down' ? 'ready' : 'not_ready',

@@ -214,7 +214,8 @@ export class RedisRealtimeLimits implements RealtimeLimits {
     const until = Date.now() + SOCKET_TTL_MS;
     await this.ask((r) => {
       const multi = r.multi();
-      for (const s of open) multi.zAdd(`mc:sockets:${s.sessionId}`, { score: until, value: s.socketId }, { XX: true }).pExpire(`mc:sockets:${s.sessionId}`, SOCKET_TTL_MS);
+      for (const s of open)
+        multi.zAdd(`mc:sockets:${s.sessionId}`, { score: until, value: s.socketId }, { XX: true }).pExpire(`mc:sockets:${s.sessionId}`, SOCKET_TTL_MS);
       return multi.exec();
     }).catch(this.failSafe('sockets per session', true));
   }

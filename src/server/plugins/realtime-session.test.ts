@@ -47,7 +47,7 @@ async function refusedWith(cookie: string): Promise<string> {
 }
 
 describe('a session that ends takes its sockets with it', () => {
-  it('logout closes that session\'s sockets at once and leaves the person\'s other sessions connected', async () => {
+  it("logout closes that session's sockets at once and leaves the person's other sessions connected", async () => {
     const doctor = await createDoctor(t.db);
     const laptop = await login(t, doctor);
     const phone = await login(t, doctor);
@@ -85,7 +85,7 @@ describe('a session that ends takes its sockets with it', () => {
     expect(row.status).toBe('open');
   });
 
-  it('a password change closes the sockets of the person\'s other sessions and keeps this one\'s', async () => {
+  it("a password change closes the sockets of the person's other sessions and keeps this one's", async () => {
     const patient = await createPatient(t.db);
     const here = await login(t, patient);
     const elsewhere = await login(t, patient);
@@ -108,7 +108,11 @@ describe('a session that ends takes its sockets with it', () => {
     const quiet = await socketFor(cookie);
     expect(await request(busy, 'room:join', { code })).toMatchObject({ ok: true });
     // The session runs out (absolute expiry) without anyone being told.
-    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', doctor.id).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', doctor.id)
+      .execute();
     // Pretend the last check was long ago, as it would be 5 s later.
     for (const s of await t.app.realtime.io.fetchSockets()) if (s.data.user.id === doctor.id) s.data.checkedAt = 0;
     const acks: unknown[] = [];
@@ -163,7 +167,8 @@ describe('a session that ends takes its sockets with it', () => {
     const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
     await t.db.updateTable('sessions').set({ last_seen_at: fiveMinutesAgo }).where('user_id', 'in', [doctor.id, patient.id]).execute();
     await t.app.realtime.revalidateSessions();
-    const seen = async (userId: string) => (await t.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', userId).executeTakeFirstOrThrow()).last_seen_at;
+    const seen = async (userId: string) =>
+      (await t.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', userId).executeTakeFirstOrThrow()).last_seen_at;
     expect(Date.parse(await seen(doctor.id))).toBeGreaterThan(Date.now() - 10_000);
     expect(await seen(patient.id)).toBe(fiveMinutesAgo);
     expect(s.connected).toBe(true);

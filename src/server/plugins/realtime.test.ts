@@ -71,7 +71,12 @@ async function expectAlive(): Promise<void> {
 
 const refusal = (c: string | undefined, headers: Record<string, string> = {}) =>
   new Promise<string>((resolve) => {
-    const s = io(url.origin, { transports: ['websocket'], extraHeaders: { ...(c === undefined ? {} : { cookie: c }), origin: url.origin, ...headers }, reconnection: false, forceNew: true });
+    const s = io(url.origin, {
+      transports: ['websocket'],
+      extraHeaders: { ...(c === undefined ? {} : { cookie: c }), origin: url.origin, ...headers },
+      reconnection: false,
+      forceNew: true,
+    });
     s.once('connect', () => {
       s.close();
       resolve('connected');
@@ -84,7 +89,15 @@ const refusal = (c: string | undefined, headers: Record<string, string> = {}) =>
 
 describe('nothing a client sends takes the server down', () => {
   it('refuses malformed cookies one socket at a time and keeps serving', async () => {
-    for (const bad of ['mc_session=%zz', 'mc_session=%', 'mc_session=%E0%A4%A', `mc_session=${'%zz'.repeat(3000)}`, 'mc_session', '=;;=;', 'mc_session="unterminated']) {
+    for (const bad of [
+      'mc_session=%zz',
+      'mc_session=%',
+      'mc_session=%E0%A4%A',
+      `mc_session=${'%zz'.repeat(3000)}`,
+      'mc_session',
+      '=;;=;',
+      'mc_session="unterminated',
+    ]) {
       expect(await refusal(bad), bad).toBe('unauthenticated');
     }
     expect(await refusal(undefined)).toBe('unauthenticated');
@@ -103,7 +116,18 @@ describe('nothing a client sends takes the server down', () => {
     const s = await connectSocket(url.origin, cookie);
     const emit = s.emit.bind(s) as unknown as (...args: unknown[]) => void;
     const acks: unknown[] = [];
-    const payloads: unknown[] = [null, undefined, 42, 'x', [], { code: null }, { code: '%zz' }, { code: 'a'.repeat(10_000) }, { __proto__: { code: 'x' } }, { code: 'AAAAAAAAAAAAAAAAAAAAAA', chatAfter: {} }];
+    const payloads: unknown[] = [
+      null,
+      undefined,
+      42,
+      'x',
+      [],
+      { code: null },
+      { code: '%zz' },
+      { code: 'a'.repeat(10_000) },
+      { __proto__: { code: 'x' } },
+      { code: 'AAAAAAAAAAAAAAAAAAAAAA', chatAfter: {} },
+    ];
     for (const event of ['room:join', 'room:leave', 'room:admit', 'room:finalize', 'signal', 'call:connected', 'media:state', 'chat:send']) {
       for (const p of payloads) emit(event, p, (r: unknown) => acks.push(r));
       emit(event); // no payload, no ack
@@ -116,7 +140,20 @@ describe('nothing a client sends takes the server down', () => {
     const open = await send('GET', {});
     const sid = (JSON.parse(open.body.slice(1)) as { sid: string }).sid;
     expect((await send('POST', { origin: url.origin }, sid)).status).toBe(200); // "40": join the namespace
-    for (const packet of ['42["disconnect"]', '42["error",{}]', '42["connect"]', '42["newListener","x"]', '42[', '42{}', '42[1,2]', '451-["signal",{"_placeholder":true,"num":9}]', '49', '4', '2probe', '42["room:join",{"code":{"toString":1}}]']) {
+    for (const packet of [
+      '42["disconnect"]',
+      '42["error",{}]',
+      '42["connect"]',
+      '42["newListener","x"]',
+      '42[',
+      '42{}',
+      '42[1,2]',
+      '451-["signal",{"_placeholder":true,"num":9}]',
+      '49',
+      '4',
+      '2probe',
+      '42["room:join",{"code":{"toString":1}}]',
+    ]) {
       await send('POST', { origin: url.origin }, sid, packet);
     }
     expect(acks.length).toBeGreaterThan(0);
@@ -137,7 +174,12 @@ describe('a feature whose socket code fails', () => {
     t.app.realtime.onConnection((socket) => {
       if (socket.data.user.id === unlucky.id) throw new Error('setup failed');
     });
-    const s = io(url.origin, { transports: ['websocket'], extraHeaders: { cookie: await login(t, unlucky), origin: url.origin }, reconnection: false, forceNew: true });
+    const s = io(url.origin, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: await login(t, unlucky), origin: url.origin },
+      reconnection: false,
+      forceNew: true,
+    });
     const fatal = new Promise<unknown>((resolve) => s.once('error:fatal', resolve));
     const reason = new Promise<string>((resolve) => s.once('disconnect', resolve));
     expect(await fatal).toMatchObject({ code: 'internal_error' });

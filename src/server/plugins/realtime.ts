@@ -135,7 +135,12 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
   // back at once) is refused at the door. A session whose socket was cut off for flooding may not
   // connect again for a while (the bench): its new handshakes are refused at the door instead of
   // each paying for a session lookup and a join. Events per person and sockets per session too.
-  const settings = { eventsPer10s: config.socket.eventsPer10s, handshakesPer10s: HANDSHAKES_PER_10S, socketsPerSession: config.socket.perSession, bench: FLOOD_BENCH };
+  const settings = {
+    eventsPer10s: config.socket.eventsPer10s,
+    handshakesPer10s: HANDSHAKES_PER_10S,
+    socketsPerSession: config.socket.perSession,
+    bench: FLOOD_BENCH,
+  };
   const limits: RealtimeLimits = redis ? new RedisRealtimeLimits(redis.pub, settings, log) : new LocalRealtimeLimits(settings);
 
   const io: RealtimeServer = new Server(app.server, {
@@ -215,7 +220,14 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
       }
       socket.conn.once('close', () => limits.closeSocket(auth.sessionId, socket.id));
       const origin = socket.handshake.headers.origin ?? '';
-      socket.data = { user: auth.user, sessionId: auth.sessionId, sessionCreatedAt: auth.sessionCreatedAt, token, baseUrl: config.publicUrl ?? origin, checkedAt: Date.now() };
+      socket.data = {
+        user: auth.user,
+        sessionId: auth.sessionId,
+        sessionCreatedAt: auth.sessionCreatedAt,
+        token,
+        baseUrl: config.publicUrl ?? origin,
+        checkedAt: Date.now(),
+      };
     })().then(
       () => next(),
       (err: unknown) => {
@@ -337,7 +349,8 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
   };
   // Multi-node mode: the other nodes remember an end too, so a handshake racing it there is refused.
   const rememberSession = (sessionId: string) => endedSessions.set(sessionId, Date.now());
-  const rememberUser = (userId: string, exceptSessionId: string, at: string) => endedUsers.set(userId, { at: Number(at), except: exceptSessionId || undefined });
+  const rememberUser = (userId: string, exceptSessionId: string, at: string) =>
+    endedUsers.set(userId, { at: Number(at), except: exceptSessionId || undefined });
   if (redis) {
     io.on('realtime:session-ended', rememberSession);
     io.on('realtime:user-ended', rememberUser);
@@ -376,4 +389,3 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
     },
   };
 }
-

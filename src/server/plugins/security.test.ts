@@ -159,7 +159,8 @@ describe('route access declarations', () => {
     // Stands in for the session plugin: the role comes from a header.
     app.addHook('onRequest', async (request) => {
       const role = request.headers['x-role'];
-      if (role === 'admin' || role === 'doctor' || role === 'patient') request.auth = { user: { role } as UserRow, sessionId: 's', sessionCreatedAt: new Date().toISOString() };
+      if (role === 'admin' || role === 'doctor' || role === 'patient')
+        request.auth = { user: { role } as UserRow, sessionId: 's', sessionCreatedAt: new Date().toISOString() };
     });
     app.get('/api/open', { config: { access: 'public' } }, async () => ({ ok: true }));
     app.get('/api/any', { config: { access: 'authenticated' } }, async () => ({ ok: true }));

@@ -21,7 +21,11 @@ const font = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256
 const manifest: Manifest = {
   'index.html': { file: 'assets/index-A1.js', isEntry: true, imports: ['_react-B2.js'], css: ['assets/index-C3.css'] },
   '_react-B2.js': { file: 'assets/react-B2.js' },
-  'features/auth/components/login-page.tsx': { file: 'assets/login-page-D4.js', imports: ['index.html', '_react-B2.js', '_form-E5.js'], css: ['assets/login-page-F6.css'] },
+  'features/auth/components/login-page.tsx': {
+    file: 'assets/login-page-D4.js',
+    imports: ['index.html', '_react-B2.js', '_form-E5.js'],
+    css: ['assets/login-page-F6.css'],
+  },
   '_form-E5.js': { file: 'assets/form-E5.js', css: ['assets/form-G7.css', 'assets/index-C3.css'] },
 };
 const login = FIRST_SCREENS.find((s) => s.name === 'login')!;
@@ -46,7 +50,8 @@ afterAll(async () => {
   fs.rmSync(dist, { recursive: true, force: true });
 });
 
-const get = (url: string, acceptEncoding?: string) => t.request({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+const get = (url: string, acceptEncoding?: string) =>
+  t.request({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
 
 describe('the build writes brotli and gzip copies of text files', () => {
   it('beside each text file worth it, smaller than the original, and not beside fonts or tiny files', () => {
@@ -91,7 +96,11 @@ describe("a first screen's HTML", () => {
     const [own, signedOut] = firstScreenFiles(room);
     expect(own).toEqual({ file: 'room.html', modules: [room.module], signedOut: false });
     expect(signedOut).toEqual({ file: 'room-signed-out.html', modules: [room.signedOutModule], signedOut: true });
-    const withRoom = { ...manifest, [room.module]: { file: 'assets/call-I9.js', imports: ['index.html'] }, [room.signedOutModule!]: { file: 'assets/landing-J1.js', imports: ['_form-E5.js'] } };
+    const withRoom = {
+      ...manifest,
+      [room.module]: { file: 'assets/call-I9.js', imports: ['index.html'] },
+      [room.signedOutModule!]: { file: 'assets/landing-J1.js', imports: ['_form-E5.js'] },
+    };
     const html = firstScreenHtml(indexHtml, withRoom, room, signedOut!.modules, { signedOut: true });
     for (const file of ['landing-J1.js', 'form-E5.js', 'form-G7.css']) expect(html).toContain(`/assets/${file}`);
     expect(html).not.toContain('call-I9.js');
@@ -105,15 +114,24 @@ describe("a first screen's HTML", () => {
   });
 
   it("puts a screen's pre-rendered markup in #root instead of the loader", () => {
-    const page = '<!doctype html><html><head><title>t</title></head><body><div id="root"><div class="page-loader"><span>Carregando…</span></div></div>\n    <noscript>x</noscript><script src="/a.js"></script></body></html>';
+    const page =
+      '<!doctype html><html><head><title>t</title></head><body><div id="root"><div class="page-loader"><span>Carregando…</span></div></div>\n    <noscript>x</noscript><script src="/a.js"></script></body></html>';
     const html = firstScreenHtml(page, manifest, login, [login.module], { markup: '<div class="auth"><p class="auth-brand-text">Olá</p></div>' });
     expect(html).toContain('<div id="root"><div class="auth"><p class="auth-brand-text">Olá</p></div></div>\n    <noscript>x</noscript>');
     expect(html).not.toContain('page-loader');
-    expect(() => firstScreenHtml('<html><head></head><body></body></html>', manifest, login, [login.module], { markup: '<p>x</p>' })).toThrow(/no <div id="root">/);
+    expect(() => firstScreenHtml('<html><head></head><body></body></html>', manifest, login, [login.module], { markup: '<p>x</p>' })).toThrow(
+      /no <div id="root">/,
+    );
   });
 
   it('fails the build when a listed page is no longer a chunk', () => {
-    expect(() => firstScreenHtml(indexHtml, manifest, FIRST_SCREENS.find((s) => s.name === 'patient-home')!)).toThrow(/patient-dashboard-page\.tsx .*not a chunk/);
+    expect(() =>
+      firstScreenHtml(
+        indexHtml,
+        manifest,
+        FIRST_SCREENS.find((s) => s.name === 'patient-home')!,
+      ),
+    ).toThrow(/patient-dashboard-page\.tsx .*not a chunk/);
   });
 });
 

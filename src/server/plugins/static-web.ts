@@ -36,7 +36,11 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     },
   });
   // Builds older than the first screens' HTML have none: those URLs get index.html.
-  const built = new Set(FIRST_SCREENS.flatMap(firstScreenFiles).map((f) => f.file).filter((file) => fs.existsSync(path.join(root, 'first-screens', file))));
+  const built = new Set(
+    FIRST_SCREENS.flatMap(firstScreenFiles)
+      .map((f) => f.file)
+      .filter((file) => fs.existsSync(path.join(root, 'first-screens', file))),
+  );
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url.split('?')[0] ?? '/';

@@ -16,17 +16,7 @@ import {
 
 // Generated with an independent implementation (the textbook "sum * 10 % 11"
 // variant) and cross-checked against published examples.
-const VALID_CPFS = [
-  '52998224725',
-  '12345678909',
-  '11144477735',
-  '98765432100',
-  '00000000191',
-  '11912345684',
-  '21987654382',
-  '39053344705',
-  '74825200079',
-];
+const VALID_CPFS = ['52998224725', '12345678909', '11144477735', '98765432100', '00000000191', '11912345684', '21987654382', '39053344705', '74825200079'];
 
 describe('isValidCpf', () => {
   it.each(VALID_CPFS)('accepts valid CPF %s without punctuation', (cpf) => {

@@ -1,14 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  UFS,
-  UF_NAMES,
-  crmError,
-  formatCrm,
-  isValidCrm,
-  isValidUf,
-  normalizeCrmNumber,
-  normalizeUf,
-} from './crm';
+import { UFS, UF_NAMES, crmError, formatCrm, isValidCrm, isValidUf, normalizeCrmNumber, normalizeUf } from './crm';
 
 describe('UFS', () => {
   it('has the 26 states plus DF, unique, two upper-case letters', () => {
@@ -87,7 +78,13 @@ describe('crmError', () => {
 
   it('agrees with isValidCrm', () => {
     const cases: Array<[string, string]> = [
-      ['123456', 'SP'], ['', 'SP'], ['1', 'AC'], ['12345678', 'MG'], ['12 34', 'df'], ['x', 'xx'], ['0', 'SP'],
+      ['123456', 'SP'],
+      ['', 'SP'],
+      ['1', 'AC'],
+      ['12345678', 'MG'],
+      ['12 34', 'df'],
+      ['x', 'xx'],
+      ['0', 'SP'],
     ];
     for (const [n, uf] of cases) expect(crmError(n, uf) === null).toBe(isValidCrm(n, uf));
   });

@@ -23,7 +23,9 @@ function firstLetter(word: string): string | null {
  * A single name gives one letter; an empty name gives `"?"`.
  */
 export function initialsOf(name: string): string {
-  const words = nameWithoutTitle(name.normalize('NFC')).split(/\s+/).filter((w) => firstLetter(w) !== null);
+  const words = nameWithoutTitle(name.normalize('NFC'))
+    .split(/\s+/)
+    .filter((w) => firstLetter(w) !== null);
   const significant = words.filter((w) => !PARTICLES.has(w.toLocaleLowerCase('pt-BR')));
   // A name made only of particles is odd but still deserves initials.
   const pool = significant.length > 0 ? significant : words;

@@ -133,13 +133,7 @@ describe('splitFee', () => {
         // Integer reference: a remainder of at least half of 10000 rounds up.
         const product = price * bp;
         const expected = Math.floor(product / 10000) + (product % 10000 >= 5000 ? 1 : 0);
-        if (
-          platformCents + doctorCents !== price ||
-          platformCents !== expected ||
-          !Number.isInteger(platformCents) ||
-          platformCents < 0 ||
-          doctorCents < 0
-        ) {
+        if (platformCents + doctorCents !== price || platformCents !== expected || !Number.isInteger(platformCents) || platformCents < 0 || doctorCents < 0) {
           failures.push(`price=${price} bp=${bp} → ${platformCents}/${doctorCents}`);
         }
         checked++;

@@ -33,10 +33,7 @@ const BRL_AMOUNT = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
  * amounts, more than two decimal places or values beyond safe integers.
  */
 export function parseBRL(input: string): number | null {
-  const s = input
-    .trim()
-    .replace(/^R\$/i, '')
-    .replace(/\s+/g, '');
+  const s = input.trim().replace(/^R\$/i, '').replace(/\s+/g, '');
   const match = BRL_AMOUNT.exec(s);
   if (!match) return null;
   const reais = (match[1] ?? '').replace(/\./g, '');

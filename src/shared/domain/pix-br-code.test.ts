@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type PixKeyType } from './pix';
-import { PIX_NAME_MAX_LENGTH, PixPayloadError, buildPixPayload, crc16CcittFalse, normalizePixText, parsePixPayload, type ParsedPixPayload } from './pix-br-code';
+import {
+  PIX_NAME_MAX_LENGTH,
+  PixPayloadError,
+  buildPixPayload,
+  crc16CcittFalse,
+  normalizePixText,
+  parsePixPayload,
+  type ParsedPixPayload,
+} from './pix-br-code';
 
 /**
  * A second CRC16-CCITT-FALSE, written independently of the table-driven one in pix.ts: bit by bit
@@ -59,7 +67,13 @@ describe('crc16CcittFalse', () => {
   });
 
   it('agrees with the bitwise implementation on many inputs, UTF-8 included', () => {
-    const samples = ['', '6304', 'São Paulo ☕', '\u{1F600}', ...Array.from({ length: 200 }, (_, i) => `${i}`.repeat(i % 37) + String.fromCharCode(32 + (i % 95)))];
+    const samples = [
+      '',
+      '6304',
+      'São Paulo ☕',
+      '\u{1F600}',
+      ...Array.from({ length: 200 }, (_, i) => `${i}`.repeat(i % 37) + String.fromCharCode(32 + (i % 95))),
+    ];
     for (const s of samples) expect(crc16CcittFalse(s), s).toBe(bitwiseCrc(s));
   });
 });
@@ -75,14 +89,17 @@ describe('buildPixPayload', () => {
     const built = buildPixPayload({ key: '52998224725', name: 'Dra. Ana Souza', city: 'São Paulo', amountCents: 123_45, txid: 'MC202611A1' });
     const body =
       '000201' +
-      '2633' + '0014br.gov.bcb.pix' + '011152998224725' +
+      '2633' +
+      '0014br.gov.bcb.pix' +
+      '011152998224725' +
       '52040000' +
       '5303986' +
       '5406123.45' +
       '5802BR' +
       '5914DRA. ANA SOUZA' +
       '6009SAO PAULO' +
-      '6214' + '0510MC202611A1';
+      '6214' +
+      '0510MC202611A1';
     expect(built).toBe(sign(body));
   });
 
@@ -311,13 +328,38 @@ describe('parsePixPayload', () => {
 
   it('reads optional fields other generators write (point of initiation, postal code, other templates)', () => {
     const body =
-      f('00', '01') + f('01', '12') + f('26', f('00', 'BR.GOV.BCB.PIX') + f('01', KEYS.phone) + f('02', 'Consulta')) + f('27', f('00', 'br.com.outro') + f('01', 'x')) +
-      f('52', '8011') + f('53', '986') + f('54', '10.5') + f('58', 'BR') + f('59', 'ANA') + f('60', 'RECIFE') + f('61', '50000000') + f('62', f('05', 'ABC123') + f('50', f('00', 'x')));
-    expect(parsed(sign(body))).toMatchObject({ key: KEYS.phone, keyType: 'phone', description: 'Consulta', merchantCategoryCode: '8011', amountCents: 1050, txid: 'ABC123' });
+      f('00', '01') +
+      f('01', '12') +
+      f('26', f('00', 'BR.GOV.BCB.PIX') + f('01', KEYS.phone) + f('02', 'Consulta')) +
+      f('27', f('00', 'br.com.outro') + f('01', 'x')) +
+      f('52', '8011') +
+      f('53', '986') +
+      f('54', '10.5') +
+      f('58', 'BR') +
+      f('59', 'ANA') +
+      f('60', 'RECIFE') +
+      f('61', '50000000') +
+      f('62', f('05', 'ABC123') + f('50', f('00', 'x')));
+    expect(parsed(sign(body))).toMatchObject({
+      key: KEYS.phone,
+      keyType: 'phone',
+      description: 'Consulta',
+      merchantCategoryCode: '8011',
+      amountCents: 1050,
+      txid: 'ABC123',
+    });
   });
 
-  it('reports a key that today\'s DICT rules refuse as keyType null rather than refusing the code', () => {
-    const body = f('00', '01') + f('26', f('00', 'br.gov.bcb.pix') + f('01', '+552133334444')) + f('52', '0000') + f('53', '986') + f('58', 'BR') + f('59', 'ANA') + f('60', 'RIO') + f('62', f('05', '***'));
+  it("reports a key that today's DICT rules refuse as keyType null rather than refusing the code", () => {
+    const body =
+      f('00', '01') +
+      f('26', f('00', 'br.gov.bcb.pix') + f('01', '+552133334444')) +
+      f('52', '0000') +
+      f('53', '986') +
+      f('58', 'BR') +
+      f('59', 'ANA') +
+      f('60', 'RIO') +
+      f('62', f('05', '***'));
     expect(parsed(sign(body))).toMatchObject({ key: '+552133334444', keyType: null });
   });
 });

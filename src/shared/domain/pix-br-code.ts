@@ -209,7 +209,8 @@ function readFields(text: string, where: string): Fields {
   let i = 0;
   while (i < chars.length) {
     const head = chars.slice(i, i + 4).join('');
-    if (!/^\d{4}$/.test(head)) return { ok: false, reason: `Estrutura inválida${where}: esperava um campo (2 dígitos de id e 2 de tamanho) na posição ${i + 1}.` };
+    if (!/^\d{4}$/.test(head))
+      return { ok: false, reason: `Estrutura inválida${where}: esperava um campo (2 dígitos de id e 2 de tamanho) na posição ${i + 1}.` };
     const id = head.slice(0, 2);
     const length = Number(head.slice(2));
     if (i + 4 + length > chars.length) {

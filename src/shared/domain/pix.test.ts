@@ -1,14 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  BR_DDDS,
-  PIX_EMAIL_MAX_LENGTH,
-  PIX_KEY_TYPES,
-  PIX_KEY_TYPE_LABELS,
-  formatPixKey,
-  parsePixKey,
-  pixKeyError,
-  type PixKeyType,
-} from './pix';
+import { BR_DDDS, PIX_EMAIL_MAX_LENGTH, PIX_KEY_TYPES, PIX_KEY_TYPE_LABELS, formatPixKey, parsePixKey, pixKeyError, type PixKeyType } from './pix';
 
 describe('PIX key type constants', () => {
   it('lists the five types', () => {
@@ -222,18 +213,12 @@ describe('pixKeyError', () => {
     expect(pixKeyError('11.222.333/0001-82', 'cnpj')).toMatch(/^CNPJ inválido/);
     expect(pixKeyError('ana@clinica', 'email')).toMatch(/^E-mail inválido/);
     expect(pixKeyError('91234-5678', 'phone')).toBe('Falta o DDD: use DDD + número, ex.: (11) 91234-5678.');
-    expect(pixKeyError('(11) 1234-567', 'phone')).toBe(
-      'Celular inválido: use DDD + número, ex.: (11) 91234-5678.',
-    );
-    expect(pixKeyError('abc', 'evp')).toBe(
-      'Chave aleatória inválida: deve ter o formato 123e4567-e89b-12d3-a456-426614174000.',
-    );
+    expect(pixKeyError('(11) 1234-567', 'phone')).toBe('Celular inválido: use DDD + número, ex.: (11) 91234-5678.');
+    expect(pixKeyError('abc', 'evp')).toBe('Chave aleatória inválida: deve ter o formato 123e4567-e89b-12d3-a456-426614174000.');
   });
 
   it('reports a too-long e-mail specifically', () => {
-    expect(pixKeyError(`${'a'.repeat(80)}@clinica.com`, 'email')).toBe(
-      'E-mail muito longo: use no máximo 77 caracteres.',
-    );
+    expect(pixKeyError(`${'a'.repeat(80)}@clinica.com`, 'email')).toBe('E-mail muito longo: use no máximo 77 caracteres.');
   });
 
   it('asks for the value when empty', () => {
@@ -257,9 +242,7 @@ describe('formatPixKey', () => {
     // A landline stored before they were refused is still shown punctuated.
     expect(formatPixKey('phone', '+552123456789')).toBe('+55 (21) 2345-6789');
     expect(formatPixKey('email', 'ana@clinica.com')).toBe('ana@clinica.com');
-    expect(formatPixKey('evp', '123e4567-e89b-12d3-a456-426614174000')).toBe(
-      '123e4567-e89b-12d3-a456-426614174000',
-    );
+    expect(formatPixKey('evp', '123e4567-e89b-12d3-a456-426614174000')).toBe('123e4567-e89b-12d3-a456-426614174000');
   });
 
   it('round-trips through parsePixKey', () => {

@@ -35,8 +35,9 @@ export const PIX_EMAIL_MAX_LENGTH = 77;
 
 /**
  * Brazilian area codes (DDD) in use, per Anatel's national numbering plan. A number with any other
- * DDD cannot be a phone key.
+ * DDD cannot be a phone key. One line per region (Prettier leaves the table as it is).
  */
+// prettier-ignore
 export const BR_DDDS: ReadonlySet<number> = new Set([
   11, 12, 13, 14, 15, 16, 17, 18, 19, // SP
   21, 22, 24, 27, 28, // RJ, ES

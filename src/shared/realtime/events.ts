@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { chatMessageSchema} from '#shared/schemas/rooms.ts';
+import type { chatMessageSchema } from '#shared/schemas/rooms.ts';
 import { roomCodeSchema } from '#shared/schemas/rooms.ts';
 
 /**
@@ -45,7 +45,10 @@ export const clientPayloads = {
     .refine((s) => s.description !== undefined || s.candidate !== undefined, { message: 'Sinal vazio.' }),
   'call:connected': z.object({ code: roomCodeSchema }),
   'media:state': z.object({ code: roomCodeSchema, audio: z.boolean(), video: z.boolean(), screen: z.boolean() }),
-  'chat:send': z.object({ code: roomCodeSchema, text: z.string().trim().min(1, { message: 'Mensagem vazia.' }).max(2000, { message: 'Mensagem longa demais (até 2000 letras).' }) }),
+  'chat:send': z.object({
+    code: roomCodeSchema,
+    text: z.string().trim().min(1, { message: 'Mensagem vazia.' }).max(2000, { message: 'Mensagem longa demais (até 2000 letras).' }),
+  }),
 } as const;
 export type ClientPayload<E extends keyof typeof clientPayloads> = z.input<(typeof clientPayloads)[E]>;
 
@@ -80,7 +83,12 @@ export interface ServerToClientEvents {
    * offer (MACHINE-NOTES: the newcomer answers, avoiding Chromium's offer-collision failure).
    */
   'call:start': (p: { code: string; initiator: boolean }) => void;
-  signal: (p: { code: string; from: string; description?: z.infer<typeof sessionDescriptionSchema>; candidate?: z.infer<typeof iceCandidateSchema> | null }) => void;
+  signal: (p: {
+    code: string;
+    from: string;
+    description?: z.infer<typeof sessionDescriptionSchema>;
+    candidate?: z.infer<typeof iceCandidateSchema> | null;
+  }) => void;
   'media:state': (p: { code: string; userId: string; audio: boolean; video: boolean; screen: boolean }) => void;
   'chat:message': (p: z.infer<typeof chatMessageSchema>) => void;
   'consultation:started': (p: { code: string; startedAt: string }) => void;

@@ -104,8 +104,10 @@ type FilterInput = { month?: string | undefined; from?: string | undefined; to?:
 /** One month or one period, never both; a period that ends before it begins; a cursor from another order. */
 function checkFilters(q: FilterInput, ctx: z.RefinementCtx): void {
   if (q.month && (q.from || q.to)) ctx.addIssue({ code: 'custom', path: ['month'], message: 'Escolha um mês ou um período (de/até), não os dois.' });
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'O período termina antes de começar: o mês final deve ser o inicial ou depois dele.' });
-  if (q.cursor && q.cursor.sort !== q.sort) ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Esta página é de outra ordem da lista. Recarregue a lista.' });
+  if (q.from && q.to && q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'O período termina antes de começar: o mês final deve ser o inicial ou depois dele.' });
+  if (q.cursor && q.cursor.sort !== q.sort)
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Esta página é de outra ordem da lista. Recarregue a lista.' });
 }
 
 /** The doctor's own billing list: period, status, kind, order, a page at a time. */
@@ -127,7 +129,11 @@ export type BillingExportQuery = z.output<typeof billingExportQuerySchema>;
 
 /** Rejecting or voiding says why; approving may. */
 export const billingReasonInputSchema = z.object({
-  reason: z.string({ message: 'Diga o motivo.' }).trim().min(3, { message: 'Diga o motivo (pelo menos 3 letras).' }).max(500, { message: 'Motivo longo demais (até 500 letras).' }),
+  reason: z
+    .string({ message: 'Diga o motivo.' })
+    .trim()
+    .min(3, { message: 'Diga o motivo (pelo menos 3 letras).' })
+    .max(500, { message: 'Motivo longo demais (até 500 letras).' }),
 });
 export const billingApproveInputSchema = z.object({ note: z.string().trim().max(500, { message: 'Observação longa demais (até 500 letras).' }).optional() });
 

@@ -50,10 +50,13 @@ export const personNameSchema = z
   .string({ message: 'Informe o nome.' })
   // One Unicode form for accents, whatever keyboard typed them, so search and sorting agree.
   .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
-  .pipe(z.string()
-  .min(3, { message: 'Informe o nome completo.' })
-  .max(120, { message: 'Nome longo demais (até 120 letras).' })
-  .regex(/^[\p{L}\p{M}' .-]+$/u, { message: 'Use só letras no nome.' }));
+  .pipe(
+    z
+      .string()
+      .min(3, { message: 'Informe o nome completo.' })
+      .max(120, { message: 'Nome longo demais (até 120 letras).' })
+      .regex(/^[\p{L}\p{M}' .-]+$/u, { message: 'Use só letras no nome.' }),
+  );
 
 /** A Brazilian phone number: DDD + 8 or 9 digits, stored as digits only (no +55). */
 export const brPhoneSchema = z

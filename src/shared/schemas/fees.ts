@@ -42,7 +42,11 @@ export const clinicFeesInputSchema = z.object({
   price: priceInputSchema,
   share: shareInputSchema,
   /** Calls shorter than this go to "Em análise". */
-  reviewBelowMinutes: z.coerce.number({ message: 'Informe os minutos.' }).int({ message: 'Use minutos inteiros.' }).min(0, { message: 'Use 0 ou mais minutos.' }).max(120, { message: 'No máximo 120 minutos.' }),
+  reviewBelowMinutes: z.coerce
+    .number({ message: 'Informe os minutos.' })
+    .int({ message: 'Use minutos inteiros.' })
+    .min(0, { message: 'Use 0 ou mais minutos.' })
+    .max(120, { message: 'No máximo 120 minutos.' }),
 });
 
 /** A doctor's own fees; null = follow the clinic's. */

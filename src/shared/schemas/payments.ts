@@ -128,7 +128,11 @@ export const confirmPaymentInputSchema = z.object({
 export type ConfirmPaymentInput = z.input<typeof confirmPaymentInputSchema>;
 
 const reason = (what: string) =>
-  z.string({ message: `Diga ${what}.` }).trim().min(3, { message: `Diga ${what} (pelo menos 3 letras).` }).max(500, { message: 'Texto longo demais (até 500 letras).' });
+  z
+    .string({ message: `Diga ${what}.` })
+    .trim()
+    .min(3, { message: `Diga ${what} (pelo menos 3 letras).` })
+    .max(500, { message: 'Texto longo demais (até 500 letras).' });
 
 /** The doctor says the money did not arrive. */
 export const disputePaymentInputSchema = z.object({ message: reason('o que aconteceu') });

@@ -73,7 +73,13 @@ export const CITY_MAX_LENGTH = 60;
 /** A city name: letters (accents welcome), spaces, hyphen and apostrophe, as in "Sant'Ana do Livramento". */
 export const citySchema = z
   .string()
-  .transform((s) => s.normalize('NFC').replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim())
+  .transform((s) =>
+    s
+      .normalize('NFC')
+      .replace(/[\u2019\u02bc]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
   .pipe(
     z
       .string()
@@ -94,7 +100,12 @@ const doctorFields = {
   name: personNameSchema,
   crmNumber: crmNumberSchema,
   crmUf: ufSchema,
-  rqe: optionalField(z.string().trim().regex(/^\d{1,7}$/, { message: 'RQE inválido: use só números.' })),
+  rqe: optionalField(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,7}$/, { message: 'RQE inválido: use só números.' }),
+  ),
   specialty: specialtySchema,
   phone: optionalField(brPhoneSchema),
   // Spaces alone count as not given, like an empty box.

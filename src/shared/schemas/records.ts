@@ -162,7 +162,6 @@ export type RecordConsultation = z.infer<typeof recordConsultationSchema>;
 
 // Record lists are paged by the shared cursor in ./cursor (newest first, keyed on time and id).
 
-
 export const recordRoomSchema = z.object({
   code: z.string(),
   status: z.enum(['open', 'finished', 'cancelled']),

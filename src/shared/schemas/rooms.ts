@@ -61,9 +61,7 @@ export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 export const acceptConsentInputSchema = z.object({ version: z.string().min(1).max(40) });
 
 export const iceServersSchema = z.object({
-  iceServers: z.array(
-    z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() }),
-  ),
+  iceServers: z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() })),
   /** Seconds the TURN credentials stay valid. */
   ttlSeconds: z.number().int(),
 });

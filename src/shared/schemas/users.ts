@@ -29,7 +29,10 @@ export type UserListQuery = z.input<typeof userListQuerySchema>;
 export const userListSchema = pageOf(userSummarySchema);
 export type UserList = z.infer<typeof userListSchema>;
 
-const doctorIdsSchema = z.array(z.uuid({ message: 'Médico inválido.' })).max(20).default([]);
+const doctorIdsSchema = z
+  .array(z.uuid({ message: 'Médico inválido.' }))
+  .max(20)
+  .default([]);
 
 /** Admin creates a doctor or a patient; the person then sets their own password by invite. */
 export const createUserInputSchema = z.discriminatedUnion('role', [

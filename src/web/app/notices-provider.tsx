@@ -55,7 +55,8 @@ export function NoticesProvider() {
       .then(() => (left ? undefined : import('./notices-runtime')))
       .then(
         (runtime) => {
-          if (runtime && !left) stop = runtime.startNotices({ userId, role, toast, queryClient, bump: noticeBadges.bump, getMe, forgetPersonalData, meQueryKey });
+          if (runtime && !left)
+            stop = runtime.startNotices({ userId, role, toast, queryClient, bump: noticeBadges.bump, getMe, forgetPersonalData, meQueryKey });
         },
         () => undefined,
       );

@@ -38,7 +38,10 @@ function setup(sessionEnded = true) {
     sockets.push(s);
     return s as unknown as AppSocket;
   });
-  const connection = new AppConnection(async () => io, () => 0.5);
+  const connection = new AppConnection(
+    async () => io,
+    () => 0.5,
+  );
   const hooks = { onSessionEnded: vi.fn(), sessionEnded: vi.fn(async () => sessionEnded) };
   return { connection, hooks, sockets, io };
 }

@@ -17,7 +17,10 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
 
-  await db.schema.alterTable('users').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   // Frozen copy of src/shared/domain/search-text.ts as of this migration.
   const fold = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
   let after = '';
@@ -30,7 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .limit(500)
       .execute();
     if (rows.length === 0) break;
-    const text = sql.join(rows.map((r) => sql`when ${r.id} then ${`${fold(r.name)}\n${fold(r.email)}`}`), sql` `);
+    const text = sql.join(
+      rows.map((r) => sql`when ${r.id} then ${`${fold(r.name)}\n${fold(r.email)}`}`),
+      sql` `,
+    );
     await sql`update users set search_text = case id ${text} end where id in (${sql.join(rows.map((r) => r.id))})`.execute(db);
     after = rows[rows.length - 1]!.id;
   }
@@ -65,7 +71,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         end if;
         return null;
       end $$`.execute(db);
-    await sql`create trigger user_counts_track after insert or delete or update of role, status on users for each row execute function user_counts_track()`.execute(db);
+    await sql`create trigger user_counts_track after insert or delete or update of role, status on users for each row execute function user_counts_track()`.execute(
+      db,
+    );
   } else {
     await sql`
       create trigger user_counts_insert after insert on users begin
@@ -138,7 +146,16 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop table user_search_keys`.execute(db);
   }
   await db.schema.dropTable('user_counts').execute();
-  for (const i of ['users_search_trgm', 'users_search_prefix', 'users_list_name', 'users_list_role', 'users_list_role_status', 'users_created', 'invites_pending', 'doctor_patients_doctor_created']) {
+  for (const i of [
+    'users_search_trgm',
+    'users_search_prefix',
+    'users_list_name',
+    'users_list_role',
+    'users_list_role_status',
+    'users_created',
+    'invites_pending',
+    'doctor_patients_doctor_created',
+  ]) {
     await sql`drop index if exists ${sql.id(i)}`.execute(db);
   }
   await db.schema.createIndex('users_role_status').on('users').columns(['role', 'status']).execute();

@@ -28,7 +28,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db
     .insertInto('fee_settings')
-    .values({ id: 'clinic', price_cents: DEFAULT_PRICE_CENTS, clinic_bps: DEFAULT_CLINIC_BPS, review_below_seconds: DEFAULT_REVIEW_BELOW_SECONDS, updated_at: new Date().toISOString(), updated_by: null })
+    .values({
+      id: 'clinic',
+      price_cents: DEFAULT_PRICE_CENTS,
+      clinic_bps: DEFAULT_CLINIC_BPS,
+      review_below_seconds: DEFAULT_REVIEW_BELOW_SECONDS,
+      updated_at: new Date().toISOString(),
+      updated_by: null,
+    })
     .execute();
 
   await db.schema
@@ -86,7 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('billing_records_status').on('billing_records').columns(['status', 'finished_at']).execute();
 
   // Consultations that finished before billing existed: billed once, at the default fee, marked.
-  const finished = await db.selectFrom('consultations').select(['id', 'doctor_id', 'patient_id', 'ended_at', 'duration_seconds']).where('ended_at', 'is not', null).execute();
+  const finished = await db
+    .selectFrom('consultations')
+    .select(['id', 'doctor_id', 'patient_id', 'ended_at', 'duration_seconds'])
+    .where('ended_at', 'is not', null)
+    .execute();
   const at = new Date().toISOString();
   for (let i = 0; i < finished.length; i += 200) {
     const rows = finished.slice(i, i + 200).map((c) => {

@@ -79,7 +79,9 @@ export async function up(db: Kysely<any>): Promise<void> {
               doctor_cents = doctor_cents - old.doctor_cents
           where month = old.month and doctor_id = old.doctor_id and status = old.status;`;
       await sql`create trigger billing_totals_insert after insert on billing_records begin ${add} end`.execute(db);
-      await sql`create trigger billing_totals_update after update of month, doctor_id, status, price_cents, clinic_cents, doctor_cents on billing_records begin ${remove} ${add} end`.execute(db);
+      await sql`create trigger billing_totals_update after update of month, doctor_id, status, price_cents, clinic_cents, doctor_cents on billing_records begin ${remove} ${add} end`.execute(
+        db,
+      );
       await sql`create trigger billing_totals_delete after delete on billing_records begin ${remove} end`.execute(db);
     }
 

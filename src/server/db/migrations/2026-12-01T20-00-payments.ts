@@ -56,7 +56,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('payments_month').on('payments').columns(['month', 'status']).execute();
   await db.schema.createIndex('payments_doctor').on('payments').columns(['doctor_id', 'month']).execute();
 
-  await db.schema.alterTable('billing_records').addColumn('payment_id', 'text', (c) => c.references('payments.id')).execute();
+  await db.schema
+    .alterTable('billing_records')
+    .addColumn('payment_id', 'text', (c) => c.references('payments.id'))
+    .execute();
   await db.schema.createIndex('billing_records_payment').on('billing_records').column('payment_id').execute();
 
   await db.schema

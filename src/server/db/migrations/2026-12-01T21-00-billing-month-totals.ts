@@ -72,7 +72,9 @@ export async function up(db: Kysely<any>): Promise<void> {
               doctor_cents = doctor_cents - old.doctor_cents
           where month = old.month and status = old.status;`;
       await sql`create trigger billing_month_totals_insert after insert on billing_records begin ${add} end`.execute(db);
-      await sql`create trigger billing_month_totals_update after update of month, status, price_cents, clinic_cents, doctor_cents on billing_records begin ${remove} ${add} end`.execute(db);
+      await sql`create trigger billing_month_totals_update after update of month, status, price_cents, clinic_cents, doctor_cents on billing_records begin ${remove} ${add} end`.execute(
+        db,
+      );
       await sql`create trigger billing_month_totals_delete after delete on billing_records begin ${remove} end`.execute(db);
     }
 
@@ -93,7 +95,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop trigger billing_month_totals_track on billing_records`.execute(db);
     await sql`drop function billing_month_totals_track()`.execute(db);
   } else {
-    for (const t of ['billing_month_totals_insert', 'billing_month_totals_update', 'billing_month_totals_delete']) await sql`drop trigger ${sql.id(t)}`.execute(db);
+    for (const t of ['billing_month_totals_insert', 'billing_month_totals_update', 'billing_month_totals_delete'])
+      await sql`drop trigger ${sql.id(t)}`.execute(db);
   }
   await db.schema.dropTable('billing_month_totals').execute();
 }

@@ -9,7 +9,10 @@ import type { Kysely } from 'kysely';
  * Nullable: the reads already in the log have no subject.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('record_access_log').addColumn('subject_id', 'text', (c) => c.references('users.id')).execute();
+  await db.schema
+    .alterTable('record_access_log')
+    .addColumn('subject_id', 'text', (c) => c.references('users.id'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inviteLinkSchema } from '#shared/schemas/auth.ts';
 import { idParamSchema } from '#shared/schemas/common.ts';
-import { createUserInputSchema, createdUserSchema, updateUserInputSchema, userDetailSchema, userListQuerySchema, userListSchema } from '#shared/schemas/users.ts';
+import {
+  createUserInputSchema,
+  createdUserSchema,
+  updateUserInputSchema,
+  userDetailSchema,
+  userListQuerySchema,
+  userListSchema,
+} from '#shared/schemas/users.ts';
 import { actorOf } from '#server/plugins/actor.ts';
 import { adminCreateUser, adminGetUser, adminListUsers, adminRenewInvite, adminSetStatus, adminUpdateUser } from './accounts.service';
 
@@ -21,13 +28,17 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/users/:id', { config: admin, schema: { params: idParamSchema, response: { 200: userDetailSchema } } }, async (req) =>
     adminGetUser(app.db, req.params.id),
   );
-  r.put('/api/users/:id', { config: admin, schema: { params: idParamSchema, body: updateUserInputSchema, response: { 200: userDetailSchema } } }, async (req) => {
-    const { detail, closedRooms } = await adminUpdateUser(app.db, actorOf(req), req.params.id, req.body);
-    // After the commit: the rooms of an unlinked doctor are closed for good, so live sockets leave them now.
-    for (const code of closedRooms.cancelled) app.rooms.closeEverywhere(code, 'cancelled');
-    for (const code of closedRooms.finalized) app.rooms.closeEverywhere(code, 'finalized');
-    return detail;
-  });
+  r.put(
+    '/api/users/:id',
+    { config: admin, schema: { params: idParamSchema, body: updateUserInputSchema, response: { 200: userDetailSchema } } },
+    async (req) => {
+      const { detail, closedRooms } = await adminUpdateUser(app.db, actorOf(req), req.params.id, req.body);
+      // After the commit: the rooms of an unlinked doctor are closed for good, so live sockets leave them now.
+      for (const code of closedRooms.cancelled) app.rooms.closeEverywhere(code, 'cancelled');
+      for (const code of closedRooms.finalized) app.rooms.closeEverywhere(code, 'finalized');
+      return detail;
+    },
+  );
   r.post('/api/users/:id/deactivate', { config: admin, schema: { params: idParamSchema, response: { 200: userDetailSchema } } }, async (req) => {
     const detail = await adminSetStatus(app.db, actorOf(req), req.params.id, 'inactive');
     app.realtime.endUserSessions(req.params.id);

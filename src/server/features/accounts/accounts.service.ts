@@ -45,8 +45,7 @@ import {
 type DoctorProfileData = z.output<typeof doctorProfileInputSchema>;
 type PatientProfileData = z.output<typeof patientProfileInputSchema>;
 
-const crmTaken = () =>
-  conflict('crm_taken', 'Já existe um médico com este CRM.', { 'profile.crmNumber': 'Já existe um médico com este CRM nesta UF.' });
+const crmTaken = () => conflict('crm_taken', 'Já existe um médico com este CRM.', { 'profile.crmNumber': 'Já existe um médico com este CRM nesta UF.' });
 
 /**
  * Saves a doctor's profile fields; refuses a CRM that belongs to someone else. Payments not yet
@@ -55,19 +54,23 @@ const crmTaken = () =>
 export async function saveDoctorProfile(trx: DbOrTrx, userId: string, p: DoctorProfileData, at: string, changedBy = userId): Promise<void> {
   const holder = await findDoctorByCrm(trx, p.crmUf, p.crmNumber);
   if (holder && holder !== userId) throw crmTaken();
-  await rethrowUnique(UNIQUE.doctorCrm, crmTaken, upsertDoctorProfile(trx, {
-    user_id: userId,
-    crm_number: p.crmNumber,
-    crm_uf: p.crmUf,
-    rqe: p.rqe ?? null,
-    specialty: p.specialty,
-    phone: p.phone ?? null,
-    pix_key_type: p.pixKeyType ?? null,
-    pix_key: p.pixKey ?? null,
-    city: p.city ?? null,
-    city_uf: p.cityUf ?? null,
-    updated_at: at,
-  }));
+  await rethrowUnique(
+    UNIQUE.doctorCrm,
+    crmTaken,
+    upsertDoctorProfile(trx, {
+      user_id: userId,
+      crm_number: p.crmNumber,
+      crm_uf: p.crmUf,
+      rqe: p.rqe ?? null,
+      specialty: p.specialty,
+      phone: p.phone ?? null,
+      pix_key_type: p.pixKeyType ?? null,
+      pix_key: p.pixKey ?? null,
+      city: p.city ?? null,
+      city_uf: p.cityUf ?? null,
+      updated_at: at,
+    }),
+  );
   await refreshPixKeySnapshots(trx, userId, { type: p.pixKeyType ?? null, key: p.pixKey ?? null }, changedBy, at);
 }
 
@@ -94,7 +97,14 @@ export async function createAccount(
   if (input.role === 'doctor') await saveDoctorProfile(trx, user.id, input.profile, at);
   else await savePatientProfile(trx, user.id, input.profile, at);
   const invite = await createInvite(trx, user.id, actor.user.id, actor.baseUrl);
-  await recordAudit(trx, { actorId: actor.user.id, action: 'user.created', entityType: 'user', entityId: user.id, details: { role: user.role, email: user.email }, ip: actor.ip });
+  await recordAudit(trx, {
+    actorId: actor.user.id,
+    action: 'user.created',
+    entityType: 'user',
+    entityId: user.id,
+    details: { role: user.role, email: user.email },
+    ip: actor.ip,
+  });
   return { user, invite };
 }
 
@@ -211,7 +221,13 @@ export async function adminSetStatus(db: Db, actor: Actor, id: string, status: '
     if (user.status !== status) {
       await updateUser(trx, id, { status, updated_at: nowIso() });
       if (status === 'inactive') await endUserSessions(trx, id);
-      await recordAudit(trx, { actorId: actor.user.id, action: status === 'inactive' ? 'user.deactivated' : 'user.reactivated', entityType: 'user', entityId: id, ip: actor.ip });
+      await recordAudit(trx, {
+        actorId: actor.user.id,
+        action: status === 'inactive' ? 'user.deactivated' : 'user.reactivated',
+        entityType: 'user',
+        entityId: id,
+        ip: actor.ip,
+      });
     }
     return adminGetUser(trx, id);
   });

@@ -73,7 +73,9 @@ export async function confirmCurrentPassword(db: Db, config: Config, auth: Auth,
     throw new AppError(PASSWORD_GUESSES_CODE, 401, 'Muitas tentativas com a senha atual errada. Por segurança, você saiu da conta. Entre de novo.');
   }
   if (!(await verifyPassword(user.password_hash, password))) {
-    throw new AppError('wrong_password', 400, field === 'currentPassword' ? 'A senha atual não confere.' : 'A senha não confere.', { [field]: field === 'currentPassword' ? 'A senha atual não confere.' : 'A senha não confere.' });
+    throw new AppError('wrong_password', 400, field === 'currentPassword' ? 'A senha atual não confere.' : 'A senha não confere.', {
+      [field]: field === 'currentPassword' ? 'A senha atual não confere.' : 'A senha não confere.',
+    });
   }
   return key;
 }

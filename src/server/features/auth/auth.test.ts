@@ -85,7 +85,9 @@ describe('login', () => {
   it('counts concurrent wrong guesses before checking them: only LOGIN_MAX_FAILURES reach the password check', async () => {
     const patient = await createPatient(t.db);
     const guesses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => t.request({ method: 'POST', url: '/api/auth/login', payload: { email: patient.email, password: `chute-errado-${i}` } })),
+      Array.from({ length: 60 }, (_, i) =>
+        t.request({ method: 'POST', url: '/api/auth/login', payload: { email: patient.email, password: `chute-errado-${i}` } }),
+      ),
     );
     const codes = guesses.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 401)).toHaveLength(3);
@@ -100,7 +102,8 @@ describe('login', () => {
     for (let i = 0; i < 2; i++) await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: doctor.email, password: 'errada-errada' } });
     await login(t, doctor);
     const codes = [];
-    for (let i = 0; i < 3; i++) codes.push((await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: doctor.email, password: 'errada-errada' } })).statusCode);
+    for (let i = 0; i < 3; i++)
+      codes.push((await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: doctor.email, password: 'errada-errada' } })).statusCode);
     expect(codes).toEqual([401, 401, 401]);
   });
 
@@ -188,12 +191,22 @@ describe('change password', () => {
     const patient = await createPatient(t.db);
     const here = await login(t, patient);
     const elsewhere = await login(t, patient);
-    const wrong = await t.request({ method: 'POST', url: '/api/auth/password', cookie: here, payload: { currentPassword: 'errada-errada', newPassword: 'uma-senha-nova-1' } });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      cookie: here,
+      payload: { currentPassword: 'errada-errada', newPassword: 'uma-senha-nova-1' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields.currentPassword).toBeDefined();
     const short = await t.request({ method: 'POST', url: '/api/auth/password', cookie: here, payload: { currentPassword: PASSWORD, newPassword: 'curta' } });
     expect(short.statusCode).toBe(400);
-    const ok = await t.request({ method: 'POST', url: '/api/auth/password', cookie: here, payload: { currentPassword: PASSWORD, newPassword: 'uma-senha-nova-1' } });
+    const ok = await t.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      cookie: here,
+      payload: { currentPassword: PASSWORD, newPassword: 'uma-senha-nova-1' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: here })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: elsewhere })).statusCode).toBe(401);
@@ -206,7 +219,12 @@ describe('change password', () => {
     const own = await login(t, patient);
     const guesses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.request({ method: 'POST', url: '/api/auth/password', cookie: stolen, payload: { currentPassword: `chute-${i}-errado`, newPassword: 'uma-senha-nova-1' } }),
+        t.request({
+          method: 'POST',
+          url: '/api/auth/password',
+          cookie: stolen,
+          payload: { currentPassword: `chute-${i}-errado`, newPassword: 'uma-senha-nova-1' },
+        }),
       ),
     );
     const codes = guesses.map((r) => r.statusCode);
@@ -214,7 +232,10 @@ describe('change password', () => {
     expect(codes.filter((c) => c === 400)).toHaveLength(3);
     expect(codes.filter((c) => c === 401)).toHaveLength(17);
     const ended = guesses.find((r) => r.statusCode === 401)!;
-    expect(ended.json().error).toEqual({ code: 'password_guesses', message: 'Muitas tentativas com a senha atual errada. Por segurança, você saiu da conta. Entre de novo.' });
+    expect(ended.json().error).toEqual({
+      code: 'password_guesses',
+      message: 'Muitas tentativas com a senha atual errada. Por segurança, você saiu da conta. Entre de novo.',
+    });
     expect(ended.cookies.find((c) => c.name === 'mc_session')?.value).toBe('');
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: stolen })).statusCode).toBe(401);
     // The person's own session on another device is not punished, and the password did not change.

@@ -13,7 +13,12 @@ export async function hit(db: DbOrTrx, key: string, windowMs: number, now: Date)
     .values({ key, window_start: nowIso, count: 1 })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => ({
-        count: eb.case().when('login_throttle.window_start', '<=', cutoff).then(1).else(eb('login_throttle.count', '+', 1)).end(),
+        count: eb
+          .case()
+          .when('login_throttle.window_start', '<=', cutoff)
+          .then(1)
+          .else(eb('login_throttle.count', '+', 1))
+          .end(),
         window_start: eb.case().when('login_throttle.window_start', '<=', cutoff).then(nowIso).else(eb.ref('login_throttle.window_start')).end(),
       })),
     )

@@ -4,7 +4,15 @@ import type { UserRow } from '#server/db/types.ts';
 import { hashToken, newToken } from '#server/lib/tokens.ts';
 import type { Auth } from '#server/plugins/fastify-types.ts';
 import type { SessionStore } from '#server/plugins/session.ts';
-import { deleteSession, deleteUserSessions, findLiveSessionIds, findSessionWithUser, insertSession, touchSession, touchSessionsSeenBefore } from './sessions.repository';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findLiveSessionIds,
+  findSessionWithUser,
+  insertSession,
+  touchSession,
+  touchSessionsSeenBefore,
+} from './sessions.repository';
 
 // Writing last_seen_at on every request would turn every read into a write.
 const TOUCH_EVERY_MS = 60_000;

@@ -26,7 +26,15 @@ export async function findSessionWithUser(db: DbOrTrx, id: string): Promise<{ se
   if (!row) return undefined;
   const { s_id, s_user_id, s_created_at, s_last_seen_at, s_expires_at, s_ip, s_user_agent, ...user } = row;
   return {
-    session: { id: s_id, user_id: s_user_id, created_at: s_created_at, last_seen_at: s_last_seen_at, expires_at: s_expires_at, ip: s_ip, user_agent: s_user_agent },
+    session: {
+      id: s_id,
+      user_id: s_user_id,
+      created_at: s_created_at,
+      last_seen_at: s_last_seen_at,
+      expires_at: s_expires_at,
+      ip: s_ip,
+      user_agent: s_user_agent,
+    },
     user,
   };
 }
@@ -47,7 +55,10 @@ export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptId?:
 }
 
 export async function deleteExpiredSessions(db: DbOrTrx, now: string, idleCutoff: string): Promise<void> {
-  await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)])).execute();
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
+    .execute();
 }
 
 /** Of these session ids, those still unexpired whose person is active. */
@@ -72,6 +83,11 @@ export async function findLiveSessionIds(db: DbOrTrx, ids: string[], now: string
 /** Sets last_seen_at on those of these sessions not seen since `before`. */
 export async function touchSessionsSeenBefore(db: DbOrTrx, ids: string[], before: string, at: string): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
-    await db.updateTable('sessions').set({ last_seen_at: at }).where('id', 'in', ids.slice(i, i + 500)).where('last_seen_at', '<', before).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: at })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('last_seen_at', '<', before)
+      .execute();
   }
 }

@@ -48,9 +48,25 @@ export async function createBackup(db: Db, config: Config, trigger: BackupManife
     }
     const [sha256, stat] = await Promise.all([sha256OfFile(partial), fs.promises.stat(partial)]);
     await fs.promises.rename(partial, file);
-    const manifest: BackupManifest = { name, kind, trigger, createdAt: new Date().toISOString(), createdBy: who?.name ?? null, sizeBytes: stat.size, sha256, ...checked };
+    const manifest: BackupManifest = {
+      name,
+      kind,
+      trigger,
+      createdAt: new Date().toISOString(),
+      createdBy: who?.name ?? null,
+      sizeBytes: stat.size,
+      sha256,
+      ...checked,
+    };
     await writeManifest(dir, manifest);
-    await recordAudit(db, { actorId: who?.id ?? null, action: 'backup.created', entityType: 'backup', entityId: null, details: { name, trigger, sizeBytes: stat.size, sha256 }, ip: who?.ip ?? null });
+    await recordAudit(db, {
+      actorId: who?.id ?? null,
+      action: 'backup.created',
+      entityType: 'backup',
+      entityId: null,
+      details: { name, trigger, sizeBytes: stat.size, sha256 },
+      ip: who?.ip ?? null,
+    });
     return manifest;
   } catch (error) {
     await fs.promises.rm(partial, { force: true }).catch(() => undefined);
@@ -76,7 +92,14 @@ export async function backupFile(config: Config, name: string): Promise<{ file: 
 /** A backup on its way out of the system: the whole clinic, medical records included, so it is audited first. */
 export async function downloadBackup(db: Db, config: Config, name: string, who: Who): Promise<{ file: string; manifest: BackupManifest }> {
   const found = await backupFile(config, name);
-  await recordAudit(db, { actorId: who?.id ?? null, action: 'backup.downloaded', entityType: 'backup', entityId: null, details: { name, sha256: found.manifest.sha256 }, ip: who?.ip ?? null });
+  await recordAudit(db, {
+    actorId: who?.id ?? null,
+    action: 'backup.downloaded',
+    entityType: 'backup',
+    entityId: null,
+    details: { name, sha256: found.manifest.sha256 },
+    ip: who?.ip ?? null,
+  });
   return found;
 }
 

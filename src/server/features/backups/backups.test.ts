@@ -73,7 +73,13 @@ describe('backups', () => {
 
   it('refuses names that are not its own backups before touching the disk (no path traversal)', async () => {
     fs.writeFileSync(path.join(dir, 'segredo.txt'), 'SEGREDO-123');
-    for (const name of ['..%2F..%2Fetc%2Fpasswd', '..%2Fsegredo.txt', 'segredo.txt', 'medconnect-2026-11-30T08-00-00Z-abcdef.sqlite%2F..%2F..%2Fx', '%2Fetc%2Fpasswd']) {
+    for (const name of [
+      '..%2F..%2Fetc%2Fpasswd',
+      '..%2Fsegredo.txt',
+      'segredo.txt',
+      'medconnect-2026-11-30T08-00-00Z-abcdef.sqlite%2F..%2F..%2Fx',
+      '%2Fetc%2Fpasswd',
+    ]) {
       const get = await t.request({ method: 'GET', url: `/api/backups/${name}/download`, cookie: await admin() });
       expect([400, 404], name).toContain(get.statusCode);
       expect(get.body, name).not.toContain('SEGREDO-123');
@@ -83,7 +89,7 @@ describe('backups', () => {
     expect(fs.existsSync(path.join(dir, 'segredo.txt'))).toBe(true);
   });
 
-  it('is the admin\'s alone', async () => {
+  it("is the admin's alone", async () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     for (const cookie of [d.cookie, p.cookie]) {
@@ -115,14 +121,22 @@ describe('backups', () => {
     const config = { ...t.config, backups: { dir: fresh, daily: true, keep: 2 } };
     const write = (name: string, trigger: string, createdAt: string) => {
       fs.writeFileSync(path.join(fresh, name), 'x');
-      fs.writeFileSync(path.join(fresh, `${name}.json`), JSON.stringify({ name, kind: 'sqlite', trigger, createdAt, createdBy: null, sizeBytes: 1, sha256: 'a'.repeat(64), schemaVersion: 'v', counts: {} }));
+      fs.writeFileSync(
+        path.join(fresh, `${name}.json`),
+        JSON.stringify({ name, kind: 'sqlite', trigger, createdAt, createdBy: null, sizeBytes: 1, sha256: 'a'.repeat(64), schemaVersion: 'v', counts: {} }),
+      );
     };
     write('medconnect-2026-11-01T03-00-00Z-000001.sqlite', 'daily', '2026-11-01T03:00:00.000Z');
     write('medconnect-2026-11-02T03-00-00Z-000002.sqlite', 'daily', '2026-11-02T03:00:00.000Z');
     write('medconnect-2026-11-03T03-00-00Z-000003.sqlite', 'daily', '2026-11-03T03:00:00.000Z');
     write('medconnect-2026-10-01T03-00-00Z-000004.sqlite', 'manual', '2026-10-01T03:00:00.000Z');
     expect(await pruneDailyBackups(config)).toEqual(['medconnect-2026-11-01T03-00-00Z-000001.sqlite']);
-    expect(fs.readdirSync(fresh).filter((f) => !f.endsWith('.json')).sort()).toEqual([
+    expect(
+      fs
+        .readdirSync(fresh)
+        .filter((f) => !f.endsWith('.json'))
+        .sort(),
+    ).toEqual([
       'medconnect-2026-10-01T03-00-00Z-000004.sqlite',
       'medconnect-2026-11-02T03-00-00Z-000002.sqlite',
       'medconnect-2026-11-03T03-00-00Z-000003.sqlite',

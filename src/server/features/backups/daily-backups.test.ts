@@ -35,7 +35,11 @@ describe('pg_dump missing', () => {
     const saved = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
-      await expect(dumpPostgres('postgres://x@127.0.0.1:1/x', path.join(dir, 'never.dump'))).rejects.toMatchObject({ code: 'backup_tool_missing', status: 503, message: expect.stringContaining('postgresql-client') });
+      await expect(dumpPostgres('postgres://x@127.0.0.1:1/x', path.join(dir, 'never.dump'))).rejects.toMatchObject({
+        code: 'backup_tool_missing',
+        status: 503,
+        message: expect.stringContaining('postgresql-client'),
+      });
     } finally {
       process.env.PATH = saved;
     }

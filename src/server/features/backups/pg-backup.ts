@@ -8,7 +8,11 @@ import { COUNTED_TABLES } from './sqlite-backup';
 const run = promisify(execFile);
 
 const toolMissing = (tool: string) =>
-  new AppError('backup_tool_missing', 503, `O programa ${tool} não está instalado neste servidor. Instale o pacote postgresql-client (apt-get install postgresql-client).`);
+  new AppError(
+    'backup_tool_missing',
+    503,
+    `O programa ${tool} não está instalado neste servidor. Instale o pacote postgresql-client (apt-get install postgresql-client).`,
+  );
 
 /** pg_dump in its custom format (compressed, restorable table by table with pg_restore). */
 export async function dumpPostgres(url: string, file: string): Promise<void> {

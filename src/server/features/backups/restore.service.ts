@@ -25,12 +25,17 @@ export async function checkBackup(config: Config, target: string): Promise<{ fil
   } catch {
     throw new RestoreRefused(`Sem manifesto válido (${path.basename(file)}.json): este arquivo não é um backup do MedConnect.`);
   }
-  if ((await sha256OfFile(file)) !== manifest.sha256) throw new RestoreRefused('O SHA-256 do arquivo não confere com o do manifesto: o backup está corrompido ou foi alterado.');
+  if ((await sha256OfFile(file)) !== manifest.sha256)
+    throw new RestoreRefused('O SHA-256 do arquivo não confere com o do manifesto: o backup está corrompido ou foi alterado.');
   if (manifest.kind !== config.database.kind) {
-    throw new RestoreRefused(`Este backup é de ${manifest.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, e o banco configurado é ${config.database.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}.`);
+    throw new RestoreRefused(
+      `Este backup é de ${manifest.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, e o banco configurado é ${config.database.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}.`,
+    );
   }
   if (!MIGRATION_NAMES.includes(manifest.schemaVersion)) {
-    throw new RestoreRefused(`O backup tem o esquema ${manifest.schemaVersion}, que esta versão do MedConnect não conhece: atualize o MedConnect antes de restaurar.`);
+    throw new RestoreRefused(
+      `O backup tem o esquema ${manifest.schemaVersion}, que esta versão do MedConnect não conhece: atualize o MedConnect antes de restaurar.`,
+    );
   }
   return { file, manifest };
 }
@@ -79,7 +84,8 @@ async function restorePostgres(url: string, file: string): Promise<string> {
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   try {
     const others = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = $2', [name, APP_NAME]);
-    if (others.rows[0].n > 0) throw new RestoreRefused(`Há ${others.rows[0].n} conexões do MedConnect abertas neste banco: pare todos os servidores e rode a restauração de novo.`);
+    if (others.rows[0].n > 0)
+      throw new RestoreRefused(`Há ${others.rows[0].n} conexões do MedConnect abertas neste banco: pare todos os servidores e rode a restauração de novo.`);
     const aside = `${name}_replaced_${stamp().replace(/-/g, '')}`.slice(0, 63);
     await client.query(`alter database ${ident(name)} rename to ${ident(aside)}`);
     await client.query(`create database ${ident(name)}`);
@@ -88,7 +94,8 @@ async function restorePostgres(url: string, file: string): Promise<string> {
     } catch (error) {
       await client.query(`drop database if exists ${ident(name)}`);
       await client.query(`alter database ${ident(aside)} rename to ${ident(name)}`);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new RestoreRefused('O programa pg_restore não está instalado. Instale o pacote postgresql-client.');
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new RestoreRefused('O programa pg_restore não está instalado. Instale o pacote postgresql-client.');
       throw new RestoreRefused(`O pg_restore falhou; o banco anterior foi mantido: ${(error as { stderr?: string }).stderr ?? (error as Error).message}`);
     }
     return aside;

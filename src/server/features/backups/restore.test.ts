@@ -16,13 +16,31 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-restore-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function configFor(database: Config['database'], dataDir: string): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), database, backups: { dir: path.join(dataDir, 'backups'), daily: false, keep: 14 } };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }),
+    database,
+    backups: { dir: path.join(dataDir, 'backups'), daily: false, keep: 14 },
+  };
 }
 
-const userCount = async (db: Db) => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const userCount = async (db: Db) =>
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** A copy of a backup under another (valid) name, with a manifest changed by `edit` and the file by `mangle`. */
-async function forged(config: Config, name: string, suffix: string, edit: (m: Record<string, unknown>) => void, mangle?: (bytes: Buffer) => Buffer): Promise<string> {
+async function forged(
+  config: Config,
+  name: string,
+  suffix: string,
+  edit: (m: Record<string, unknown>) => void,
+  mangle?: (bytes: Buffer) => Buffer,
+): Promise<string> {
   const source = path.join(config.backups.dir, name);
   const target = path.join(config.backups.dir, name.replace(/-[0-9a-f]{6}\./, `-${suffix}.`));
   const bytes = mangle ? mangle(fs.readFileSync(source)) : fs.readFileSync(source);
@@ -50,10 +68,16 @@ describe('npm run db:restore on SQLite', () => {
     await expect(restoreBackup(config, backup.name)).rejects.toThrow(/O servidor está rodando/);
     release();
 
-    const flipped = await forged(config, backup.name, 'aaaaaa', () => undefined, (b) => {
-      b[b.length - 100] = b[b.length - 100]! ^ 0xff;
-      return b;
-    });
+    const flipped = await forged(
+      config,
+      backup.name,
+      'aaaaaa',
+      () => undefined,
+      (b) => {
+        b[b.length - 100] = b[b.length - 100]! ^ 0xff;
+        return b;
+      },
+    );
     await expect(restoreBackup(config, flipped)).rejects.toThrow(/SHA-256 do arquivo não confere/);
 
     const foreignFile = path.join(config.backups.dir, backup.name.replace(/-[0-9a-f]{6}\./, '-bbbbbb.'));

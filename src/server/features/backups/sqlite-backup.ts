@@ -3,7 +3,17 @@ import type { DbOrTrx } from '#server/db/database.ts';
 import { vacuumInto } from './backups.repository';
 
 /** The tables a backup's manifest counts, and a reset reports. */
-export const COUNTED_TABLES = ['users', 'doctor_profiles', 'patient_profiles', 'rooms', 'consultations', 'evolutions', 'billing_records', 'payments', 'audit_log'] as const;
+export const COUNTED_TABLES = [
+  'users',
+  'doctor_profiles',
+  'patient_profiles',
+  'rooms',
+  'consultations',
+  'evolutions',
+  'billing_records',
+  'payments',
+  'audit_log',
+] as const;
 
 /**
  * A consistent copy of the live SQLite database while the app keeps running: VACUUM INTO reads

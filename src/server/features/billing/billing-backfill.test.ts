@@ -17,12 +17,33 @@ async function pastConsultation(endedAt: string | null, durationSeconds: number 
   const roomId = randomUUID();
   await t.db
     .insertInto('rooms')
-    .values({ id: roomId, code: randomUUID().replaceAll('-', '').slice(0, 22), doctor_id: doctor.id, patient_id: patient.id, status: endedAt ? 'finished' : 'open', reason: null, scheduled_at: null, admitted_at: null, last_activity_at: '2026-10-01T12:00:00.000Z', created_at: '2026-10-01T12:00:00.000Z', closed_at: endedAt })
+    .values({
+      id: roomId,
+      code: randomUUID().replaceAll('-', '').slice(0, 22),
+      doctor_id: doctor.id,
+      patient_id: patient.id,
+      status: endedAt ? 'finished' : 'open',
+      reason: null,
+      scheduled_at: null,
+      admitted_at: null,
+      last_activity_at: '2026-10-01T12:00:00.000Z',
+      created_at: '2026-10-01T12:00:00.000Z',
+      closed_at: endedAt,
+    })
     .execute();
   const id = randomUUID();
   await t.db
     .insertInto('consultations')
-    .values({ id, room_id: roomId, doctor_id: doctor.id, patient_id: patient.id, started_at: '2026-10-31T23:00:00.000Z', ended_at: endedAt, duration_seconds: durationSeconds, finalized_by: endedAt ? 'doctor' : null } as never)
+    .values({
+      id,
+      room_id: roomId,
+      doctor_id: doctor.id,
+      patient_id: patient.id,
+      started_at: '2026-10-31T23:00:00.000Z',
+      ended_at: endedAt,
+      duration_seconds: durationSeconds,
+      finalized_by: endedAt ? 'doctor' : null,
+    } as never)
     .execute();
   return id;
 }
@@ -42,7 +63,16 @@ describe('migration 2026-12-01T12-00-billing', () => {
     const records = await t.db.selectFrom('billing_records').selectAll().where('consultation_id', 'in', [long, short, running]).execute();
     expect(records).toHaveLength(2);
     const byId = new Map(records.map((r) => [r.consultation_id, r]));
-    expect(byId.get(long)).toMatchObject({ month: '2026-10', price_cents: 15_000, clinic_bps: 2000, clinic_cents: 3000, doctor_cents: 12_000, status: 'billed', fee_source: 'backfill', kind: 'video' });
+    expect(byId.get(long)).toMatchObject({
+      month: '2026-10',
+      price_cents: 15_000,
+      clinic_bps: 2000,
+      clinic_cents: 3000,
+      doctor_cents: 12_000,
+      status: 'billed',
+      fee_source: 'backfill',
+      kind: 'video',
+    });
     expect(byId.get(short)).toMatchObject({ month: '2026-11', status: 'under_review', fee_source: 'backfill' });
     // The database itself keeps it at one record per consultation.
     await expect(

@@ -13,7 +13,14 @@ export async function billingGlance(db: Db, doctorId?: string, now: Date = new D
   const rows = await sumTotalsByMonth(db, previous, current, doctorId);
   const totalsOf = (month: string) => {
     const r = rows.find((row) => row.month === month);
-    return { month, consultations: r?.consultations ?? 0, grossCents: r?.gross ?? 0, clinicCents: r?.clinic ?? 0, doctorCents: r?.doctor ?? 0, underReview: r?.underReview ?? 0 };
+    return {
+      month,
+      consultations: r?.consultations ?? 0,
+      grossCents: r?.gross ?? 0,
+      clinicCents: r?.clinic ?? 0,
+      doctorCents: r?.doctor ?? 0,
+      underReview: r?.underReview ?? 0,
+    };
   };
   return { current: totalsOf(current), previous: totalsOf(previous) };
 }

@@ -8,7 +8,6 @@ import { recordAudit } from '#server/core/audit.repository.ts';
 import type { Actor } from '#server/core/actor.ts';
 import { type BillingFilter, type BillingView, decideBillingRecord, findBillingRecord, findBillingView, listBillingRecords } from './billing.repository';
 
-
 function toRecord(r: BillingView): BillingRecord {
   return {
     id: r.id,
@@ -44,7 +43,10 @@ async function page(db: Db, filter: BillingFilter, q: BillingQuery): Promise<Cur
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
   const byPrice = q.sort === 'price_desc' || q.sort === 'price_asc';
-  const nextCursor = rows.length > q.limit && last ? encodeBillingCursor({ sort: q.sort, at: last.finished_at, id: last.id, priceCents: byPrice ? last.price_cents : null }) : null;
+  const nextCursor =
+    rows.length > q.limit && last
+      ? encodeBillingCursor({ sort: q.sort, at: last.finished_at, id: last.id, priceCents: byPrice ? last.price_cents : null })
+      : null;
   return { items: items.map(toRecord), nextCursor };
 }
 
@@ -91,7 +93,14 @@ export async function decideBilling(db: Db, actor: Actor, id: string, action: ke
       if (now.payment_id) throw closedRecord();
       throw conflict('billing_already_decided', ALREADY[now.status]);
     }
-    await recordAudit(trx, { actorId: actor.user.id, action: t.audit, entityType: 'billing_record', entityId: id, details: { from: record.status, to: t.to, note }, ip: actor.ip });
+    await recordAudit(trx, {
+      actorId: actor.user.id,
+      action: t.audit,
+      entityType: 'billing_record',
+      entityId: id,
+      details: { from: record.status, to: t.to, note },
+      ip: actor.ip,
+    });
   });
   const view = await findBillingView(db, id);
   return toRecord(view!);

@@ -20,7 +20,18 @@ async function finished(d: Person, minutes: number, endedAt = new Date().toISOSt
   const id = randomUUID();
   await t.db
     .insertInto('consultations')
-    .values({ id, room_id: room.id, doctor_id: d.user.id, patient_id: p.user.id, started_at: started, ended_at: null, duration_seconds: null, finalized_by: null, doctor_connected_at: started, patient_connected_at: started })
+    .values({
+      id,
+      room_id: room.id,
+      doctor_id: d.user.id,
+      patient_id: p.user.id,
+      started_at: started,
+      ended_at: null,
+      duration_seconds: null,
+      finalized_by: null,
+      doctor_connected_at: started,
+      patient_connected_at: started,
+    })
     .execute();
   expect((await t.request({ method: 'POST', url: `/api/rooms/${code}/finalize`, cookie: d.cookie })).statusCode).toBe(200);
   // Place it in time as the test needs (the month stays São Paulo's of the new end).
@@ -51,7 +62,12 @@ describe('billing history', () => {
     expect(second.json().nextCursor).toBeNull();
     const october = await get(`/api/billing?doctorId=${d.user.id}&month=2026-10&status=billed`, adminCookie);
     expect(october.json().items.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[1]]);
-    expect(october.json().items[0]).toMatchObject({ doctor: { id: d.user.id, name: d.user.name }, priceCents: expect.any(Number), status: 'billed', kind: 'video' });
+    expect(october.json().items[0]).toMatchObject({
+      doctor: { id: d.user.id, name: d.user.name },
+      priceCents: expect.any(Number),
+      status: 'billed',
+      kind: 'video',
+    });
     for (const bad of ['month=2026-13', 'status=pago', 'doctorId=123', 'cursor=%%%', 'limit=101']) {
       expect((await get(`/api/billing?${bad}`, adminCookie)).statusCode, bad).toBe(400);
     }
@@ -109,7 +125,7 @@ describe('the admin decides', () => {
     expect((await decide(randomUUID(), 'void', { reason: 'Não existe.' })).statusCode).toBe(404);
   });
 
-  it('is the admin\'s alone', async () => {
+  it("is the admin's alone", async () => {
     const d = await doctor();
     const id = await finished(d, 1);
     const p = await patientOf(d.user);
@@ -132,7 +148,11 @@ describe('billing summary', () => {
     await finished(b, 1, '2025-03-21T15:00:00.000Z'); // under review
     const voided = await finished(b, 30, '2025-03-22T15:00:00.000Z');
     expect((await decide(voided, 'void', { reason: 'Lançado por engano.' })).statusCode).toBe(200);
-    const rec = (await t.db.selectFrom('billing_records').select(['price_cents', 'clinic_cents', 'doctor_cents']).where('doctor_id', '=', a.user.id).executeTakeFirstOrThrow());
+    const rec = await t.db
+      .selectFrom('billing_records')
+      .select(['price_cents', 'clinic_cents', 'doctor_cents'])
+      .where('doctor_id', '=', a.user.id)
+      .executeTakeFirstOrThrow();
 
     const res = await get(`/api/billing/summary?month=${month}`, await admin());
     expect(res.statusCode).toBe(200);
@@ -140,19 +160,45 @@ describe('billing summary', () => {
     expect(body.months).toHaveLength(12);
     expect(body.months[0].month).toBe('2024-04');
     const march = body.months.at(-1);
-    expect(march).toMatchObject({ month, consultations: 3, grossCents: 3 * rec.price_cents, clinicCents: 3 * rec.clinic_cents, doctorCents: 3 * rec.doctor_cents, underReview: 1 });
+    expect(march).toMatchObject({
+      month,
+      consultations: 3,
+      grossCents: 3 * rec.price_cents,
+      clinicCents: 3 * rec.clinic_cents,
+      doctorCents: 3 * rec.doctor_cents,
+      underReview: 1,
+    });
     expect(body.months[10]).toMatchObject({ month: '2025-02', consultations: 0, grossCents: 0 });
     const mine = body.byDoctor.filter((d: { doctor: { id: string } }) => [a.user.id, b.user.id].includes(d.doctor.id));
     expect(mine).toEqual([
-      { doctor: { id: a.user.id, name: a.user.name }, consultations: 2, grossCents: 2 * rec.price_cents, clinicCents: 2 * rec.clinic_cents, doctorCents: 2 * rec.doctor_cents },
-      { doctor: { id: b.user.id, name: b.user.name }, consultations: 1, grossCents: rec.price_cents, clinicCents: rec.clinic_cents, doctorCents: rec.doctor_cents },
+      {
+        doctor: { id: a.user.id, name: a.user.name },
+        consultations: 2,
+        grossCents: 2 * rec.price_cents,
+        clinicCents: 2 * rec.clinic_cents,
+        doctorCents: 2 * rec.doctor_cents,
+      },
+      {
+        doctor: { id: b.user.id, name: b.user.name },
+        consultations: 1,
+        grossCents: rec.price_cents,
+        clinicCents: rec.clinic_cents,
+        doctorCents: rec.doctor_cents,
+      },
     ]);
 
     const own = (await get(`/api/me/billing/summary?month=${month}`, b.cookie)).json();
-    expect(own.byDoctor).toEqual([{ doctor: { id: b.user.id, name: b.user.name }, consultations: 1, grossCents: rec.price_cents, clinicCents: rec.clinic_cents, doctorCents: rec.doctor_cents }]);
+    expect(own.byDoctor).toEqual([
+      {
+        doctor: { id: b.user.id, name: b.user.name },
+        consultations: 1,
+        grossCents: rec.price_cents,
+        clinicCents: rec.clinic_cents,
+        doctorCents: rec.doctor_cents,
+      },
+    ]);
     expect(own.months.at(-1)).toMatchObject({ consultations: 1, underReview: 1 });
     expect((await get('/api/billing/summary', b.cookie)).statusCode).toBe(403);
     expect((await get('/api/billing/summary?month=2025-3', await admin())).statusCode).toBe(400);
   });
 });
-

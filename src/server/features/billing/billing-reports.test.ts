@@ -40,11 +40,34 @@ async function seed(d: UserRow, rows: Seed[]): Promise<string[]> {
     const started = new Date(Date.parse(r.at) - (duration ?? 0) * 1000).toISOString();
     await t.db
       .insertInto('rooms')
-      .values({ id: roomId, code: randomBytes(16).toString('base64url'), doctor_id: d.id, patient_id: patient.id, status: 'finished', reason: null, scheduled_at: null, admitted_at: started, last_activity_at: r.at, created_at: started, closed_at: r.at })
+      .values({
+        id: roomId,
+        code: randomBytes(16).toString('base64url'),
+        doctor_id: d.id,
+        patient_id: patient.id,
+        status: 'finished',
+        reason: null,
+        scheduled_at: null,
+        admitted_at: started,
+        last_activity_at: r.at,
+        created_at: started,
+        closed_at: r.at,
+      })
       .execute();
     await t.db
       .insertInto('consultations')
-      .values({ id: consultationId, room_id: roomId, doctor_id: d.id, patient_id: patient.id, started_at: started, ended_at: r.at, duration_seconds: duration, finalized_by: 'doctor', doctor_connected_at: started, patient_connected_at: started })
+      .values({
+        id: consultationId,
+        room_id: roomId,
+        doctor_id: d.id,
+        patient_id: patient.id,
+        started_at: started,
+        ended_at: r.at,
+        duration_seconds: duration,
+        finalized_by: 'doctor',
+        doctor_connected_at: started,
+        patient_connected_at: started,
+      })
       .execute();
     const price = r.priceCents ?? 15_000;
     const clinic = Math.floor((price * 2000 + 5000) / 10_000);
@@ -119,10 +142,16 @@ describe('billing list: period, kind and order', () => {
     for (const sort of ['newest', 'oldest', 'price_desc', 'price_asc']) {
       const { items, pages } = await walk(`/api/billing?doctorId=${d.user.id}&sort=${sort}&limit=4`, adminCookie);
       expect(pages, sort).toBe(6);
-      expect(items.map((r) => r.id), sort).toEqual(expected(rows, sort));
+      expect(
+        items.map((r) => r.id),
+        sort,
+      ).toEqual(expected(rows, sort));
       // The doctor's own list pages the same way.
       const own = await walk(`/api/me/billing?sort=${sort}&limit=5`, d.cookie);
-      expect(own.items.map((r) => r.id), `own ${sort}`).toEqual(expected(rows, sort));
+      expect(
+        own.items.map((r) => r.id),
+        `own ${sort}`,
+      ).toEqual(expected(rows, sort));
     }
     // Without a sort: newest first, as before.
     expect((await walk(`/api/billing?doctorId=${d.user.id}&limit=7`, adminCookie)).items.map((r) => r.id)).toEqual(expected(rows, 'newest'));
@@ -180,7 +209,11 @@ describe('billing list: period, kind and order', () => {
       [`sort=price_desc&cursor=${byPrice.nextCursor}`, 'cursor', /outra ordem/],
       // A records-style cursor, a cursor whose price is text, and garbage.
       [`cursor=${encodePageCursor({ at: '2026-05-02T15:00:00.000Z', id: randomUUID() })}`, 'cursor', /Página inválida/],
-      [`sort=price_asc&cursor=${Buffer.from(JSON.stringify(['price_asc', '9000', '2026-05-02T15:00:00.000Z', 'x'])).toString('base64url')}`, 'cursor', /Página inválida/],
+      [
+        `sort=price_asc&cursor=${Buffer.from(JSON.stringify(['price_asc', '9000', '2026-05-02T15:00:00.000Z', 'x'])).toString('base64url')}`,
+        'cursor',
+        /Página inválida/,
+      ],
       ['cursor=%%%', 'cursor', /Página inválida/],
     ];
     for (const [query, field, message] of cases) {
@@ -216,7 +249,7 @@ async function trickyDoctor(): Promise<{ d: Person; ids: string[] }> {
 }
 
 describe('billing export', () => {
-  it('is the admin\'s for everyone, the doctor\'s for their own; a patient gets 403 and nobody signed in 401', async () => {
+  it("is the admin's for everyone, the doctor's for their own; a patient gets 403 and nobody signed in 401", async () => {
     const d = await doctor();
     const other = await doctor();
     const paula = await createPatient(t.db, { name: 'Paula Lima', doctors: [d.user, other.user] });
@@ -270,7 +303,20 @@ describe('billing export', () => {
     const sheet = workbook.getWorksheet('Faturamento')!;
     expect(sheet.rowCount).toBe(1 + 4 + 1);
     const header = sheet.getRow(1);
-    expect(header.values).toEqual([undefined, 'Data', 'Mês', 'Médico', 'Paciente', 'Tipo', 'Duração', 'Valor', 'Parte da clínica', 'Parte do médico', 'Situação', 'Observação']);
+    expect(header.values).toEqual([
+      undefined,
+      'Data',
+      'Mês',
+      'Médico',
+      'Paciente',
+      'Tipo',
+      'Duração',
+      'Valor',
+      'Parte da clínica',
+      'Parte do médico',
+      'Situação',
+      'Observação',
+    ]);
     expect(header.getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBe('A1:K5');
@@ -305,7 +351,10 @@ describe('billing export', () => {
 
   it('exports every page of the filtered list, in its order, the same as the list shows', async () => {
     const d = await doctor();
-    const specs: Seed[] = Array.from({ length: 11 }, (_, i) => ({ at: new Date(Date.UTC(2026, 7, 1 + (i % 4), 15)).toISOString(), priceCents: [15_000, 9_000][i % 2]! }));
+    const specs: Seed[] = Array.from({ length: 11 }, (_, i) => ({
+      at: new Date(Date.UTC(2026, 7, 1 + (i % 4), 15)).toISOString(),
+      priceCents: [15_000, 9_000][i % 2]!,
+    }));
     await seed(d.user, specs);
     await seed(d.user, [{ at: '2026-09-01T15:00:00.000Z' }]); // outside the period
     const c = await admin();
@@ -321,9 +370,17 @@ describe('billing export', () => {
         lines.map((l) => l.split(';')[5]),
         sort,
       ).toEqual(listed.map((r) => `${Math.floor(r.priceCents / 100)},${String(r.priceCents % 100).padStart(2, '0')}`));
-      expect(lines.map((l) => l.split(';')[0])).toEqual(listed.map((r) => new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', dateStyle: 'short', timeStyle: 'short' }).format(new Date(r.finishedAt)).replace(',', '')));
+      expect(lines.map((l) => l.split(';')[0])).toEqual(
+        listed.map((r) =>
+          new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', dateStyle: 'short', timeStyle: 'short' })
+            .format(new Date(r.finishedAt))
+            .replace(',', ''),
+        ),
+      );
     }
-    expect(nameOf(await exportBilling(t.db, { user: d.user, ip: null } as never, { format: 'xlsx', from: '2026-06', to: '2026-08', sort: 'newest' }, false))).toBe('faturamento-2026-06-a-2026-08.xlsx');
+    expect(
+      nameOf(await exportBilling(t.db, { user: d.user, ip: null } as never, { format: 'xlsx', from: '2026-06', to: '2026-08', sort: 'newest' }, false)),
+    ).toBe('faturamento-2026-06-a-2026-08.xlsx');
     expect(nameOf(await exportBilling(t.db, { user: d.user, ip: null } as never, { format: 'csv', sort: 'newest' }, false))).toBe('faturamento.csv');
   });
 
@@ -333,12 +390,25 @@ describe('billing export', () => {
     expect(res.statusCode).toBe(200);
     const entries = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'billing.exported').where('actor_id', '=', d.user.id).execute();
     expect(entries).toHaveLength(1);
-    expect(JSON.parse(entries[0]!.details!)).toEqual({ format: 'xlsx', scope: 'own', filters: { doctorId: d.user.id, from: '2026-11', to: '2026-11', kind: 'phone' }, sort: 'newest', rows: 1 });
+    expect(JSON.parse(entries[0]!.details!)).toEqual({
+      format: 'xlsx',
+      scope: 'own',
+      filters: { doctorId: d.user.id, from: '2026-11', to: '2026-11', kind: 'phone' },
+      sort: 'newest',
+      rows: 1,
+    });
   });
 
   it('refuses a bad format or filter with a 400, before writing anything', async () => {
     const c = await admin();
-    for (const query of ['', 'format=pdf', 'format=csv&from=2026-05&to=2026-04', 'format=xlsx&sort=cheapest', 'format=csv&month=2026-13', 'format=csv&doctorId=1']) {
+    for (const query of [
+      '',
+      'format=pdf',
+      'format=csv&from=2026-05&to=2026-04',
+      'format=xlsx&sort=cheapest',
+      'format=csv&month=2026-13',
+      'format=csv&doctorId=1',
+    ]) {
       const res = await get(`/api/billing/export?${query}`, c);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'validation_error', message: expect.any(String) });

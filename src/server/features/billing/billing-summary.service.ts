@@ -17,11 +17,24 @@ export async function billingSummary(db: Db, month: string | undefined, doctorId
   const months = Array.from({ length: 12 }, (_, i) => {
     const m = addMonths(from, i);
     const r = found.get(m);
-    return { month: m, consultations: r?.consultations ?? 0, grossCents: r?.gross ?? 0, clinicCents: r?.clinic ?? 0, doctorCents: r?.doctor ?? 0, underReview: r?.underReview ?? 0 };
+    return {
+      month: m,
+      consultations: r?.consultations ?? 0,
+      grossCents: r?.gross ?? 0,
+      clinicCents: r?.clinic ?? 0,
+      doctorCents: r?.doctor ?? 0,
+      underReview: r?.underReview ?? 0,
+    };
   });
   return {
     month: to,
     months,
-    byDoctor: byDoctor.map((d) => ({ doctor: { id: d.doctorId, name: d.name }, consultations: d.consultations, grossCents: d.gross, clinicCents: d.clinic, doctorCents: d.doctor })),
+    byDoctor: byDoctor.map((d) => ({
+      doctor: { id: d.doctorId, name: d.name },
+      consultations: d.consultations,
+      grossCents: d.gross,
+      clinicCents: d.clinic,
+      doctorCents: d.doctor,
+    })),
   };
 }

@@ -42,7 +42,14 @@ export async function sumTotalsByMonth(db: DbOrTrx, from: string, to: string, do
         .where('status', 'in', statuses)
         .groupBy('month')
         .execute();
-  return rows.map((r) => ({ month: r.month, consultations: num(r.consultations), gross: num(r.gross), clinic: num(r.clinic), doctor: num(r.doctor), underReview: num(r.under_review) }));
+  return rows.map((r) => ({
+    month: r.month,
+    consultations: num(r.consultations),
+    gross: num(r.gross),
+    clinic: num(r.clinic),
+    doctor: num(r.doctor),
+    underReview: num(r.under_review),
+  }));
 }
 
 /** Billed totals of one month by doctor (one row each), highest gross first. */
@@ -58,6 +65,13 @@ export async function sumTotalsByDoctor(db: DbOrTrx, month: string, doctorId?: s
   if (doctorId) q = q.where('t.doctor_id', '=', doctorId);
   const rows = await q.execute();
   return rows
-    .map((r) => ({ doctorId: r.doctor_id, name: r.name, consultations: num(r.consultations), gross: num(r.price_cents), clinic: num(r.clinic_cents), doctor: num(r.doctor_cents) }))
+    .map((r) => ({
+      doctorId: r.doctor_id,
+      name: r.name,
+      consultations: num(r.consultations),
+      gross: num(r.price_cents),
+      clinic: num(r.clinic_cents),
+      doctor: num(r.doctor_cents),
+    }))
     .sort((a, b) => b.gross - a.gross || a.name.localeCompare(b.name));
 }

@@ -22,8 +22,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 type Line = { month: string; doctor_id: string; status: string; n: unknown; price: unknown; clinic: unknown; doctor: unknown };
-const line = (r: Line) =>
-  [r.month, r.doctor_id, r.status, Number(r.n), Number(r.price), Number(r.clinic), Number(r.doctor)].join('|');
+const line = (r: Line) => [r.month, r.doctor_id, r.status, Number(r.n), Number(r.price), Number(r.clinic), Number(r.doctor)].join('|');
 
 /** Every (month, doctor, status) and (month, status) total equals the sum of its records; emptied totals are all zero. */
 async function expectInStep(): Promise<void> {
@@ -57,7 +56,12 @@ async function expectInStep(): Promise<void> {
   }
   const kept = [...totals, ...clinic.map((r) => ({ ...r, doctor_id: '*' }))];
   for (const r of kept.filter((x) => Number(x.n) === 0)) expect(line(r)).toBe([r.month, r.doctor_id, r.status, 0, 0, 0, 0].join('|'));
-  expect(kept.filter((r) => Number(r.n) !== 0).map(line).sort()).toEqual([...direct, ...directClinic.values()].map(line).sort());
+  expect(
+    kept
+      .filter((r) => Number(r.n) !== 0)
+      .map(line)
+      .sort(),
+  ).toEqual([...direct, ...directClinic.values()].map(line).sort());
 }
 
 const decide = (id: string, action: 'approve' | 'reject' | 'void', payload: Record<string, unknown> = { reason: 'Motivo do teste' }) =>
@@ -96,7 +100,11 @@ describe('billing totals', () => {
 
     // A record moved to another month (as an edit of finished_at would) leaves one total for the other.
     const twoMonthsAgo = addMonths(clinicMonthOf(now), -2);
-    await t.db.updateTable('billing_records').set({ month: twoMonthsAgo, finished_at: `${twoMonthsAgo}-10T15:00:00.000Z` }).where('id', '=', a1).execute();
+    await t.db
+      .updateTable('billing_records')
+      .set({ month: twoMonthsAgo, finished_at: `${twoMonthsAgo}-10T15:00:00.000Z` })
+      .where('id', '=', a1)
+      .execute();
     await expectInStep();
 
     // The dashboards read the totals: Bruno's month holds only the call left billed.
@@ -120,7 +128,9 @@ describe('billing totals', () => {
     await expectInStep();
     const rows = await t.db.selectFrom('billing_records').select(['id', 'status']).where('id', 'in', ids).execute();
     const answers = await Promise.all(
-      rows.map((r, i) => (r.status === 'under_review' ? decide(r.id, i % 2 ? 'approve' : 'reject', i % 2 ? {} : { reason: 'Sem atendimento' }) : decide(r.id, 'void'))),
+      rows.map((r, i) =>
+        r.status === 'under_review' ? decide(r.id, i % 2 ? 'approve' : 'reject', i % 2 ? {} : { reason: 'Sem atendimento' }) : decide(r.id, 'void'),
+      ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(rows.map(() => 200));
     await expectInStep();
@@ -139,7 +149,16 @@ describe('billing totals', () => {
     await run(totalsMigration.up);
     await run(monthTotalsMigration.up);
     for (const table of ['billing_totals', 'billing_month_totals'] as const) {
-      expect(Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+      expect(
+        Number(
+          (
+            await t.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBeGreaterThan(0);
     }
     await expectInStep();
     await billedCall(t.db, doctor.id, patient.id, new Date(), 50);

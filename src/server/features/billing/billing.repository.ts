@@ -4,7 +4,11 @@ import type { BillingRecordRow, BillingRecordsTable, BillingStatus } from '#serv
 
 /** Inserts the consultation's record unless it has one: retries and races leave exactly one. */
 export async function insertBillingRecordOnce(db: DbOrTrx, row: Insertable<BillingRecordsTable>): Promise<void> {
-  await db.insertInto('billing_records').values(row).onConflict((oc) => oc.column('consultation_id').doNothing()).execute();
+  await db
+    .insertInto('billing_records')
+    .values(row)
+    .onConflict((oc) => oc.column('consultation_id').doNothing())
+    .execute();
 }
 
 /** What narrows a billing list: one doctor, a period of São Paulo months (inclusive), a status, a kind. */
@@ -92,8 +96,16 @@ function narrowed(query: Records, f: BillingFilter, sort: BillingSort, after: Bi
 }
 
 /** One page of records in the asked order, after `after` (the last record of the page before). */
-export async function listBillingRecords(db: DbOrTrx, f: BillingFilter, sort: BillingSort, after: BillingKey | undefined, limit: number): Promise<BillingView[]> {
-  return withNames(narrowed(records(db), f, sort, after)).limit(limit).execute();
+export async function listBillingRecords(
+  db: DbOrTrx,
+  f: BillingFilter,
+  sort: BillingSort,
+  after: BillingKey | undefined,
+  limit: number,
+): Promise<BillingView[]> {
+  return withNames(narrowed(records(db), f, sort, after))
+    .limit(limit)
+    .execute();
 }
 
 /** What an export writes of each record: no decider, no ids beyond the keyset's. */
@@ -119,8 +131,16 @@ function forExport(q: Records) {
 export type BillingExportRow = Awaited<ReturnType<ReturnType<typeof forExport>['executeTakeFirstOrThrow']>>;
 
 /** One page of an export, in the list's order (keyset, so a long export reads each row once). */
-export async function listBillingExportRows(db: DbOrTrx, f: BillingFilter, sort: BillingSort, after: BillingKey | undefined, limit: number): Promise<BillingExportRow[]> {
-  return forExport(narrowed(records(db), f, sort, after)).limit(limit).execute();
+export async function listBillingExportRows(
+  db: DbOrTrx,
+  f: BillingFilter,
+  sort: BillingSort,
+  after: BillingKey | undefined,
+  limit: number,
+): Promise<BillingExportRow[]> {
+  return forExport(narrowed(records(db), f, sort, after))
+    .limit(limit)
+    .execute();
 }
 
 /** How many records a filter matches (the export's audit entry). */

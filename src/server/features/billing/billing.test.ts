@@ -25,7 +25,18 @@ async function callInProgress(d: Person, secondsAgo: number): Promise<{ code: st
   const consultationId = randomUUID();
   await t.db
     .insertInto('consultations')
-    .values({ id: consultationId, room_id: room.id, doctor_id: room.doctor_id, patient_id: room.patient_id, started_at: started, ended_at: null, duration_seconds: null, finalized_by: null, doctor_connected_at: started, patient_connected_at: started })
+    .values({
+      id: consultationId,
+      room_id: room.id,
+      doctor_id: room.doctor_id,
+      patient_id: room.patient_id,
+      started_at: started,
+      ended_at: null,
+      duration_seconds: null,
+      finalized_by: null,
+      doctor_connected_at: started,
+      patient_connected_at: started,
+    })
     .execute();
   return { code, roomId: room.id, consultationId };
 }
@@ -62,7 +73,13 @@ describe('a finished consultation is billed once, at the fees of that moment', (
     const d = await doctor();
     const call = await callInProgress(d, 300);
     const room = await t.db.selectFrom('rooms').selectAll().where('id', '=', call.roomId).executeTakeFirstOrThrow();
-    await Promise.all([finalize(d, call.code), finalize(d, call.code), finalizeRoom(t.db, room, 'auto'), finalizeRoom(t.db, room, 'doctor'), finalize(d, call.code)]);
+    await Promise.all([
+      finalize(d, call.code),
+      finalize(d, call.code),
+      finalizeRoom(t.db, room, 'auto'),
+      finalizeRoom(t.db, room, 'doctor'),
+      finalize(d, call.code),
+    ]);
     expect(await recordsOf(call.consultationId)).toHaveLength(1);
     // Billing again by hand (a retry after a crash) changes nothing.
     const consultation = await t.db.selectFrom('consultations').selectAll().where('id', '=', call.consultationId).executeTakeFirstOrThrow();
@@ -81,7 +98,11 @@ describe('a finished consultation is billed once, at the fees of that moment', (
     const d = await doctor();
     const call = await callInProgress(d, 3600);
     const endedAt = '2026-12-01T02:30:00.000Z'; // 30/11 23:30 in São Paulo
-    await t.db.updateTable('consultations').set({ ended_at: endedAt, duration_seconds: 1800, finalized_by: 'doctor' }).where('id', '=', call.consultationId).execute();
+    await t.db
+      .updateTable('consultations')
+      .set({ ended_at: endedAt, duration_seconds: 1800, finalized_by: 'doctor' })
+      .where('id', '=', call.consultationId)
+      .execute();
     const consultation = await t.db.selectFrom('consultations').selectAll().where('id', '=', call.consultationId).executeTakeFirstOrThrow();
     await billFinishedConsultation(t.db, consultation);
     expect((await recordsOf(call.consultationId))[0]).toMatchObject({ month: '2026-11', finished_at: endedAt });
@@ -94,7 +115,12 @@ describe('a finished consultation is billed once, at the fees of that moment', (
     const before = await callInProgress(d, 600);
     await finalize(d, before.code);
 
-    const own = await t.request({ method: 'PUT', url: `/api/fees/doctors/${d.user.id}`, cookie: await admin(), payload: { price: 'R$ 1.234,56', share: '33,33' } });
+    const own = await t.request({
+      method: 'PUT',
+      url: `/api/fees/doctors/${d.user.id}`,
+      cookie: await admin(),
+      payload: { price: 'R$ 1.234,56', share: '33,33' },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ priceCents: 123_456, clinicBps: 3333, effective: { priceCents: 123_456, clinicBps: 3333 } });
 
@@ -130,7 +156,13 @@ describe('Valores e repasse (fees)', () => {
     const body = res.json();
     expect(body).toMatchObject({ priceCents: 18_000, clinicBps: 1250, reviewBelowSeconds: 180 });
     const latest = body.history.slice(0, 3).map((h: { field: string; oldValue: number; newValue: number }) => [h.field, h.oldValue, h.newValue]);
-    expect(latest).toEqual(expect.arrayContaining([['price_cents', 15_000, 18_000], ['clinic_bps', 2000, 1250], ['review_below_seconds', 120, 180]]));
+    expect(latest).toEqual(
+      expect.arrayContaining([
+        ['price_cents', 15_000, 18_000],
+        ['clinic_bps', 2000, 1250],
+        ['review_below_seconds', 120, 180],
+      ]),
+    );
     expect(body.history[0].changedBy).toMatchObject({ name: expect.any(String) });
     const count = body.history.length;
     const same = await setClinicFees({ price: 'R$ 180,00', share: '12,50', reviewBelowMinutes: 3 });
@@ -160,18 +192,24 @@ describe('Valores e repasse (fees)', () => {
     expect(after).toEqual(before);
   });
 
-  it('is the admin\'s alone: a doctor or a patient gets 403, and an unknown or non-doctor id 404', async () => {
+  it("is the admin's alone: a doctor or a patient gets 403, and an unknown or non-doctor id 404", async () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     for (const who of [d, p]) {
       expect((await t.request({ method: 'GET', url: '/api/fees', cookie: who.cookie })).statusCode).toBe(403);
-      expect((await t.request({ method: 'PUT', url: '/api/fees', cookie: who.cookie, payload: { price: '1', share: '0', reviewBelowMinutes: 0 } })).statusCode).toBe(403);
-      expect((await t.request({ method: 'PUT', url: `/api/fees/doctors/${d.user.id}`, cookie: who.cookie, payload: { price: '1', share: null } })).statusCode).toBe(403);
+      expect(
+        (await t.request({ method: 'PUT', url: '/api/fees', cookie: who.cookie, payload: { price: '1', share: '0', reviewBelowMinutes: 0 } })).statusCode,
+      ).toBe(403);
+      expect(
+        (await t.request({ method: 'PUT', url: `/api/fees/doctors/${d.user.id}`, cookie: who.cookie, payload: { price: '1', share: null } })).statusCode,
+      ).toBe(403);
     }
     expect((await t.request({ method: 'GET', url: '/api/fees' })).statusCode).toBe(401);
     for (const id of [randomUUID(), p.user.id]) {
       expect((await t.request({ method: 'GET', url: `/api/fees/doctors/${id}`, cookie: await admin() })).statusCode).toBe(404);
-      expect((await t.request({ method: 'PUT', url: `/api/fees/doctors/${id}`, cookie: await admin(), payload: { price: '100', share: null } })).statusCode).toBe(404);
+      expect(
+        (await t.request({ method: 'PUT', url: `/api/fees/doctors/${id}`, cookie: await admin(), payload: { price: '100', share: null } })).statusCode,
+      ).toBe(404);
     }
     const fees = await t.db.selectFrom('fee_settings').selectAll().executeTakeFirstOrThrow();
     expect(fees.price_cents).toBe(15_000);

@@ -6,7 +6,10 @@ export async function findClinicFees(db: DbOrTrx): Promise<FeeSettingsTable> {
   return db.selectFrom('fee_settings').selectAll().where('id', '=', 'clinic').executeTakeFirstOrThrow();
 }
 
-export async function updateClinicFees(db: DbOrTrx, values: Pick<FeeSettingsTable, 'price_cents' | 'clinic_bps' | 'review_below_seconds' | 'updated_at' | 'updated_by'>): Promise<void> {
+export async function updateClinicFees(
+  db: DbOrTrx,
+  values: Pick<FeeSettingsTable, 'price_cents' | 'clinic_bps' | 'review_below_seconds' | 'updated_at' | 'updated_by'>,
+): Promise<void> {
   await db.updateTable('fee_settings').set(values).where('id', '=', 'clinic').execute();
 }
 
@@ -18,7 +21,9 @@ export async function upsertDoctorFees(db: DbOrTrx, row: DoctorFeesTable): Promi
   await db
     .insertInto('doctor_fees')
     .values(row)
-    .onConflict((oc) => oc.column('doctor_id').doUpdateSet({ price_cents: row.price_cents, clinic_bps: row.clinic_bps, updated_at: row.updated_at, updated_by: row.updated_by }))
+    .onConflict((oc) =>
+      oc.column('doctor_id').doUpdateSet({ price_cents: row.price_cents, clinic_bps: row.clinic_bps, updated_at: row.updated_at, updated_by: row.updated_by }),
+    )
     .execute();
 }
 
@@ -27,16 +32,33 @@ export async function findEffectiveFees(db: DbOrTrx, doctorId: string): Promise<
   const row = await db
     .selectFrom('fee_settings')
     .leftJoin('doctor_fees', (j) => j.on('doctor_fees.doctor_id', '=', doctorId))
-    .select(['fee_settings.price_cents as clinic_price', 'fee_settings.clinic_bps as clinic_bps', 'fee_settings.review_below_seconds', 'doctor_fees.price_cents as own_price', 'doctor_fees.clinic_bps as own_bps'])
+    .select([
+      'fee_settings.price_cents as clinic_price',
+      'fee_settings.clinic_bps as clinic_bps',
+      'fee_settings.review_below_seconds',
+      'doctor_fees.price_cents as own_price',
+      'doctor_fees.clinic_bps as own_bps',
+    ])
     .where('fee_settings.id', '=', 'clinic')
     .executeTakeFirstOrThrow();
   return { price_cents: row.own_price ?? row.clinic_price, clinic_bps: row.own_bps ?? row.clinic_bps, review_below_seconds: row.review_below_seconds };
 }
 
-export async function insertFeeChange(db: DbOrTrx, change: { doctorId: string | null; field: FeeField; oldValue: number | null; newValue: number | null; changedBy: string; at: string }): Promise<void> {
+export async function insertFeeChange(
+  db: DbOrTrx,
+  change: { doctorId: string | null; field: FeeField; oldValue: number | null; newValue: number | null; changedBy: string; at: string },
+): Promise<void> {
   await db
     .insertInto('fee_changes')
-    .values({ id: randomUUID(), doctor_id: change.doctorId, field: change.field, old_value: change.oldValue, new_value: change.newValue, changed_by: change.changedBy, changed_at: change.at })
+    .values({
+      id: randomUUID(),
+      doctor_id: change.doctorId,
+      field: change.field,
+      old_value: change.oldValue,
+      new_value: change.newValue,
+      changed_by: change.changedBy,
+      changed_at: change.at,
+    })
     .execute();
 }
 
@@ -45,7 +67,16 @@ export async function listFeeChanges(db: DbOrTrx, doctorId: string | null, limit
   let q = db
     .selectFrom('fee_changes')
     .leftJoin('users', 'users.id', 'fee_changes.changed_by')
-    .select(['fee_changes.id', 'fee_changes.doctor_id', 'fee_changes.field', 'fee_changes.old_value', 'fee_changes.new_value', 'fee_changes.changed_by', 'users.name as changed_by_name', 'fee_changes.changed_at']);
+    .select([
+      'fee_changes.id',
+      'fee_changes.doctor_id',
+      'fee_changes.field',
+      'fee_changes.old_value',
+      'fee_changes.new_value',
+      'fee_changes.changed_by',
+      'users.name as changed_by_name',
+      'fee_changes.changed_at',
+    ]);
   q = doctorId === null ? q.where('fee_changes.doctor_id', 'is', null) : q.where('fee_changes.doctor_id', '=', doctorId);
   return q.orderBy('fee_changes.changed_at', 'desc').orderBy('fee_changes.id', 'desc').limit(limit).execute();
 }

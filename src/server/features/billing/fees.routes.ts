@@ -17,7 +17,9 @@ export async function feesRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/fees/doctors/:id', { config: admin, schema: { params: idParamSchema, response: { 200: doctorFeesSchema } } }, async (req) =>
     getDoctorFees(app.db, req.params.id),
   );
-  r.put('/api/fees/doctors/:id', { config: admin, schema: { params: idParamSchema, body: doctorFeesInputSchema, response: { 200: doctorFeesSchema } } }, async (req) =>
-    setDoctorFees(app.db, actorOf(req), req.params.id, req.body),
+  r.put(
+    '/api/fees/doctors/:id',
+    { config: admin, schema: { params: idParamSchema, body: doctorFeesInputSchema, response: { 200: doctorFeesSchema } } },
+    async (req) => setDoctorFees(app.db, actorOf(req), req.params.id, req.body),
   );
 }

@@ -22,7 +22,13 @@ function toChange(r: Awaited<ReturnType<typeof listFeeChanges>>[number]): FeeCha
 }
 
 /** Writes one history row per field whose value changed. */
-async function recordChanges(trx: DbOrTrx, actor: Actor, doctorId: string | null, at: string, pairs: [FeeField, number | null, number | null][]): Promise<number> {
+async function recordChanges(
+  trx: DbOrTrx,
+  actor: Actor,
+  doctorId: string | null,
+  at: string,
+  pairs: [FeeField, number | null, number | null][],
+): Promise<number> {
   let n = 0;
   for (const [field, oldValue, newValue] of pairs) {
     if (oldValue === newValue) continue;
@@ -34,7 +40,13 @@ async function recordChanges(trx: DbOrTrx, actor: Actor, doctorId: string | null
 
 export async function getClinicFees(db: DbOrTrx): Promise<ClinicFees> {
   const [fees, history] = await Promise.all([findClinicFees(db), listFeeChanges(db, null)]);
-  return { priceCents: fees.price_cents, clinicBps: fees.clinic_bps, reviewBelowSeconds: fees.review_below_seconds, updatedAt: fees.updated_at, history: history.map(toChange) };
+  return {
+    priceCents: fees.price_cents,
+    clinicBps: fees.clinic_bps,
+    reviewBelowSeconds: fees.review_below_seconds,
+    updatedAt: fees.updated_at,
+    history: history.map(toChange),
+  };
 }
 
 /** The admin sets the clinic's fees; they apply to consultations that finish from now on. */
@@ -86,7 +98,14 @@ export async function setDoctorFees(db: Db, actor: Actor, doctorId: string, inpu
     ]);
     if (changed > 0) {
       await upsertDoctorFees(trx, { doctor_id: doctorId, price_cents: input.price, clinic_bps: input.share, updated_at: at, updated_by: actor.user.id });
-      await recordAudit(trx, { actorId: actor.user.id, action: 'fees.doctor_changed', entityType: 'user', entityId: doctorId, details: { priceCents: input.price, clinicBps: input.share }, ip: actor.ip });
+      await recordAudit(trx, {
+        actorId: actor.user.id,
+        action: 'fees.doctor_changed',
+        entityType: 'user',
+        entityId: doctorId,
+        details: { priceCents: input.price, clinicBps: input.share },
+        ip: actor.ip,
+      });
     }
     return getDoctorFees(trx, doctorId);
   });

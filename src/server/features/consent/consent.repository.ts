@@ -8,5 +8,9 @@ export async function findConsent(db: DbOrTrx, patientId: string, version: strin
 
 /** Records an acceptance; a second one of the same version keeps the first (its time stands). */
 export async function insertConsentOnce(db: DbOrTrx, row: ConsentsTable): Promise<void> {
-  await db.insertInto('consents').values(row).onConflict((oc) => oc.columns(['patient_id', 'version']).doNothing()).execute();
+  await db
+    .insertInto('consents')
+    .values(row)
+    .onConflict((oc) => oc.columns(['patient_id', 'version']).doNothing())
+    .execute();
 }

@@ -10,7 +10,9 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/consent', { config: { access: 'accept:consent:own' }, schema: { response: { 200: consentStatusSchema } } }, async (req) =>
     getConsentStatus(app.db, actorOf(req).user.id),
   );
-  r.post('/api/consent', { config: { access: 'accept:consent:own' }, schema: { body: acceptConsentInputSchema, response: { 200: consentStatusSchema } } }, async (req) =>
-    acceptConsent(app.db, actorOf(req).user.id, req.body.version, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
+  r.post(
+    '/api/consent',
+    { config: { access: 'accept:consent:own' }, schema: { body: acceptConsentInputSchema, response: { 200: consentStatusSchema } } },
+    async (req) => acceptConsent(app.db, actorOf(req).user.id, req.body.version, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
   );
 }

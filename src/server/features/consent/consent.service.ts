@@ -24,7 +24,14 @@ export async function acceptConsent(db: Db, patientId: string, version: string, 
   }
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
-    await insertConsentOnce(trx, { id: randomUUID(), patient_id: patientId, version, accepted_at: at, ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null });
+    await insertConsentOnce(trx, {
+      id: randomUUID(),
+      patient_id: patientId,
+      version,
+      accepted_at: at,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    });
     await recordAudit(trx, { actorId: patientId, action: 'consent.accepted', entityType: 'consent', entityId: patientId, details: { version }, ip: meta.ip });
   });
   return getConsentStatus(db, patientId);

@@ -4,7 +4,11 @@ import type { ConsultationRow, ConsultationsTable } from '#server/db/types.ts';
 
 /** Inserts the room's consultation unless it already has one; returns the one that stands. */
 export async function insertConsultationOnce(db: DbOrTrx, row: Insertable<ConsultationsTable> & { room_id: string }): Promise<ConsultationRow> {
-  await db.insertInto('consultations').values(row).onConflict((oc) => oc.column('room_id').doNothing()).execute();
+  await db
+    .insertInto('consultations')
+    .values(row)
+    .onConflict((oc) => oc.column('room_id').doNothing())
+    .execute();
   return db.selectFrom('consultations').selectAll().where('room_id', '=', row.room_id).executeTakeFirstOrThrow();
 }
 
@@ -24,7 +28,12 @@ export async function endConsultation(
 
 /** Inserts a consultation by its id unless that id exists; true when this call inserted it. */
 export async function insertConsultationById(db: DbOrTrx, row: Insertable<ConsultationsTable>): Promise<boolean> {
-  const r = await db.insertInto('consultations').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+  const r = await db
+    .insertInto('consultations')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return r !== undefined;
 }
 

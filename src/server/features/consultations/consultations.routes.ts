@@ -10,7 +10,10 @@ export async function consultationsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/patients/:id/consultations',
-    { config: { access: 'register:consultation:own' }, schema: { params: idParamSchema, body: outsideConsultationInputSchema, response: { 201: outsideConsultationSchema } } },
+    {
+      config: { access: 'register:consultation:own' },
+      schema: { params: idParamSchema, body: outsideConsultationInputSchema, response: { 201: outsideConsultationSchema } },
+    },
     async (req, reply) => {
       reply.status(201);
       return registerOutsideConsultation(app.db, actorOf(req), req.params.id, req.body);

@@ -15,11 +15,18 @@ const { doctor, patientOf, admin } = signedInPeople(() => t);
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 const register = (who: Person | string, patientId: string, payload: Record<string, unknown>) =>
   t.request({ method: 'POST', url: `/api/patients/${patientId}/consultations`, cookie: typeof who === 'string' ? who : who.cookie, payload });
-const valid = (over: Record<string, unknown> = {}) => ({ id: randomUUID(), kind: 'in_person', heldAt: hoursAgo(3), durationMinutes: 30, note: 'Retorno com exames.', ...over });
+const valid = (over: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  kind: 'in_person',
+  heldAt: hoursAgo(3),
+  durationMinutes: 30,
+  note: 'Retorno com exames.',
+  ...over,
+});
 const billingOf = (consultationId: string) => t.db.selectFrom('billing_records').selectAll().where('consultation_id', '=', consultationId).execute();
 
 describe('a consultation held in person or by phone', () => {
-  it('is registered by the patient\'s doctor, billed like a video one and marked with its kind', async () => {
+  it("is registered by the patient's doctor, billed like a video one and marked with its kind", async () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     const input = valid({ kind: 'phone', durationMinutes: 20 });
@@ -39,7 +46,7 @@ describe('a consultation held in person or by phone', () => {
     expect(audit).toHaveLength(1);
   });
 
-  it('shows on the record\'s timeline with its kind and note; the patient sees it without the note', async () => {
+  it("shows on the record's timeline with its kind and note; the patient sees it without the note", async () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     const input = valid();
@@ -73,7 +80,7 @@ describe('a consultation held in person or by phone', () => {
     expect(other.json().error.code).toBe('consultation_id_taken');
   });
 
-  it('is refused for someone else\'s patient (404), to a patient or an admin (403), and without a session (401)', async () => {
+  it("is refused for someone else's patient (404), to a patient or an admin (403), and without a session (401)", async () => {
     const d = await doctor();
     const other = await doctor();
     const p = await patientOf(other.user);
@@ -117,12 +124,41 @@ describe('migration 2026-12-01T14-00-outside-consultations', () => {
   it('keeps a video consultation tied to its room and any other kind without one, in the database itself', async () => {
     const d = await doctor();
     const p = await patientOf(d.user);
-    const base = { doctor_id: d.user.id, patient_id: p.user.id, started_at: hoursAgo(1), ended_at: null, duration_seconds: null, finalized_by: null, doctor_connected_at: null, patient_connected_at: null };
-    await expect(t.db.insertInto('consultations').values({ ...base, id: randomUUID(), room_id: null }).execute()).rejects.toThrow();
-    await expect(t.db.insertInto('consultations').values({ ...base, id: randomUUID(), room_id: null, kind: 'phone' }).execute()).resolves.toBeDefined();
+    const base = {
+      doctor_id: d.user.id,
+      patient_id: p.user.id,
+      started_at: hoursAgo(1),
+      ended_at: null,
+      duration_seconds: null,
+      finalized_by: null,
+      doctor_connected_at: null,
+      patient_connected_at: null,
+    };
+    await expect(
+      t.db
+        .insertInto('consultations')
+        .values({ ...base, id: randomUUID(), room_id: null })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      t.db
+        .insertInto('consultations')
+        .values({ ...base, id: randomUUID(), room_id: null, kind: 'phone' })
+        .execute(),
+    ).resolves.toBeDefined();
     const room = await t.request({ method: 'POST', url: '/api/rooms', cookie: d.cookie, payload: { patientId: p.user.id } });
     const roomId = (await t.db.selectFrom('rooms').select('id').where('code', '=', room.json().code).executeTakeFirstOrThrow()).id;
-    await expect(t.db.insertInto('consultations').values({ ...base, id: randomUUID(), room_id: roomId, kind: 'in_person' }).execute()).rejects.toThrow();
-    await expect(t.db.insertInto('consultations').values({ ...base, id: randomUUID(), room_id: randomUUID(), kind: 'video' }).execute()).rejects.toThrow();
+    await expect(
+      t.db
+        .insertInto('consultations')
+        .values({ ...base, id: randomUUID(), room_id: roomId, kind: 'in_person' })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      t.db
+        .insertInto('consultations')
+        .values({ ...base, id: randomUUID(), room_id: randomUUID(), kind: 'video' })
+        .execute(),
+    ).rejects.toThrow();
   });
 });

@@ -85,7 +85,9 @@ describe('money on the dashboards', () => {
     const summary = await t.request({ method: 'GET', url: `/api/me/billing/summary?month=${clinicMonthOf(now)}&doctorId=${bruno.id}`, cookie: anaCookie });
     expect(summary.statusCode).toBe(200);
     expect(summary.json().months.at(-1)).toMatchObject({ consultations: 1, grossCents: 15_000, doctorCents: 12_000 });
-    expect(summary.json().byDoctor).toEqual([{ doctor: { id: ana.id, name: ana.name }, consultations: 1, grossCents: 15_000, clinicCents: 3_000, doctorCents: 12_000 }]);
+    expect(summary.json().byDoctor).toEqual([
+      { doctor: { id: ana.id, name: ana.name }, consultations: 1, grossCents: 15_000, clinicCents: 3_000, doctorCents: 12_000 },
+    ]);
     const res = await t.request({ method: 'GET', url: `/api/me/billing?doctorId=${bruno.id}`, cookie: anaCookie });
     expect(res.statusCode, res.body).toBe(200);
     const records = res.json();

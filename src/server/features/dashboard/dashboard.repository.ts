@@ -87,7 +87,11 @@ export async function listRecentUsers(db: DbOrTrx, limit: number) {
  * alone. Links are only ever made to patients (users.service and patients.service link patient ids).
  */
 export async function countPatientsOfDoctor(db: DbOrTrx, doctorId: string): Promise<number> {
-  const row = await db.selectFrom('doctor_patients').where('doctor_id', '=', doctorId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('doctor_patients')
+    .where('doctor_id', '=', doctorId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

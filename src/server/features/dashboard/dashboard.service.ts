@@ -5,7 +5,16 @@ import type { UserRow } from '#server/db/types.ts';
 import { billingGlance } from '#server/features/billing/billing-glance.service.ts';
 import { pendingInvitesOf } from '#server/features/invites/invites.service.ts';
 import { findDoctorProfile, findPatientProfile, myDoctors, toUserSummary } from '#server/features/users/users.service.ts';
-import { countAwaitingPassword, countAwaitingPasswordOfDoctor, countPatientsOfDoctor, countPendingInvites, countPendingInvitesOfDoctor, countUsersByRoleAndStatus, listRecentPatientsOfDoctor, listRecentUsers } from './dashboard.repository';
+import {
+  countAwaitingPassword,
+  countAwaitingPasswordOfDoctor,
+  countPatientsOfDoctor,
+  countPendingInvites,
+  countPendingInvitesOfDoctor,
+  countUsersByRoleAndStatus,
+  listRecentPatientsOfDoctor,
+  listRecentUsers,
+} from './dashboard.repository';
 
 /** The figures for the caller's home screen, all from live data. */
 export async function getDashboard(db: Db, user: UserRow): Promise<Dashboard> {

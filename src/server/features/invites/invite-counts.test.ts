@@ -22,9 +22,17 @@ describe('invite counts agree with the list', () => {
     for (const p of [pending, expired]) {
       expect((await t.request({ method: 'POST', url: `/api/users/${p.id}/invite`, cookie: adminCookie })).statusCode).toBe(200);
     }
-    await t.db.updateTable('invites').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', expired.id).execute();
+    await t.db
+      .updateTable('invites')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', expired.id)
+      .execute();
 
-    const list = (await t.request({ method: 'GET', url: '/api/users?role=patient&pageSize=100', cookie: adminCookie })).json().items as { id: string; activated: boolean; inviteExpired: boolean }[];
+    const list = (await t.request({ method: 'GET', url: '/api/users?role=patient&pageSize=100', cookie: adminCookie })).json().items as {
+      id: string;
+      activated: boolean;
+      inviteExpired: boolean;
+    }[];
     const state = (id: string) => list.find((u) => u.id === id)!;
     expect(state(pending.id)).toMatchObject({ activated: false, inviteExpired: false });
     expect(state(expired.id)).toMatchObject({ activated: false, inviteExpired: true });
@@ -32,7 +40,11 @@ describe('invite counts agree with the list', () => {
     expect(state(active.id)).toMatchObject({ activated: true, inviteExpired: false });
 
     const dashboard = (await t.request({ method: 'GET', url: '/api/dashboard', cookie: adminCookie })).json();
-    const badges = (await t.request({ method: 'GET', url: '/api/users?pageSize=100', cookie: adminCookie })).json().items as { status: string; activated: boolean; inviteExpired: boolean }[];
+    const badges = (await t.request({ method: 'GET', url: '/api/users?pageSize=100', cookie: adminCookie })).json().items as {
+      status: string;
+      activated: boolean;
+      inviteExpired: boolean;
+    }[];
     const open = badges.filter((u) => u.status === 'active' && !u.activated);
     expect(dashboard.pendingInvites).toBe(open.filter((u) => !u.inviteExpired).length);
     expect(dashboard.expiredInvites).toBe(open.filter((u) => u.inviteExpired).length);
@@ -42,7 +54,10 @@ describe('invite counts agree with the list', () => {
     // The admin's detail page and the doctor's patient list say the same.
     expect((await t.request({ method: 'GET', url: `/api/users/${expired.id}`, cookie: adminCookie })).json().user.inviteExpired).toBe(true);
     const doctorCookie = await login(t, doctor);
-    const mine = (await t.request({ method: 'GET', url: '/api/patients?pageSize=100', cookie: doctorCookie })).json().items as { id: string; inviteExpired: boolean }[];
+    const mine = (await t.request({ method: 'GET', url: '/api/patients?pageSize=100', cookie: doctorCookie })).json().items as {
+      id: string;
+      inviteExpired: boolean;
+    }[];
     expect(mine.find((p) => p.id === expired.id)!.inviteExpired).toBe(true);
     expect(mine.find((p) => p.id === pending.id)!.inviteExpired).toBe(false);
     expect((await t.request({ method: 'GET', url: `/api/patients/${expired.id}`, cookie: doctorCookie })).json().user.inviteExpired).toBe(true);

@@ -5,7 +5,6 @@ export async function findInviteByTokenHash(db: DbOrTrx, tokenHash: string): Pro
   return db.selectFrom('invites').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-
 /** Of these people, those with an unused, unexpired invite (one query for a whole list page). */
 export async function findUserIdsWithPendingInvite(db: DbOrTrx, userIds: string[], now: string): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();

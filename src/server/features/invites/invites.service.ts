@@ -52,7 +52,11 @@ export async function acceptInvite(db: Db, token: string, password: string, ip: 
 
 /** Who among these people (those without a password) still has an invite that works: one query per page. */
 export async function pendingInvitesOf(db: DbOrTrx, users: Pick<UserRow, 'id' | 'password_hash'>[]): Promise<Set<string>> {
-  return findUserIdsWithPendingInvite(db, users.filter((u) => u.password_hash === null).map((u) => u.id), nowIso());
+  return findUserIdsWithPendingInvite(
+    db,
+    users.filter((u) => u.password_hash === null).map((u) => u.id),
+    nowIso(),
+  );
 }
 
 /** Whether this person has an unused, unexpired invite now. */

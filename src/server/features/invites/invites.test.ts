@@ -22,7 +22,8 @@ async function invited(o: { name?: string } = {}): Promise<{ user: UserRow; toke
 }
 
 const accept = (token: string, password = NEW_PASSWORD) => t.request({ method: 'POST', url: `/api/invites/${token}/accept`, payload: { password } });
-const passwordHashOf = async (id: string) => (await t.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
+const passwordHashOf = async (id: string) =>
+  (await t.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
 
 describe('GET /api/invites/:token', () => {
   it('tells who the invite is for', async () => {
@@ -74,7 +75,11 @@ describe('POST /api/invites/:token/accept', () => {
 
   it('refuses an expired invite with 410 invite_expired', async () => {
     const { user, token } = await invited();
-    await t.db.updateTable('invites').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).execute();
+    await t.db
+      .updateTable('invites')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', user.id)
+      .execute();
     for (const res of [await accept(token), await t.request({ method: 'GET', url: `/api/invites/${token}` })]) {
       expect(res.statusCode).toBe(410);
       expect(res.json().error.code).toBe('invite_expired');
@@ -129,7 +134,12 @@ describe('POST /api/invites/:token/accept', () => {
 
   it('refuses an accept from a foreign origin', async () => {
     const { user, token } = await invited();
-    const res = await t.request({ method: 'POST', url: `/api/invites/${token}/accept`, payload: { password: NEW_PASSWORD }, headers: { origin: 'https://evil.example' } });
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/invites/${token}/accept`,
+      payload: { password: NEW_PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('bad_origin');
     expect(await passwordHashOf(user.id)).toBeNull();

@@ -26,25 +26,35 @@ export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
     passwordResetByEmail: app.config.smtp !== undefined,
   }));
 
-  r.post('/api/auth/forgot-password', { config: { access: 'public' }, schema: { body: forgotPasswordInputSchema, response: { 200: okSchema } } }, async (req) => {
-    await throttleForgotPassword(app.db, req.body.email, req.ip);
-    const send = smtpSender(app.config.smtp);
-    // Not awaited: the answer leaves before we even look the e-mail up, so its timing tells nothing.
-    if (send) {
-      mailPasswordReset(app.db, req.body.email, req.ip, baseUrlOf(req), send).catch((err: unknown) => req.log.warn({ err }, 'password reset email failed'));
-    }
-    return { ok: true as const };
-  });
-
-  r.post('/api/users/:id/password-reset-link', { config: { access: 'manage:users:any' }, schema: { params: idParamSchema, response: { 200: inviteLinkSchema } } }, async (req) =>
-    generatePasswordResetLink(app.db, actorOf(req), req.params.id),
-  );
-  r.post('/api/patients/:id/password-reset-link', { config: { access: 'invite:patient:own' }, schema: { params: idParamSchema, response: { 200: inviteLinkSchema } } }, async (req) =>
-    generatePasswordResetLink(app.db, actorOf(req), req.params.id),
+  r.post(
+    '/api/auth/forgot-password',
+    { config: { access: 'public' }, schema: { body: forgotPasswordInputSchema, response: { 200: okSchema } } },
+    async (req) => {
+      await throttleForgotPassword(app.db, req.body.email, req.ip);
+      const send = smtpSender(app.config.smtp);
+      // Not awaited: the answer leaves before we even look the e-mail up, so its timing tells nothing.
+      if (send) {
+        mailPasswordReset(app.db, req.body.email, req.ip, baseUrlOf(req), send).catch((err: unknown) => req.log.warn({ err }, 'password reset email failed'));
+      }
+      return { ok: true as const };
+    },
   );
 
-  r.get('/api/password-resets/:token', { config: { access: 'public' }, schema: { params: passwordResetTokenParamSchema, response: { 200: passwordResetInfoSchema } } }, async (req) =>
-    getPasswordResetInfo(app.db, req.params.token),
+  r.post(
+    '/api/users/:id/password-reset-link',
+    { config: { access: 'manage:users:any' }, schema: { params: idParamSchema, response: { 200: inviteLinkSchema } } },
+    async (req) => generatePasswordResetLink(app.db, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/patients/:id/password-reset-link',
+    { config: { access: 'invite:patient:own' }, schema: { params: idParamSchema, response: { 200: inviteLinkSchema } } },
+    async (req) => generatePasswordResetLink(app.db, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/password-resets/:token',
+    { config: { access: 'public' }, schema: { params: passwordResetTokenParamSchema, response: { 200: passwordResetInfoSchema } } },
+    async (req) => getPasswordResetInfo(app.db, req.params.token),
   );
   r.post(
     '/api/password-resets/:token',

@@ -53,7 +53,13 @@ export async function throttleForgotPassword(db: Db, email: string, ip: string |
 }
 
 /** Step two, after the answer: an active account gets a one-hour link by e-mail; anything else gets nothing. */
-export async function mailPasswordReset(db: Db, email: string, ip: string | null, baseUrl: string, send: (message: MailMessage) => Promise<void>): Promise<void> {
+export async function mailPasswordReset(
+  db: Db,
+  email: string,
+  ip: string | null,
+  baseUrl: string,
+  send: (message: MailMessage) => Promise<void>,
+): Promise<void> {
   const user = await findUserByEmail(db, email);
   if (!user || user.status !== 'active') return;
   const link = await db.transaction().execute(async (trx) => {
@@ -116,7 +122,14 @@ export async function completePasswordReset(db: Db, token: string, password: str
     await revokeInvites(trx, user.id, at);
     await endUserSessions(trx, user.id);
     await clear(trx, `account:${user.email.toLowerCase()}`);
-    await recordAudit(trx, { actorId: user.id, action: 'password_reset.completed', entityType: 'user', entityId: user.id, details: { by: reset.created_by ? 'generated' : 'email' }, ip });
+    await recordAudit(trx, {
+      actorId: user.id,
+      action: 'password_reset.completed',
+      entityType: 'user',
+      entityId: user.id,
+      details: { by: reset.created_by ? 'generated' : 'email' },
+      ip,
+    });
     return { ...user, password_hash: passwordHash, updated_at: at };
   });
 }

@@ -52,7 +52,13 @@ async function socketFor(cookie: string): Promise<ClientSocket> {
 }
 
 async function auditActions(userId: string): Promise<string[]> {
-  const rows = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', userId).where('action', 'like', 'password_reset.%').orderBy('created_at').execute();
+  const rows = await t.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', userId)
+    .where('action', 'like', 'password_reset.%')
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => r.action);
 }
 
@@ -146,7 +152,12 @@ describe('Esqueci minha senha (by e-mail)', () => {
 
   it('refuses a malformed e-mail and a foreign origin', async () => {
     expect((await forgot('isto-nao-e-email')).statusCode).toBe(400);
-    const foreign = await t.request({ method: 'POST', url: '/api/auth/forgot-password', payload: { email: 'a@example.com' }, headers: { origin: 'https://evil.example' } });
+    const foreign = await t.request({
+      method: 'POST',
+      url: '/api/auth/forgot-password',
+      payload: { email: 'a@example.com' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.statusCode).toBe(403);
   });
 
@@ -170,7 +181,12 @@ describe('Gerar link para nova senha', () => {
     expect(again.json().error.code).toBe('reset_used');
     expect((await info(tokenOf(link))).statusCode).toBe(410);
     await login(t, patient, NEW_PASSWORD);
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', patient.id).where('action', '=', 'password_reset.generated').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', patient.id)
+      .where('action', '=', 'password_reset.generated')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -180,7 +196,8 @@ describe('Gerar link para nova senha', () => {
     const own = await createPatient(t.db, { doctors: [doctor] });
     const foreign = await createPatient(t.db, { doctors: [other] });
     const cookie = await login(t, doctor);
-    const gen = (id: string, c: string | null = cookie) => t.request({ method: 'POST', url: `/api/patients/${id}/password-reset-link`, cookie: c ?? undefined });
+    const gen = (id: string, c: string | null = cookie) =>
+      t.request({ method: 'POST', url: `/api/patients/${id}/password-reset-link`, cookie: c ?? undefined });
     expect((await gen(own.id)).statusCode).toBe(200);
     for (const id of [foreign.id, other.id, doctor.id, '00000000-0000-4000-8000-000000000000']) {
       const res = await gen(id);
@@ -194,7 +211,9 @@ describe('Gerar link para nova senha', () => {
     expect((await t.request({ method: 'POST', url: `/api/users/${own.id}/password-reset-link`, cookie: patientCookie })).statusCode).toBe(403);
     expect((await gen(own.id, null)).statusCode).toBe(401);
     // A foreign page cannot make the doctor's browser generate one.
-    expect((await t.request({ method: 'POST', url: `/api/patients/${own.id}/password-reset-link`, cookie, headers: { origin: 'https://evil.example' } })).statusCode).toBe(403);
+    expect(
+      (await t.request({ method: 'POST', url: `/api/patients/${own.id}/password-reset-link`, cookie, headers: { origin: 'https://evil.example' } })).statusCode,
+    ).toBe(403);
     expect(await t.db.selectFrom('password_resets').select('id').where('user_id', '=', foreign.id).execute()).toEqual([]);
   });
 
@@ -214,7 +233,13 @@ describe('Gerar link para nova senha', () => {
     const second = tokenOf((await t.request({ method: 'POST', url: `/api/users/${patient.id}/password-reset-link`, cookie: adminCookie })).json().url);
     expect((await complete(first)).json().error.code).toBe('reset_invalid');
     expect((await complete(second)).statusCode).toBe(200);
-    const open = await t.db.selectFrom('invites').select('id').where('user_id', '=', patient.id).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+    const open = await t.db
+      .selectFrom('invites')
+      .select('id')
+      .where('user_id', '=', patient.id)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
     expect(open).toEqual([]);
   });
 
@@ -224,7 +249,11 @@ describe('Gerar link para nova senha', () => {
     const short = await complete(token, 'curta');
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields.password).toBe('A senha precisa ter pelo menos 10 caracteres.');
-    await t.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', patient.id).execute();
+    await t.db
+      .updateTable('password_resets')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', patient.id)
+      .execute();
     for (const res of [await complete(token), await info(token)]) {
       expect(res.statusCode).toBe(410);
       expect(res.json().error.code).toBe('reset_expired');

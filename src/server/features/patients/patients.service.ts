@@ -11,7 +11,17 @@ import type { UserRow } from '#server/db/types.ts';
 import { AppError, conflict, notFound } from '#server/errors.ts';
 import { createAccount, renewInvite } from '#server/features/accounts/accounts.service.ts';
 import { hasPendingInvite, pendingInvitesOf } from '#server/features/invites/invites.service.ts';
-import { findPatientProfile, findUserByEmail, findUserById, linkDoctorPatient, listUsers, savePatientProfile, toPatientProfile, toUserSummary, updateUser } from '#server/features/users/users.service.ts';
+import {
+  findPatientProfile,
+  findUserByEmail,
+  findUserById,
+  linkDoctorPatient,
+  listUsers,
+  savePatientProfile,
+  toPatientProfile,
+  toUserSummary,
+  updateUser,
+} from '#server/features/users/users.service.ts';
 
 // The same answer whether the patient does not exist or belongs to another doctor.
 const patientNotFound = () => notFound('Paciente não encontrado.');
@@ -35,7 +45,12 @@ export async function listOwnPatients(db: Db, doctor: UserRow, q: z.output<typeo
   const { rows, total } = await listUsers(db, { role: 'patient', doctorId: doctor.id, q: q.q }, q.page, q.pageSize);
   const pending = await pendingInvitesOf(db, rows);
   return {
-    items: rows.map((r) => ({ ...toUserSummary(r, null, pending.has(r.id)), phone: r.patient_phone, birthDate: r.birth_date, lastConsultationAt: r.last_consultation_at })),
+    items: rows.map((r) => ({
+      ...toUserSummary(r, null, pending.has(r.id)),
+      phone: r.patient_phone,
+      birthDate: r.birth_date,
+      lastConsultationAt: r.last_consultation_at,
+    })),
     total,
     page: q.page,
     pageSize: q.pageSize,

@@ -120,7 +120,12 @@ describe('POST /api/patients', () => {
     const answers: { status: number; body: unknown }[] = [];
     for (const holder of [otherDoctorsPatient, unlinkedPatient, staffDoctor, staffAdmin]) {
       // Typed in another case, as a person would: still the same account.
-      const res = await t.request({ method: 'POST', url: '/api/patients', cookie, payload: { email: holder.email.toUpperCase(), profile: { name: 'Paulo Ribeiro' } } });
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/patients',
+        cookie,
+        payload: { email: holder.email.toUpperCase(), profile: { name: 'Paulo Ribeiro' } },
+      });
       answers.push({ status: res.statusCode, body: res.json() });
     }
     const expected = {
@@ -141,7 +146,12 @@ describe('POST /api/patients', () => {
   it('the admin still gets 409 email_taken for a used e-mail', async () => {
     const adminCookie = await login(t, await createAdmin(t.db));
     const taken = await createDoctor(t.db);
-    const res = await t.request({ method: 'POST', url: '/api/users', cookie: adminCookie, payload: { role: 'patient', email: taken.email, profile: { name: 'Paulo Ribeiro' }, doctorIds: [] } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie: adminCookie,
+      payload: { role: 'patient', email: taken.email, profile: { name: 'Paulo Ribeiro' }, doctorIds: [] },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('email_taken');
   });
@@ -163,7 +173,12 @@ describe('GET/PUT /api/patients/:id and POST /api/patients/:id/invite', () => {
     });
     expect(edit.statusCode, edit.body).toBe(200);
     expect(edit.json()).toMatchObject({ user: { name: 'Maria Editada' }, patient: { cpf: VALID_CPFS[2], birthDate: '2000-02-29', phone: '21998765432' } });
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', patient.id).where('action', '=', 'patient.updated').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', patient.id)
+      .where('action', '=', 'patient.updated')
+      .execute();
     expect(audit).toEqual([{ action: 'patient.updated', actor_id: doctor.id }]);
     // The doctor cannot change the e-mail: extra fields are ignored.
     await t.request({ method: 'PUT', url: `/api/patients/${patient.id}`, cookie, payload: { email: 'outro@example.com', profile: { name: 'Maria Editada' } } });

@@ -25,7 +25,9 @@ export async function listPaymentsOfMonthForExport(db: DbOrTrx, month: string): 
     .sort((a, b) => a.doctor_name.localeCompare(b.doctor_name, 'pt-BR') || a.closing_seq - b.closing_seq || a.id.localeCompare(b.id));
 }
 
-export type ExportRecord = Pick<BillingRecordsTable, 'id' | 'finished_at' | 'kind' | 'price_cents' | 'clinic_cents' | 'doctor_cents'> & { patient_name: string };
+export type ExportRecord = Pick<BillingRecordsTable, 'id' | 'finished_at' | 'kind' | 'price_cents' | 'clinic_cents' | 'doctor_cents'> & {
+  patient_name: string;
+};
 
 /** Where a page of a payment's records starts: after this (finished_at, id). */
 export type ExportRecordKey = { at: string; id: string };

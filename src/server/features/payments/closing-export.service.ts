@@ -46,7 +46,13 @@ function lineOf(p: ExportPayment, config: Pick<Config, 'clinic'>): PaymentLine {
  * Financial data and PIX keys leaving the system: audited (who, month, format, how many rows)
  * before the first byte goes.
  */
-export async function exportClosing(db: Db, config: Pick<Config, 'clinic'>, actor: Actor, q: ClosingExportQuery, pageSize = CLOSING_EXPORT_PAGE_SIZE): Promise<Download> {
+export async function exportClosing(
+  db: Db,
+  config: Pick<Config, 'clinic'>,
+  actor: Actor,
+  q: ClosingExportQuery,
+  pageSize = CLOSING_EXPORT_PAGE_SIZE,
+): Promise<Download> {
   const payments = await listPaymentsOfMonthForExport(db, q.month);
   if (payments.length === 0) {
     throw new AppError('closing_not_found', 404, `${monthLabel(q.month)} ainda não foi fechado: não há pagamentos para exportar.`);
@@ -58,7 +64,13 @@ export async function exportClosing(db: Db, config: Pick<Config, 'clinic'>, acto
     action: 'closing.exported',
     entityType: 'closing',
     entityId: null,
-    details: { month: q.month, format: q.format, closings: new Set(payments.map((p) => p.closing_id)).size, payments: payments.length, records: q.format === 'xlsx' ? records : 0 },
+    details: {
+      month: q.month,
+      format: q.format,
+      closings: new Set(payments.map((p) => p.closing_id)).size,
+      payments: payments.length,
+      records: q.format === 'xlsx' ? records : 0,
+    },
     ip: actor.ip,
   });
   const fileName = `fechamento-${q.month}.${q.format}`;

@@ -18,7 +18,8 @@ const { doctor, patientOf, admin } = signedInPeople(() => t);
 const BRL = '"R$" #,##0.00';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const post = async (url: string, payload?: object, cookie?: string) => t.request({ method: 'POST', url, cookie: cookie ?? (await admin()), ...(payload === undefined ? {} : { payload }) });
+const post = async (url: string, payload?: object, cookie?: string) =>
+  t.request({ method: 'POST', url, cookie: cookie ?? (await admin()), ...(payload === undefined ? {} : { payload }) });
 const get = async (url: string, cookie?: string) => t.request({ method: 'GET', url, cookie: cookie ?? (await admin()) });
 const close = async (month: string) => {
   const res = await post('/api/closings', { month });
@@ -116,7 +117,17 @@ describe('GET /api/closings/export', () => {
     expect(a.getCell(8).value).toBe('CPF');
     expect(a.getCell(9).value).toBe('529.982.247-25');
     const anaCode = parsePixPayload(String(a.getCell(10).value));
-    expect(anaCode).toMatchObject({ ok: true, payload: { key: '52998224725', keyType: 'cpf', amountCents: 36_000, name: 'ANA BEATRIZ SOUZA', city: 'SAO PAULO', txid: paymentTxid({ id: anaPayment, month }) } });
+    expect(anaCode).toMatchObject({
+      ok: true,
+      payload: {
+        key: '52998224725',
+        keyType: 'cpf',
+        amountCents: 36_000,
+        name: 'ANA BEATRIZ SOUZA',
+        city: 'SAO PAULO',
+        txid: paymentTxid({ id: anaPayment, month }),
+      },
+    });
     expect(a.getCell(11).value).toBe('Recebido');
     expect(a.getCell(11).fill).toMatchObject({ fgColor: { argb: 'FFC6EFCE' } });
     expect(a.getCell(12).value).toEqual(new Date(Date.UTC(2025, 11, 5)));
@@ -138,7 +149,10 @@ describe('GET /api/closings/export', () => {
     // Carla: e-mail key, her own city on the code, paid (not yet received).
     const c = sheet.getRow(8);
     expect(c.getCell(8).value).toBe('E-mail');
-    expect(parsePixPayload(String(c.getCell(10).value))).toMatchObject({ ok: true, payload: { key: 'carla@exemplo.com', amountCents: 12_000, city: 'RIBEIRAO PRETO' } });
+    expect(parsePixPayload(String(c.getCell(10).value))).toMatchObject({
+      ok: true,
+      payload: { key: 'carla@exemplo.com', amountCents: 12_000, city: 'RIBEIRAO PRETO' },
+    });
     expect(c.getCell(11).value).toBe('Pago');
     expect(c.getCell(11).fill).toMatchObject({ fgColor: { argb: 'FFDDEBF7' } });
 
@@ -156,7 +170,18 @@ describe('GET /api/closings/export', () => {
     expect(sheet.getColumn(10).width).toBe(60);
 
     const records = workbook.getWorksheet('Consultas')!;
-    expect(records.getRow(1).values).toEqual([undefined, 'Médico', 'Fechamento', 'Paciente', 'Data', 'Tipo', 'Valor', 'Parte da clínica', 'Parte do médico', 'Situação do pagamento']);
+    expect(records.getRow(1).values).toEqual([
+      undefined,
+      'Médico',
+      'Fechamento',
+      'Paciente',
+      'Data',
+      'Tipo',
+      'Valor',
+      'Parte da clínica',
+      'Parte do médico',
+      'Situação do pagamento',
+    ]);
     expect(records.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(records.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(records.rowCount).toBe(1 + 5 + 1);
@@ -202,7 +227,12 @@ describe('GET /api/closings/export', () => {
     const workbook = await workbookOf((await get(`/api/closings/export?month=${month}&format=xlsx`)).rawPayload);
     const sheet = workbook.getWorksheet('Pagamentos')!;
     const [cancelled, supplementary] = [sheet.getRow(6), sheet.getRow(7)];
-    expect([cancelled.getCell(3).value, cancelled.getCell(4).value, cancelled.getCell(10).value, cancelled.getCell(11).value]).toEqual([1, 2, null, 'Cancelado']);
+    expect([cancelled.getCell(3).value, cancelled.getCell(4).value, cancelled.getCell(10).value, cancelled.getCell(11).value]).toEqual([
+      1,
+      2,
+      null,
+      'Cancelado',
+    ]);
     expect(cancelled.getCell(11).fill).toMatchObject({ fgColor: { argb: 'FFE7E6E6' } });
     expect([supplementary.getCell(3).value, supplementary.getCell(4).value, supplementary.getCell(11).value]).toEqual([2, 3, 'Pendente']);
     const code = parsePixPayload(String(supplementary.getCell(10).value));
@@ -236,13 +266,23 @@ describe('GET /api/closings/export', () => {
     const anaPayment = paymentOf(closing, ana);
     const zeliaPayment = paymentOf(closing, zelia);
     // Fixed instants so the bytes are known: paid on 02/10, received 03/10 13:07 UTC (10:07 in São Paulo).
-    await t.db.updateTable('payments').set({ status: 'received', paid_on: '2025-10-02', received_at: '2025-10-03T13:07:00.000Z' }).where('id', '=', zeliaPayment).execute();
+    await t.db
+      .updateTable('payments')
+      .set({ status: 'received', paid_on: '2025-10-02', received_at: '2025-10-03T13:07:00.000Z' })
+      .where('id', '=', zeliaPayment)
+      .execute();
 
     const res = await get(`/api/closings/export?month=${month}&format=csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="fechamento-${month}.csv"; filename*=UTF-8''fechamento-${month}.csv`);
-    const code = buildPixPayload({ key: '+5511987654321', name: '=Dra. Ana "Teste"; Silva', city: 'SAO PAULO', amountCents: 24_000, txid: paymentTxid({ id: anaPayment, month }) });
+    const code = buildPixPayload({
+      key: '+5511987654321',
+      name: '=Dra. Ana "Teste"; Silva',
+      city: 'SAO PAULO',
+      amountCents: 24_000,
+      txid: paymentTxid({ id: anaPayment, month }),
+    });
     const expected =
       '\uFEFFMédico;CRM/UF;Fechamento;Consultas;Valor bruto;Parte da clínica;Líquido ao médico;Tipo de chave PIX;Chave PIX;PIX copia e cola;Situação;Pago em;Recebido em\r\n' +
       `"'=Dra. Ana ""Teste""; Silva";${await crmOf(ana)};1;2;300,00;60,00;240,00;Celular;'+55 (11) 98765-4321;${code};Pendente;;\r\n` +
@@ -281,7 +321,7 @@ describe('GET /api/closings/export', () => {
     expect((await get('/api/closings/export?month=2024-02&format=pdf')).json().error.fields.format).toBe('Formato inválido (use xlsx ou csv).');
   });
 
-  it('is the admin\'s alone: doctor and patient 403, anonymous 401', async () => {
+  it("is the admin's alone: doctor and patient 403, anonymous 401", async () => {
     const month = '2025-07';
     const d = await doctor();
     const p = await patientOf(d.user);

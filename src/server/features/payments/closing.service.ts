@@ -62,7 +62,8 @@ export async function previewClosing(db: Db, month: string): Promise<ClosingPrev
  * month at once: the database lets one take the next seq; the other gets 409.
  */
 export async function closeMonth(db: Db, actor: Actor, month: string): Promise<ClosingResult> {
-  if (!isClosable(month)) throw badRequest('month_not_ended', 'Só dá para fechar um mês que já terminou.', { month: 'Só dá para fechar um mês que já terminou.' });
+  if (!isClosable(month))
+    throw badRequest('month_not_ended', 'Só dá para fechar um mês que já terminou.', { month: 'Só dá para fechar um mês que já terminou.' });
   const id = randomUUID();
   try {
     const seq = await db.transaction().execute(async (trx) => {
@@ -113,7 +114,14 @@ export async function closeMonth(db: Db, actor: Actor, month: string): Promise<C
           details: JSON.stringify({ closingSeq: seq, consultations: locked.consultations, netCents: locked.net, pixKey: d.pix_key ? 'on_file' : 'missing' }),
         });
       }
-      await recordAudit(trx, { actorId: actor.user.id, action: 'closing.created', entityType: 'closing', entityId: id, details: { month, seq, payments: doctors.length }, ip: actor.ip });
+      await recordAudit(trx, {
+        actorId: actor.user.id,
+        action: 'closing.created',
+        entityType: 'closing',
+        entityId: id,
+        details: { month, seq, payments: doctors.length },
+        ip: actor.ip,
+      });
       return seq;
     });
     const payments = await listPaymentViews(db, { closingId: id });

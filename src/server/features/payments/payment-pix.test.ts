@@ -51,7 +51,13 @@ describe('the PIX copia e cola on the admin\u2019s payment', () => {
     const parsed = parsePixPayload(body.pixPayload);
     expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.payload).toMatchObject({ key: '52998224725', keyType: 'cpf', amountCents: netCents, city: 'RIBEIRAO PRETO', txid: paymentTxid({ id, month }) });
+    expect(parsed.payload).toMatchObject({
+      key: '52998224725',
+      keyType: 'cpf',
+      amountCents: netCents,
+      city: 'RIBEIRAO PRETO',
+      txid: paymentTxid({ id, month }),
+    });
     expect(parsed.payload.name).toBe(normalizePixText(d.user.name, PIX_NAME_MAX_LENGTH));
     expect(parsed.payload.txid).toMatch(/^MC\d{6}[A-Z0-9]{17}$/);
     expect(parsed.payload.txid).toBe(`MC${month.replace('-', '')}${id.replace(/-/g, '').slice(0, 17).toUpperCase()}`);
@@ -67,7 +73,14 @@ describe('the PIX copia e cola on the admin\u2019s payment', () => {
       method: 'PATCH',
       url: '/api/me/profile',
       cookie: d.cookie,
-      payload: { name: d.user.name, crmNumber: profile.crm_number, crmUf: profile.crm_uf, specialty: profile.specialty, pixKeyType: 'email', pixKey: 'medica@exemplo.com' },
+      payload: {
+        name: d.user.name,
+        crmNumber: profile.crm_number,
+        crmUf: profile.crm_uf,
+        specialty: profile.specialty,
+        pixKeyType: 'email',
+        pixKey: 'medica@exemplo.com',
+      },
     });
     expect(saved.statusCode, saved.body).toBe(200);
     const parsed = parsePixPayload((await get(`/api/payments/${id}`)).json().pixPayload);

@@ -8,7 +8,10 @@ import type { PixReceiver } from './pix-receiver';
  * ("MC202611" + 17 of the id): unique enough to find the payment, inside the BR Code's `A-Z0-9`.
  */
 export function paymentTxid(p: Pick<Payment, 'id' | 'month'>): string {
-  return `MC${p.month}${p.id}`.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 25);
+  return `MC${p.month}${p.id}`
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase()
+    .slice(0, 25);
 }
 
 /**

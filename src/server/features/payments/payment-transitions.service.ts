@@ -44,7 +44,13 @@ async function move(
   actor: Actor,
   id: string,
   step: Step,
-  change: { set: Partial<Omit<PaymentRow, 'id' | 'status'>>; note: string | null; details?: Record<string, unknown>; check?: (p: PaymentRow) => void; after?: (trx: DbOrTrx) => Promise<void> },
+  change: {
+    set: Partial<Omit<PaymentRow, 'id' | 'status'>>;
+    note: string | null;
+    details?: Record<string, unknown>;
+    check?: (p: PaymentRow) => void;
+    after?: (trx: DbOrTrx) => Promise<void>;
+  },
 ): Promise<PaymentDetail> {
   await db.transaction().execute(async (trx) => {
     const payment = await findPayment(trx, id);
@@ -84,7 +90,8 @@ export function confirmPayment(db: Db, actor: Actor, id: string, input: ConfirmI
     note,
     details: { paidOn: input.paidOn, pixEndToEndId: e2e },
     check: (p) => {
-      if (!p.pix_key) throw conflict('payment_no_pix_key', 'Este médico ainda não tem chave PIX. Peça que ele cadastre a chave no perfil; o pagamento é atualizado sozinho.');
+      if (!p.pix_key)
+        throw conflict('payment_no_pix_key', 'Este médico ainda não tem chave PIX. Peça que ele cadastre a chave no perfil; o pagamento é atualizado sozinho.');
     },
   });
 }
@@ -109,7 +116,13 @@ export function disputePayment(db: Db, actor: Actor, id: string, message: string
  * becomes payable), each refresh an event with the key before and after. Runs in the transaction
  * that saves the profile.
  */
-export async function refreshPixKeySnapshots(trx: DbOrTrx, doctorId: string, key: { type: PaymentRow['pix_key_type']; key: string | null }, changedBy: string, at: string): Promise<void> {
+export async function refreshPixKeySnapshots(
+  trx: DbOrTrx,
+  doctorId: string,
+  key: { type: PaymentRow['pix_key_type']; key: string | null },
+  changedBy: string,
+  at: string,
+): Promise<void> {
   const next = { pix_key_type: key.key ? key.type : null, pix_key: key.type ? key.key : null };
   for (const p of await findPayablePaymentsOfDoctor(trx, doctorId)) {
     if (p.pix_key_type === next.pix_key_type && p.pix_key === next.pix_key) continue;
@@ -123,7 +136,10 @@ export async function refreshPixKeySnapshots(trx: DbOrTrx, doctorId: string, key
       actor_id: changedBy,
       at,
       note: null,
-      details: JSON.stringify({ before: p.pix_key ? { type: p.pix_key_type, key: p.pix_key } : null, after: next.pix_key ? { type: next.pix_key_type, key: next.pix_key } : null }),
+      details: JSON.stringify({
+        before: p.pix_key ? { type: p.pix_key_type, key: p.pix_key } : null,
+        after: next.pix_key ? { type: next.pix_key_type, key: next.pix_key } : null,
+      }),
     });
   }
 }

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { type CursorPage, encodePageCursor } from '#shared/schemas/cursor.ts';
-import type { AdminPaymentDetail, Payment, PaymentDetail, PaymentEventPage, paymentEventQuerySchema, paymentListQuerySchema } from '#shared/schemas/payments.ts';
+import type {
+  AdminPaymentDetail,
+  Payment,
+  PaymentDetail,
+  PaymentEventPage,
+  paymentEventQuerySchema,
+  paymentListQuerySchema,
+} from '#shared/schemas/payments.ts';
 import type { Config } from '#server/config.ts';
 import type { DbOrTrx } from '#server/db/database.ts';
 import { notFound } from '#server/errors.ts';

@@ -33,7 +33,12 @@ export async function openTotalsByDoctor(db: DbOrTrx, month: string) {
 }
 
 export async function countUnderReview(db: DbOrTrx, month: string): Promise<number> {
-  const r = await db.selectFrom('billing_records').select((eb) => eb.fn.countAll<string>().as('n')).where('month', '=', month).where('status', '=', 'under_review').executeTakeFirst();
+  const r = await db
+    .selectFrom('billing_records')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('month', '=', month)
+    .where('status', '=', 'under_review')
+    .executeTakeFirst();
   return num(r?.n);
 }
 
@@ -47,7 +52,11 @@ export async function listClosingsOfMonth(db: DbOrTrx, month: string) {
       'c.created_at',
       'c.created_by',
       'u.name as created_by_name',
-      eb.selectFrom('payments as p').select((p) => p.fn.countAll<string>().as('n')).whereRef('p.closing_id', '=', 'c.id').as('payments'),
+      eb
+        .selectFrom('payments as p')
+        .select((p) => p.fn.countAll<string>().as('n'))
+        .whereRef('p.closing_id', '=', 'c.id')
+        .as('payments'),
     ])
     .where('c.month', '=', month)
     .orderBy('c.seq')
@@ -56,7 +65,11 @@ export async function listClosingsOfMonth(db: DbOrTrx, month: string) {
 
 /** The seq the next closing of a month would take. */
 export async function nextClosingSeq(db: DbOrTrx, month: string): Promise<number> {
-  const r = await db.selectFrom('closings').select((eb) => eb.fn.max('seq').as('seq')).where('month', '=', month).executeTakeFirst();
+  const r = await db
+    .selectFrom('closings')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('month', '=', month)
+    .executeTakeFirst();
   return num(r?.seq as number | null) + 1;
 }
 
@@ -85,7 +98,12 @@ export async function lockOpenRecords(db: DbOrTrx, paymentId: string, doctorId: 
   await db
     .insertInto('payment_records')
     .columns(['payment_id', 'billing_record_id'])
-    .expression((eb) => eb.selectFrom('billing_records').select([eb.val(paymentId).as('payment_id'), 'id']).where('payment_id', '=', paymentId))
+    .expression((eb) =>
+      eb
+        .selectFrom('billing_records')
+        .select([eb.val(paymentId).as('payment_id'), 'id'])
+        .where('payment_id', '=', paymentId),
+    )
     .execute();
   const r = await db
     .selectFrom('billing_records')
@@ -101,7 +119,11 @@ export async function lockOpenRecords(db: DbOrTrx, paymentId: string, doctorId: 
 }
 
 export async function setPaymentTotals(db: DbOrTrx, id: string, t: { consultations: number; gross: number; clinic: number; net: number }): Promise<void> {
-  await db.updateTable('payments').set({ consultations: t.consultations, gross_cents: t.gross, clinic_cents: t.clinic, net_cents: t.net }).where('id', '=', id).execute();
+  await db
+    .updateTable('payments')
+    .set({ consultations: t.consultations, gross_cents: t.gross, clinic_cents: t.clinic, net_cents: t.net })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Releases a cancelled payment's records back to open; `payment_records` keeps what it held. */
@@ -136,7 +158,13 @@ export async function listPaymentViews(db: DbOrTrx, f: PaymentFilter, limit = 10
 }
 
 /** Moves a payment from one of `from` to `to` with the columns of that step; false when it was not in `from`. */
-export async function transitionPayment(db: DbOrTrx, id: string, from: PaymentStatus[], to: PaymentStatus, set: Partial<Omit<PaymentRow, 'id' | 'status'>>): Promise<boolean> {
+export async function transitionPayment(
+  db: DbOrTrx,
+  id: string,
+  from: PaymentStatus[],
+  to: PaymentStatus,
+  set: Partial<Omit<PaymentRow, 'id' | 'status'>>,
+): Promise<boolean> {
   const r = await db
     .updateTable('payments')
     .set({ ...set, status: to })
@@ -168,7 +196,12 @@ export async function listEventsOfPayment(db: DbOrTrx, paymentId: string): Promi
 export type PaymentEventFilter = { action?: PaymentEventsTable['action'] | undefined; doctorId?: string | undefined; month?: string | undefined };
 
 /** Every payment event, newest first by (at, id), one page plus one row. */
-export async function listEventPage(db: DbOrTrx, f: PaymentEventFilter, after: { at: string; id: string } | undefined, limit: number): Promise<PaymentEventView[]> {
+export async function listEventPage(
+  db: DbOrTrx,
+  f: PaymentEventFilter,
+  after: { at: string; id: string } | undefined,
+  limit: number,
+): Promise<PaymentEventView[]> {
   let q = eventView(db);
   if (f.action) q = q.where('e.action', '=', f.action);
   if (f.doctorId) q = q.where('p.doctor_id', '=', f.doctorId);
@@ -182,6 +215,15 @@ export async function findPayablePaymentsOfDoctor(db: DbOrTrx, doctorId: string)
   return db.selectFrom('payments').selectAll().where('doctor_id', '=', doctorId).where('status', 'in', ['pending', 'disputed']).execute();
 }
 
-export async function setPaymentPixKey(db: DbOrTrx, id: string, key: { pix_key_type: PaymentRow['pix_key_type']; pix_key: string | null }, at: string): Promise<void> {
-  await db.updateTable('payments').set({ ...key, updated_at: at }).where('id', '=', id).execute();
+export async function setPaymentPixKey(
+  db: DbOrTrx,
+  id: string,
+  key: { pix_key_type: PaymentRow['pix_key_type']; pix_key: string | null },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('payments')
+    .set({ ...key, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }

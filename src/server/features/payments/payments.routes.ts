@@ -35,11 +35,23 @@ export async function paymentsRoutes(app: FastifyInstance): Promise<void> {
 
   // Who hears about a step: the doctor when the admin moved their payment, the admins when the doctor did.
   const tellDoctor = (p: PaymentDetail) => {
-    app.realtime.notify({ userId: p.doctor.id }, 'payment:changed', { paymentId: p.id, month: p.month, status: p.status, doctorName: p.doctor.name, netCents: p.netCents });
+    app.realtime.notify({ userId: p.doctor.id }, 'payment:changed', {
+      paymentId: p.id,
+      month: p.month,
+      status: p.status,
+      doctorName: p.doctor.name,
+      netCents: p.netCents,
+    });
     return p;
   };
   const tellAdmins = (p: PaymentDetail) => {
-    app.realtime.notify({ role: 'admin' }, 'payment:changed', { paymentId: p.id, month: p.month, status: p.status, doctorName: p.doctor.name, netCents: p.netCents });
+    app.realtime.notify({ role: 'admin' }, 'payment:changed', {
+      paymentId: p.id,
+      month: p.month,
+      status: p.status,
+      doctorName: p.doctor.name,
+      netCents: p.netCents,
+    });
     return p;
   };
 
@@ -56,7 +68,9 @@ export async function paymentsRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/closings/export', { exposeHeadRoute: false, config: admin, schema: { querystring: closingExportQuerySchema } }, async (req, reply) =>
     sendDownload(reply, await exportClosing(app.db, app.config, actorOf(req), req.query)),
   );
-  r.get('/api/payments', { config: admin, schema: { querystring: paymentListQuerySchema, response: { 200: paymentListSchema } } }, async (req) => listPayments(app.db, req.query));
+  r.get('/api/payments', { config: admin, schema: { querystring: paymentListQuerySchema, response: { 200: paymentListSchema } } }, async (req) =>
+    listPayments(app.db, req.query),
+  );
   r.get('/api/payments/:id', { config: admin, schema: { params: idParamSchema, response: { 200: adminPaymentDetailSchema } } }, async (req) =>
     getAnyPaymentToPay(app.db, app.config, req.params.id),
   );
@@ -70,14 +84,20 @@ export async function paymentsRoutes(app: FastifyInstance): Promise<void> {
     listPaymentEvents(app.db, req.query),
   );
 
-  r.get('/api/me/payments', { config: ownRead, schema: { querystring: paymentListQuerySchema.omit({ doctorId: true }), response: { 200: paymentListSchema } } }, async (req) =>
-    listOwnPayments(app.db, actorOf(req), req.query),
+  r.get(
+    '/api/me/payments',
+    { config: ownRead, schema: { querystring: paymentListQuerySchema.omit({ doctorId: true }), response: { 200: paymentListSchema } } },
+    async (req) => listOwnPayments(app.db, actorOf(req), req.query),
   );
-  r.get('/api/me/payments/:id', { config: ownRead, schema: { params: idParamSchema, response: detail } }, async (req) => getOwnPayment(app.db, actorOf(req), req.params.id));
+  r.get('/api/me/payments/:id', { config: ownRead, schema: { params: idParamSchema, response: detail } }, async (req) =>
+    getOwnPayment(app.db, actorOf(req), req.params.id),
+  );
   r.post('/api/me/payments/:id/received', { config: ownConfirm, schema: { params: idParamSchema, response: detail } }, async (req) =>
     tellAdmins(await confirmReceived(app.db, actorOf(req), req.params.id)),
   );
-  r.post('/api/me/payments/:id/dispute', { config: ownConfirm, schema: { params: idParamSchema, body: disputePaymentInputSchema, response: detail } }, async (req) =>
-    tellAdmins(await disputePayment(app.db, actorOf(req), req.params.id, req.body.message)),
+  r.post(
+    '/api/me/payments/:id/dispute',
+    { config: ownConfirm, schema: { params: idParamSchema, body: disputePaymentInputSchema, response: detail } },
+    async (req) => tellAdmins(await disputePayment(app.db, actorOf(req), req.params.id, req.body.message)),
   );
 }

@@ -29,7 +29,8 @@ async function withPixKey(d: Person, key = '52998224725'): Promise<void> {
   await t.db.updateTable('doctor_profiles').set({ pix_key_type: 'cpf', pix_key: key }).where('user_id', '=', d.user.id).execute();
 }
 
-const post = async (url: string, payload?: object, cookie?: string) => t.request({ method: 'POST', url, cookie: cookie ?? (await admin()), ...(payload === undefined ? {} : { payload }) });
+const post = async (url: string, payload?: object, cookie?: string) =>
+  t.request({ method: 'POST', url, cookie: cookie ?? (await admin()), ...(payload === undefined ? {} : { payload }) });
 const get = async (url: string, cookie?: string) => t.request({ method: 'GET', url, cookie: cookie ?? (await admin()) });
 const close = (month: string) => post('/api/closings', { month });
 const recordsOf = (ids: string[]) => t.db.selectFrom('billing_records').select(['id', 'payment_id', 'status']).where('id', 'in', ids).execute();
@@ -60,7 +61,14 @@ describe('closing a month', () => {
     expect(closing).toMatchObject({ month, seq: 1 });
     expect(closing.payments).toHaveLength(2);
     const anaPayment = closing.payments.find((p: { doctor: { id: string } }) => p.doctor.id === ana.user.id);
-    expect(anaPayment).toMatchObject({ status: 'pending', consultations: 2, grossCents: anaRow.grossCents, netCents: anaRow.netCents, pixKey: { type: 'cpf', key: '52998224725' }, closingSeq: 1 });
+    expect(anaPayment).toMatchObject({
+      status: 'pending',
+      consultations: 2,
+      grossCents: anaRow.grossCents,
+      netCents: anaRow.netCents,
+      pixKey: { type: 'cpf', key: '52998224725' },
+      closingSeq: 1,
+    });
     expect(anaPayment.crm).toMatch(/^CRM\/SP \d+$/);
     expect(closing.payments.find((p: { doctor: { id: string } }) => p.doctor.id === bruno.user.id).pixKey).toBeNull();
 
@@ -126,7 +134,7 @@ describe('closing a month', () => {
     expect(await t.db.selectFrom('payment_records').select('payment_id').where('billing_record_id', 'in', ids).execute()).toHaveLength(2);
   });
 
-  it('is the admin\'s alone', async () => {
+  it("is the admin's alone", async () => {
     const { month } = ownMonth();
     const d = await doctor();
     const p = await patientOf(d.user);
@@ -224,14 +232,19 @@ describe('paying in two steps', () => {
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Chave PIX errada; refazer no próximo fechamento' });
     expect((await recordsOf(records))[0]!.payment_id).toBeNull();
     // The cancelled payment still says what it held.
-    expect(await t.db.selectFrom('payment_records').select('billing_record_id').where('payment_id', '=', id).execute()).toEqual([{ billing_record_id: records[0] }]);
+    expect(await t.db.selectFrom('payment_records').select('billing_record_id').where('payment_id', '=', id).execute()).toEqual([
+      { billing_record_id: records[0] },
+    ]);
 
     const again = await close(month);
     expect(again.statusCode).toBe(201);
     expect(again.json()).toMatchObject({ seq: 2, payments: [{ doctor: { id: d.user.id }, consultations: 1, status: 'pending' }] });
 
     // A cancelled payment stays cancelled: confirming or cancelling it again is 409.
-    for (const [path, body] of [[`/api/payments/${id}/confirm`, { paidOn: today() }], [`/api/payments/${id}/cancel`, { reason: 'De novo' }]] as const) {
+    for (const [path, body] of [
+      [`/api/payments/${id}/confirm`, { paidOn: today() }],
+      [`/api/payments/${id}/cancel`, { reason: 'De novo' }],
+    ] as const) {
       const res = await post(path, body);
       expect(res.statusCode, path).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'payment_state', message: 'Este pagamento foi cancelado.' });
@@ -261,12 +274,23 @@ describe('paying in two steps', () => {
       method: 'PATCH',
       url: '/api/me/profile',
       cookie: d.cookie,
-      payload: { name: d.user.name, crmNumber: profile.crm_number, crmUf: profile.crm_uf, specialty: profile.specialty, pixKeyType: 'email', pixKey: 'medica@exemplo.com' },
+      payload: {
+        name: d.user.name,
+        crmNumber: profile.crm_number,
+        crmUf: profile.crm_uf,
+        specialty: profile.specialty,
+        pixKeyType: 'email',
+        pixKey: 'medica@exemplo.com',
+      },
     });
     expect(saved.statusCode).toBe(200);
     const detail = (await get(`/api/payments/${id}`)).json();
     expect(detail.pixKey).toEqual({ type: 'email', key: 'medica@exemplo.com' });
-    expect(detail.events.at(-1)).toMatchObject({ action: 'pix_key_refreshed', actor: { id: d.user.id }, details: { before: null, after: { type: 'email', key: 'medica@exemplo.com' } } });
+    expect(detail.events.at(-1)).toMatchObject({
+      action: 'pix_key_refreshed',
+      actor: { id: d.user.id },
+      details: { before: null, after: { type: 'email', key: 'medica@exemplo.com' } },
+    });
     expect((await post(`/api/payments/${id}/confirm`, { paidOn: today() })).statusCode).toBe(200);
   });
 

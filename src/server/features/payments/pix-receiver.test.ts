@@ -118,7 +118,10 @@ describe('pixReceiverOf', () => {
   it('gives what buildPixPayload needs', () => {
     const receiver = pixReceiverOf({ name: 'Dra. Conceição Araújo', pixKey: '12ABC34501DE35', city: 'São João del-Rei' }, config)!;
     const parsed = parsePixPayload(buildPixPayload({ ...receiver, amountCents: 150_000, txid: 'FECH202611' }));
-    expect(parsed).toMatchObject({ ok: true, payload: { key: '12ABC34501DE35', keyType: 'cnpj', name: 'DRA. CONCEICAO ARAUJO', city: 'SAO JOAO DEL-RE', amountCents: 150_000 } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      payload: { key: '12ABC34501DE35', keyType: 'cnpj', name: 'DRA. CONCEICAO ARAUJO', city: 'SAO JOAO DEL-RE', amountCents: 150_000 },
+    });
   });
 });
 

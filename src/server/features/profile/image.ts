@@ -6,8 +6,7 @@ export const MAX_PHOTO_PIXELS = 40_000_000;
 const MAX_SIDE = 512;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
 
-const notAnImage = () =>
-  new AppError('invalid_image', 400, 'Não conseguimos abrir este arquivo como foto. Envie uma imagem JPEG, PNG ou WebP.');
+const notAnImage = () => new AppError('invalid_image', 400, 'Não conseguimos abrir este arquivo como foto. Envie uma imagem JPEG, PNG ou WebP.');
 
 /**
  * Decodes whatever bytes arrived (never trusting the name or declared type), and re-encodes them

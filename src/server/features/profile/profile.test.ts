@@ -74,7 +74,16 @@ describe('PATCH /api/me/profile', () => {
   ])('saves a doctor\u2019s %s PIX key %s as %s', async (pixKeyType, pixKey, canonical) => {
     const { user, cookie } = await signedIn(await createDoctor(t.db));
     const crmNumber = String(100_000 + Math.floor(Math.random() * 800_000));
-    const res = await patch(cookie, { name: 'Dra. Ana Beatriz', crmNumber: `${crmNumber.slice(0, 3)}.${crmNumber.slice(3)}`, crmUf: 'PR', specialty: 'Pediatria', rqe: '1234', phone: '(11) 3333-4444', pixKeyType, pixKey });
+    const res = await patch(cookie, {
+      name: 'Dra. Ana Beatriz',
+      crmNumber: `${crmNumber.slice(0, 3)}.${crmNumber.slice(3)}`,
+      crmUf: 'PR',
+      specialty: 'Pediatria',
+      rqe: '1234',
+      phone: '(11) 3333-4444',
+      pixKeyType,
+      pixKey,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       user: { id: user.id, name: 'Dra. Ana Beatriz' },
@@ -127,7 +136,10 @@ describe('PATCH /api/me/profile', () => {
     const { user, cookie } = await signedIn(await createDoctor(t.db));
     const taken = await createDoctor(t.db);
     const takenCrm = await t.db.selectFrom('doctor_profiles').select('crm_number').where('user_id', '=', taken.id).executeTakeFirstOrThrow();
-    const before = { profile: await t.db.selectFrom('doctor_profiles').selectAll().where('user_id', '=', user.id).execute(), user: await t.db.selectFrom('users').selectAll().where('id', '=', user.id).execute() };
+    const before = {
+      profile: await t.db.selectFrom('doctor_profiles').selectAll().where('user_id', '=', user.id).execute(),
+      user: await t.db.selectFrom('users').selectAll().where('id', '=', user.id).execute(),
+    };
     const base = { name: 'Dra. Ana Beatriz', crmNumber: '123', crmUf: 'SP', specialty: 'Pediatria' };
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ ...base, crmNumber: 'ABC123' }, 'crmNumber', /CRM/],
@@ -157,14 +169,21 @@ describe('PATCH /api/me/profile', () => {
       const res = await t.request({ method: 'PATCH', url: '/api/me/profile', cookie, headers: { 'content-type': 'application/json' }, payload: body });
       expect(res.statusCode, body).toBe(400);
     }
-    expect({ profile: await t.db.selectFrom('doctor_profiles').selectAll().where('user_id', '=', user.id).execute(), user: await t.db.selectFrom('users').selectAll().where('id', '=', user.id).execute() }).toEqual(before);
+    expect({
+      profile: await t.db.selectFrom('doctor_profiles').selectAll().where('user_id', '=', user.id).execute(),
+      user: await t.db.selectFrom('users').selectAll().where('id', '=', user.id).execute(),
+    }).toEqual(before);
   });
 
   it('saves a patient\u2019s CPF, birth date and phone, and refuses bad ones', async () => {
     const { user, cookie } = await signedIn(await createPatient(t.db));
     const ok = await patch(cookie, { name: 'Márcia Antunes', cpf: '111.444.777-35', birthDate: '1975-12-01', phone: '+55 31 98888-7777' });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ user: { name: 'Márcia Antunes' }, patient: { cpf: '11144477735', birthDate: '1975-12-01', phone: '31988887777' }, doctor: null });
+    expect(ok.json()).toMatchObject({
+      user: { name: 'Márcia Antunes' },
+      patient: { cpf: '11144477735', birthDate: '1975-12-01', phone: '31988887777' },
+      doctor: null,
+    });
     const cases: [Record<string, unknown>, string][] = [
       [{ name: 'Márcia Antunes', cpf: '111.444.777-36' }, 'cpf'],
       [{ name: 'Márcia Antunes', cpf: 'abc' }, 'cpf'],
@@ -196,7 +215,13 @@ describe('PATCH /api/me/profile', () => {
   it('needs a session and the site\u2019s own origin', async () => {
     expect((await t.request({ method: 'PATCH', url: '/api/me/profile', payload: { name: 'Nome Novo' } })).statusCode).toBe(401);
     const { user, cookie } = await signedIn(await createPatient(t.db));
-    const evil = await t.request({ method: 'PATCH', url: '/api/me/profile', cookie, payload: { name: 'Nome Novo' }, headers: { origin: 'https://evil.example' } });
+    const evil = await t.request({
+      method: 'PATCH',
+      url: '/api/me/profile',
+      cookie,
+      payload: { name: 'Nome Novo' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(evil.statusCode).toBe(403);
     expect((await t.db.selectFrom('users').select('name').where('id', '=', user.id).executeTakeFirstOrThrow()).name).toBe(user.name);
   });
@@ -205,7 +230,10 @@ describe('PATCH /api/me/profile', () => {
 describe('PUT /api/me/photo', () => {
   it('re-encodes a JPEG as a WebP of at most 512 px without EXIF', async () => {
     const { user, cookie } = await signedIn(await createDoctor(t.db));
-    const jpeg = await solid(800, 600).jpeg().withMetadata({ exif: { IFD0: { Copyright: 'segredo' } } }).toBuffer();
+    const jpeg = await solid(800, 600)
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'segredo' } } })
+      .toBuffer();
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
     const res = await upload(cookie, jpeg);
     expect(res.statusCode, res.body).toBe(200);
@@ -239,7 +267,9 @@ describe('PUT /api/me/photo', () => {
 
   it('accepts a photo of several megabytes (above the 1 MB JSON limit, below 5 MB)', async () => {
     const { user, cookie } = await signedIn(await createPatient(t.db));
-    const noise = await sharp(randomBytes(1000 * 1000 * 3), { raw: { width: 1000, height: 1000, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    const noise = await sharp(randomBytes(1000 * 1000 * 3), { raw: { width: 1000, height: 1000, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(noise.length).toBeGreaterThan(2 * 1024 * 1024);
     expect(noise.length).toBeLessThan(5 * 1024 * 1024);
     const res = await upload(cookie, noise, 'ruido.png', 'image/png');
@@ -287,7 +317,13 @@ describe('PUT /api/me/photo', () => {
     for (const cut of [fileStart + 5 * 1024 * 1024, fileStart + 5 * 1024 * 1024 - 1000, 100_000]) {
       const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
-          { host: base.hostname, port: base.port, path: '/api/me/photo', method: 'PUT', headers: { ...headers, cookie, origin: TEST_ORIGIN, host: 'localhost:80', 'content-length': payload.length } },
+          {
+            host: base.hostname,
+            port: base.port,
+            path: '/api/me/photo',
+            method: 'PUT',
+            headers: { ...headers, cookie, origin: TEST_ORIGIN, host: 'localhost:80', 'content-length': payload.length },
+          },
           (r) => {
             let body = '';
             r.on('data', (d: Buffer) => (body += d.toString()));
@@ -344,7 +380,11 @@ describe('PUT /api/me/photo', () => {
     const { user, cookie } = await signedIn(await createPatient(t.db));
     const png = await solid(20, 20).png().toBuffer();
     const part = (name: string) =>
-      Buffer.concat([Buffer.from(`--xyz\r\nContent-Disposition: form-data; name="photo"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from('\r\n')]);
+      Buffer.concat([
+        Buffer.from(`--xyz\r\nContent-Disposition: form-data; name="photo"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
+        png,
+        Buffer.from('\r\n'),
+      ]);
     const res = await t.request({
       method: 'PUT',
       url: '/api/me/photo',
@@ -359,7 +399,13 @@ describe('PUT /api/me/photo', () => {
   it('needs a session and the site\u2019s own origin', async () => {
     const { user, cookie } = await signedIn(await createPatient(t.db));
     const body = multipart(await solid(20, 20).png().toBuffer(), 'a.png', 'image/png');
-    const evil = await t.request({ method: 'PUT', url: '/api/me/photo', cookie, payload: body.payload, headers: { ...body.headers, origin: 'https://evil.example' } });
+    const evil = await t.request({
+      method: 'PUT',
+      url: '/api/me/photo',
+      cookie,
+      payload: body.payload,
+      headers: { ...body.headers, origin: 'https://evil.example' },
+    });
     expect(evil.statusCode).toBe(403);
     expect(evil.json().error.code).toBe('bad_origin');
     expect((await t.request({ method: 'PUT', url: '/api/me/photo', ...body })).statusCode).toBe(401);
@@ -448,7 +494,11 @@ describe('GET /api/dashboard', () => {
       return res.json().user.id as string;
     };
     // Pending invites: a new doctor and a new patient of dA.
-    await create({ role: 'doctor', email: 'nova.medica@example.com', profile: { name: 'Dra. Nova Médica', crmNumber: '31337', crmUf: 'SP', specialty: 'Dermatologia' } });
+    await create({
+      role: 'doctor',
+      email: 'nova.medica@example.com',
+      profile: { name: 'Dra. Nova Médica', crmNumber: '31337', crmUf: 'SP', specialty: 'Dermatologia' },
+    });
     await create({ role: 'patient', email: 'pendente@example.com', profile: { name: 'Paciente Pendente' }, doctorIds: [dA.id] });
     // Not pending: deactivated, and expired.
     const off = await create({ role: 'patient', email: 'desligado@example.com', profile: { name: 'Paciente Desligado' }, doctorIds: [dA.id] });
@@ -458,7 +508,13 @@ describe('GET /api/dashboard', () => {
 
     const admins = await d.request({ method: 'GET', url: '/api/dashboard', cookie: adminCookie });
     expect(admins.statusCode).toBe(200);
-    expect(admins.json()).toMatchObject({ role: 'admin', doctors: { active: 2, inactive: 1 }, patients: { active: 4, inactive: 2 }, activeUsers: 7, pendingInvites: 2 });
+    expect(admins.json()).toMatchObject({
+      role: 'admin',
+      doctors: { active: 2, inactive: 1 },
+      patients: { active: 4, inactive: 2 },
+      activeUsers: 7,
+      pendingInvites: 2,
+    });
     expect(admins.json().recentUsers).toHaveLength(5);
     expect(admins.json().recentUsers[0].id).toBe(expired);
     expect(admins.json().recentUsers.some((u: { role: string }) => u.role === 'admin')).toBe(false);
@@ -467,7 +523,20 @@ describe('GET /api/dashboard', () => {
     const doctors = (await d.request({ method: 'GET', url: '/api/dashboard', cookie: doctorCookie })).json();
     expect(doctors).toMatchObject({ role: 'doctor', patients: 6, pendingInvites: 1, missingProfile: ['Chave PIX', 'Telefone', 'Foto'] });
     expect(doctors.recentPatients).toHaveLength(5);
-    await d.request({ method: 'PATCH', url: '/api/me/profile', cookie: doctorCookie, payload: { name: dA.name, crmNumber: '1', crmUf: 'AC', specialty: 'Clínica médica', phone: '11912345678', pixKeyType: 'evp', pixKey: '123e4567-e89b-12d3-a456-426614174000' } });
+    await d.request({
+      method: 'PATCH',
+      url: '/api/me/profile',
+      cookie: doctorCookie,
+      payload: {
+        name: dA.name,
+        crmNumber: '1',
+        crmUf: 'AC',
+        specialty: 'Clínica médica',
+        phone: '11912345678',
+        pixKeyType: 'evp',
+        pixKey: '123e4567-e89b-12d3-a456-426614174000',
+      },
+    });
     expect((await d.request({ method: 'GET', url: '/api/dashboard', cookie: doctorCookie })).json().missingProfile).toEqual(['Foto']);
 
     const patientCookie = await login(d, p1);

@@ -16,7 +16,13 @@ afterAll(async () => t.close());
 
 const { doctor, admin } = signedInPeople(() => t);
 
-type Entry = { action: string; actor: { id: string; role: string }; patient: { id: string }; subject: { id: string; name: string; role: string } | null; ip: string | null };
+type Entry = {
+  action: string;
+  actor: { id: string; role: string };
+  patient: { id: string };
+  subject: { id: string; name: string; role: string } | null;
+  ip: string | null;
+};
 
 /** The admin's PUT /api/users/:id for a patient, with these doctors. */
 function linkDoctors(patient: UserRow, doctorIds: string[], cookie: string) {
@@ -41,7 +47,13 @@ async function ownLog(cookie: string): Promise<Entry[]> {
 }
 
 async function rowsOf(patientId: string) {
-  return t.db.selectFrom('record_access_log').select(['action', 'subject_id', 'actor_id']).where('patient_id', '=', patientId).orderBy('created_at').orderBy('id').execute();
+  return t.db
+    .selectFrom('record_access_log')
+    .select(['action', 'subject_id', 'actor_id'])
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 describe('doctors linked to a patient by the admin', () => {
@@ -55,7 +67,13 @@ describe('doctors linked to a patient by the admin', () => {
     expect((await linkDoctors(patient, [a.user.id], adminCookie)).statusCode).toBe(200);
     const mine = await ownLog(patientCookie);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ action: 'access.granted', actor: { role: 'admin' }, patient: { id: patient.id }, subject: { id: a.user.id, name: a.user.name, role: 'doctor' }, ip: null });
+    expect(mine[0]).toMatchObject({
+      action: 'access.granted',
+      actor: { role: 'admin' },
+      patient: { id: patient.id },
+      subject: { id: a.user.id, name: a.user.name, role: 'doctor' },
+      ip: null,
+    });
 
     // Saving again with the same doctor, and adding a second one, logs only the new access.
     expect((await linkDoctors(patient, [a.user.id], adminCookie)).statusCode).toBe(200);
@@ -101,7 +119,12 @@ describe('doctors linked to a patient by the admin', () => {
     expect(await rowsOf(patient.id)).toEqual([]);
 
     // A doctor registering their own patient is the record's author, not access granted by someone else.
-    const own = await t.request({ method: 'POST', url: '/api/patients', cookie: a.cookie, payload: { email: `propria-${Date.now()}@example.com`, profile: { name: 'Pedro Alves' } } });
+    const own = await t.request({
+      method: 'POST',
+      url: '/api/patients',
+      cookie: a.cookie,
+      payload: { email: `propria-${Date.now()}@example.com`, profile: { name: 'Pedro Alves' } },
+    });
     expect(own.statusCode, own.body).toBe(201);
     expect(await rowsOf(own.json().user.id)).toEqual([]);
   });

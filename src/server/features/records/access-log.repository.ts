@@ -37,7 +37,21 @@ export async function listAccessLog(db: DbOrTrx, f: AccessLogFilter, page: numbe
   const base = filtered(db, f);
   const [rows, count] = await Promise.all([
     base
-      .select(['l.id', 'l.created_at', 'l.action', 'l.resource_id', 'l.ip', 'l.actor_id', 'a.name as actor_name', 'a.role as actor_role', 'l.patient_id', 'p.name as patient_name', 'l.subject_id', 's.name as subject_name', 's.role as subject_role'])
+      .select([
+        'l.id',
+        'l.created_at',
+        'l.action',
+        'l.resource_id',
+        'l.ip',
+        'l.actor_id',
+        'a.name as actor_name',
+        'a.role as actor_role',
+        'l.patient_id',
+        'p.name as patient_name',
+        'l.subject_id',
+        's.name as subject_name',
+        's.role as subject_role',
+      ])
       .orderBy('l.created_at', 'desc')
       .orderBy('l.id', 'desc')
       .limit(pageSize)

@@ -22,6 +22,8 @@ export async function listDoctorDrafts(db: DbOrTrx, doctorId: string, limit: num
 }
 
 export async function countDoctorDrafts(db: DbOrTrx, doctorId: string): Promise<number> {
-  const row = await ownDrafts(db, doctorId).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const row = await ownDrafts(db, doctorId)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

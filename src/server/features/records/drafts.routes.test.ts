@@ -40,7 +40,13 @@ describe('GET /api/evolutions/drafts — "Evoluções para assinar"', () => {
     expect(list.total).toBe(2);
     expect(list.items).toEqual([
       { id: outside.id, kind: 'evolution', patient: { id: p.user.id, name: p.user.name }, visitAt: null, updatedAt: expect.any(String) },
-      { id: inCall.evolutionId, kind: 'evolution', patient: { id: p.user.id, name: p.user.name }, visitAt: visitAt.toISOString(), updatedAt: expect.any(String) },
+      {
+        id: inCall.evolutionId,
+        kind: 'evolution',
+        patient: { id: p.user.id, name: p.user.name },
+        visitAt: visitAt.toISOString(),
+        updatedAt: expect.any(String),
+      },
     ]);
 
     const discarded = await t.request({ method: 'DELETE', url: `/api/evolutions/${outside.id}?version=${outside.version}`, cookie: d.cookie });

@@ -14,6 +14,12 @@ export async function listDraftsToSign(db: Db, actor: Actor): Promise<DraftsToSi
   const [rows, total] = await Promise.all([listDoctorDrafts(db, actor.user.id, SHOWN), countDoctorDrafts(db, actor.user.id)]);
   return {
     total,
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, patient: { id: r.patient_id, name: r.patient_name }, visitAt: r.started_at ?? null, updatedAt: r.updated_at })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      patient: { id: r.patient_id, name: r.patient_name },
+      visitAt: r.started_at ?? null,
+      updatedAt: r.updated_at,
+    })),
   };
 }

@@ -135,7 +135,9 @@ describe('POST /api/evolutions', () => {
     const p = await patientOf(d.user);
     const code = await createRoom(d, p.user.id);
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => t.request({ method: 'POST', url: '/api/evolutions', cookie: d.cookie, payload: { patientId: p.user.id, roomCode: code } })),
+      Array.from({ length: 4 }, () =>
+        t.request({ method: 'POST', url: '/api/evolutions', cookie: d.cookie, payload: { patientId: p.user.id, roomCode: code } }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 201]);
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
@@ -230,11 +232,22 @@ describe('PUT /api/evolutions/:id', () => {
     });
     const second = await save(d, e.id, 2, {
       content: { notes: 'Só texto' },
-      diagnoses: [{ code: 'R50', description: '' }, { code: 'J0', description: 'em digitação' }],
+      diagnoses: [
+        { code: 'R50', description: '' },
+        { code: 'J0', description: 'em digitação' },
+      ],
       prescriptions: [],
     });
     expect(second.statusCode, second.body).toBe(200);
-    expect(second.json()).toMatchObject({ version: 3, content: { complaint: '', notes: 'Só texto' }, diagnoses: [{ code: 'R50', description: '' }, { code: 'J0', description: 'em digitação' }], prescriptions: [] });
+    expect(second.json()).toMatchObject({
+      version: 3,
+      content: { complaint: '', notes: 'Só texto' },
+      diagnoses: [
+        { code: 'R50', description: '' },
+        { code: 'J0', description: 'em digitação' },
+      ],
+      prescriptions: [],
+    });
     expect(await t.db.selectFrom('prescription_items').select('id').where('evolution_id', '=', e.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('evolution_diagnoses').select('id').where('evolution_id', '=', e.id).execute()).toHaveLength(2);
   });
@@ -339,7 +352,19 @@ describe('POST /api/evolutions/:id/finalize', () => {
     });
     expect(final.contentHash).toBe(recomputed);
     // Any change to what was signed changes the hash.
-    expect(contentHashOf({ id: final.id, patientId: p.user.id, doctorId: d.user.id, kind: 'evolution', amendsId: null, finalizedAt: final.finalizedAt, content: { ...final.content, notes: 'x' }, diagnoses: final.diagnoses, prescriptions: final.prescriptions })).not.toBe(recomputed);
+    expect(
+      contentHashOf({
+        id: final.id,
+        patientId: p.user.id,
+        doctorId: d.user.id,
+        kind: 'evolution',
+        amendsId: null,
+        finalizedAt: final.finalizedAt,
+        content: { ...final.content, notes: 'x' },
+        diagnoses: final.diagnoses,
+        prescriptions: final.prescriptions,
+      }),
+    ).not.toBe(recomputed);
     expect(await auditRows('evolution.finalized', final.id)).toHaveLength(1);
     // Signing again is a no-op that returns the same entry.
     const again = await finalize(d, final.id, 1);
@@ -471,13 +496,23 @@ describe('addenda', () => {
 
     const other = await patientOf(d.user);
     const before = await snapshot();
-    const notAuthor = await t.request({ method: 'POST', url: '/api/evolutions', cookie: colleague.cookie, payload: { patientId: p.user.id, amendsId: root.id } });
+    const notAuthor = await t.request({
+      method: 'POST',
+      url: '/api/evolutions',
+      cookie: colleague.cookie,
+      payload: { patientId: p.user.id, amendsId: root.id },
+    });
     expect(notAuthor.statusCode).toBe(403);
     expect(notAuthor.json()).toEqual({ error: { code: 'forbidden', message: 'Só o médico que assinou esta evolução pode adicionar um adendo a ela.' } });
     const toDraft = await t.request({ method: 'POST', url: '/api/evolutions', cookie: d.cookie, payload: { patientId: p.user.id, amendsId: second.id } });
     expect(toDraft.statusCode).toBe(409);
     expect(toDraft.json().error.code).toBe('evolution_not_final');
-    const wrongPatient = await t.request({ method: 'POST', url: '/api/evolutions', cookie: d.cookie, payload: { patientId: other.user.id, amendsId: root.id } });
+    const wrongPatient = await t.request({
+      method: 'POST',
+      url: '/api/evolutions',
+      cookie: d.cookie,
+      payload: { patientId: other.user.id, amendsId: root.id },
+    });
     expect(wrongPatient.statusCode).toBe(404);
     const unknown = await t.request({ method: 'POST', url: '/api/evolutions', cookie: d.cookie, payload: { patientId: p.user.id, amendsId: randomUUID() } });
     expect(unknown.statusCode).toBe(404);

@@ -50,7 +50,18 @@ async function room(d: Person, patientId: string, createdAt: string, status: 'op
   const r = { id: randomUUID(), code: randomUUID().replace(/-/g, '').slice(0, 22) };
   await t.db
     .insertInto('rooms')
-    .values({ ...r, doctor_id: d.user.id, patient_id: patientId, status, reason: null, scheduled_at: null, admitted_at: null, last_activity_at: createdAt, created_at: createdAt, closed_at: null })
+    .values({
+      ...r,
+      doctor_id: d.user.id,
+      patient_id: patientId,
+      status,
+      reason: null,
+      scheduled_at: null,
+      admitted_at: null,
+      last_activity_at: createdAt,
+      created_at: createdAt,
+      closed_at: null,
+    })
     .execute();
   return r;
 }
@@ -157,7 +168,12 @@ describe('paged record lists', () => {
     expect(cPages.flatMap((pg) => pg.items.map((c) => c.id))).toEqual(newestFirst(consultations));
 
     // The rooms list is this doctor's own: the 12 rooms behind their consultations and 10 more.
-    const rooms = await t.db.selectFrom('rooms').select(['id', 'code', 'created_at']).where('doctor_id', '=', d.user.id).where('patient_id', '=', p.user.id).execute();
+    const rooms = await t.db
+      .selectFrom('rooms')
+      .select(['id', 'code', 'created_at'])
+      .where('doctor_id', '=', d.user.id)
+      .where('patient_id', '=', p.user.id)
+      .execute();
     for (let i = 0; i < 10; i++) {
       const r = await room(d, p.user.id, at(1000 + i), 'open');
       rooms.push({ ...r, created_at: at(1000 + i) });

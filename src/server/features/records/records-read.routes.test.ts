@@ -68,7 +68,10 @@ describe('GET /api/patients/:id/record', () => {
     const d = await doctor();
     const colleague = await doctor();
     const p = await patientOf(d.user, colleague.user);
-    await t.db.insertInto('consents').values({ id: randomUUID(), patient_id: p.user.id, version: TCLE_VERSION, accepted_at: '2026-11-01T12:00:00.000Z', ip: null, user_agent: null }).execute();
+    await t.db
+      .insertInto('consents')
+      .values({ id: randomUUID(), patient_id: p.user.id, version: TCLE_VERSION, accepted_at: '2026-11-01T12:00:00.000Z', ip: null, user_agent: null })
+      .execute();
     const myRoom = await createRoom(d, p.user.id, 'Retorno');
     const theirRoom = await createRoom(colleague, p.user.id, 'Primeira consulta');
     const c1 = await consultation(theirRoom, '2026-10-01T13:00:00.000Z');
@@ -86,7 +89,18 @@ describe('GET /api/patients/:id/record', () => {
     expect(record.consent).toEqual({ currentVersion: TCLE_VERSION, accepted: { version: TCLE_VERSION, acceptedAt: '2026-11-01T12:00:00.000Z' } });
     expect(record.consultations.nextCursor).toBeNull();
     expect(record.consultations.items).toEqual([
-      { id: c2, startedAt: '2026-11-20T13:00:00.000Z', endedAt: null, durationSeconds: null, finalizedBy: null, kind: 'video', roomCode: myRoom, doctorName: d.user.name, reason: 'Retorno', note: null },
+      {
+        id: c2,
+        startedAt: '2026-11-20T13:00:00.000Z',
+        endedAt: null,
+        durationSeconds: null,
+        finalizedBy: null,
+        kind: 'video',
+        roomCode: myRoom,
+        doctorName: d.user.name,
+        reason: 'Retorno',
+        note: null,
+      },
       {
         id: c1,
         startedAt: '2026-10-01T13:00:00.000Z',
@@ -105,7 +119,10 @@ describe('GET /api/patients/:id/record', () => {
     const theirs = record.evolutions.items[2];
     expect(theirs).toMatchObject({ roomCode: theirRoom, consultation: { id: c1 }, diagnoses: FULL.diagnoses, prescriptions: FULL.prescriptions });
     expect(record.evolutions.items[0]).toMatchObject({ status: 'draft', consultation: { id: c2 } });
-    expect(record.rooms).toEqual({ items: [{ code: myRoom, status: 'open', reason: 'Retorno', scheduledAt: null, createdAt: expect.any(String) }], nextCursor: null });
+    expect(record.rooms).toEqual({
+      items: [{ code: myRoom, status: 'open', reason: 'Retorno', scheduledAt: null, createdAt: expect.any(String) }],
+      nextCursor: null,
+    });
     expect((await logRows({ actorId: d.user.id })).map((l) => [l.action, l.patient_id, l.resource_id])).toEqual([['record.view', p.user.id, null]]);
   });
 
@@ -115,7 +132,10 @@ describe('GET /api/patients/:id/record', () => {
     const empty = await t.request({ method: 'GET', url: `/api/patients/${p.user.id}/record`, cookie: d.cookie });
     const none = { items: [], nextCursor: null };
     expect(empty.json()).toEqual({ consent: { currentVersion: TCLE_VERSION, accepted: null }, consultations: none, evolutions: none, rooms: none });
-    await t.db.insertInto('consents').values({ id: randomUUID(), patient_id: p.user.id, version: '2020-01-v0', accepted_at: '2020-01-02T00:00:00.000Z', ip: null, user_agent: null }).execute();
+    await t.db
+      .insertInto('consents')
+      .values({ id: randomUUID(), patient_id: p.user.id, version: '2020-01-v0', accepted_at: '2020-01-02T00:00:00.000Z', ip: null, user_agent: null })
+      .execute();
     const old = await t.request({ method: 'GET', url: `/api/patients/${p.user.id}/record`, cookie: d.cookie });
     expect(old.json().consent.accepted).toEqual({ version: '2020-01-v0', acceptedAt: '2020-01-02T00:00:00.000Z' });
   });
@@ -341,7 +361,11 @@ describe('access log', () => {
     const log = res.json();
     expect(log.total).toBe(2);
     expect(log.items.map((i: { action: string }) => i.action).sort()).toEqual(['evolution.view', 'record.view']);
-    expect(log.items.every((i: { ip: string | null; actor: { id: string }; patient: { id: string } }) => i.ip === null && i.actor.id === d.user.id && i.patient.id === p.user.id)).toBe(true);
+    expect(
+      log.items.every(
+        (i: { ip: string | null; actor: { id: string }; patient: { id: string } }) => i.ip === null && i.actor.id === d.user.id && i.patient.id === p.user.id,
+      ),
+    ).toBe(true);
     expect(log.items.find((i: { action: string }) => i.action === 'evolution.view').resourceId).toBe(final.id);
     const paged = await t.request({ method: 'GET', url: '/api/me/access-log', cookie: p.cookie, query: { pageSize: '1', page: '2' } });
     expect(paged.json()).toMatchObject({ total: 2, page: 2, pageSize: 1 });

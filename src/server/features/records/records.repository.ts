@@ -56,9 +56,15 @@ export async function listEntryPage(db: DbOrTrx, f: EntryVisibility, page: PageR
     );
   const after = page.after;
   if (after) {
-    q = q.where((eb) => eb.or([eb('evolutions.created_at', '<', after.at), eb.and([eb('evolutions.created_at', '=', after.at), eb('evolutions.id', '<', after.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('evolutions.created_at', '<', after.at), eb.and([eb('evolutions.created_at', '=', after.at), eb('evolutions.id', '<', after.id)])]),
+    );
   }
-  return q.orderBy('evolutions.created_at', 'desc').orderBy('evolutions.id', 'desc').limit(page.limit + 1).execute();
+  return q
+    .orderBy('evolutions.created_at', 'desc')
+    .orderBy('evolutions.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /**
@@ -81,7 +87,15 @@ export async function listAddenda(db: DbOrTrx, entryIds: string[], draftsOf?: st
 }
 
 export type DiagnosisRow = { evolution_id: string; code: string; description: string };
-export type PrescriptionRow = { evolution_id: string; medicine: string; dose: string; route: string; frequency: string; duration: string; instructions: string };
+export type PrescriptionRow = {
+  evolution_id: string;
+  medicine: string;
+  dose: string;
+  route: string;
+  frequency: string;
+  duration: string;
+  instructions: string;
+};
 
 /** The child rows of many entries in two queries (no N+1), in their saved order. */
 export async function loadChildren(db: DbOrTrx, ids: string[]): Promise<{ diagnoses: DiagnosisRow[]; prescriptions: PrescriptionRow[] }> {
@@ -220,7 +234,11 @@ export async function listConsultationPage(db: DbOrTrx, patientId: string, onlyF
   if (onlyFinished) q = q.where('c.ended_at', 'is not', null);
   const after = page.after;
   if (after) q = q.where((eb) => eb.or([eb('c.started_at', '<', after.at), eb.and([eb('c.started_at', '=', after.at), eb('c.id', '<', after.id)])]));
-  return q.orderBy('c.started_at', 'desc').orderBy('c.id', 'desc').limit(page.limit + 1).execute();
+  return q
+    .orderBy('c.started_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /** One page of this doctor's rooms with the patient, newest first by (created_at, id), plus one row. */
@@ -232,7 +250,11 @@ export async function listDoctorRoomPage(db: DbOrTrx, doctorId: string, patientI
     .where('patient_id', '=', patientId);
   const after = page.after;
   if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]));
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /** The latest acceptance of the consent term, whatever its version. */

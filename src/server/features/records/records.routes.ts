@@ -48,32 +48,40 @@ export async function recordsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const write = { access: 'write:evolution:own' } as const;
 
-  r.post('/api/evolutions', { config: write, schema: { body: createEvolutionInputSchema, response: { 200: evolutionSchema, 201: evolutionSchema } } }, async (req, reply) => {
-    const { evolution, created } = await createEvolution(app.db, actorOf(req), req.body);
-    reply.status(created ? 201 : 200);
-    return evolution;
-  });
+  r.post(
+    '/api/evolutions',
+    { config: write, schema: { body: createEvolutionInputSchema, response: { 200: evolutionSchema, 201: evolutionSchema } } },
+    async (req, reply) => {
+      const { evolution, created } = await createEvolution(app.db, actorOf(req), req.body);
+      reply.status(created ? 201 : 200);
+      return evolution;
+    },
+  );
   r.get('/api/evolutions/drafts', { config: write, schema: { response: { 200: draftsToSignSchema } } }, async (req) => listDraftsToSign(app.db, actorOf(req)));
   r.get('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, response: { 200: evolutionSchema } } }, async (req) =>
     getEvolution(app.db, actorOf(req), req.params.id),
   );
-  r.put('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, body: saveEvolutionInputSchema, response: { 200: evolutionSchema } } }, async (req) =>
-    saveEvolution(app.db, actorOf(req), req.params.id, req.body),
+  r.put(
+    '/api/evolutions/:id',
+    { config: write, schema: { params: idParamSchema, body: saveEvolutionInputSchema, response: { 200: evolutionSchema } } },
+    async (req) => saveEvolution(app.db, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/evolutions/:id/finalize',
     { config: write, schema: { params: idParamSchema, body: finalizeEvolutionInputSchema, response: { 200: evolutionSchema } } },
     async (req) => finalizeEvolution(app.db, actorOf(req), req.params.id, req.body.version),
   );
-  r.delete('/api/evolutions/:id', { config: write, schema: { params: idParamSchema, querystring: discardEvolutionQuerySchema, response: { 200: okSchema } } }, async (req) => {
-    await discardEvolution(app.db, actorOf(req), req.params.id, req.query.version);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/evolutions/:id',
+    { config: write, schema: { params: idParamSchema, querystring: discardEvolutionQuerySchema, response: { 200: okSchema } } },
+    async (req) => {
+      await discardEvolution(app.db, actorOf(req), req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
 
-  r.get(
-    '/api/rooms/:code/evolution',
-    { config: write, schema: { params: roomCodeParamSchema, response: { 200: roomEvolutionSchema } } },
-    async (req) => getRoomEvolution(app.db, actorOf(req), req.params.code),
+  r.get('/api/rooms/:code/evolution', { config: write, schema: { params: roomCodeParamSchema, response: { 200: roomEvolutionSchema } } }, async (req) =>
+    getRoomEvolution(app.db, actorOf(req), req.params.code),
   );
 
   r.get('/api/evolutions/:id/addenda', { config: write, schema: { params: idParamSchema, response: { 200: addendaSchema } } }, async (req) =>
@@ -110,14 +118,20 @@ export async function recordsRoutes(app: FastifyInstance): Promise<void> {
     { config: history, schema: { querystring: cursorPageQuerySchema, response: { 200: historyConsultationPageSchema } } },
     async (req) => getOwnHistoryPage(app.db, actorOf(req), 'consultations', req.query),
   );
-  r.get('/api/documents/:kind/:id', { config: { access: 'read:document:own' }, schema: { params: documentParamsSchema, response: { 200: printableDocumentSchema } } }, async (req) =>
-    getDocument(app.db, actorOf(req), app.config.clinic, req.params.kind, req.params.id),
+  r.get(
+    '/api/documents/:kind/:id',
+    { config: { access: 'read:document:own' }, schema: { params: documentParamsSchema, response: { 200: printableDocumentSchema } } },
+    async (req) => getDocument(app.db, actorOf(req), app.config.clinic, req.params.kind, req.params.id),
   );
 
-  r.get('/api/access-log', { config: { access: 'read:access-log:any' }, schema: { querystring: accessLogQuerySchema, response: { 200: accessLogSchema } } }, async (req) =>
-    listAccessLogForAdmin(app.db, req.query),
+  r.get(
+    '/api/access-log',
+    { config: { access: 'read:access-log:any' }, schema: { querystring: accessLogQuerySchema, response: { 200: accessLogSchema } } },
+    async (req) => listAccessLogForAdmin(app.db, req.query),
   );
-  r.get('/api/me/access-log', { config: { access: 'read:access-log:own' }, schema: { querystring: ownAccessLogQuerySchema, response: { 200: accessLogSchema } } }, async (req) =>
-    listOwnAccessLog(app.db, actorOf(req), req.query),
+  r.get(
+    '/api/me/access-log',
+    { config: { access: 'read:access-log:own' }, schema: { querystring: ownAccessLogQuerySchema, response: { 200: accessLogSchema } } },
+    async (req) => listOwnAccessLog(app.db, actorOf(req), req.query),
   );
 }

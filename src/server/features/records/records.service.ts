@@ -58,8 +58,7 @@ import {
 const evolutionNotFound = () => notFound('Evolução não encontrada.');
 const patientNotFound = () => notFound('Paciente não encontrado.');
 const documentNotFound = () => notFound('Documento não encontrado.');
-export const evolutionFinal = () =>
-  conflict('evolution_final', 'Esta evolução já foi assinada e não pode ser alterada. Para corrigir, adicione um adendo.');
+export const evolutionFinal = () => conflict('evolution_final', 'Esta evolução já foi assinada e não pode ser alterada. Para corrigir, adicione um adendo.');
 const versionConflict = () =>
   conflict('version_conflict', 'Esta evolução foi alterada em outra aba ou aparelho. Recarregue a página para ver a versão mais nova.');
 
@@ -73,7 +72,13 @@ async function visibleEntry(db: DbOrTrx, doctor: UserRow, id: string): Promise<E
 }
 
 async function withChildren(db: DbOrTrx, rows: EvolutionWithPeople[]): Promise<Evolution[]> {
-  return toEvolutions(rows, await loadChildren(db, rows.map((r) => r.id)));
+  return toEvolutions(
+    rows,
+    await loadChildren(
+      db,
+      rows.map((r) => r.id),
+    ),
+  );
 }
 
 async function viewOf(db: DbOrTrx, id: string): Promise<Evolution> {
@@ -111,9 +116,11 @@ export async function createEvolution(
     let amendsId: string | null = null;
     if (input.amendsId) {
       const target = await findEvolution(trx, input.amendsId);
-      const visible = target && target.patient_id === input.patientId && (target.status === 'final' || (target.status === 'draft' && target.doctor_id === doctor.id));
+      const visible =
+        target && target.patient_id === input.patientId && (target.status === 'final' || (target.status === 'draft' && target.doctor_id === doctor.id));
       if (!visible) throw evolutionNotFound();
-      if (target.status !== 'final') throw conflict('evolution_not_final', 'Só é possível adicionar um adendo a uma evolução assinada. Enquanto for rascunho, edite-a diretamente.');
+      if (target.status !== 'final')
+        throw conflict('evolution_not_final', 'Só é possível adicionar um adendo a uma evolução assinada. Enquanto for rascunho, edite-a diretamente.');
       if (target.doctor_id !== doctor.id) throw forbidden('Só o médico que assinou esta evolução pode adicionar um adendo a ela.');
       kind = 'addendum';
       amendsId = target.amends_id ?? target.id;
@@ -140,7 +147,14 @@ export async function createEvolution(
       finalized_at: null,
       discarded_at: null,
     });
-    await recordAudit(trx, { actorId: doctor.id, action: 'evolution.created', entityType: 'evolution', entityId: newId, details: { patientId: input.patientId, kind }, ip: actor.ip });
+    await recordAudit(trx, {
+      actorId: doctor.id,
+      action: 'evolution.created',
+      entityType: 'evolution',
+      entityId: newId,
+      details: { patientId: input.patientId, kind },
+      ip: actor.ip,
+    });
     return { id: newId, created: true };
   });
   return { evolution: await viewOf(db, id), created };
@@ -195,14 +209,31 @@ export async function finalizeEvolution(db: Db, actor: Actor, id: string, versio
       throw badRequest('validation_error', 'Faltam dados para assinar. Confira os campos destacados.', fieldsOf(check.error.issues));
     }
     const at = nowIso();
-    const hash = contentHashOf({ id, patientId: row.patient_id, doctorId: row.doctor_id, kind: row.kind, amendsId: row.amends_id, finalizedAt: at, content, diagnoses, prescriptions });
+    const hash = contentHashOf({
+      id,
+      patientId: row.patient_id,
+      doctorId: row.doctor_id,
+      kind: row.kind,
+      amendsId: row.amends_id,
+      finalizedAt: at,
+      content,
+      diagnoses,
+      prescriptions,
+    });
     if (!(await markFinal(trx, id, version, hash, at))) {
       // Another request signed it first: the same outcome for this caller.
       const refusal = await refusalFor(trx, id);
       if (refusal.code === 'evolution_final') return;
       throw refusal;
     }
-    await recordAudit(trx, { actorId: actor.user.id, action: 'evolution.finalized', entityType: 'evolution', entityId: id, details: { patientId: row.patient_id, contentHash: hash }, ip: actor.ip });
+    await recordAudit(trx, {
+      actorId: actor.user.id,
+      action: 'evolution.finalized',
+      entityType: 'evolution',
+      entityId: id,
+      details: { patientId: row.patient_id, contentHash: hash },
+      ip: actor.ip,
+    });
   });
   return viewOf(db, id);
 }
@@ -213,7 +244,14 @@ export async function discardEvolution(db: Db, actor: Actor, id: string, version
     const row = await visibleEntry(trx, actor.user, id);
     if (row.status === 'final') throw evolutionFinal();
     if (!(await markDiscarded(trx, id, nowIso(), version))) throw await refusalFor(trx, id);
-    await recordAudit(trx, { actorId: actor.user.id, action: 'evolution.discarded', entityType: 'evolution', entityId: id, details: { patientId: row.patient_id }, ip: actor.ip });
+    await recordAudit(trx, {
+      actorId: actor.user.id,
+      action: 'evolution.discarded',
+      entityType: 'evolution',
+      entityId: id,
+      details: { patientId: row.patient_id },
+      ip: actor.ip,
+    });
   });
 }
 
@@ -235,7 +273,11 @@ function cursorPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => PageCurso
 async function entryPage(db: DbOrTrx, f: EntryVisibility, q: PageQuery): Promise<EvolutionPage> {
   const rows = await listEntryPage(db, f, pageRequest(q));
   const entries = rows.slice(0, q.limit);
-  const addenda = await listAddenda(db, entries.map((e) => e.id), f.draftsOf);
+  const addenda = await listAddenda(
+    db,
+    entries.map((e) => e.id),
+    f.draftsOf,
+  );
   const ordered = entries.flatMap((e) => [e, ...addenda.filter((a) => a.amends_id === e.id)]);
   const last = entries[entries.length - 1];
   return { items: await withChildren(db, ordered), nextCursor: rows.length > q.limit && last ? encodePageCursor({ at: last.created_at, id: last.id }) : null };
@@ -243,7 +285,12 @@ async function entryPage(db: DbOrTrx, f: EntryVisibility, q: PageQuery): Promise
 
 async function recordConsultationPage(db: DbOrTrx, patientId: string, q: PageQuery): Promise<CursorPage<RecordConsultation>> {
   const rows = await listConsultationPage(db, patientId, false, pageRequest(q));
-  return cursorPage(rows, q.limit, (c) => ({ at: c.started_at, id: c.id }), (page) => page.map(toRecordConsultation));
+  return cursorPage(
+    rows,
+    q.limit,
+    (c) => ({ at: c.started_at, id: c.id }),
+    (page) => page.map(toRecordConsultation),
+  );
 }
 
 async function recordRoomPage(db: DbOrTrx, doctorId: string, patientId: string, q: PageQuery): Promise<CursorPage<RecordRoom>> {
@@ -296,7 +343,13 @@ export async function getPatientRecordPage<L extends PatientRecordList>(
   list: L,
   q: PageQuery,
 ): Promise<PatientRecord[L]>;
-export async function getPatientRecordPage(db: Db, actor: Actor, patientId: string, list: PatientRecordList, q: PageQuery): Promise<PatientRecord[PatientRecordList]> {
+export async function getPatientRecordPage(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  list: PatientRecordList,
+  q: PageQuery,
+): Promise<PatientRecord[PatientRecordList]> {
   if (!(await isDoctorOfPatient(db, actor.user.id, patientId))) throw patientNotFound();
   await logRecordAccess(db, actor, patientId, 'record.view', null);
   if (list === 'evolutions') return entryPage(db, { patientId, draftsOf: actor.user.id }, q);
@@ -332,8 +385,7 @@ export async function getDocument(db: Db, actor: Actor, clinic: Config['clinic']
   const row = await findEvolution(db, id);
   if (!row || row.status === 'discarded') throw documentNotFound();
   const user = actor.user;
-  const allowed =
-    (user.role === 'patient' && row.patient_id === user.id) || (user.role === 'doctor' && (await isDoctorOfPatient(db, user.id, row.patient_id)));
+  const allowed = (user.role === 'patient' && row.patient_id === user.id) || (user.role === 'doctor' && (await isDoctorOfPatient(db, user.id, row.patient_id)));
   if (!allowed) throw documentNotFound();
   if (row.status === 'draft') {
     // Only the author knows the draft exists.

@@ -62,7 +62,11 @@ describe('GET /api/document-verifications/:code', () => {
 
     const res = await verify(codeOf(url));
     expect(res.statusCode, res.body).toBe(200);
-    const profile = await t.db.selectFrom('doctor_profiles').select(['crm_number', 'crm_uf', 'specialty']).where('user_id', '=', d.user.id).executeTakeFirstOrThrow();
+    const profile = await t.db
+      .selectFrom('doctor_profiles')
+      .select(['crm_number', 'crm_uf', 'specialty'])
+      .where('user_id', '=', d.user.id)
+      .executeTakeFirstOrThrow();
     expect(res.json()).toEqual({
       kind: 'evolution',
       doctor: { name: 'Helena Duarte', crm: formatCrm(profile.crm_number, profile.crm_uf), specialty: profile.specialty },
@@ -104,7 +108,10 @@ describe('GET /api/document-verifications/:code', () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     const created = await t.request({ method: 'POST', url: '/api/evolutions', cookie: d.cookie, payload: { patientId: p.user.id } });
-    await t.db.insertInto('document_verifications').values({ code: 'B'.repeat(22), evolution_id: created.json().id, created_at: new Date().toISOString() }).execute();
+    await t.db
+      .insertInto('document_verifications')
+      .values({ code: 'B'.repeat(22), evolution_id: created.json().id, created_at: new Date().toISOString() })
+      .execute();
     expect((await verify('B'.repeat(22))).statusCode).toBe(404);
 
     for (const bad of ['123', 'A'.repeat(23), `${'A'.repeat(21)}!`]) expect((await verify(encodeURIComponent(bad))).statusCode, bad).toBe(400);
@@ -152,7 +159,12 @@ describe('GET /api/rooms/:code/evolution', () => {
     expect(none.json()).toEqual({ evolution: null });
 
     const created = await t.request({ method: 'POST', url: '/api/evolutions', cookie: d.cookie, payload: { patientId: p.user.id, roomCode: code } });
-    await t.request({ method: 'PUT', url: `/api/evolutions/${created.json().id}`, cookie: d.cookie, payload: { version: 1, content: { notes: 'Rascunho da consulta' } } });
+    await t.request({
+      method: 'PUT',
+      url: `/api/evolutions/${created.json().id}`,
+      cookie: d.cookie,
+      payload: { version: 1, content: { notes: 'Rascunho da consulta' } },
+    });
     const found = await t.request({ method: 'GET', url: `/api/rooms/${code}/evolution`, cookie: d.cookie });
     expect(found.json().evolution).toMatchObject({ id: created.json().id, status: 'draft', content: { notes: 'Rascunho da consulta' } });
   });

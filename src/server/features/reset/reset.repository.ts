@@ -50,19 +50,39 @@ export async function countRows(db: DbOrTrx, table: string): Promise<number> {
 }
 
 export async function countUsersByRole(db: DbOrTrx): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('users').select(['role', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('role').execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('role')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.role, num(r.n)]));
 }
 
 /** Starts a reset, unless one is running (the partial unique index): false then. A 'running' row older than an hour is a crashed reset and is marked failed first. */
-export async function claimReset(db: DbOrTrx, row: { id: string; actor_id: string; actor_name: string; actor_email: string; started_at: string }): Promise<boolean> {
+export async function claimReset(
+  db: DbOrTrx,
+  row: { id: string; actor_id: string; actor_name: string; actor_email: string; started_at: string },
+): Promise<boolean> {
   const stale = new Date(Date.parse(row.started_at) - 3_600_000).toISOString();
-  await db.updateTable('reset_log').set({ status: 'failed', finished_at: row.started_at, error: 'interrompido' }).where('status', '=', 'running').where('started_at', '<', stale).execute();
-  const r = await db.insertInto('reset_log').values({ ...row, status: 'running', finished_at: null, counts: null, backup_name: null, backup_sha256: null, error: null }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  await db
+    .updateTable('reset_log')
+    .set({ status: 'failed', finished_at: row.started_at, error: 'interrompido' })
+    .where('status', '=', 'running')
+    .where('started_at', '<', stale)
+    .execute();
+  const r = await db
+    .insertInto('reset_log')
+    .values({ ...row, status: 'running', finished_at: null, counts: null, backup_name: null, backup_sha256: null, error: null })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function finishReset(db: DbOrTrx, id: string, set: Partial<Pick<ResetLogTable, 'status' | 'finished_at' | 'counts' | 'backup_name' | 'backup_sha256' | 'error'>>): Promise<void> {
+export async function finishReset(
+  db: DbOrTrx,
+  id: string,
+  set: Partial<Pick<ResetLogTable, 'status' | 'finished_at' | 'counts' | 'backup_name' | 'backup_sha256' | 'error'>>,
+): Promise<void> {
   await db.updateTable('reset_log').set(set).where('id', '=', id).execute();
 }
 
@@ -89,6 +109,10 @@ export async function eraseNonAdmins(db: DbOrTrx, keepSessionId: string): Promis
 
 /** A 'running' reset when no reset can be running (a single node starting): it was interrupted by a crash. */
 export async function failRunningResets(db: DbOrTrx, at: string): Promise<number> {
-  const r = await db.updateTable('reset_log').set({ status: 'failed', finished_at: at, error: 'interrompido' }).where('status', '=', 'running').executeTakeFirst();
+  const r = await db
+    .updateTable('reset_log')
+    .set({ status: 'failed', finished_at: at, error: 'interrompido' })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

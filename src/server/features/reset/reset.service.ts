@@ -9,9 +9,20 @@ import { recordAudit } from '#server/core/audit.repository.ts';
 import { confirmCurrentPassword } from '#server/features/auth/auth.service.ts';
 import { createBackup } from '#server/features/backups/backup.service.ts';
 import { resetClinicFees } from '#server/features/billing/fees.service.ts';
-import { ERASED_TABLES, claimReset, countRows, countUsersByRole, eraseNonAdmins, eraseTable, failRunningResets, finishReset, listResets } from './reset.repository';
+import {
+  ERASED_TABLES,
+  claimReset,
+  countRows,
+  countUsersByRole,
+  eraseNonAdmins,
+  eraseTable,
+  failRunningResets,
+  finishReset,
+  listResets,
+} from './reset.repository';
 
-export const resetDisabled = () => new AppError('reset_disabled', 403, 'A redefinição do banco de dados está desligada nesta instalação (RESET_ENABLED=false).');
+export const resetDisabled = () =>
+  new AppError('reset_disabled', 403, 'A redefinição do banco de dados está desligada nesta instalação (RESET_ENABLED=false).');
 
 /** What a reset would erase and keep, with the resets made before. */
 export async function previewReset(db: Db, config: Config): Promise<ResetPreview> {
@@ -74,13 +85,22 @@ export async function resetDatabase(db: Db, config: Config, auth: Auth, password
       const at = nowIso();
       await resetClinicFees(trx, user.id, at);
       await finishReset(trx, id, { status: 'done', finished_at: at, counts: JSON.stringify(counts), backup_name: backup.name, backup_sha256: backup.sha256 });
-      await recordAudit(trx, { actorId: user.id, action: 'database.reset', entityType: 'database', entityId: null, details: { resetId: id, backup: backup.name, sha256: backup.sha256, erased: counts }, ip });
+      await recordAudit(trx, {
+        actorId: user.id,
+        action: 'database.reset',
+        entityType: 'database',
+        entityId: null,
+        details: { resetId: id, backup: backup.name, sha256: backup.sha256, erased: counts },
+        ip,
+      });
       return counts;
     });
     hooks.disconnectEveryone();
     return { erased, backup: { name: backup.name, sha256: backup.sha256, dir: config.backups.dir, sizeBytes: backup.sizeBytes } };
   } catch (error) {
-    await finishReset(db, id, { status: 'failed', finished_at: nowIso(), error: error instanceof AppError ? error.code : 'erro interno' }).catch(() => undefined);
+    await finishReset(db, id, { status: 'failed', finished_at: nowIso(), error: error instanceof AppError ? error.code : 'erro interno' }).catch(
+      () => undefined,
+    );
     throw error;
   }
 }

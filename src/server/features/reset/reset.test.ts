@@ -22,7 +22,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function sampleChecksum(db: Db): Promise<string> {
   const users = await db.selectFrom('users').select(['id', 'email', 'name', 'role']).orderBy('id').execute();
   const bills = await db.selectFrom('billing_records').select(['id', 'consultation_id', 'price_cents', 'doctor_cents', 'status']).orderBy('id').execute();
-  return createHash('sha256').update(JSON.stringify([users, bills])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([users, bills]))
+    .digest('hex');
 }
 
 /** The backup restored with `npm run db:restore`'s code into a database of its own (not the app's). */
@@ -32,7 +34,13 @@ async function restoredCopy(t: TestApp, name: string): Promise<{ db: Db; drop: (
     const config = { ...t.config, dataDir: target, database: { kind: 'sqlite' as const, file: path.join(target, 'restored.sqlite') } };
     await restoreBackup(config, path.join(t.config.backups.dir, name));
     const db = createDb(config.database);
-    return { db, drop: async () => { await db.destroy(); fs.rmSync(target, { recursive: true, force: true }); } };
+    return {
+      db,
+      drop: async () => {
+        await db.destroy();
+        fs.rmSync(target, { recursive: true, force: true });
+      },
+    };
   }
   const dbName = `mc_restored_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const url = new URL(t.config.database.url);
@@ -82,7 +90,7 @@ describe('database reset', () => {
     expect((await tablesOf(t)).filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it('is the admin\'s alone, asks for REDEFINIR and the password, and erases nothing otherwise', async () => {
+  it("is the admin's alone, asks for REDEFINIR and the password, and erases nothing otherwise", async () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     for (const cookie of [d.cookie, p.cookie]) {
@@ -154,7 +162,11 @@ describe('database reset', () => {
     const roles = await t.db.selectFrom('users').select('role').distinct().execute();
     expect(roles.map((r) => r.role)).toEqual(['admin']);
     for (const table of ERASED_TABLES.filter((x) => x !== 'audit_log')) expect(await countRows(t.db, table), table).toBe(0);
-    expect(await t.db.selectFrom('fee_settings').select(['price_cents', 'clinic_bps', 'review_below_seconds']).executeTakeFirstOrThrow()).toEqual({ price_cents: 15_000, clinic_bps: 2_000, review_below_seconds: 120 });
+    expect(await t.db.selectFrom('fee_settings').select(['price_cents', 'clinic_bps', 'review_below_seconds']).executeTakeFirstOrThrow()).toEqual({
+      price_cents: 15_000,
+      clinic_bps: 2_000,
+      review_below_seconds: 120,
+    });
     expect(result.erased.users).toBeGreaterThanOrEqual(2);
 
     // The caller's session stays, every other one is gone.
@@ -173,10 +185,27 @@ describe('database reset', () => {
   it('lets one reset run at a time: while one runs (on any node) the other gets 409, by the database', async () => {
     const admin = await createAdmin(t.db);
     const cookie = await login(t, admin);
-    const running = { id: crypto.randomUUID(), status: 'running' as const, actor_id: admin.id, actor_name: admin.name, actor_email: admin.email, started_at: new Date().toISOString(), finished_at: null, counts: null, backup_name: null, backup_sha256: null, error: null };
+    const running = {
+      id: crypto.randomUUID(),
+      status: 'running' as const,
+      actor_id: admin.id,
+      actor_name: admin.name,
+      actor_email: admin.email,
+      started_at: new Date().toISOString(),
+      finished_at: null,
+      counts: null,
+      backup_name: null,
+      backup_sha256: null,
+      error: null,
+    };
     await t.db.insertInto('reset_log').values(running).execute();
     // A second 'running' row is refused by the partial unique index itself, not only by the code.
-    await expect(t.db.insertInto('reset_log').values({ ...running, id: crypto.randomUUID() }).execute()).rejects.toThrow();
+    await expect(
+      t.db
+        .insertInto('reset_log')
+        .values({ ...running, id: crypto.randomUUID() })
+        .execute(),
+    ).rejects.toThrow();
     const res = await reset(t, cookie, { confirmation: 'REDEFINIR', password: PASSWORD });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'reset_running', message: 'Uma redefinição já está em andamento. Aguarde ela terminar.' });

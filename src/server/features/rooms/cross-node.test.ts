@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, createAdmin, createDoctor, createPatient } from '#tests/helpers/factories.ts';
-import { type ServerProcess, addressOf, createPgDatabase, spawnServer, startNode as startInProcessNode, tcpFrontDoor, throwawayRedis } from '#tests/helpers/nodes.ts';
+import {
+  type ServerProcess,
+  addressOf,
+  createPgDatabase,
+  spawnServer,
+  startNode as startInProcessNode,
+  tcpFrontDoor,
+  throwawayRedis,
+} from '#tests/helpers/nodes.ts';
 import { TEST_REDIS_URL, postgresAvailable, redisAvailable, redisServerAvailable } from '#tests/helpers/requirements.ts';
 import { type ClientSocket, Recorder, connectSocket, request } from '#tests/helpers/sockets.ts';
 import { TCLE_VERSION } from '#shared/domain/tcle.ts';
@@ -108,7 +116,10 @@ async function callAcrossNodes() {
   const d = recorder(doctorSocket);
   const p = recorder(patientSocket);
   expect(await request(doctorSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'doctor', admitted: true, peer: { state: 'offline' } } });
-  expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true, data: { role: 'patient', admitted: false, peer: { state: 'in_call' } } });
+  expect(await request(patientSocket, 'room:join', { code })).toMatchObject({
+    ok: true,
+    data: { role: 'patient', admitted: false, peer: { state: 'in_call' } },
+  });
   return { ...people, doctorSocket, patientSocket, d, p };
 }
 
@@ -163,7 +174,13 @@ describe.skipIf(!services)('a doctor on node A and a patient on node B', () => {
     const closedMark = p.mark();
     expect(await request(pair.doctorSocket, 'room:finalize', { code })).toMatchObject({ ok: true });
     expect(await p.waitFor('room:closed', { code }, closedMark)).toEqual({ code, reason: 'finalized' });
-    expect(await db.selectFrom('consultations').select('id').where('room_id', '=', db.selectFrom('rooms').select('id').where('code', '=', code)).execute()).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom('consultations')
+        .select('id')
+        .where('room_id', '=', db.selectFrom('rooms').select('id').where('code', '=', code))
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('logout on node A disconnects the same person’s socket on node B at once', async () => {
@@ -176,7 +193,7 @@ describe.skipIf(!services)('a doctor on node A and a patient on node B', () => {
     expect(await gone).toBe('io server disconnect');
   });
 
-  it('a password change on node A ends the person\'s other sessions on node B but not the one that changed it; deactivation on node A ends the rest', async () => {
+  it("a password change on node A ends the person's other sessions on node B but not the one that changed it; deactivation on node A ends the rest", async () => {
     const { doctor } = await roomWithPeople();
     const changing = await login(a, doctor);
     const other = await login(b, doctor);
@@ -273,7 +290,12 @@ describe.skipIf(!services)('SIGTERM on the doctor’s node during a call', () =>
     const people = await roomWithPeople(b);
     const { code } = people;
     // The doctor's page, as app-connection.ts opens it: reconnection on, and a join on every connect (the call client does that).
-    const doctor: ClientSocket = io(door.url, { transports: ['websocket'], extraHeaders: { cookie: people.doctorCookie, origin: door.url }, forceNew: true, reconnectionDelay: 200 });
+    const doctor: ClientSocket = io(door.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: people.doctorCookie, origin: door.url },
+      forceNew: true,
+      reconnectionDelay: 200,
+    });
     sockets.push(doctor);
     const d = recorder(doctor);
     const joins: Promise<unknown>[] = [];

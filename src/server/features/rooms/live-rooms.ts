@@ -142,7 +142,8 @@ export class LiveRooms {
     this.dropHere(code);
     this.peers?.broadcast('rooms:closed', code, nowIso());
     const [left] = await Promise.all([this.state.dropWaiting(code), this.state.closed(code)]);
-    if (left) this.realtime.notify({ userId: left.doctorId }, 'waiting:changed', { code, patientId: left.patientId, patientName: left.patientName, waiting: false });
+    if (left)
+      this.realtime.notify({ userId: left.doctorId }, 'waiting:changed', { code, patientId: left.patientId, patientName: left.patientName, waiting: false });
   }
 
   /** Another node closed the room: forget it here. */

@@ -50,7 +50,11 @@ describe.skipIf(!services)('RedisRoomState: two nodes, one room', () => {
     await clients[0]!.hSet(`mc:presence:${room}:u1`, 'dead-node', JSON.stringify({ s: 'in_call', t: now - 60_000, n: 1, f: now - 10 }));
     expect(await b.presence(room, 'u1')).toBe('reconnecting');
     expect(await b.isOnline(room, 'u1')).toBe(false);
-    await clients[0]!.hSet(`mc:presence:${room}:u1`, 'dead-node', JSON.stringify({ s: 'in_call', t: now - 60_000, n: 1, f: now - GRACE - PRESENCE_HEARTBEAT_MS - 10 }));
+    await clients[0]!.hSet(
+      `mc:presence:${room}:u1`,
+      'dead-node',
+      JSON.stringify({ s: 'in_call', t: now - 60_000, n: 1, f: now - GRACE - PRESENCE_HEARTBEAT_MS - 10 }),
+    );
     expect(await b.presence(room, 'u1')).toBe('offline');
   });
 

@@ -90,7 +90,12 @@ export const relaySignal = ({ io, live }: RoomEventDeps) =>
     const room = live.joinedRoom(socket, code);
     // This socket's own person: their sockets here tell (a socket is on one node).
     if (live.presence.state(code, user.id) !== 'in_call') throw notInCall();
-    io.to(memberRoom(code, live.peerOf(room, user.id))).emit('signal', { code, from: user.id, ...(description ? { description } : {}), ...(candidate !== undefined ? { candidate } : {}) });
+    io.to(memberRoom(code, live.peerOf(room, user.id))).emit('signal', {
+      code,
+      from: user.id,
+      ...(description ? { description } : {}),
+      ...(candidate !== undefined ? { candidate } : {}),
+    });
     return null;
   });
 

@@ -26,7 +26,9 @@ export async function roomLinkRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => getRoomLanding(app.db, req.params.code),
   );
-  r.post('/api/rooms/:code/patient-link', { config: { access: 'create:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomPatientLinkSchema } } }, async (req) =>
-    roomPatientLink(app.db, actorOf(req), req.params.code),
+  r.post(
+    '/api/rooms/:code/patient-link',
+    { config: { access: 'create:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomPatientLinkSchema } } },
+    async (req) => roomPatientLink(app.db, actorOf(req), req.params.code),
   );
 }

@@ -34,7 +34,14 @@ export async function roomPatientLink(db: Db, actor: Actor, code: string): Promi
   }
   const invite = await db.transaction().execute(async (trx) => {
     const link = await createInvite(trx, patient.id, actor.user.id, actor.baseUrl);
-    await recordAudit(trx, { actorId: actor.user.id, action: 'invite.renewed', entityType: 'user', entityId: patient.id, details: { roomId: room.id }, ip: actor.ip });
+    await recordAudit(trx, {
+      actorId: actor.user.id,
+      action: 'invite.renewed',
+      entityType: 'user',
+      entityId: patient.id,
+      details: { roomId: room.id },
+      ip: actor.ip,
+    });
     return link;
   });
   const token = invite.url.slice(invite.url.lastIndexOf('/') + 1);

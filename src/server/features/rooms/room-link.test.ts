@@ -20,11 +20,12 @@ async function openRoom(patient: UserRow, cookie = doctorCookie): Promise<string
   expect(res.statusCode).toBe(201);
   return res.json().code as string;
 }
-const patientLink = (code: string, cookie: string | null = doctorCookie) => t.request({ method: 'POST', url: `/api/rooms/${code}/patient-link`, cookie: cookie ?? undefined });
+const patientLink = (code: string, cookie: string | null = doctorCookie) =>
+  t.request({ method: 'POST', url: `/api/rooms/${code}/patient-link`, cookie: cookie ?? undefined });
 const inviteTokenOf = (url: string) => url.split('#convite=')[1]!;
 
 describe('GET /api/room-links/:code (the landing page, before sign-in)', () => {
-  it('tells only the doctor\'s name and whether the room is open', async () => {
+  it("tells only the doctor's name and whether the room is open", async () => {
     const patient = await createPatient(t.db, { doctors: [doctor] });
     const code = await openRoom(patient);
     const res = await t.request({ method: 'GET', url: `/api/room-links/${code}` });
@@ -54,7 +55,7 @@ describe('GET /api/room-links/:code (the landing page, before sign-in)', () => {
   });
 });
 
-describe('POST /api/rooms/:code/patient-link (the doctor\'s one message)', () => {
+describe("POST /api/rooms/:code/patient-link (the doctor's one message)", () => {
   it('for a patient without a password: the room link carries a fresh invite that sets the password and opens the room', async () => {
     const patient = await createPatient(t.db, { doctors: [doctor], activated: false });
     const code = await openRoom(patient);
@@ -76,7 +77,11 @@ describe('POST /api/rooms/:code/patient-link (the doctor\'s one message)', () =>
     const patient = await createPatient(t.db, { doctors: [doctor] });
     const code = await openRoom(patient);
     const res = await patientLink(code);
-    expect(res.json()).toEqual({ url: expect.stringMatching(new RegExp(`^http://localhost(:80)?/sala/${code}$`)), patientHasPassword: true, inviteExpiresAt: null });
+    expect(res.json()).toEqual({
+      url: expect.stringMatching(new RegExp(`^http://localhost(:80)?/sala/${code}$`)),
+      patientHasPassword: true,
+      inviteExpiresAt: null,
+    });
     expect(await t.db.selectFrom('invites').select('id').where('user_id', '=', patient.id).execute()).toEqual([]);
   });
 
@@ -104,7 +109,12 @@ describe('POST /api/rooms/:code/patient-link (the doctor\'s one message)', () =>
     const patientCookie = await login(t, withPassword);
     expect((await patientLink(await openRoom(withPassword), patientCookie)).statusCode).toBe(403);
     expect((await patientLink(code, null)).statusCode).toBe(401);
-    const foreign = await t.request({ method: 'POST', url: `/api/rooms/${code}/patient-link`, cookie: doctorCookie, headers: { origin: 'https://evil.example' } });
+    const foreign = await t.request({
+      method: 'POST',
+      url: `/api/rooms/${code}/patient-link`,
+      cookie: doctorCookie,
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.statusCode).toBe(403);
     expect(await t.db.selectFrom('invites').select('id').where('user_id', '=', patient.id).execute()).toEqual([]);
   });

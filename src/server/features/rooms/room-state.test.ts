@@ -28,6 +28,8 @@ describe('mergePresence: one person seen from several nodes', () => {
     expect(mergePresence([view({ s: 'reconnecting', n: 0, t: NOW - 10, f: NOW + 1 })], NOW, GRACE)).toBe('reconnecting');
     // Its node died before saying "offline".
     expect(mergePresence([view({ s: 'reconnecting', n: 0, t: NOW - 10, f: NOW })], NOW, GRACE)).toBe('offline');
-    expect(mergePresence([view({ s: 'left', n: 0, t: NOW - 100 }), view({ s: 'reconnecting', n: 0, t: NOW - 10, f: NOW + 1 })], NOW, GRACE)).toBe('reconnecting');
+    expect(mergePresence([view({ s: 'left', n: 0, t: NOW - 100 }), view({ s: 'reconnecting', n: 0, t: NOW - 10, f: NOW + 1 })], NOW, GRACE)).toBe(
+      'reconnecting',
+    );
   });
 });

@@ -120,7 +120,9 @@ export function mergePresence(views: readonly NodeView[], now: number, graceMs: 
   let best: { state: PresenceState; at: number } | undefined;
   for (const v of views) {
     const candidate =
-      v.n > 0 ? { state: now < v.f + graceMs ? ('reconnecting' as const) : ('offline' as const), at: v.f } : { state: v.s === 'reconnecting' && now >= v.f ? ('offline' as const) : v.s, at: v.t };
+      v.n > 0
+        ? { state: now < v.f + graceMs ? ('reconnecting' as const) : ('offline' as const), at: v.f }
+        : { state: v.s === 'reconnecting' && now >= v.f ? ('offline' as const) : v.s, at: v.t };
     if (!best || candidate.at > best.at) best = candidate;
   }
   return best?.state ?? 'offline';

@@ -8,7 +8,8 @@ export type Online = (code: string, userId: string) => boolean | Promise<boolean
 
 /** A room as both sides see it. */
 export async function toRoom(r: RoomWithPeople, baseUrl: string, isOnline: Online): Promise<Room> {
-  const [doctorOnline, patientOnline] = r.status === 'open' ? await Promise.all([isOnline(r.code, r.doctor_id), isOnline(r.code, r.patient_id)]) : [false, false];
+  const [doctorOnline, patientOnline] =
+    r.status === 'open' ? await Promise.all([isOnline(r.code, r.doctor_id), isOnline(r.code, r.patient_id)]) : [false, false];
   return {
     code: r.code,
     status: r.status,

@@ -66,7 +66,12 @@ describe('POST /api/rooms', () => {
     const d = await doctor();
     const p = await patientOf(d.user);
     const before = await snapshot(t.db);
-    const res = await t.request({ method: 'POST', url: '/api/rooms', cookie: d.cookie, payload: { patientId: p.user.id, reason: 'Retorno', scheduledAt: '2026-12-01T10:00:00-03:00' } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/rooms',
+      cookie: d.cookie,
+      payload: { patientId: p.user.id, reason: 'Retorno', scheduledAt: '2026-12-01T10:00:00-03:00' },
+    });
     expect(res.statusCode).toBe(201);
     const room = res.json();
     expect(room.code).toMatch(CODE);
@@ -123,7 +128,12 @@ describe('POST /api/rooms', () => {
 
   it('validates the input', async () => {
     const d = await doctor();
-    for (const payload of [{}, { patientId: 'not-a-uuid' }, { patientId: randomUUID(), scheduledAt: 'amanhã' }, { patientId: randomUUID(), reason: 'x'.repeat(201) }]) {
+    for (const payload of [
+      {},
+      { patientId: 'not-a-uuid' },
+      { patientId: randomUUID(), scheduledAt: 'amanhã' },
+      { patientId: randomUUID(), reason: 'x'.repeat(201) },
+    ]) {
       const res = await t.request({ method: 'POST', url: '/api/rooms', cookie: d.cookie, payload });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_error');
@@ -299,7 +309,13 @@ describe('POST /api/rooms/:code/finalize', () => {
     const res = await t.request({ method: 'POST', url: `/api/rooms/${code}/finalize`, cookie: d.cookie });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'finished', consultation: null });
-    expect(await t.db.selectFrom('consultations').select('id').where('room_id', '=', await roomId(code)).execute()).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('consultations')
+        .select('id')
+        .where('room_id', '=', await roomId(code))
+        .execute(),
+    ).toEqual([]);
   });
 
   it('refuses the patient (403) and another doctor (404 no_access)', async () => {
@@ -312,7 +328,11 @@ describe('POST /api/rooms/:code/finalize', () => {
     const res = await t.request({ method: 'POST', url: `/api/rooms/${code}/finalize`, cookie: other.cookie });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('no_access');
-    const row = await t.db.selectFrom('consultations').select('ended_at').where('room_id', '=', await roomId(code)).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('consultations')
+      .select('ended_at')
+      .where('room_id', '=', await roomId(code))
+      .executeTakeFirstOrThrow();
     expect(row.ended_at).toBeNull();
   });
 });

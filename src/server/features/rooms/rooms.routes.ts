@@ -17,22 +17,34 @@ export async function roomsRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/rooms/waiting', { config: { access: 'read:waiting-room:own' }, schema: { response: { 200: waitingPatientsSchema } } }, async (req) =>
     listWaitingPatients(app.db, actorOf(req), app.rooms.waitingFor),
   );
-  r.post('/api/rooms', { config: { access: 'create:room:own' }, schema: { body: createRoomInputSchema, response: { 201: roomSchema } } }, async (req, reply) => {
-    reply.status(201);
-    return createRoom(app.db, actorOf(req), online, req.body);
-  });
+  r.post(
+    '/api/rooms',
+    { config: { access: 'create:room:own' }, schema: { body: createRoomInputSchema, response: { 201: roomSchema } } },
+    async (req, reply) => {
+      reply.status(201);
+      return createRoom(app.db, actorOf(req), online, req.body);
+    },
+  );
   r.get('/api/rooms/:code', { config: { access: 'read:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } }, async (req) =>
     getRoom(app.db, actorOf(req), online, req.params.code),
   );
-  r.post('/api/rooms/:code/cancel', { config: { access: 'create:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } }, async (req) => {
-    const room = await cancelRoom(app.db, actorOf(req), online, req.params.code);
-    app.rooms.closeEverywhere(room.code, 'cancelled');
-    return room;
-  });
-  r.post('/api/rooms/:code/finalize', { config: { access: 'finalize:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } }, async (req) => {
-    const actor = actorOf(req);
-    await finalizeOwnRoom(app.db, actor, req.params.code);
-    app.rooms.closeEverywhere(req.params.code, 'finalized');
-    return getRoom(app.db, actor, online, req.params.code);
-  });
+  r.post(
+    '/api/rooms/:code/cancel',
+    { config: { access: 'create:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } },
+    async (req) => {
+      const room = await cancelRoom(app.db, actorOf(req), online, req.params.code);
+      app.rooms.closeEverywhere(room.code, 'cancelled');
+      return room;
+    },
+  );
+  r.post(
+    '/api/rooms/:code/finalize',
+    { config: { access: 'finalize:room:own' }, schema: { params: roomCodeParamSchema, response: { 200: roomSchema } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await finalizeOwnRoom(app.db, actor, req.params.code);
+      app.rooms.closeEverywhere(req.params.code, 'finalized');
+      return getRoom(app.db, actor, online, req.params.code);
+    },
+  );
 }

@@ -36,11 +36,7 @@ export async function roomForMember(db: DbOrTrx, code: string, user: Pick<UserRo
  * concurrently or after a crash, the room closes once and one consultation is recorded.
  * Returns the consultation (null when no call happened) and whether this call did the closing.
  */
-export async function finalizeRoom(
-  db: Db,
-  room: RoomRow,
-  by: 'doctor' | 'auto',
-): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
+export async function finalizeRoom(db: Db, room: RoomRow, by: 'doctor' | 'auto'): Promise<{ consultation: ConsultationRow | null; closedNow: boolean }> {
   return db.transaction().execute(async (trx) => finalizeRoomIn(trx, room, by));
 }
 
@@ -107,7 +103,14 @@ export async function createRoom(db: Db, actor: Actor, isOnline: Online, input: 
       created_at: at,
       closed_at: null,
     });
-    await recordAudit(trx, { actorId: actor.user.id, action: 'room.created', entityType: 'room', entityId: id, details: { patientId: input.patientId }, ip: actor.ip });
+    await recordAudit(trx, {
+      actorId: actor.user.id,
+      action: 'room.created',
+      entityType: 'room',
+      entityId: id,
+      details: { patientId: input.patientId },
+      ip: actor.ip,
+    });
   });
   return getRoom(db, actor, isOnline, code);
 }

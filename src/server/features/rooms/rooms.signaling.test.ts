@@ -148,7 +148,10 @@ describe('a call through the signaling server', () => {
     expect(await waiting).toMatchObject({ userId: patient.id, state: 'waiting' });
 
     // A waiting patient cannot signal yet.
-    expect(await request(patientSocket, 'signal', { code, description: { type: 'offer', sdp: 'v=0' } })).toMatchObject({ ok: false, error: { code: 'not_in_call' } });
+    expect(await request(patientSocket, 'signal', { code, description: { type: 'offer', sdp: 'v=0' } })).toMatchObject({
+      ok: false,
+      error: { code: 'not_in_call' },
+    });
 
     const admitted = nextEvent(patientSocket, 'room:admitted');
     const doctorStart = nextEvent(doctor, 'call:start');
@@ -172,7 +175,12 @@ describe('a call through the signaling server', () => {
     const [a, b] = await Promise.all([request(doctor, 'room:finalize', { code }), request(doctor, 'room:finalize', { code })]);
     expect(a.ok && b.ok).toBe(true);
     expect(await closed).toEqual({ code, reason: 'finalized' });
-    const rows = await t.db.selectFrom('consultations').innerJoin('rooms', 'rooms.id', 'consultations.room_id').select(['consultations.ended_at', 'rooms.status']).where('rooms.code', '=', code).execute();
+    const rows = await t.db
+      .selectFrom('consultations')
+      .innerJoin('rooms', 'rooms.id', 'consultations.room_id')
+      .select(['consultations.ended_at', 'rooms.status'])
+      .where('rooms.code', '=', code)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'finished' });
     expect(rows[0]!.ended_at).toBeTruthy();
@@ -210,7 +218,10 @@ describe('refused joins', () => {
       expect(member).toMatchObject({ ok: false, error: { code: 'no_access' } });
       expect(member).toEqual(unknown);
       // Not having joined, it cannot relay anything into the room either.
-      expect(await request(s, 'signal', { code: pair.code, description: { type: 'offer', sdp: 'v=0' } })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+      expect(await request(s, 'signal', { code: pair.code, description: { type: 'offer', sdp: 'v=0' } })).toMatchObject({
+        ok: false,
+        error: { code: 'not_joined' },
+      });
       expect(await request(s, 'chat:send', { code: pair.code, text: 'olá' })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
       expect(await request(s, 'room:admit', { code: pair.code })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
       expect(await request(s, 'room:finalize', { code: pair.code })).toMatchObject({ ok: false, error: { code: 'no_access' } });
@@ -286,7 +297,10 @@ describe('refused payloads', () => {
     ];
     for (const [event, payload] of bad) {
       const reply = await request(pair.doctorSocket, event as 'signal', payload);
-      expect(reply, `${event} ${JSON.stringify(payload).slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.any(String) } });
+      expect(reply, `${event} ${JSON.stringify(payload).slice(0, 80)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', message: expect.any(String) },
+      });
     }
     await expectUnaffected(pair, marks);
     expect(await chatRows(main, code)).toEqual([]);
@@ -319,7 +333,10 @@ describe('refused payloads', () => {
     const doctorTab = await socketFor(pair.doctorCookie);
     for (const s of [patientTab, doctorTab]) {
       expect(await request(s, 'signal', { code, description: { type: 'offer', sdp: 'v=0' } })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
-      expect(await request(s, 'signal', { code, candidate: { candidate: 'candidate:1 1 udp 1 192.0.2.1 1 typ host' } })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+      expect(await request(s, 'signal', { code, candidate: { candidate: 'candidate:1 1 udp 1 192.0.2.1 1 typ host' } })).toMatchObject({
+        ok: false,
+        error: { code: 'not_joined' },
+      });
       expect(await request(s, 'media:state', { code, audio: false, video: false, screen: true })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
       expect(await request(s, 'chat:send', { code, text: 'antes de entrar' })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
       expect(await request(s, 'call:connected', { code })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
@@ -336,7 +353,7 @@ describe('limits per person, not per connection', () => {
     flood = await listeningApp({ SOCKET_EVENTS_PER_10S: '60', CHAT_MESSAGES_PER_ROOM: '10' });
   });
 
-  it('shares one event budget across all of a person\'s sockets and disconnects each one that floods', async () => {
+  it("shares one event budget across all of a person's sockets and disconnects each one that floods", async () => {
     const pair = await livePair(flood);
     const { code } = pair;
     // The patient opens two more tabs in the call: three joins of cost 10 each spent 30 of 60.
@@ -371,7 +388,10 @@ describe('limits per person, not per connection', () => {
     // The first tab, quiet all along, is still connected and still hears the doctor.
     expect(pair.patientSocket.connected).toBe(true);
     const pm = pair.p.mark();
-    expect(await request(pair.doctorSocket, 'signal', { code, candidate: { candidate: 'candidate:9 1 udp 1 192.0.2.9 9 typ host' } })).toEqual({ ok: true, data: null });
+    expect(await request(pair.doctorSocket, 'signal', { code, candidate: { candidate: 'candidate:9 1 udp 1 192.0.2.9 9 typ host' } })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await pair.p.waitFor('signal', {}, pm)).toMatchObject({ from: pair.doctor.id });
     // The flooding session comes back at once: refused at the door for a while (no lookup, no join).
     const again = await connectSocket(flood.url, pair.patientCookie).then(
@@ -424,9 +444,10 @@ describe('limits per person, not per connection', () => {
     expect(outcomes.at(-1)).toBe('websocket error');
   });
 
-  it('stops a person\'s chat at CHAT_MESSAGES_PER_ROOM in a room, with a plain message', async () => {
+  it("stops a person's chat at CHAT_MESSAGES_PER_ROOM in a room, with a plain message", async () => {
     const pair = await livePair(flood);
-    for (let i = 0; i < 10; i += 1) expect(await request(pair.patientSocket, 'chat:send', { code: pair.code, text: `mensagem ${i}` })).toMatchObject({ ok: true });
+    for (let i = 0; i < 10; i += 1)
+      expect(await request(pair.patientSocket, 'chat:send', { code: pair.code, text: `mensagem ${i}` })).toMatchObject({ ok: true });
     expect(await request(pair.patientSocket, 'chat:send', { code: pair.code, text: 'mais uma' })).toEqual({
       ok: false,
       error: { code: 'chat_quota', message: 'Você já enviou o máximo de mensagens nesta consulta. Continue pela conversa em vídeo.' },
@@ -438,7 +459,7 @@ describe('limits per person, not per connection', () => {
 });
 
 describe('relay and chat history', () => {
-  it('relays signals and media state only to the other member\'s sockets, never to the sender\'s other tabs', async () => {
+  it("relays signals and media state only to the other member's sockets, never to the sender's other tabs", async () => {
     const pair = await livePair();
     const { code } = pair;
     const secondTab = await socketFor(pair.doctorCookie);
@@ -450,7 +471,12 @@ describe('relay and chat history', () => {
     expect(await request(pair.doctorSocket, 'media:state', { code, audio: false, video: true, screen: false })).toEqual({ ok: true, data: null });
     await pair.p.waitFor('media:state', {}, pm);
     // (The second tab's join also sends both members a fresh call:start; only relays matter here.)
-    expect(pair.p.since(pm).map((e) => e.name).filter((n) => n !== 'call:start')).toEqual(['signal', 'media:state']);
+    expect(
+      pair.p
+        .since(pm)
+        .map((e) => e.name)
+        .filter((n) => n !== 'call:start'),
+    ).toEqual(['signal', 'media:state']);
     await sleep(100);
     expect(second.since(sm).filter((e) => e.name === 'signal' || e.name === 'media:state')).toEqual([]);
   });
@@ -476,7 +502,8 @@ describe('relay and chat history', () => {
   it('answers a socket that joins again without telling the other member anything new', async () => {
     const pair = await livePair();
     const dm = pair.d.mark();
-    for (let i = 0; i < 3; i += 1) expect(await request(pair.patientSocket, 'room:join', { code: pair.code })).toMatchObject({ ok: true, data: { admitted: true } });
+    for (let i = 0; i < 3; i += 1)
+      expect(await request(pair.patientSocket, 'room:join', { code: pair.code })).toMatchObject({ ok: true, data: { admitted: true } });
     await sleep(100);
     expect(pair.d.since(dm).map((e) => e.name)).toEqual([]);
     await expectRelay(pair);
@@ -489,7 +516,10 @@ describe('relay and chat history', () => {
     const patient = await socketFor(room.patientCookie);
     expect(await request(doctor, 'room:join', { code: room.code })).toMatchObject({ ok: true });
     expect(await request(patient, 'room:join', { code: room.code })).toMatchObject({ ok: true, data: { admitted: false } });
-    expect(await request(patient, 'media:state', { code: room.code, audio: true, video: true, screen: false })).toMatchObject({ ok: false, error: { code: 'not_in_call' } });
+    expect(await request(patient, 'media:state', { code: room.code, audio: true, video: true, screen: false })).toMatchObject({
+      ok: false,
+      error: { code: 'not_in_call' },
+    });
     expect(await request(patient, 'chat:send', { code: room.code, text: 'Doutora, estou aqui.' })).toMatchObject({ ok: true });
     expect(await d.waitFor('chat:message')).toMatchObject({ fromUserId: room.patient.id, text: 'Doutora, estou aqui.' });
     expect(d.events.filter((e) => e.name === 'media:state')).toEqual([]);
@@ -502,13 +532,25 @@ describe('presence', () => {
     const doctorSocket = await socketFor(room.doctorCookie);
     const d = new Recorder(doctorSocket);
     const joined = await request<{ peer: { userId: string; state: string } }>(doctorSocket, 'room:join', { code: room.code });
-    expect(joined).toMatchObject({ ok: true, data: { role: 'doctor', admitted: true, peer: { userId: room.patient.id, name: room.patient.name, state: 'offline' } } });
+    expect(joined).toMatchObject({
+      ok: true,
+      data: { role: 'doctor', admitted: true, peer: { userId: room.patient.id, name: room.patient.name, state: 'offline' } },
+    });
 
     const patientSocket = await socketFor(room.patientCookie);
     const p = new Recorder(patientSocket);
     const patientJoin = await request(patientSocket, 'room:join', { code: room.code });
-    expect(patientJoin).toMatchObject({ ok: true, data: { role: 'patient', admitted: false, peer: { userId: room.doctor.id, name: room.doctor.name, state: 'in_call' } } });
-    expect(await d.waitFor('presence', { userId: room.patient.id })).toEqual({ code: room.code, userId: room.patient.id, role: 'patient', name: room.patient.name, state: 'waiting' });
+    expect(patientJoin).toMatchObject({
+      ok: true,
+      data: { role: 'patient', admitted: false, peer: { userId: room.doctor.id, name: room.doctor.name, state: 'in_call' } },
+    });
+    expect(await d.waitFor('presence', { userId: room.patient.id })).toEqual({
+      code: room.code,
+      userId: room.patient.id,
+      role: 'patient',
+      name: room.patient.name,
+      state: 'waiting',
+    });
 
     // Only the doctor admits.
     expect(await request(patientSocket, 'room:admit', { code: room.code })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -589,7 +631,12 @@ describe('relay', () => {
     const pair = await livePair();
     const { code } = pair;
     const marks = marksOf(pair);
-    const candidates = Array.from({ length: 5 }, (_, i) => ({ candidate: `candidate:${i} 1 udp 2122260223 192.0.2.${i} 5440${i} typ host`, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'abcd' }));
+    const candidates = Array.from({ length: 5 }, (_, i) => ({
+      candidate: `candidate:${i} 1 udp 2122260223 192.0.2.${i} 5440${i} typ host`,
+      sdpMid: '0',
+      sdpMLineIndex: 0,
+      usernameFragment: 'abcd',
+    }));
     expect(await request(pair.doctorSocket, 'signal', { code, description: { type: 'offer', sdp: 'v=0 offer' } })).toEqual({ ok: true, data: null });
     for (const candidate of candidates) expect(await request(pair.doctorSocket, 'signal', { code, candidate })).toEqual({ ok: true, data: null });
     expect(await request(pair.doctorSocket, 'signal', { code, candidate: null })).toEqual({ ok: true, data: null });
@@ -622,8 +669,15 @@ describe('relay', () => {
     const pair = await livePair();
     const { code } = pair;
     const marks = marksOf(pair);
-    const sent = await request<{ id: string; text: string; fromUserId: string; fromName: string; sentAt: string; roomCode: string }>(pair.patientSocket, 'chat:send', { code, text: '  Doutora, estou com febre.  ' });
-    expect(sent).toMatchObject({ ok: true, data: { roomCode: code, fromUserId: pair.patient.id, fromName: pair.patient.name, text: 'Doutora, estou com febre.' } });
+    const sent = await request<{ id: string; text: string; fromUserId: string; fromName: string; sentAt: string; roomCode: string }>(
+      pair.patientSocket,
+      'chat:send',
+      { code, text: '  Doutora, estou com febre.  ' },
+    );
+    expect(sent).toMatchObject({
+      ok: true,
+      data: { roomCode: code, fromUserId: pair.patient.id, fromName: pair.patient.name, text: 'Doutora, estou com febre.' },
+    });
     const delivered = await pair.d.waitFor('chat:message', {}, marks.d);
     expect(delivered).toEqual(sent.ok && sent.data);
     expect(await request(pair.doctorSocket, 'chat:send', { code, text: 'Desde quando?' })).toMatchObject({ ok: true });
@@ -721,7 +775,12 @@ describe('automatic finalization of abandoned calls', () => {
     expect(rows[0]).toMatchObject({ status: 'finished', finalized_by: 'auto' });
     expect(rows[0]!.ended_at).toBeTruthy();
     expect(rows[0]!.duration_seconds).toBeGreaterThanOrEqual(0);
-    const audits = await idle.t.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'consultation.finished').where('entity_id', '=', rows[0]!.id).execute();
+    const audits = await idle.t.db
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('action', '=', 'consultation.finished')
+      .where('entity_id', '=', rows[0]!.id)
+      .execute();
     expect(audits).toEqual([{ actor_id: null }]);
 
     const kept = await consultationsOf(idle, ongoing.code);

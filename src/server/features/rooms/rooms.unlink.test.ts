@@ -85,7 +85,13 @@ describe('unlinking a doctor from a patient', () => {
     const room = await roomRow(code);
     expect(room.status).toBe('cancelled');
     expect(room.closed_at).not.toBeNull();
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_id', 'details']).where('entity_type', '=', 'room').where('entity_id', '=', room.id).where('action', '=', 'room.cancelled').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'details'])
+      .where('entity_type', '=', 'room')
+      .where('entity_id', '=', room.id)
+      .where('action', '=', 'room.cancelled')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ reason: 'doctor_unlinked', doctorId: doctor.id, patientId: patient.id });
 

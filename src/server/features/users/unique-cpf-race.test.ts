@@ -19,10 +19,20 @@ it('a CPF that slips past the check is refused by the unique index as 409 cpf_ta
   const doctor = await createDoctor(t.db);
   const doctorCookie = await login(t, doctor);
   const cpf = VALID_CPFS[0]!;
-  const first = await t.request({ method: 'POST', url: '/api/users', cookie: adminCookie, payload: { role: 'patient', email: 'primeira@example.com', profile: { name: 'Carlos Pereira', cpf }, doctorIds: [] } });
+  const first = await t.request({
+    method: 'POST',
+    url: '/api/users',
+    cookie: adminCookie,
+    payload: { role: 'patient', email: 'primeira@example.com', profile: { name: 'Carlos Pereira', cpf }, doctorIds: [] },
+  });
   expect(first.statusCode, first.body).toBe(201);
 
-  const second = await t.request({ method: 'POST', url: '/api/patients', cookie: doctorCookie, payload: { email: 'segunda@example.com', profile: { name: 'Paulo Ribeiro', cpf } } });
+  const second = await t.request({
+    method: 'POST',
+    url: '/api/patients',
+    cookie: doctorCookie,
+    payload: { email: 'segunda@example.com', profile: { name: 'Paulo Ribeiro', cpf } },
+  });
   expect(second.statusCode, second.body).toBe(409);
   expect(second.json().error).toEqual({
     code: 'cpf_taken',

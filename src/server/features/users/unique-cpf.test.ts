@@ -69,7 +69,12 @@ describe('one CPF, one patient', () => {
     const own = freshCpf();
     const other = await patientWithCpf(own);
     const put = (value: string) =>
-      t.request({ method: 'PUT', url: `/api/users/${other.id}`, cookie: adminCookie, payload: { role: 'patient', email: other.email, profile: { name: 'Outra Pessoa', cpf: value }, doctorIds: [] } });
+      t.request({
+        method: 'PUT',
+        url: `/api/users/${other.id}`,
+        cookie: adminCookie,
+        payload: { role: 'patient', email: other.email, profile: { name: 'Outra Pessoa', cpf: value }, doctorIds: [] },
+      });
     expectCpfTaken(await put(cpf));
     expect((await t.db.selectFrom('patient_profiles').select('cpf').where('user_id', '=', other.id).executeTakeFirstOrThrow()).cpf).toBe(own);
     expect((await t.db.selectFrom('users').select('name').where('id', '=', other.id).executeTakeFirstOrThrow()).name).not.toBe('Outra Pessoa');
@@ -90,7 +95,12 @@ describe('one CPF, one patient', () => {
     expect(await counts(t.db)).toEqual(before);
 
     const mine = await createPatient(t.db, { doctors: [doctor] });
-    const edit = await t.request({ method: 'PUT', url: `/api/patients/${mine.id}`, cookie, payload: { profile: { name: 'Paulo Ribeiro', cpf: formatCpf(cpf) } } });
+    const edit = await t.request({
+      method: 'PUT',
+      url: `/api/patients/${mine.id}`,
+      cookie,
+      payload: { profile: { name: 'Paulo Ribeiro', cpf: formatCpf(cpf) } },
+    });
     expectCpfTaken(edit);
     expect((await t.db.selectFrom('patient_profiles').select('cpf').where('user_id', '=', mine.id).executeTakeFirstOrThrow()).cpf).toBeNull();
   });
@@ -112,7 +122,12 @@ describe('one CPF, one patient', () => {
     const cpf = freshCpf();
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        t.request({ method: 'POST', url: '/api/users', cookie: adminCookie, payload: { role: 'patient', email: newEmail(), profile: { name: 'Carlos Pereira', cpf }, doctorIds: [] } }),
+        t.request({
+          method: 'POST',
+          url: '/api/users',
+          cookie: adminCookie,
+          payload: { role: 'patient', email: newEmail(), profile: { name: 'Carlos Pereira', cpf }, doctorIds: [] },
+        }),
       ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);

@@ -35,7 +35,11 @@ describe('concurrent registrations', () => {
     const crmNumber = String(700_000 + Math.floor(Math.random() * 99_999));
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        createUser({ role: 'doctor', email: `crm-${crmNumber}-${i}@example.com`, profile: { name: 'Dra. Corrida Silva', crmNumber, crmUf: 'RJ', specialty: 'Pediatria' } }),
+        createUser({
+          role: 'doctor',
+          email: `crm-${crmNumber}-${i}@example.com`,
+          profile: { name: 'Dra. Corrida Silva', crmNumber, crmUf: 'RJ', specialty: 'Pediatria' },
+        }),
       ),
     );
     const codes = answers.map((r) => r.statusCode).sort();
@@ -51,7 +55,10 @@ describe('isUniqueViolation', () => {
       .insertInto('users')
       .values({ ...doctor, id: crypto.randomUUID(), search_text: 'x' } as never)
       .execute()
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isUniqueViolation(err, UNIQUE.userEmail)).toBe(true);
     expect(isUniqueViolation(err, UNIQUE.doctorCrm)).toBe(false);
     expect(isUniqueViolation(new Error('UNIQUE constraint failed: users.email'), UNIQUE.userEmail)).toBe(false);

@@ -148,7 +148,12 @@ describe('search text kept by every writer', () => {
     const id = created.json().user.id as string;
     expect(await adminSearch(`otavio ${k}`)).toEqual([id]);
 
-    const edited = await t.request({ method: 'PUT', url: `/api/users/${id}`, cookie: admin, payload: { role: 'patient', email: `segundo.${k}@example.com`, profile: { name: `Otávio ${k} Novo` }, doctorIds: [] } });
+    const edited = await t.request({
+      method: 'PUT',
+      url: `/api/users/${id}`,
+      cookie: admin,
+      payload: { role: 'patient', email: `segundo.${k}@example.com`, profile: { name: `Otávio ${k} Novo` }, doctorIds: [] },
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(await adminSearch(`${k} antigo`)).toEqual([]);
     expect(await adminSearch(`primeiro.${k}`)).toEqual([]);
@@ -157,7 +162,12 @@ describe('search text kept by every writer', () => {
 
     const doctor = await people.doctor();
     const patient = await createPatient(t.db, { doctors: [doctor.user], name: `Paciente ${k} Inicial` });
-    const byDoctor = await t.request({ method: 'PUT', url: `/api/patients/${patient.id}`, cookie: doctor.cookie, payload: { profile: { name: `Paciente ${k} Corrigida` } } });
+    const byDoctor = await t.request({
+      method: 'PUT',
+      url: `/api/patients/${patient.id}`,
+      cookie: doctor.cookie,
+      payload: { profile: { name: `Paciente ${k} Corrigida` } },
+    });
     expect(byDoctor.statusCode, byDoctor.body).toBe(200);
     expect(await adminSearch(`${k} inicial`)).toEqual([]);
     expect(await adminSearch(`${k} corrigida`)).toEqual([patient.id]);

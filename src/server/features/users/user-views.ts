@@ -22,7 +22,10 @@ export function toUserSummary(
   doctor?: { crm_number: string | null; crm_uf: string | null; specialty: string | null } | null,
   pendingInvite = true,
 ): UserSummary {
-  const subtitle = doctor?.crm_number && doctor.crm_uf && doctor.specialty ? doctorSubtitle({ crm_number: doctor.crm_number, crm_uf: doctor.crm_uf, specialty: doctor.specialty }) : null;
+  const subtitle =
+    doctor?.crm_number && doctor.crm_uf && doctor.specialty
+      ? doctorSubtitle({ crm_number: doctor.crm_number, crm_uf: doctor.crm_uf, specialty: doctor.specialty })
+      : null;
   return {
     id: user.id,
     email: user.email,

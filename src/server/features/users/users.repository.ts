@@ -13,7 +13,10 @@ export async function findUserByEmail(db: DbOrTrx, email: string): Promise<UserR
 
 /** Inserts a user with the search text of its name and e-mail. */
 export async function insertUser(db: DbOrTrx, user: Omit<NewUser, 'search_text'>): Promise<void> {
-  await db.insertInto('users').values({ ...user, search_text: userSearchText(user) }).execute();
+  await db
+    .insertInto('users')
+    .values({ ...user, search_text: userSearchText(user) })
+    .execute();
 }
 
 /** Updates a user; a new name or e-mail also rewrites the search text, so every writer keeps it. */
@@ -21,7 +24,9 @@ export async function updateUser(db: DbOrTrx, id: string, changes: Omit<UserUpda
   let set: UserUpdate = changes;
   if (changes.name !== undefined || changes.email !== undefined) {
     const current =
-      changes.name !== undefined && changes.email !== undefined ? undefined : await db.selectFrom('users').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
+      changes.name !== undefined && changes.email !== undefined
+        ? undefined
+        : await db.selectFrom('users').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
     const name = changes.name ?? current?.name;
     const email = changes.email ?? current?.email;
     if (name !== undefined && email !== undefined) set = { ...changes, search_text: userSearchText({ name, email }) };
@@ -39,22 +44,25 @@ export async function findPatientProfile(db: DbOrTrx, userId: string): Promise<P
 
 export async function upsertDoctorProfile(db: DbOrTrx, row: DoctorProfileRow): Promise<void> {
   const { user_id: _id, ...changes } = row;
-  await db.insertInto('doctor_profiles').values(row).onConflict((oc) => oc.column('user_id').doUpdateSet(changes)).execute();
+  await db
+    .insertInto('doctor_profiles')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(changes))
+    .execute();
 }
 
 export async function upsertPatientProfile(db: DbOrTrx, row: PatientProfileRow): Promise<void> {
   const { user_id: _id, ...changes } = row;
-  await db.insertInto('patient_profiles').values(row).onConflict((oc) => oc.column('user_id').doUpdateSet(changes)).execute();
+  await db
+    .insertInto('patient_profiles')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(changes))
+    .execute();
 }
 
 /** Another doctor already holding this CRM/UF, if any. */
 export async function findDoctorByCrm(db: DbOrTrx, crmUf: string, crmNumber: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('doctor_profiles')
-    .select('user_id')
-    .where('crm_uf', '=', crmUf)
-    .where('crm_number', '=', crmNumber)
-    .executeTakeFirst();
+  const row = await db.selectFrom('doctor_profiles').select('user_id').where('crm_uf', '=', crmUf).where('crm_number', '=', crmNumber).executeTakeFirst();
   return row?.user_id;
 }
 
@@ -105,7 +113,10 @@ type UserIds = AliasableExpression<{ user_id: string }>;
 
 /** Doctors whose CRM number contains the digits (one row per doctor: a small table), and patients whose CPF starts with them. */
 function documentMatches(db: DbOrTrx, digits: string) {
-  const crm = db.selectFrom('doctor_profiles').select('doctor_profiles.user_id').where(sql<boolean>`crm_number like ${`%${escapeLike(digits)}%`} escape '\\'`);
+  const crm = db
+    .selectFrom('doctor_profiles')
+    .select('doctor_profiles.user_id')
+    .where(sql<boolean>`crm_number like ${`%${escapeLike(digits)}%`} escape '\\'`);
   if (digits.length > 11) return crm;
   return crm.union(
     db
@@ -121,7 +132,10 @@ function documentMatches(db: DbOrTrx, digits: string) {
 function startingWith(db: DbOrTrx, text: string) {
   // Byte order on PostgreSQL (the index is collate "C"), so the range is a prefix whatever the database's collation.
   const column = isPostgres(db) ? sql<string>`search_text collate "C"` : sql<string>`search_text`;
-  return db.selectFrom('users').where(column, '>=', text).where(column, '<', text + TOP);
+  return db
+    .selectFrom('users')
+    .where(column, '>=', text)
+    .where(column, '<', text + TOP);
 }
 
 /** One search term, three ways to apply it: all give the same people. */
@@ -165,7 +179,16 @@ function matcherOf(db: DbOrTrx, term: SearchTerm): Matcher {
       .innerJoin(sql.table('user_search_keys').as('k'), (j) => j.on(sql.ref('k.id'), '=', sql.ref('f.rowid')))
       .select(sql<string>`k.user_id`.as('user_id'))
       .where(phrase);
-    count = async () => Number((await db.selectFrom(sql.table('user_search_fts').as('f')).select((eb) => eb.fn.countAll<number>().as('n')).where(phrase).executeTakeFirstOrThrow()).n);
+    count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom(sql.table('user_search_fts').as('f'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where(phrase)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     row = sql<boolean>`instr(users.search_text, ${text}) > 0`;
   }
   if (term.digits === null) return { ids, count, row };
@@ -223,21 +246,46 @@ export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSi
     let q = db
       .selectFrom('users')
       // Bound parameters are capped (SQLite 32,766): past that, the same set as a subquery.
-      .where('users.id', 'in', links.length <= 30_000 ? links.map((l) => l.patient_id) : (eb) => eb.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId));
+      .where(
+        'users.id',
+        'in',
+        links.length <= 30_000
+          ? links.map((l) => l.patient_id)
+          : (eb) => eb.selectFrom('doctor_patients').select('patient_id').where('doctor_id', '=', doctorId),
+      );
     if (f.status) q = q.where('users.status', '=', f.status);
     if (term) q = q.where(matcherOf(db, term).row);
     // Materialized, so the sort happens on these few rows: PostgreSQL would rather walk the whole
     // name index in order (45 ms) than sort a few hundred rows.
-    const mine = db.with((w) => w('mine').materialized(), () => q.select(['users.id', 'users.name'])).selectFrom('mine');
-    const rows = await mine.select(['mine.id', sql<number>`count(*) over ()`.as('total')]).orderBy('mine.name').orderBy('mine.id').limit(pageSize).offset(offset).execute();
+    const mine = db
+      .with(
+        (w) => w('mine').materialized(),
+        () => q.select(['users.id', 'users.name']),
+      )
+      .selectFrom('mine');
+    const rows = await mine
+      .select(['mine.id', sql<number>`count(*) over ()`.as('total')])
+      .orderBy('mine.name')
+      .orderBy('mine.id')
+      .limit(pageSize)
+      .offset(offset)
+      .execute();
     ids = rows.map((r) => r.id);
     // Past the last page there is no row to carry the total.
-    total = rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : Number((await mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    total =
+      rows.length > 0
+        ? Number(rows[0]!.total)
+        : offset === 0
+          ? 0
+          : Number((await mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else if (!term) {
     let q = db.selectFrom('users');
     if (f.role) q = q.where('users.role', '=', f.role);
     if (f.status) q = q.where('users.status', '=', f.status);
-    const [rows, count] = await Promise.all([q.select('users.id').orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute(), countByRoleStatus(db, f)]);
+    const [rows, count] = await Promise.all([
+      q.select('users.id').orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute(),
+      countByRoleStatus(db, f),
+    ]);
     ids = rows.map((r) => r.id);
     total = count;
   } else if (term.text.length < MIN_SUBSTRING_TERM && term.digits === null) {
@@ -261,10 +309,18 @@ export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSi
     if (f.role) matched = matched.where('users.role', '=', f.role);
     if (f.status) matched = matched.where('users.status', '=', f.status);
     const walk = ((offset + pageSize) * inFilter) / matches < WALK_FACTOR * matches;
-    const rows = await (walk ? walked.select('users.id') : matched.select('users.id')).orderBy('users.name').orderBy('users.id').limit(pageSize).offset(offset).execute();
+    const rows = await (walk ? walked.select('users.id') : matched.select('users.id'))
+      .orderBy('users.name')
+      .orderBy('users.id')
+      .limit(pageSize)
+      .offset(offset)
+      .execute();
     ids = rows.map((r) => r.id);
     if (!f.role && !f.status && term.digits === null) total = matches;
-    else total = Number((await (inFilter < WALK_FACTOR * matches ? walked : matched).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    else
+      total = Number(
+        (await (inFilter < WALK_FACTOR * matches ? walked : matched).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      );
   }
   if (ids.length === 0) return { rows: [], total };
 
@@ -273,7 +329,13 @@ export async function listUsers(db: DbOrTrx, f: UserFilter, page: number, pageSi
     .leftJoin('doctor_profiles', 'doctor_profiles.user_id', 'users.id')
     .leftJoin('patient_profiles', 'patient_profiles.user_id', 'users.id')
     .selectAll('users')
-    .select(['doctor_profiles.crm_number', 'doctor_profiles.crm_uf', 'doctor_profiles.specialty', 'patient_profiles.phone as patient_phone', 'patient_profiles.birth_date'])
+    .select([
+      'doctor_profiles.crm_number',
+      'doctor_profiles.crm_uf',
+      'doctor_profiles.specialty',
+      'patient_profiles.phone as patient_phone',
+      'patient_profiles.birth_date',
+    ])
     // A correlated max() per row of the page only; uses consultations_patient.
     .select((eb) => {
       let last = eb
@@ -307,7 +369,15 @@ export async function listDoctorsOfPatient(db: DbOrTrx, patientId: string) {
     .selectFrom('doctor_patients')
     .innerJoin('users', 'users.id', 'doctor_patients.doctor_id')
     .innerJoin('doctor_profiles', 'doctor_profiles.user_id', 'users.id')
-    .select(['users.id', 'users.name', 'users.status', 'users.photo_version', 'doctor_profiles.specialty', 'doctor_profiles.crm_number', 'doctor_profiles.crm_uf'])
+    .select([
+      'users.id',
+      'users.name',
+      'users.status',
+      'users.photo_version',
+      'doctor_profiles.specialty',
+      'doctor_profiles.crm_number',
+      'doctor_profiles.crm_uf',
+    ])
     .where('doctor_patients.patient_id', '=', patientId)
     .orderBy('users.name')
     .execute();

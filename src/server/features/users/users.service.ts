@@ -38,7 +38,9 @@ type PatientProfileData = z.output<typeof patientProfileInputSchema>;
 export const emailTaken = () =>
   conflict('email_taken', 'Este e-mail já tem cadastro.', { email: 'Este e-mail já tem cadastro. Use outro ou procure a pessoa na lista.' });
 export const cpfTaken = () =>
-  conflict('cpf_taken', 'Já existe um paciente com este CPF.', { 'profile.cpf': 'Já existe um paciente com este CPF. Confira os números ou procure a pessoa na lista.' });
+  conflict('cpf_taken', 'Já existe um paciente com este CPF.', {
+    'profile.cpf': 'Já existe um paciente com este CPF. Confira os números ou procure a pessoa na lista.',
+  });
 
 /** The signed-in person with their profile. */
 export async function getMe(db: DbOrTrx, user: UserRow): Promise<Me> {
@@ -56,7 +58,11 @@ export async function savePatientProfile(trx: DbOrTrx, userId: string, p: Patien
     const holder = await findPatientIdByCpf(trx, cpf);
     if (holder && holder !== userId) throw cpfTaken();
   }
-  await rethrowUnique(UNIQUE.patientCpf, cpfTaken, upsertPatientProfile(trx, { user_id: userId, cpf, birth_date: p.birthDate ?? null, phone: p.phone ?? null, updated_at: at }));
+  await rethrowUnique(
+    UNIQUE.patientCpf,
+    cpfTaken,
+    upsertPatientProfile(trx, { user_id: userId, cpf, birth_date: p.birthDate ?? null, phone: p.phone ?? null, updated_at: at }),
+  );
 }
 
 /**

@@ -38,7 +38,13 @@ function doctorInput(o: { email?: string; name?: string; crmNumber?: string; crm
   return {
     role: 'doctor',
     email: email ?? `medica-${tag()}@example.com`,
-    profile: { name: 'Dra. Júlia Souza', crmNumber: String(1_000_000 + Math.floor(Math.random() * 8_999_999)), crmUf: 'SP', specialty: 'Cardiologia', ...profile },
+    profile: {
+      name: 'Dra. Júlia Souza',
+      crmNumber: String(1_000_000 + Math.floor(Math.random() * 8_999_999)),
+      crmUf: 'SP',
+      specialty: 'Cardiologia',
+      ...profile,
+    },
   };
 }
 
@@ -53,7 +59,13 @@ async function createUser(payload: unknown, cookie = adminCookie) {
 
 /** What the admin did to a person, oldest first (their own sign-ins are audited too, but not by the admin). */
 async function auditActions(entityId: string): Promise<string[]> {
-  const rows = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).where('actor_id', '=', admin.id).orderBy('created_at').execute();
+  const rows = await t.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', entityId)
+    .where('actor_id', '=', admin.id)
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => r.action);
 }
 
@@ -107,7 +119,13 @@ describe('GET /api/users', () => {
     expect(await list({ role: 'patient' })).toEqual([patient.id]);
     expect(await list({ status: 'active' })).toEqual([active.id, patient.id]);
     const doctorRow = (await t.request({ method: 'GET', url: '/api/users', cookie: adminCookie, query: { q: k, role: 'doctor' } })).json().items[0];
-    expect(doctorRow).toMatchObject({ role: 'doctor', status: 'active', activated: true, photoUrl: null, subtitle: expect.stringMatching(/^CRM\/SP \d+ · Clínica médica$/) });
+    expect(doctorRow).toMatchObject({
+      role: 'doctor',
+      status: 'active',
+      activated: true,
+      photoUrl: null,
+      subtitle: expect.stringMatching(/^CRM\/SP \d+ · Clínica médica$/),
+    });
   });
 
   it('paginates with the total of all matches', async () => {
@@ -124,7 +142,14 @@ describe('GET /api/users', () => {
   });
 
   it('refuses bad query values with 400', async () => {
-    const queries: Record<string, string>[] = [{ page: '0' }, { pageSize: '1000' }, { role: 'root' }, { status: 'deleted' }, { q: 'x'.repeat(101) }, { page: 'abc' }];
+    const queries: Record<string, string>[] = [
+      { page: '0' },
+      { pageSize: '1000' },
+      { role: 'root' },
+      { status: 'deleted' },
+      { q: 'x'.repeat(101) },
+      { page: 'abc' },
+    ];
     for (const query of queries) {
       const res = await t.request({ method: 'GET', url: '/api/users', cookie: adminCookie, query });
       expect(res.statusCode, JSON.stringify(query)).toBe(400);
@@ -135,13 +160,26 @@ describe('GET /api/users', () => {
 
 describe('POST /api/users', () => {
   it('creates a doctor with canonical PIX key and phone, and returns an invite link', async () => {
-    const input = doctorInput({ email: `  Nova.Medica.${tag()}@Example.com `, crmNumber: '123.456', crmUf: 'RJ', pixKeyType: 'cpf', pixKey: '529.982.247-25', phone: '+55 (21) 98765-4321' });
+    const input = doctorInput({
+      email: `  Nova.Medica.${tag()}@Example.com `,
+      crmNumber: '123.456',
+      crmUf: 'RJ',
+      pixKeyType: 'cpf',
+      pixKey: '529.982.247-25',
+      phone: '+55 (21) 98765-4321',
+    });
     const res = await createUser(input);
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.invite.url).toMatch(INVITE_URL);
     expect(Date.parse(body.invite.expiresAt)).toBeGreaterThan(Date.now() + 6 * 86_400_000);
-    expect(body.user).toMatchObject({ role: 'doctor', status: 'active', activated: false, email: input.email.trim().toLowerCase(), subtitle: 'CRM/RJ 123456 · Cardiologia' });
+    expect(body.user).toMatchObject({
+      role: 'doctor',
+      status: 'active',
+      activated: false,
+      email: input.email.trim().toLowerCase(),
+      subtitle: 'CRM/RJ 123456 · Cardiologia',
+    });
 
     const profile = await t.db.selectFrom('doctor_profiles').selectAll().where('user_id', '=', body.user.id).executeTakeFirstOrThrow();
     expect(profile).toMatchObject({ crm_number: '123456', crm_uf: 'RJ', pix_key_type: 'cpf', pix_key: '52998224725', phone: '21987654321' });
@@ -164,7 +202,11 @@ describe('POST /api/users', () => {
   ])('accepts a %s PIX key %s and stores %s', async (pixKeyType, pixKey, stored) => {
     const res = await createUser(doctorInput({ pixKeyType, pixKey }));
     expect(res.statusCode, res.body).toBe(201);
-    const row = await t.db.selectFrom('doctor_profiles').select(['pix_key_type', 'pix_key']).where('user_id', '=', res.json().user.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('doctor_profiles')
+      .select(['pix_key_type', 'pix_key'])
+      .where('user_id', '=', res.json().user.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ pix_key_type: pixKeyType, pix_key: stored });
   });
 
@@ -179,7 +221,12 @@ describe('POST /api/users', () => {
     const profile = await t.db.selectFrom('patient_profiles').selectAll().where('user_id', '=', id).executeTakeFirstOrThrow();
     expect(profile).toMatchObject({ cpf: '52998224725', birth_date: '1980-05-17' });
     const detail = await t.request({ method: 'GET', url: `/api/users/${id}`, cookie: adminCookie });
-    expect(detail.json().doctors.map((d: { id: string }) => d.id).sort()).toEqual([d1.id, d2.id].sort());
+    expect(
+      detail
+        .json()
+        .doctors.map((d: { id: string }) => d.id)
+        .sort(),
+    ).toEqual([d1.id, d2.id].sort());
     expect(detail.json().pendingInvite).toBe(true);
   });
 
@@ -261,9 +308,20 @@ describe('GET /api/users/:id', () => {
     const patient = await createPatient(t.db, { doctors: [doctor], activated: false });
     const d = await t.request({ method: 'GET', url: `/api/users/${doctor.id}`, cookie: adminCookie });
     expect(d.statusCode).toBe(200);
-    expect(d.json()).toMatchObject({ user: { id: doctor.id, role: 'doctor', activated: true }, doctor: { crmUf: 'SP', specialty: 'Clínica médica' }, patient: null, doctors: [], pendingInvite: false });
+    expect(d.json()).toMatchObject({
+      user: { id: doctor.id, role: 'doctor', activated: true },
+      doctor: { crmUf: 'SP', specialty: 'Clínica médica' },
+      patient: null,
+      doctors: [],
+      pendingInvite: false,
+    });
     const p = await t.request({ method: 'GET', url: `/api/users/${patient.id}`, cookie: adminCookie });
-    expect(p.json()).toMatchObject({ user: { id: patient.id, activated: false }, doctor: null, patient: { cpf: null }, doctors: [{ id: doctor.id, name: doctor.name }] });
+    expect(p.json()).toMatchObject({
+      user: { id: patient.id, activated: false },
+      doctor: null,
+      patient: { cpf: null },
+      doctors: [{ id: doctor.id, name: doctor.name }],
+    });
   });
 
   it('answers 404 for an admin and for an unknown id, 400 for a non-uuid id', async () => {
@@ -290,7 +348,10 @@ describe('PUT /api/users/:id', () => {
       payload: doctorInput({ email, name: 'Dra. Ana Lúcia', crmNumber: '998877', crmUf: 'PE', pixKeyType: 'email', pixKey: 'ANA@Banco.com' }),
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ user: { email, name: 'Dra. Ana Lúcia' }, doctor: { crmNumber: '998877', crmUf: 'PE', pixKeyType: 'email', pixKey: 'ana@banco.com' } });
+    expect(res.json()).toMatchObject({
+      user: { email, name: 'Dra. Ana Lúcia' },
+      doctor: { crmNumber: '998877', crmUf: 'PE', pixKeyType: 'email', pixKey: 'ana@banco.com' },
+    });
     expect(await auditActions(doctor.id)).toEqual(['user.updated']);
     // The new e-mail signs in; the old one no longer does.
     await login(t, { email });
@@ -308,7 +369,12 @@ describe('PUT /api/users/:id', () => {
       payload: patientInput({ email: patient.email, name: 'Carla Dias', cpf: VALID_CPFS[1]!, doctorIds: [d2.id, d3.id] }),
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().doctors.map((d: { id: string }) => d.id).sort()).toEqual([d2.id, d3.id].sort());
+    expect(
+      res
+        .json()
+        .doctors.map((d: { id: string }) => d.id)
+        .sort(),
+    ).toEqual([d2.id, d3.id].sort());
     const links = await t.db.selectFrom('doctor_patients').select('doctor_id').where('patient_id', '=', patient.id).execute();
     expect(links.map((l) => l.doctor_id).sort()).toEqual([d2.id, d3.id].sort());
     expect(res.json().patient.cpf).toBe(VALID_CPFS[1]);
@@ -327,7 +393,8 @@ describe('PUT /api/users/:id', () => {
       counts: await snapshot(t.db),
     });
     const before = await rows();
-    const put = (id: string, payload: unknown) => t.request({ method: 'PUT', url: `/api/users/${id}`, cookie: adminCookie, payload: payload as Record<string, unknown> });
+    const put = (id: string, payload: unknown) =>
+      t.request({ method: 'PUT', url: `/api/users/${id}`, cookie: adminCookie, payload: payload as Record<string, unknown> });
 
     const email = await put(doctor.id, doctorInput({ email: taken.email }));
     expect(email.statusCode).toBe(409);
@@ -496,7 +563,13 @@ describe('access control on admin routes', () => {
     const large = await t.request({ method: 'POST', url: '/api/users', cookie: adminCookie, headers: { 'content-type': 'application/json' }, payload: big });
     expect(large.statusCode).toBe(413);
     expect(large.json().error.code).toBe('payload_too_large');
-    const broken = await t.request({ method: 'POST', url: '/api/users', cookie: adminCookie, headers: { 'content-type': 'application/json' }, payload: '{"role":"doctor",' });
+    const broken = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie: adminCookie,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"role":"doctor",',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('invalid_json');
     const text = await t.request({ method: 'POST', url: '/api/users', cookie: adminCookie, headers: { 'content-type': 'text/plain' }, payload: 'oi' });

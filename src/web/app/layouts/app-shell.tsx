@@ -38,7 +38,9 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
   const badges = useSyncExternalStore(noticeBadges.subscribe, noticeBadges.get);
   const { pathname } = useLocation();
   const resetEnabled = useResetEnabled(user.role === 'admin');
-  const items = NAV_ITEMS[user.role].filter((item) => item.onlyIf !== 'reset' || resetEnabled).map((item) => ({ ...item, count: item.badge ? (badges[item.badge] ?? 0) : 0 }));
+  const items = NAV_ITEMS[user.role]
+    .filter((item) => item.onlyIf !== 'reset' || resetEnabled)
+    .map((item) => ({ ...item, count: item.badge ? (badges[item.badge] ?? 0) : 0 }));
   const unseen = items.reduce((sum, item) => sum + item.count, 0);
   // A badge counts notices until its page is open (now, or when they arrive while it is).
   useEffect(() => {
@@ -63,13 +65,7 @@ export function AppShell({ me, onLogout, loggingOut, children }: AppShellProps) 
               <Avatar name={user.name} photoUrl={user.photoUrl} size="sm" />
               <span className="sr-only">Sua conta</span>
             </Link>
-            <button
-              type="button"
-              className="shell-menu-toggle"
-              aria-expanded={menuOpen}
-              aria-controls={MENU_ID}
-              onClick={() => setMenuOpen((open) => !open)}
-            >
+            <button type="button" className="shell-menu-toggle" aria-expanded={menuOpen} aria-controls={MENU_ID} onClick={() => setMenuOpen((open) => !open)}>
               {menuOpen ? <X aria-hidden="true" /> : <Menu aria-hidden="true" />}
               <span className="sr-only">Menu{unseen ? `, ${newNotices(unseen)}` : ''}</span>
               {unseen ? (

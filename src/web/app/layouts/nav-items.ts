@@ -1,4 +1,19 @@
-import { ChartColumn, DatabaseBackup, Eye, HandCoins, History, House, Landmark, LayoutDashboard, ShieldCheck, TriangleAlert, UserRound, Users, Video, Wallet } from 'lucide-react';
+import {
+  ChartColumn,
+  DatabaseBackup,
+  Eye,
+  HandCoins,
+  History,
+  House,
+  Landmark,
+  LayoutDashboard,
+  ShieldCheck,
+  TriangleAlert,
+  UserRound,
+  Users,
+  Video,
+  Wallet,
+} from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import type { Role } from '#shared/permissions.ts';
 import type { NoticeBadge } from '#web/lib/notices.ts';

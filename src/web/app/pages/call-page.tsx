@@ -6,7 +6,9 @@ import { UnsignedDraftNotice } from '#web/features/records/components/unsigned-d
 
 /** Records' pieces in the call: the doctor's notes, the end screen's draft notice, saving before finalizing. */
 const SLOTS: CallSlots = {
-  notes: ({ room, signRequest, onSignRequestTaken }) => <CallEvolutionPanel patientId={room.patient.id} roomCode={room.code} signRequest={signRequest} onSignRequestTaken={onSignRequestTaken} />,
+  notes: ({ room, signRequest, onSignRequestTaken }) => (
+    <CallEvolutionPanel patientId={room.patient.id} roomCode={room.code} signRequest={signRequest} onSignRequestTaken={onSignRequestTaken} />
+  ),
   draftNotice: (roomCode) => <UnsignedDraftNotice roomCode={roomCode} />,
   saveNotes: flushAllQueues,
 };

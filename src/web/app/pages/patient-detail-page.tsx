@@ -88,7 +88,11 @@ export function PatientDetailPage() {
               <Button variant="secondary" size="sm" icon={<PencilLine aria-hidden="true" />} onClick={() => setEditing(true)}>
                 Editar dados
               </Button>
-              {detail.user.status !== 'active' ? null : detail.user.activated ? <PatientResetLinkAction detail={detail} /> : <PatientInviteAction detail={detail} />}
+              {detail.user.status !== 'active' ? null : detail.user.activated ? (
+                <PatientResetLinkAction detail={detail} />
+              ) : (
+                <PatientInviteAction detail={detail} />
+              )}
             </PatientFactsCard>
           )}
         </aside>

@@ -124,12 +124,7 @@ export function DoctorProfileFields({ values, errors, onChange, onFieldError, em
           />
         </div>
       </FormSection>
-      <FormSection
-        level={headingLevel}
-        title="Recebimento por PIX"
-        icon={<Wallet aria-hidden="true" />}
-        description={words.pixIntro}
-      >
+      <FormSection level={headingLevel} title="Recebimento por PIX" icon={<Wallet aria-hidden="true" />} description={words.pixIntro}>
         <div className="grid-2">
           <SelectField
             label="Tipo de chave PIX"

@@ -25,8 +25,8 @@ export function InviteLinkPanel({ invite, name, phone }: InviteLinkPanelProps) {
         <>
           <Clock aria-hidden="true" />
           <span>
-            O link é válido por {days} {days === 1 ? 'dia' : 'dias'}, até {formatDate(invite.expiresAt)}, e só pode ser usado uma vez. Quem
-            abrir o link cria a própria senha.
+            O link é válido por {days} {days === 1 ? 'dia' : 'dias'}, até {formatDate(invite.expiresAt)}, e só pode ser usado uma vez. Quem abrir o link cria a
+            própria senha.
           </span>
         </>
       }

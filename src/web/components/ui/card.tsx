@@ -16,7 +16,19 @@ export function Card({ as: Tag = 'div', interactive = false, flush = false, clas
 }
 
 /** A card's title row: an h2 (or given level), an optional description and actions. */
-export function CardHeader({ title, description, actions, id, level = 2 }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; id?: string; level?: 2 | 3 }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  id,
+  level = 2,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+  level?: 2 | 3;
+}) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <div className="card-header">

@@ -24,9 +24,12 @@ export function LoadMore({ hasMore, loading, failed = false, onLoadMore, label =
     const el = sentinel.current;
     if (!el || !hasMore || loading || failed || typeof IntersectionObserver === 'undefined') return;
     // 400 px ahead, so the next page is usually there before the reader gets to the end.
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) onLoadMore();
-    }, { rootMargin: '0px 0px 400px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onLoadMore();
+      },
+      { rootMargin: '0px 0px 400px 0px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore, loading, failed, onLoadMore]);

@@ -10,7 +10,12 @@ import { ToastContext } from './toast-context';
 
 /** Rasterises the SVG the way a screen shows it and reads it back with an independent QR decoder. */
 async function decode(svg: string, px = 400): Promise<string | null> {
-  const { data, info } = await sharp(Buffer.from(svg)).resize(px, px, { kernel: 'nearest' }).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg))
+    .resize(px, px, { kernel: 'nearest' })
+    .flatten({ background: '#ffffff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)?.data ?? null;
 }
 
@@ -18,7 +23,13 @@ const payloads = [
   buildPixPayload({ key: '52998224725', name: 'Dra. Ana Souza', city: 'São Paulo', amountCents: 123_45, txid: 'FECH202611A1' }),
   buildPixPayload({ key: '123e4567-e12b-12d1-a456-426655440000', name: 'Fulano de Tal', city: 'Brasília' }),
   // The longest key a BR Code carries, with a long name and city: the densest code we make.
-  buildPixPayload({ key: `${'a'.repeat(62)}@clinica.com.br`, name: 'Maria da Conceição Albuquerque', city: 'Vila Bela da Santíssima Trindade', amountCents: 999_999_999_999, txid: 'Z'.repeat(25) }),
+  buildPixPayload({
+    key: `${'a'.repeat(62)}@clinica.com.br`,
+    name: 'Maria da Conceição Albuquerque',
+    city: 'Vila Bela da Santíssima Trindade',
+    amountCents: 999_999_999_999,
+    txid: 'Z'.repeat(25),
+  }),
 ];
 
 describe('pixQrSvg', () => {
@@ -36,7 +47,9 @@ describe('pixQrSvg', () => {
 
 describe('PixQr', () => {
   const render = (payload: string) =>
-    renderToStaticMarkup(createElement(ToastContext.Provider, { value: { notify: () => undefined } }, createElement(PixQr, { payload, label: 'QR Code PIX do repasse' })));
+    renderToStaticMarkup(
+      createElement(ToastContext.Provider, { value: { notify: () => undefined } }, createElement(PixQr, { payload, label: 'QR Code PIX do repasse' })),
+    );
 
   it('shows the copia e cola text read-only with a labelled box and the copy button, the QR coming in after', () => {
     const html = render(payloads[0]!);

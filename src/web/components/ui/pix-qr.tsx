@@ -67,15 +67,7 @@ export function PixQr({ payload, label = 'QR Code PIX' }: PixQrProps) {
         <label className="field-label" htmlFor={textId}>
           PIX copia e cola
         </label>
-        <Textarea
-          ref={textRef}
-          id={textId}
-          value={payload}
-          readOnly
-          rows={4}
-          spellCheck={false}
-          onFocus={(e) => e.currentTarget.select()}
-        />
+        <Textarea ref={textRef} id={textId} value={payload} readOnly rows={4} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
       </div>
       <Button onClick={() => void copy()} icon={<Copy aria-hidden="true" />}>
         Copiar código

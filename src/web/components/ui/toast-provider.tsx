@@ -36,7 +36,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (message, tone = 'success') => {
       const id = nextId.current++;
       setToasts((list) => [...list, { id, message, tone }].slice(-MAX_TOASTS));
-      timers.current.set(id, window.setTimeout(() => dismiss(id), DURATION_MS));
+      timers.current.set(
+        id,
+        window.setTimeout(() => dismiss(id), DURATION_MS),
+      );
     },
     [dismiss],
   );

@@ -68,7 +68,8 @@ function ForgotPasswordForm() {
         </span>
         <h1>Confira seu e-mail</h1>
         <p>
-          Se <strong>{sentTo}</strong> tiver conta no MedConnect, enviamos um link para criar uma senha nova. O link vale por 1 hora. Não chegou? Olhe a caixa de spam ou peça um link à clínica.
+          Se <strong>{sentTo}</strong> tiver conta no MedConnect, enviamos um link para criar uma senha nova. O link vale por 1 hora. Não chegou? Olhe a caixa
+          de spam ou peça um link à clínica.
         </p>
       </div>
     );

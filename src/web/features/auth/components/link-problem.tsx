@@ -14,7 +14,17 @@ export type LinkProblemContent = Record<LinkProblemKind, { icon: LucideIcon; tit
  * to do next: try again when the network failed, otherwise go to sign in (the primary step once
  * the link was used), plus `more` (e.g. "Pedir um novo link") when it is not.
  */
-export function LinkProblem({ content, kind, onRetry, more }: { content: LinkProblemContent; kind: LinkProblemKind; onRetry?: (() => void) | undefined; more?: ReactNode }) {
+export function LinkProblem({
+  content,
+  kind,
+  onRetry,
+  more,
+}: {
+  content: LinkProblemContent;
+  kind: LinkProblemKind;
+  onRetry?: (() => void) | undefined;
+  more?: ReactNode;
+}) {
   const { icon: Icon, title, text } = content[kind];
   return (
     <div className="invite-problem">

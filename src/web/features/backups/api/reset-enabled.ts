@@ -16,6 +16,12 @@ export function getResetPreview(signal?: AbortSignal): Promise<ResetPreview> {
  * apart from api/reset so the menu (in every page's first download) carries only this.
  */
 export function useResetEnabled(active = true): boolean {
-  const query = useQuery({ queryKey: resetQueryKey, queryFn: ({ signal }) => getResetPreview(signal), staleTime: Infinity, enabled: active, select: (d) => d.enabled });
+  const query = useQuery({
+    queryKey: resetQueryKey,
+    queryFn: ({ signal }) => getResetPreview(signal),
+    staleTime: Infinity,
+    enabled: active,
+    select: (d) => d.enabled,
+  });
   return query.data === true;
 }

@@ -52,7 +52,11 @@ export function BackupsPage() {
             <progress aria-label="Backup em andamento" />
           </div>
         ) : null}
-        {create.isError ? <Alert tone="danger" title="O backup não foi feito">{messageOf(create.error)}</Alert> : null}
+        {create.isError ? (
+          <Alert tone="danger" title="O backup não foi feito">
+            {messageOf(create.error)}
+          </Alert>
+        ) : null}
 
         {backups.isPending ? (
           <LoadingState label="Carregando os backups…" />
@@ -67,11 +71,13 @@ export function BackupsPage() {
               <p>
                 {backups.data.daily ? (
                   <>
-                    <strong>Ligado:</strong> um backup por dia, feito pelo servidor. Ficam os {backups.data.keep} backups diários mais recentes; os mais antigos são apagados sozinhos.
+                    <strong>Ligado:</strong> um backup por dia, feito pelo servidor. Ficam os {backups.data.keep} backups diários mais recentes; os mais antigos
+                    são apagados sozinhos.
                   </>
                 ) : (
                   <>
-                    <strong>Desligado.</strong> Só há backup quando alguém faz um por aqui ou pela linha de comando. Para ligar, use BACKUP_DAILY=true na configuração do servidor.
+                    <strong>Desligado.</strong> Só há backup quando alguém faz um por aqui ou pela linha de comando. Para ligar, use BACKUP_DAILY=true na
+                    configuração do servidor.
                   </>
                 )}
               </p>
@@ -82,10 +88,19 @@ export function BackupsPage() {
               <CardHeader
                 id="backup-list-title"
                 title="Backups guardados"
-                description={backups.data.items.length ? `${backups.data.items.length} ${backups.data.items.length === 1 ? 'backup' : 'backups'}, do mais novo ao mais antigo. Horários de Brasília.` : undefined}
+                description={
+                  backups.data.items.length
+                    ? `${backups.data.items.length} ${backups.data.items.length === 1 ? 'backup' : 'backups'}, do mais novo ao mais antigo. Horários de Brasília.`
+                    : undefined
+                }
               />
               {backups.data.items.length === 0 ? (
-                <EmptyState icon={<DatabaseBackup />} title="Nenhum backup ainda" description="Faça o primeiro agora: leva poucos segundos e a clínica continua funcionando." level={3} />
+                <EmptyState
+                  icon={<DatabaseBackup />}
+                  title="Nenhum backup ainda"
+                  description="Faça o primeiro agora: leva poucos segundos e a clínica continua funcionando."
+                  level={3}
+                />
               ) : (
                 <ul className="backup-list" aria-busy={backups.isFetching}>
                   {backups.data.items.map((backup) => (
@@ -97,7 +112,11 @@ export function BackupsPage() {
           </>
         )}
 
-        {reset.isSuccess ? <ResetLog history={reset.data.history} /> : reset.isError ? <Alert tone="warning">Não foi possível carregar o registro de redefinições: {messageOf(reset.error)}</Alert> : null}
+        {reset.isSuccess ? (
+          <ResetLog history={reset.data.history} />
+        ) : reset.isError ? (
+          <Alert tone="warning">Não foi possível carregar o registro de redefinições: {messageOf(reset.error)}</Alert>
+        ) : null}
         {reset.isSuccess && reset.data.enabled ? (
           <p className="backups-reset-link">
             <ButtonLink to="/admin/redefinir" variant="danger-outline" size="sm" icon={<TriangleAlert aria-hidden="true" />}>

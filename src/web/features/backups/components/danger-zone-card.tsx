@@ -15,7 +15,10 @@ export function DangerZoneCard() {
           <TriangleAlert aria-hidden="true" />
           Zona de perigo
         </h2>
-        <p>Redefinir o banco de dados apaga médicos, pacientes, consultas, prontuários e faturamento. Ficam só as contas de administração. Um backup conferido é feito antes.</p>
+        <p>
+          Redefinir o banco de dados apaga médicos, pacientes, consultas, prontuários e faturamento. Ficam só as contas de administração. Um backup conferido é
+          feito antes.
+        </p>
       </div>
       <ButtonLink to="/admin/redefinir" variant="danger-outline">
         Redefinir banco de dados

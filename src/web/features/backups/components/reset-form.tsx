@@ -16,8 +16,17 @@ const FIELD_ERRORS = new Set(['confirmation', 'password']);
 /** Plain words for the answers that are not about a field. */
 function alertText(error: unknown): { title: string; message: string } {
   if (error instanceof ApiError) {
-    if (error.status === 409) return { title: 'Já há uma redefinição em andamento', message: 'Outra pessoa da administração começou uma redefinição agora. Espere ela terminar e confira o resultado em Backups.' };
-    if (error.status === 507) return { title: 'Nada foi apagado', message: 'Não foi possível gravar o backup no servidor (disco cheio ou pasta sem permissão). Sem backup conferido, a redefinição não acontece. Fale com quem cuida do servidor.' };
+    if (error.status === 409)
+      return {
+        title: 'Já há uma redefinição em andamento',
+        message: 'Outra pessoa da administração começou uma redefinição agora. Espere ela terminar e confira o resultado em Backups.',
+      };
+    if (error.status === 507)
+      return {
+        title: 'Nada foi apagado',
+        message:
+          'Não foi possível gravar o backup no servidor (disco cheio ou pasta sem permissão). Sem backup conferido, a redefinição não acontece. Fale com quem cuida do servidor.',
+      };
     if (error.status === 403) return { title: 'A redefinição não está disponível', message: error.message };
   }
   return { title: 'A redefinição não foi feita', message: messageOf(error) };
@@ -90,7 +99,11 @@ export function ResetForm({ onDone }: { onDone: (result: ResetResult) => void })
         <Button type="submit" variant="danger" disabled={!ready} loading={reset.isPending} icon={<TriangleAlert aria-hidden="true" />}>
           Redefinir banco de dados
         </Button>
-        {!isResetPhrase(phrase) ? <p className="muted" id="reset-why-disabled">O botão só funciona depois de digitar {RESET_PHRASE} e a sua senha.</p> : null}
+        {!isResetPhrase(phrase) ? (
+          <p className="muted" id="reset-why-disabled">
+            O botão só funciona depois de digitar {RESET_PHRASE} e a sua senha.
+          </p>
+        ) : null}
       </div>
     </form>
   );

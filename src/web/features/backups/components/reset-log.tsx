@@ -7,13 +7,21 @@ import { CopyHashButton } from './copy-hash-button';
 
 type Entry = ResetPreview['history'][number];
 
-const STATUS = { done: { label: 'Concluída', tone: 'success' }, running: { label: 'Em andamento', tone: 'info' }, failed: { label: 'Não concluída', tone: 'danger' } } as const;
+const STATUS = {
+  done: { label: 'Concluída', tone: 'success' },
+  running: { label: 'Em andamento', tone: 'info' },
+  failed: { label: 'Não concluída', tone: 'danger' },
+} as const;
 
 /** The reset log: kept through every reset, so the clinic always knows who erased what and where the backup is. */
 export function ResetLog({ history }: { history: ResetPreview['history'] }) {
   return (
     <Card as="section" aria-labelledby="reset-log-title">
-      <CardHeader id="reset-log-title" title="Redefinições do banco" description="Quem redefiniu, quando, o que foi apagado e qual backup foi feito antes. Este registro nunca é apagado." />
+      <CardHeader
+        id="reset-log-title"
+        title="Redefinições do banco"
+        description="Quem redefiniu, quando, o que foi apagado e qual backup foi feito antes. Este registro nunca é apagado."
+      />
       {history.length === 0 ? (
         <p className="muted">O banco de dados nunca foi redefinido.</p>
       ) : (

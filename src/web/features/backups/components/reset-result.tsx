@@ -20,8 +20,8 @@ export function ResetResultPanel({ result }: { result: ResetResult }) {
         Banco de dados redefinido
       </h2>
       <p>
-        Foram apagados {erasedTotal(result.erased).toLocaleString('pt-BR')} registros. Ficaram só as contas de administração. Todas as outras pessoas saíram do sistema e as consultas em andamento foram
-        encerradas.
+        Foram apagados {erasedTotal(result.erased).toLocaleString('pt-BR')} registros. Ficaram só as contas de administração. Todas as outras pessoas saíram do
+        sistema e as consultas em andamento foram encerradas.
       </p>
       <h3>Backup feito antes</h3>
       <dl className="backup-facts">

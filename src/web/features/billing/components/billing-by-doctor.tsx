@@ -22,10 +22,18 @@ export function BillingByDoctor({ month, rows }: { month: string; rows: BillingS
           <thead>
             <tr>
               <th scope="col">Médico</th>
-              <th scope="col" className="num">Consultas</th>
-              <th scope="col" className="num">Bruto</th>
-              <th scope="col" className="num">Clínica</th>
-              <th scope="col" className="num">Líquido ao médico</th>
+              <th scope="col" className="num">
+                Consultas
+              </th>
+              <th scope="col" className="num">
+                Bruto
+              </th>
+              <th scope="col" className="num">
+                Clínica
+              </th>
+              <th scope="col" className="num">
+                Líquido ao médico
+              </th>
             </tr>
           </thead>
           <tbody>

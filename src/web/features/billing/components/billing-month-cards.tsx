@@ -37,9 +37,30 @@ export function BillingMonthCards({ current, previous, labels = ADMIN_LABELS, st
       {children}
       <div className="stat-grid billing-stats">
         <StatCard label="Consultas faturadas" value={current.consultations} icon={<Stethoscope />} hint={before(INTEGER.format(previous.consultations))} />
-        <StatCard label={labels.gross} value={current.grossCents} format={formatBRL} tone="cyan" icon={<Wallet />} hint={before(formatBRL(previous.grossCents))} />
-        <StatCard label="Comissão da clínica" value={current.clinicCents} format={formatBRL} tone="blue" icon={<Building2 />} hint={before(formatBRL(previous.clinicCents))} />
-        <StatCard label={labels.doctors} value={current.doctorCents} format={formatBRL} tone="green" icon={<HandCoins />} hint={before(formatBRL(previous.doctorCents))} />
+        <StatCard
+          label={labels.gross}
+          value={current.grossCents}
+          format={formatBRL}
+          tone="cyan"
+          icon={<Wallet />}
+          hint={before(formatBRL(previous.grossCents))}
+        />
+        <StatCard
+          label="Comissão da clínica"
+          value={current.clinicCents}
+          format={formatBRL}
+          tone="blue"
+          icon={<Building2 />}
+          hint={before(formatBRL(previous.clinicCents))}
+        />
+        <StatCard
+          label={labels.doctors}
+          value={current.doctorCents}
+          format={formatBRL}
+          tone="green"
+          icon={<HandCoins />}
+          hint={before(formatBRL(previous.doctorCents))}
+        />
       </div>
     </section>
   );

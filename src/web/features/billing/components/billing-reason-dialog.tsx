@@ -35,7 +35,11 @@ export function BillingReasonDialog({ asking, onClose }: { asking: { record: Bil
       open={asking !== null}
       onClose={onClose}
       title={asking ? TEXT[asking.action].title : ''}
-      description={asking ? `${asking.record.patient.name} com ${asking.record.doctor.name}, ${formatDateTime(asking.record.finishedAt)}, ${formatBRL(asking.record.priceCents)}.` : undefined}
+      description={
+        asking
+          ? `${asking.record.patient.name} com ${asking.record.doctor.name}, ${formatDateTime(asking.record.finishedAt)}, ${formatBRL(asking.record.priceCents)}.`
+          : undefined
+      }
     >
       {/* Keyed by record, so a new request starts with an empty reason. */}
       {asking ? <ReasonForm key={`${asking.record.id}-${asking.action}`} record={asking.record} action={asking.action} onDone={onClose} /> : null}

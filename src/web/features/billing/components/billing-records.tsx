@@ -79,7 +79,12 @@ export function BillingRecords({ filters, months, doctors, onFilterChange, headi
       ) : query.isError ? (
         <ErrorState message={messageOf(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : items.length === 0 ? (
-        <EmptyState level={3} icon={<ReceiptText />} title="Nenhuma consulta encontrada" description={`Nenhuma consulta ${filters.from === filters.to ? 'deste mês' : 'deste período'} corresponde a esses filtros.`} />
+        <EmptyState
+          level={3}
+          icon={<ReceiptText />}
+          title="Nenhuma consulta encontrada"
+          description={`Nenhuma consulta ${filters.from === filters.to ? 'deste mês' : 'deste período'} corresponde a esses filtros.`}
+        />
       ) : (
         <>
           <table className="billing-table billing-records">
@@ -91,10 +96,18 @@ export function BillingRecords({ filters, months, doctors, onFilterChange, headi
                 <th scope="col">Data e hora</th>
                 <th scope="col">Médico</th>
                 <th scope="col">Paciente</th>
-                <th scope="col" className="num">Duração</th>
-                <th scope="col" className="num">Valor</th>
-                <th scope="col" className="num">Clínica</th>
-                <th scope="col" className="num">Médico recebe</th>
+                <th scope="col" className="num">
+                  Duração
+                </th>
+                <th scope="col" className="num">
+                  Valor
+                </th>
+                <th scope="col" className="num">
+                  Clínica
+                </th>
+                <th scope="col" className="num">
+                  Médico recebe
+                </th>
                 <th scope="col">Situação</th>
                 <th scope="col">
                   <span className="sr-only">Ações</span>
@@ -132,14 +145,18 @@ export function BillingRecords({ filters, months, doctors, onFilterChange, headi
                   </td>
                   <td data-label="Situação">
                     <div className="billing-status">
-                    <BillingStatusBadge status={r.status} />
-                    {r.note ? <span className="billing-note">{r.note}</span> : null}
+                      <BillingStatusBadge status={r.status} />
+                      {r.note ? <span className="billing-note">{r.note}</span> : null}
                     </div>
                   </td>
                   <td className="billing-actions">
                     {r.status === 'under_review' ? (
                       <>
-                        <Button size="sm" onClick={() => approve(r)} loading={decide.isPending && decide.variables.id === r.id && decide.variables.action === 'approve'}>
+                        <Button
+                          size="sm"
+                          onClick={() => approve(r)}
+                          loading={decide.isPending && decide.variables.id === r.id && decide.variables.action === 'approve'}
+                        >
                           Aprovar<span className="sr-only"> a consulta de {r.patient.name}</span>
                         </Button>
                         <Button size="sm" variant="danger-outline" onClick={() => setAsking({ record: r, action: 'reject' })}>

@@ -32,8 +32,16 @@ export function ClinicFeesForm({ fees }: { fees: ClinicFees }) {
     mutation: update,
     setErrors: form.setErrors,
     check: () => {
-      const input = { price: values.price, share: values.share, reviewBelowMinutes: values.reviewBelowMinutes.trim() === '' ? undefined : values.reviewBelowMinutes.trim() };
-      return checkedBy(clinicFeesInputSchema.safeParse(input), (parsed) => ({ price: values.price.trim(), share: values.share.trim(), reviewBelowMinutes: parsed.reviewBelowMinutes }));
+      const input = {
+        price: values.price,
+        share: values.share,
+        reviewBelowMinutes: values.reviewBelowMinutes.trim() === '' ? undefined : values.reviewBelowMinutes.trim(),
+      };
+      return checkedBy(clinicFeesInputSchema.safeParse(input), (parsed) => ({
+        price: values.price.trim(),
+        share: values.share.trim(),
+        reviewBelowMinutes: parsed.reviewBelowMinutes,
+      }));
     },
     success: 'Valores salvos',
     onSuccess: (saved) => form.setValues(valuesFrom(saved)),
@@ -78,7 +86,11 @@ export function ClinicFeesForm({ fees }: { fees: ClinicFees }) {
             hint={`Consultas mais curtas que ${minutesShown} ${minutesShown === 1 ? 'minuto ficam' : 'minutos ficam'} em análise até você aprovar.`}
           />
         </div>
-        <SplitExample priceCents={example.priceCents} clinicBps={example.clinicBps} lead="Uma mudança vale para as consultas que terminarem depois dela; as anteriores continuam com o valor da época." />
+        <SplitExample
+          priceCents={example.priceCents}
+          clinicBps={example.clinicBps}
+          lead="Uma mudança vale para as consultas que terminarem depois dela; as anteriores continuam com o valor da época."
+        />
         <div className="form-footer">
           <Button type="submit" loading={update.isPending} icon={<Save aria-hidden="true" />}>
             Salvar valores

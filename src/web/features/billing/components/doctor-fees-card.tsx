@@ -32,8 +32,10 @@ function valuesFrom(fees: DoctorFees) {
 function statusText(fees: DoctorFees): string {
   const { priceCents, clinicBps, effective } = fees;
   if (priceCents === null && clinicBps === null) return 'Este médico segue os valores da clínica. Se a clínica mudar os valores, muda para ele também.';
-  if (clinicBps === null) return `Valor próprio deste médico: consulta de ${formatBRL(priceCents!)}. A comissão segue a da clínica (${formatBasisPoints(effective.clinicBps)}).`;
-  if (priceCents === null) return `Comissão própria deste médico: ${formatBasisPoints(clinicBps)}. O valor da consulta segue o da clínica (${formatBRL(effective.priceCents)}).`;
+  if (clinicBps === null)
+    return `Valor próprio deste médico: consulta de ${formatBRL(priceCents!)}. A comissão segue a da clínica (${formatBasisPoints(effective.clinicBps)}).`;
+  if (priceCents === null)
+    return `Comissão própria deste médico: ${formatBasisPoints(clinicBps)}. O valor da consulta segue o da clínica (${formatBRL(effective.priceCents)}).`;
   return `Valores próprios deste médico: consulta de ${formatBRL(priceCents)} e comissão da clínica de ${formatBasisPoints(clinicBps)}.`;
 }
 
@@ -92,7 +94,11 @@ function DoctorFeesForm({ fees, clinic }: { fees: DoctorFees; clinic: ClinicFees
           hint={`Em %. Em branco, usa a da clínica (${formatBasisPoints(clinicShare)}).`}
         />
       </div>
-      <SplitExample priceCents={example.priceCents} clinicBps={example.clinicBps} lead="Vale para as consultas deste médico que terminarem depois da mudança." />
+      <SplitExample
+        priceCents={example.priceCents}
+        clinicBps={example.clinicBps}
+        lead="Vale para as consultas deste médico que terminarem depois da mudança."
+      />
       <div className="form-footer">
         {ownValues ? (
           <Button variant="secondary" onClick={backToClinic} disabled={update.isPending} icon={<RotateCcw aria-hidden="true" />}>

@@ -80,8 +80,12 @@ export function EarningsRecords({ filters, onStatusChange }: Props) {
                 <th scope="col">Data e hora</th>
                 <th scope="col">Paciente</th>
                 <th scope="col">Tipo</th>
-                <th scope="col" className="num">Valor</th>
-                <th scope="col" className="num">Você recebe</th>
+                <th scope="col" className="num">
+                  Valor
+                </th>
+                <th scope="col" className="num">
+                  Você recebe
+                </th>
                 <th scope="col">Situação</th>
               </tr>
             </thead>

@@ -51,7 +51,15 @@ export function MonthBarsChart<T extends { month: string }>({ id, title, descrip
         <span className="billing-chart-max tabular">{formatBRL(max === 1 ? 0 : max)}</span>
         <svg viewBox={`0 0 ${SLOT * months.length} ${HEIGHT}`} preserveAspectRatio="none" focusable="false">
           {[0.5, 1].map((f) => (
-            <line key={f} x1={0} x2={SLOT * months.length} y1={HEIGHT - f * (HEIGHT - 4)} y2={HEIGHT - f * (HEIGHT - 4)} className="billing-chart-grid" vectorEffect="non-scaling-stroke" />
+            <line
+              key={f}
+              x1={0}
+              x2={SLOT * months.length}
+              y1={HEIGHT - f * (HEIGHT - 4)}
+              y2={HEIGHT - f * (HEIGHT - 4)}
+              className="billing-chart-grid"
+              vectorEffect="non-scaling-stroke"
+            />
           ))}
           {months.map((m, i) => {
             const x = i * SLOT + (SLOT - BAR) / 2;

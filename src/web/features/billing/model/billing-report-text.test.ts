@@ -11,10 +11,14 @@ describe('periodName', () => {
 });
 
 describe('billingExportUrl', () => {
-  it('carries the filters and order of the list, and no doctorId on a doctor\'s own', () => {
+  it("carries the filters and order of the list, and no doctorId on a doctor's own", () => {
     const filters = { from: '2026-09', to: '2026-11', doctorId: 'd1', status: 'billed' as const, kind: 'phone' as const, sort: 'price_desc' as const };
-    expect(billingExportUrl('/api/billing', filters, 'csv')).toBe('/api/billing/export?format=csv&from=2026-09&to=2026-11&doctorId=d1&status=billed&kind=phone&sort=price_desc');
-    expect(billingExportUrl('/api/me/billing', filters, 'xlsx')).toBe('/api/me/billing/export?format=xlsx&from=2026-09&to=2026-11&status=billed&kind=phone&sort=price_desc');
+    expect(billingExportUrl('/api/billing', filters, 'csv')).toBe(
+      '/api/billing/export?format=csv&from=2026-09&to=2026-11&doctorId=d1&status=billed&kind=phone&sort=price_desc',
+    );
+    expect(billingExportUrl('/api/me/billing', filters, 'xlsx')).toBe(
+      '/api/me/billing/export?format=xlsx&from=2026-09&to=2026-11&status=billed&kind=phone&sort=price_desc',
+    );
     expect(billingExportUrl('/api/me/billing', { month: '2026-11' }, 'csv')).toBe('/api/me/billing/export?format=csv&month=2026-11');
   });
 });

@@ -3,5 +3,7 @@ export const UNDER_REVIEW_FOR_DOCTOR = '“Em análise” quer dizer que a chama
 
 /** "1 consulta de novembro está em análise." / "2 consultas de novembro estão em análise." */
 export function ownUnderReviewText(count: number, monthName: string): string {
-  return count === 1 ? `1 consulta de ${monthName} está em análise.` : `${new Intl.NumberFormat('pt-BR').format(count)} consultas de ${monthName} estão em análise.`;
+  return count === 1
+    ? `1 consulta de ${monthName} está em análise.`
+    : `${new Intl.NumberFormat('pt-BR').format(count)} consultas de ${monthName} estão em análise.`;
 }

@@ -6,15 +6,28 @@ const NBSP = '\u00a0';
 const plain = (s: string) => s.replaceAll(NBSP, ' ');
 
 function change(over: Partial<FeeChange>): FeeChange {
-  return { id: 'c1', doctorId: null, field: 'price_cents', oldValue: 15000, newValue: 18000, changedBy: { id: 'a', name: 'Ana' }, changedAt: '2026-11-30T12:00:00.000Z', ...over };
+  return {
+    id: 'c1',
+    doctorId: null,
+    field: 'price_cents',
+    oldValue: 15000,
+    newValue: 18000,
+    changedBy: { id: 'a', name: 'Ana' },
+    changedAt: '2026-11-30T12:00:00.000Z',
+    ...over,
+  };
 }
 
 describe('fee text', () => {
   it('describes each kind of change in words', () => {
     expect(plain(describeChange(change({})))).toBe('Valor da consulta: R$ 150,00 → R$ 180,00');
     expect(describeChange(change({ field: 'clinic_bps', oldValue: 2000, newValue: 1250 }))).toBe('Comissão da clínica: 20 % → 12,5 %');
-    expect(describeChange(change({ field: 'review_below_seconds', oldValue: 120, newValue: 60 }))).toBe('Análise de consultas curtas: abaixo de 2 minutos → abaixo de 1 minuto');
-    expect(describeChange(change({ field: 'review_below_seconds', oldValue: 120, newValue: 0 }))).toBe('Análise de consultas curtas: abaixo de 2 minutos → desligada');
+    expect(describeChange(change({ field: 'review_below_seconds', oldValue: 120, newValue: 60 }))).toBe(
+      'Análise de consultas curtas: abaixo de 2 minutos → abaixo de 1 minuto',
+    );
+    expect(describeChange(change({ field: 'review_below_seconds', oldValue: 120, newValue: 0 }))).toBe(
+      'Análise de consultas curtas: abaixo de 2 minutos → desligada',
+    );
     expect(plain(describeChange(change({ oldValue: null, newValue: 20000 })))).toBe('Valor da consulta: valor da clínica → R$ 200,00');
   });
 

@@ -61,7 +61,10 @@ export function groupChanges(history: readonly FeeChange[]): ChangeGroup[] {
     }
   }
   // Within one save, the fields in the form's order (price, share, minimum).
-  return groups.map((g) => ({ ...g, lines: [...g.lines].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field)).map(({ field: _field, ...rest }) => rest) }));
+  return groups.map((g) => ({
+    ...g,
+    lines: [...g.lines].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field)).map(({ field: _field, ...rest }) => rest),
+  }));
 }
 
 /** "Numa consulta de R$ 150,00, a clínica fica com R$ 30,00 e o médico recebe R$ 120,00." */

@@ -18,7 +18,12 @@ describe('payout state', () => {
 
   it('goes back to open when the only payment was cancelled (its records return to open)', () => {
     expect(payoutStateOf('2026-10', [{ month: '2026-10', status: 'cancelled' }])).toBe('open');
-    expect(payoutStateOf('2026-10', [{ month: '2026-10', status: 'cancelled' }, { month: '2026-10', status: 'pending' }])).toBe('closed');
+    expect(
+      payoutStateOf('2026-10', [
+        { month: '2026-10', status: 'cancelled' },
+        { month: '2026-10', status: 'pending' },
+      ]),
+    ).toBe('closed');
   });
 
   it('with a supplementary closing, is paid only when every live payment of the month is', () => {

@@ -23,7 +23,9 @@ export function CallBanners({ call, room, role }: { call: CallRoomController; ro
           <p>{state.notice}</p>
         </CallBanner>
       ) : null}
-      {role === 'doctor' && state.peer?.state === 'waiting' ? <WaitingNotice name={room.patient.name} photoUrl={room.patient.photoUrl} admitting={call.admitting} onAdmit={call.admit} /> : null}
+      {role === 'doctor' && state.peer?.state === 'waiting' ? (
+        <WaitingNotice name={room.patient.name} photoUrl={room.patient.photoUrl} admitting={call.admitting} onAdmit={call.admit} />
+      ) : null}
       {call.audioOnly.offered ? <AudioOnlyBanner onAccept={call.audioOnly.accept} onDismiss={call.audioOnly.dismiss} /> : null}
     </div>
   );

@@ -71,14 +71,35 @@ export function CallControls(props: CallControlsProps) {
   const { role, micOn, cameraOn, sharing, canShare, panelOpen, unread } = props;
   const moreItems: MoreMenuItem[] = [
     ...(canShare
-      ? [{ id: 'share', label: sharing ? 'Parar de compartilhar a tela' : 'Compartilhar a tela', icon: sharing ? <CircleStop aria-hidden="true" /> : <MonitorUp aria-hidden="true" />, onSelect: props.onShare }]
+      ? [
+          {
+            id: 'share',
+            label: sharing ? 'Parar de compartilhar a tela' : 'Compartilhar a tela',
+            icon: sharing ? <CircleStop aria-hidden="true" /> : <MonitorUp aria-hidden="true" />,
+            onSelect: props.onShare,
+          },
+        ]
       : []),
     { id: 'devices', label: 'Trocar câmera ou microfone', icon: <Settings2 aria-hidden="true" />, onSelect: props.onDevices },
   ];
   return (
     <div className="call-controls" role="group" aria-label="Controles da chamada">
-      <ControlButton label="Microfone" caption={micOn ? 'Microfone' : 'Mudo'} icon={micOn ? <Mic aria-hidden="true" /> : <MicOff aria-hidden="true" />} pressed={micOn} tone={micOn ? 'default' : 'off'} onClick={props.onMic} />
-      <ControlButton label="Câmera" caption="Câmera" icon={cameraOn ? <Video aria-hidden="true" /> : <VideoOff aria-hidden="true" />} pressed={cameraOn} tone={cameraOn ? 'default' : 'off'} onClick={props.onCamera} />
+      <ControlButton
+        label="Microfone"
+        caption={micOn ? 'Microfone' : 'Mudo'}
+        icon={micOn ? <Mic aria-hidden="true" /> : <MicOff aria-hidden="true" />}
+        pressed={micOn}
+        tone={micOn ? 'default' : 'off'}
+        onClick={props.onMic}
+      />
+      <ControlButton
+        label="Câmera"
+        caption="Câmera"
+        icon={cameraOn ? <Video aria-hidden="true" /> : <VideoOff aria-hidden="true" />}
+        pressed={cameraOn}
+        tone={cameraOn ? 'default' : 'off'}
+        onClick={props.onCamera}
+      />
       <ControlButton
         label="Conversa"
         caption="Conversa"
@@ -90,7 +111,14 @@ export function CallControls(props: CallControlsProps) {
         onClick={props.onPanel}
       />
       <MoreMenu items={moreItems} />
-      <ControlButton label="Sair da chamada" caption="Sair" icon={<PhoneOff aria-hidden="true" />} tone="danger" haspopup={role === 'doctor'} onClick={props.onLeave} />
+      <ControlButton
+        label="Sair da chamada"
+        caption="Sair"
+        icon={<PhoneOff aria-hidden="true" />}
+        tone="danger"
+        haspopup={role === 'doctor'}
+        onClick={props.onLeave}
+      />
       {role === 'doctor' ? (
         <div className="call-control call-control-finalize">
           <button type="button" className="call-finalize" onClick={props.onFinalize} title="Finalizar consulta">

@@ -9,7 +9,9 @@ import type { CallRoomController } from './use-call-room';
 export function CallPanelContent({ call, room, role, myUserId }: { call: CallRoomController; room: Room; role: 'doctor' | 'patient'; myUserId: string }) {
   const { panel } = call;
   const slots = useCallSlots();
-  const chat = <ChatPanel messages={call.state.messages} myUserId={myUserId} draft={panel.draft} onDraftChange={panel.setDraft} onSend={call.session.sendChat} />;
+  const chat = (
+    <ChatPanel messages={call.state.messages} myUserId={myUserId} draft={panel.draft} onDraftChange={panel.setDraft} onSend={call.session.sendChat} />
+  );
   if (role !== 'doctor') return chat;
   return (
     <CallPanelTabs

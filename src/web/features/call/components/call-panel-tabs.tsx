@@ -71,7 +71,14 @@ export function CallPanelTabs({ tab, onTab, unread, notes, chat }: CallPanelTabs
         ))}
       </div>
       {TABS.map((t) => (
-        <div key={t.id} role="tabpanel" id={`${base}-${t.id}-panel`} aria-labelledby={`${base}-${t.id}-tab`} hidden={tab !== t.id} className={`call-tabpanel call-tabpanel-${t.id}`}>
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${base}-${t.id}-panel`}
+          aria-labelledby={`${base}-${t.id}-tab`}
+          hidden={tab !== t.id}
+          className={`call-tabpanel call-tabpanel-${t.id}`}
+        >
           {t.id === 'notes' ? notes : chat}
         </div>
       ))}

@@ -77,12 +77,15 @@ function CallVisitSteps() {
         </CallFrame>
       );
     }
-    if (consent.isError) return <ProblemScreen home={home} title="Não foi possível abrir a consulta" message={messageOf(consent.error)} onRetry={() => void consent.refetch()} />;
+    if (consent.isError)
+      return <ProblemScreen home={home} title="Não foi possível abrir a consulta" message={messageOf(consent.error)} onRetry={() => void consent.refetch()} />;
     if (consent.data.required) return <ConsentStep home={home} doctorName={doctorTitle(data.doctor.name)} />;
   }
 
   if (step === 'left') {
-    return <LeftScreen home={home} otherName={role === 'patient' ? 'seu médico' : data.patient.name.split(' ')[0] ?? ''} onRejoin={() => setStep('precall')} />;
+    return (
+      <LeftScreen home={home} otherName={role === 'patient' ? 'seu médico' : (data.patient.name.split(' ')[0] ?? '')} onRejoin={() => setStep('precall')} />
+    );
   }
 
   if (step === 'call') {

@@ -15,7 +15,9 @@ interface ChatPanelProps {
 }
 
 function messageOfAck(error: unknown): string {
-  return error && typeof error === 'object' && 'message' in error && typeof error.message === 'string' ? error.message : 'A mensagem não foi enviada. Tente de novo.';
+  return error && typeof error === 'object' && 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : 'A mensagem não foi enviada. Tente de novo.';
 }
 
 /** The text chat of the call: messages with sender and time (read aloud as they arrive), and a box to write. */

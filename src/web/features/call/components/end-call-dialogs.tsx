@@ -24,7 +24,17 @@ interface EndCallDialogsProps {
  * The doctor's way out of a call: the red button asks whether the consultation is over or she
  * steps out for a moment; finalizing with an unsigned evolution asks about it first.
  */
-export function EndCallDialogs({ step, patientName, patientFirstName, finalizing, onClose, onLeaveForNow, onChooseFinalize, onSignNow, onFinalize }: EndCallDialogsProps) {
+export function EndCallDialogs({
+  step,
+  patientName,
+  patientFirstName,
+  finalizing,
+  onClose,
+  onLeaveForNow,
+  onChooseFinalize,
+  onSignNow,
+  onFinalize,
+}: EndCallDialogsProps) {
   return (
     <>
       <Dialog

@@ -15,7 +15,12 @@ import { useNow } from './use-media';
 import './in-call.css';
 
 /** The line under the header: where the other person is, in plain words. */
-export function statusOf(role: 'doctor' | 'patient', peerName: string, peerState: PresenceState | undefined, link: LinkState): { text: string; tone: 'ok' | 'warn' | 'idle' } {
+export function statusOf(
+  role: 'doctor' | 'patient',
+  peerName: string,
+  peerState: PresenceState | undefined,
+  link: LinkState,
+): { text: string; tone: 'ok' | 'warn' | 'idle' } {
   // The patient reads the doctor's name ("Dra. Helena Duarte", or "Dr(a). …" when the clinic wrote no title), never "seu médico … ele".
   const first = role === 'doctor' ? firstNameOf(peerName) : doctorTitle(peerName);
   // Media still flowing is what the person sees and hears, whatever the server last told us
@@ -94,7 +99,9 @@ export function CallHeader({
         {quality?.level ? (
           <p
             className={`call-chip call-quality call-quality-${quality.level}`}
-            title={[quality.rttMs !== null ? `Atraso: ${quality.rttMs} ms` : null, quality.lossPercent !== null ? `Perda: ${quality.lossPercent}%` : null].filter(Boolean).join(' · ')}
+            title={[quality.rttMs !== null ? `Atraso: ${quality.rttMs} ms` : null, quality.lossPercent !== null ? `Perda: ${quality.lossPercent}%` : null]
+              .filter(Boolean)
+              .join(' · ')}
           >
             <QualityIcon aria-hidden="true" />
             <span className="sr-only">Qualidade da conexão: </span>
@@ -107,7 +114,17 @@ export function CallHeader({
 }
 
 /** A strip over the video area (server connection lost, poor quality, the patient waiting). */
-export function CallBanner({ tone = 'info', icon, children, action }: { tone?: 'info' | 'warn' | 'alert'; icon: ReactNode; children: ReactNode; action?: ReactNode }) {
+export function CallBanner({
+  tone = 'info',
+  icon,
+  children,
+  action,
+}: {
+  tone?: 'info' | 'warn' | 'alert';
+  icon: ReactNode;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className={`call-banner call-banner-${tone}`}>
       <span className="call-banner-icon" aria-hidden="true">

@@ -129,7 +129,6 @@ export function PrecallStep({ store, room, role, myName, home, onJoin }: Precall
             </div>
           ) : null}
 
-
           <div className="precall-actions">
             {media.opening ? null : allGood ? (
               <Button className="precall-enter" block icon={<LogIn aria-hidden="true" />} onClick={() => enter('both')}>

@@ -55,7 +55,10 @@ export function RemoteView({ stream, media, name, photoUrl, present, speakerId, 
             icon={<Volume2 aria-hidden="true" />}
             onClick={(event) => {
               const video = event.currentTarget.closest('.remote-view')?.querySelector('video');
-              void video?.play().then(() => setBlocked(false), () => undefined);
+              void video?.play().then(
+                () => setBlocked(false),
+                () => undefined,
+              );
             }}
           >
             Ativar som

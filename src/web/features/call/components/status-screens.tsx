@@ -110,7 +110,10 @@ export function EndedScreen({
             )}
           </dl>
         </div>
-        <p>{room.consultation ? 'A consulta foi registrada e entra no faturamento do mês.' : 'Sem chamada, nada é faturado.'} Para uma nova consulta, abra outra sala.</p>
+        <p>
+          {room.consultation ? 'A consulta foi registrada e entra no faturamento do mês.' : 'Sem chamada, nada é faturado.'} Para uma nova consulta, abra outra
+          sala.
+        </p>
         {cancelled ? null : slots.draftNotice(room.code)}
         <div className="call-status-actions">
           <ButtonLink to={`/medico/pacientes/${room.patient.id}`} variant="secondary">

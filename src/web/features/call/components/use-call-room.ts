@@ -92,7 +92,14 @@ export function useCallRoom({ room, role, me, store, onClosed, onConsentRequired
 
   const toggles = useMediaToggles(store, toast);
   const { saveNotes } = useCallSlots();
-  const endCall = useEndCall({ code: room.code, toast, finalizeViaSocket: session.finalize, onFinalized: (seconds) => onClosed(seconds), openNotesToSign: panel.openNotesToSign, saveNotes });
+  const endCall = useEndCall({
+    code: room.code,
+    toast,
+    finalizeViaSocket: session.finalize,
+    onFinalized: (seconds) => onClosed(seconds),
+    openNotesToSign: panel.openNotesToSign,
+    saveNotes,
+  });
 
   const admit = () => {
     setAdmitting(true);

@@ -6,7 +6,14 @@ import type { LocalMediaStore } from '#web/features/call/media/media-store.ts';
 export function useMediaToggles(store: LocalMediaStore, toast: ToastApi) {
   const toggleMic = useCallback(() => {
     if (!store.microphone) {
-      store.reopenMicrophone().catch(() => toast.notify(`${store.getSnapshot().audioProblem?.title ?? 'Não foi possível ligar o microfone'}. ${store.getSnapshot().audioProblem?.help ?? ''}`, 'error'));
+      store
+        .reopenMicrophone()
+        .catch(() =>
+          toast.notify(
+            `${store.getSnapshot().audioProblem?.title ?? 'Não foi possível ligar o microfone'}. ${store.getSnapshot().audioProblem?.help ?? ''}`,
+            'error',
+          ),
+        );
       return;
     }
     store.setMicOn(!store.getSnapshot().micOn);
@@ -14,7 +21,14 @@ export function useMediaToggles(store: LocalMediaStore, toast: ToastApi) {
 
   const toggleCamera = useCallback(() => {
     const on = store.getSnapshot().camera !== null;
-    store.setCameraOn(!on).catch(() => toast.notify(`${store.getSnapshot().videoProblem?.title ?? 'Não foi possível ligar a câmera'}. ${store.getSnapshot().videoProblem?.help ?? ''}`, 'error'));
+    store
+      .setCameraOn(!on)
+      .catch(() =>
+        toast.notify(
+          `${store.getSnapshot().videoProblem?.title ?? 'Não foi possível ligar a câmera'}. ${store.getSnapshot().videoProblem?.help ?? ''}`,
+          'error',
+        ),
+      );
   }, [store, toast]);
 
   const toggleShare = () => {

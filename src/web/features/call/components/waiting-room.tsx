@@ -43,10 +43,22 @@ export function WaitingRoom({ room, home, myName, media, doctorHere, online, onT
             </div>
           )}
           <div className="waiting-video-controls">
-            <button type="button" className={media.micOn ? 'call-btn call-btn-default' : 'call-btn call-btn-off'} aria-label="Microfone" aria-pressed={media.micOn} onClick={onToggleMic}>
+            <button
+              type="button"
+              className={media.micOn ? 'call-btn call-btn-default' : 'call-btn call-btn-off'}
+              aria-label="Microfone"
+              aria-pressed={media.micOn}
+              onClick={onToggleMic}
+            >
               {media.micOn ? <Mic aria-hidden="true" /> : <MicOff aria-hidden="true" />}
             </button>
-            <button type="button" className={media.camera ? 'call-btn call-btn-default' : 'call-btn call-btn-off'} aria-label="Câmera" aria-pressed={media.camera !== null} onClick={onToggleCamera}>
+            <button
+              type="button"
+              className={media.camera ? 'call-btn call-btn-default' : 'call-btn call-btn-off'}
+              aria-label="Câmera"
+              aria-pressed={media.camera !== null}
+              onClick={onToggleCamera}
+            >
               {media.camera ? <Video aria-hidden="true" /> : <VideoOff aria-hidden="true" />}
             </button>
           </div>

@@ -19,7 +19,12 @@ describe('CallPeer: the first offer', () => {
     await deliver(doctor, patient);
     expect(descriptions(patient)).toEqual(['answer']);
     // The answerer put its own tracks on the transceivers the offer created.
-    expect(patient.pc().getTransceivers().map((t) => [t.direction, t.sender.track])).toEqual([
+    expect(
+      patient
+        .pc()
+        .getTransceivers()
+        .map((t) => [t.direction, t.sender.track]),
+    ).toEqual([
       ['sendrecv', patient.tracks.audio],
       ['sendrecv', patient.tracks.video],
     ]);

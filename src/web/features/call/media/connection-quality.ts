@@ -75,7 +75,8 @@ export function qualityFrom(current: StatsSample, previous?: StatsSample | null)
   const lossPercent = total > 0 ? Math.round((lost / total) * 1000) / 10 : null;
   const { rttMs } = current;
   if (rttMs === null && lossPercent === null) return { level: null, rttMs, lossPercent };
-  const over = (limit: { rttMs: number; lossPercent: number }) => (rttMs !== null && rttMs >= limit.rttMs) || (lossPercent !== null && lossPercent >= limit.lossPercent);
+  const over = (limit: { rttMs: number; lossPercent: number }) =>
+    (rttMs !== null && rttMs >= limit.rttMs) || (lossPercent !== null && lossPercent >= limit.lossPercent);
   const level: QualityLevel = over(LIMITS.poor) ? 'poor' : over(LIMITS.unstable) ? 'unstable' : 'good';
   return { level, rttMs, lossPercent };
 }

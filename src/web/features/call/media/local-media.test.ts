@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeMediaStream, FakeTrack } from '#web/features/call/testing/fake-media.ts';
-import { deviceIdOf, listDevices, openCamera, openLocalMedia, openMicrophone, openScreen, setSpeaker, stopTracks, supportsScreenShare, supportsSpeakerChoice } from './local-media';
+import {
+  deviceIdOf,
+  listDevices,
+  openCamera,
+  openLocalMedia,
+  openMicrophone,
+  openScreen,
+  setSpeaker,
+  stopTracks,
+  supportsScreenShare,
+  supportsSpeakerChoice,
+} from './local-media';
 
 const failure = (name: string) => new DOMException(name, name);
 const stream = (...tracks: FakeTrack[]) => new FakeMediaStream(tracks);
@@ -111,7 +122,10 @@ describe('devices, speaker and screen', () => {
 
   it('shares the screen on desktop browsers only', async () => {
     expect(supportsScreenShare()).toBe(false);
-    const getDisplayMedia = vi.fn().mockResolvedValueOnce(stream(new FakeTrack('video'))).mockResolvedValueOnce(stream());
+    const getDisplayMedia = vi
+      .fn()
+      .mockResolvedValueOnce(stream(new FakeTrack('video')))
+      .mockResolvedValueOnce(stream());
     devices({ getDisplayMedia });
     expect(supportsScreenShare()).toBe(true);
     expect((await openScreen()).contentHint).toBe('detail');

@@ -129,7 +129,11 @@ export async function setSpeaker(element: HTMLMediaElement | null, deviceId: str
 
 /** Screen sharing exists on desktop browsers only (phones have no getDisplayMedia). */
 export function supportsScreenShare(): boolean {
-  return typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function' && !/Android|iPhone|iPad|iPod|Mobile/i.test(navigator.userAgent);
+  return (
+    typeof navigator !== 'undefined' &&
+    typeof navigator.mediaDevices?.getDisplayMedia === 'function' &&
+    !/Android|iPhone|iPad|iPod|Mobile/i.test(navigator.userAgent)
+  );
 }
 
 /** Asks the person which screen or window to share; resolves with its video track. */

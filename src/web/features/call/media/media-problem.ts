@@ -34,7 +34,8 @@ function describe(error: unknown, kind: 'camera' | 'microphone' | 'both'): Media
     case 'OverconstrainedError':
       return {
         kind: 'not_found',
-        title: kind === 'camera' ? 'Nenhuma câmera encontrada' : kind === 'microphone' ? 'Nenhum microfone encontrado' : 'Nenhuma câmera ou microfone encontrado',
+        title:
+          kind === 'camera' ? 'Nenhuma câmera encontrada' : kind === 'microphone' ? 'Nenhum microfone encontrado' : 'Nenhuma câmera ou microfone encontrado',
         help: `Conecte ${kind === 'camera' ? 'uma câmera' : kind === 'microphone' ? 'um microfone ou fone com microfone' : 'uma câmera e um microfone'} e clique em “Tentar de novo”, ou entre pelo celular.`,
       };
     case 'NotReadableError':

@@ -25,7 +25,10 @@ export class MicLevelMeter {
   private timer: number | undefined;
   private shown = 0;
 
-  constructor(track: MediaStreamTrack, private readonly onLevel: (level: number) => void) {
+  constructor(
+    track: MediaStreamTrack,
+    private readonly onLevel: (level: number) => void,
+  ) {
     const ctx = sharedAudioContext();
     if (!ctx) return;
     this.source = ctx.createMediaStreamSource(new MediaStream([track]));

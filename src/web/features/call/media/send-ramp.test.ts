@@ -24,7 +24,15 @@ describe('send ramp: the pure parts', () => {
     expect(widthFor(600)).toBe(Infinity);
   });
 
-  const view = (patch: Partial<RampView>): RampView => ({ scale: 4, trackWidth: 1280, screen: false, framesFlowingMs: null, connectedMs: null, kbps: null, ...patch });
+  const view = (patch: Partial<RampView>): RampView => ({
+    scale: 4,
+    trackWidth: 1280,
+    screen: false,
+    framesFlowingMs: null,
+    connectedMs: null,
+    kbps: null,
+    ...patch,
+  });
 
   it('decides the scale: wait for frames, hold them small briefly, then follow the estimate up to full size', () => {
     const t = RAMP_TIMING;

@@ -24,7 +24,10 @@ describe('sessionReducer', () => {
 
   it('joins the waiting room, or the call when admitted; a join clears an earlier error', () => {
     expect(run({ type: 'joined', result: joined() }).phase).toBe('waiting');
-    const state = run({ type: 'join-failed', error: { code: 'timeout', message: 'x' } }, { type: 'joined', result: joined({ admitted: true, consultationStartedAt: '2026-01-01T10:00:00.000Z' }) });
+    const state = run(
+      { type: 'join-failed', error: { code: 'timeout', message: 'x' } },
+      { type: 'joined', result: joined({ admitted: true, consultationStartedAt: '2026-01-01T10:00:00.000Z' }) },
+    );
     expect(state).toMatchObject({ phase: 'in_call', error: null, startedAt: '2026-01-01T10:00:00.000Z', peer: { name: 'Helena Duarte' } });
     // A rejoin without a start time keeps the one it knew.
     expect(sessionReducer(state, { type: 'joined', result: joined({ admitted: true }) }).startedAt).toBe('2026-01-01T10:00:00.000Z');
@@ -67,7 +70,14 @@ describe('sessionReducer', () => {
       { type: 'started', startedAt: '2026-01-01T10:00:00.000Z' },
       { type: 'notice', notice: 'Muitas conexões' },
     );
-    expect(state).toMatchObject({ online: true, link: 'connected', remoteStream: stream, remoteMedia: { audio: false, screen: true }, startedAt: '2026-01-01T10:00:00.000Z', notice: 'Muitas conexões' });
+    expect(state).toMatchObject({
+      online: true,
+      link: 'connected',
+      remoteStream: stream,
+      remoteMedia: { audio: false, screen: true },
+      startedAt: '2026-01-01T10:00:00.000Z',
+      notice: 'Muitas conexões',
+    });
     expect(sessionReducer(state, { type: 'notice', notice: null }).notice).toBeNull();
   });
 

@@ -79,7 +79,9 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         error: null,
       };
     case 'join-failed':
-      return action.error.code === 'room_closed' ? { ...state, phase: 'closed', closedReason: 'finalized' } : { ...state, phase: 'failed', error: action.error };
+      return action.error.code === 'room_closed'
+        ? { ...state, phase: 'closed', closedReason: 'finalized' }
+        : { ...state, phase: 'failed', error: action.error };
     case 'presence':
       return { ...state, peer: { userId: action.userId, name: action.name || state.peer?.name || '', state: action.state } };
     case 'admitted':

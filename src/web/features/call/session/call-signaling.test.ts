@@ -3,7 +3,14 @@ import { flush } from '#web/features/call/testing/fake-media.ts';
 import { signalingSetup } from '#web/features/call/testing/signaling-setup.ts';
 
 const CODE = 'abc-defg-hij';
-const joinResult = (over: Record<string, unknown> = {}) => ({ role: 'patient', admitted: false, peer: { userId: 'd1', name: 'Helena', state: 'offline' }, consultationStartedAt: null, chat: [], ...over });
+const joinResult = (over: Record<string, unknown> = {}) => ({
+  role: 'patient',
+  admitted: false,
+  peer: { userId: 'd1', name: 'Helena', state: 'offline' },
+  consultationStartedAt: null,
+  chat: [],
+  ...over,
+});
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -15,7 +15,8 @@ function started(role: 'doctor' | 'patient' = 'patient') {
 describe('room events', () => {
   it('presence: "left" hangs up, "offline" hangs up only without media, "reconnecting" pauses', () => {
     const t = started();
-    const presence = (state: string, over: Record<string, unknown> = {}) => t.socket.serverSends('presence', { code: CODE, userId: 'd1', role: 'doctor', name: 'Helena', state, ...over });
+    const presence = (state: string, over: Record<string, unknown> = {}) =>
+      t.socket.serverSends('presence', { code: CODE, userId: 'd1', role: 'doctor', name: 'Helena', state, ...over });
     presence('left', { code: OTHER });
     presence('left', { userId: 'me' });
     expect(t.actions).toEqual([]);

@@ -48,7 +48,10 @@ export function listenToRoom(ctx: RoomEventContext): () => void {
     const refusal = error.data?.code && error.data.message ? { code: error.data.code, message: error.data.message } : null;
     dispatch({
       type: 'join-failed',
-      error: refusal && refusal.code !== 'unauthenticated' ? refusal : { code: 'unauthenticated', message: 'Sua sessão terminou. Entre de novo para voltar à consulta.' },
+      error:
+        refusal && refusal.code !== 'unauthenticated'
+          ? refusal
+          : { code: 'unauthenticated', message: 'Sua sessão terminou. Entre de novo para voltar à consulta.' },
     });
   });
   listen('presence', (p) => {

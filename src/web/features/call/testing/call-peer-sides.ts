@@ -24,7 +24,16 @@ let sides: Side[] = [];
 export function side(name: string, polite: boolean, options: Partial<CallPeerOptions> = {}): Side {
   const url = `stun:${name}`;
   const pcs = () => FakePeerConnection.all.filter((pc) => (pc.config.iceServers?.[0]?.urls ?? 'stun:none') === url);
-  const s = { sent: [], links: [], streams: [], connected: 0, log: vi.fn(), tracks: { audio: new FakeTrack('audio'), video: new FakeTrack('video') }, pcs, pc: () => pcs().at(-1)! } as unknown as Side;
+  const s = {
+    sent: [],
+    links: [],
+    streams: [],
+    connected: 0,
+    log: vi.fn(),
+    tracks: { audio: new FakeTrack('audio'), video: new FakeTrack('video') },
+    pcs,
+    pc: () => pcs().at(-1)!,
+  } as unknown as Side;
   s.peer = new CallPeer({
     polite,
     getIceServers: async () => [{ urls: url }],
@@ -78,4 +87,3 @@ export function withFakeWebRtc(): void {
     vi.unstubAllGlobals();
   });
 }
-

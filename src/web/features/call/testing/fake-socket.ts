@@ -16,7 +16,10 @@ export class FakeSocket {
   }
 
   off(event: string, handler: Handler): this {
-    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
+    this.handlers.set(
+      event,
+      (this.handlers.get(event) ?? []).filter((h) => h !== handler),
+    );
     return this;
   }
 

@@ -21,7 +21,14 @@ export function AdminMoneyCards({ billing }: { billing: BillingGlance }) {
       <div className="stat-grid dashboard-money-stats">
         <StatCard label="Faturamento bruto" value={current.grossCents} format={formatBRL} tone="cyan" icon={<Wallet />} hint={before(previous.grossCents)} />
         <StatCard label="Comissão da clínica" value={current.clinicCents} format={formatBRL} icon={<Building2 />} hint={before(previous.clinicCents)} />
-        <StatCard label="Repasse aos médicos" value={current.doctorCents} format={formatBRL} tone="green" icon={<HandCoins />} hint={before(previous.doctorCents)} />
+        <StatCard
+          label="Repasse aos médicos"
+          value={current.doctorCents}
+          format={formatBRL}
+          tone="green"
+          icon={<HandCoins />}
+          hint={before(previous.doctorCents)}
+        />
         <StatCard
           label="Consultas em análise"
           value={current.underReview}

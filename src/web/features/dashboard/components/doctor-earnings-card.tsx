@@ -23,7 +23,9 @@ export function DoctorEarningsCard({ earnings }: { earnings: BillingGlance }) {
       <p className="stat-card-label">Você recebe</p>
       <p className="stat-card-value">{formatBRL(shown)}</p>
       <p className="earnings-card-count">
-        {current.consultations === 0 ? 'Nenhuma consulta faturada ainda' : `${consultationCount(current.consultations)} faturada${current.consultations === 1 ? '' : 's'}`}
+        {current.consultations === 0
+          ? 'Nenhuma consulta faturada ainda'
+          : `${consultationCount(current.consultations)} faturada${current.consultations === 1 ? '' : 's'}`}
       </p>
       <p className="earnings-card-trend">
         {current.doctorCents !== previous.doctorCents ? <Trend aria-hidden="true" /> : null}

@@ -62,11 +62,7 @@ export function DraftsToSignCard() {
               </li>
             ))}
           </ul>
-          {total > drafts.data.items.length ? (
-            <p className="drafts-more">
-              Mais {total - drafts.data.items.length} no prontuário de cada paciente.
-            </p>
-          ) : null}
+          {total > drafts.data.items.length ? <p className="drafts-more">Mais {total - drafts.data.items.length} no prontuário de cada paciente.</p> : null}
         </>
       )}
     </Card>

@@ -19,7 +19,9 @@ import './today-rooms-card.css';
 /** "Às 14:30" today, the full date for a room booked on an earlier day, or "Sem horário marcado". */
 function whenText(room: Room, now = new Date()): string {
   if (!room.scheduledAt) return 'Sem horário marcado';
-  return formatDate(room.scheduledAt) === formatDate(now.toISOString()) ? `Às ${formatTime(room.scheduledAt)}` : `Marcada para ${formatDateTime(room.scheduledAt)}`;
+  return formatDate(room.scheduledAt) === formatDate(now.toISOString())
+    ? `Às ${formatTime(room.scheduledAt)}`
+    : `Marcada para ${formatDateTime(room.scheduledAt)}`;
 }
 
 function TodayRoomRow({ room }: { room: Room }) {
@@ -91,8 +93,7 @@ export function TodayRoomsCard({ onNewRoom }: { onNewRoom: () => void }) {
       )}
       {later > 0 ? (
         <p className="today-rooms-later">
-          {later === 1 ? '1 consulta marcada para outro dia.' : `${later} consultas marcadas para outros dias.`}{' '}
-          <Link to="/medico/salas">Ver consultas</Link>
+          {later === 1 ? '1 consulta marcada para outro dia.' : `${later} consultas marcadas para outros dias.`} <Link to="/medico/salas">Ver consultas</Link>
         </p>
       ) : null}
     </Card>

@@ -18,6 +18,9 @@ export function todayRooms(rooms: readonly Room[], now: Date = new Date()): { to
   const open = rooms.filter((r) => r.status === 'open');
   const forToday = open.filter((r) => r.scheduledAt === null || dayOf(new Date(r.scheduledAt)) <= today);
   const order = (r: Room) => r.scheduledAt ?? r.createdAt;
-  forToday.sort((a, b) => Number(b.patientOnline) - Number(a.patientOnline) || Number(a.scheduledAt === null) - Number(b.scheduledAt === null) || order(a).localeCompare(order(b)));
+  forToday.sort(
+    (a, b) =>
+      Number(b.patientOnline) - Number(a.patientOnline) || Number(a.scheduledAt === null) - Number(b.scheduledAt === null) || order(a).localeCompare(order(b)),
+  );
   return { today: forToday, later: open.length - forToday.length };
 }

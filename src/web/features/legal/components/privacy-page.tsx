@@ -11,8 +11,8 @@ export function PrivacyPage() {
       <section>
         <h2>Quem cuida dos seus dados</h2>
         <p>
-          A sua clínica é a controladora dos dados: é ela quem decide por que e como eles são usados. O MedConnect trata os dados em nome da
-          clínica, apenas para fazer a plataforma funcionar.
+          A sua clínica é a controladora dos dados: é ela quem decide por que e como eles são usados. O MedConnect trata os dados em nome da clínica, apenas
+          para fazer a plataforma funcionar.
         </p>
       </section>
       <section>
@@ -37,23 +37,22 @@ export function PrivacyPage() {
       <section>
         <h2>Por quanto tempo</h2>
         <p>
-          Prontuários ficam guardados por pelo menos 20 anos, como determina a lei. Os demais dados ficam guardados enquanto a sua conta existir
-          ou enquanto a clínica precisar deles para cumprir obrigações legais.
+          Prontuários ficam guardados por pelo menos 20 anos, como determina a lei. Os demais dados ficam guardados enquanto a sua conta existir ou enquanto a
+          clínica precisar deles para cumprir obrigações legais.
         </p>
       </section>
       <section>
         <h2>Como protegemos</h2>
         <p>
-          Senhas são guardadas de forma cifrada, o acesso é feito por conexão segura e cada pessoa só vê o que precisa: o médico vê os próprios
-          pacientes, e o paciente vê os próprios dados.
+          Senhas são guardadas de forma cifrada, o acesso é feito por conexão segura e cada pessoa só vê o que precisa: o médico vê os próprios pacientes, e o
+          paciente vê os próprios dados.
         </p>
       </section>
       <section>
         <h2>Seus direitos</h2>
         <p>
-          Você pode pedir para ver, corrigir ou receber uma cópia dos seus dados, e saber com quem eles foram compartilhados. Para isso, fale com
-          a sua clínica, que vai atender o pedido com o nosso apoio. Você também pode procurar a Autoridade Nacional de Proteção de Dados
-          (ANPD).
+          Você pode pedir para ver, corrigir ou receber uma cópia dos seus dados, e saber com quem eles foram compartilhados. Para isso, fale com a sua clínica,
+          que vai atender o pedido com o nosso apoio. Você também pode procurar a Autoridade Nacional de Proteção de Dados (ANPD).
         </p>
       </section>
     </LegalPage>

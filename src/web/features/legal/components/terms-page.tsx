@@ -4,16 +4,12 @@ import { LegalPage } from './legal-page';
 /** /termos: the terms of use, in plain words. */
 export function TermsPage() {
   return (
-    <LegalPage
-      title="Termos de uso"
-      updated="28 de novembro de 2026"
-      intro="As regras para usar o MedConnect, escritas do jeito mais simples possível."
-    >
+    <LegalPage title="Termos de uso" updated="28 de novembro de 2026" intro="As regras para usar o MedConnect, escritas do jeito mais simples possível.">
       <section>
         <h2>1. O que é o MedConnect</h2>
         <p>
-          O MedConnect é a plataforma que a sua clínica usa para consultas por vídeo (telemedicina), prontuário eletrônico e pagamento dos
-          médicos. Quem contrata o MedConnect é a clínica; ela é responsável pelos atendimentos e pelos profissionais que atendem.
+          O MedConnect é a plataforma que a sua clínica usa para consultas por vídeo (telemedicina), prontuário eletrônico e pagamento dos médicos. Quem
+          contrata o MedConnect é a clínica; ela é responsável pelos atendimentos e pelos profissionais que atendem.
         </p>
       </section>
       <section>
@@ -28,9 +24,9 @@ export function TermsPage() {
       <section>
         <h2>3. Consultas por vídeo</h2>
         <p>
-          As consultas seguem as regras do Conselho Federal de Medicina para a telemedicina (Resolução CFM nº 2.314/2022). Antes da primeira
-          consulta, o paciente lê e aceita o termo de consentimento. Em uma emergência, não use a consulta por vídeo: ligue para o SAMU (192) ou
-          procure o pronto-socorro mais próximo.
+          As consultas seguem as regras do Conselho Federal de Medicina para a telemedicina (Resolução CFM nº 2.314/2022). Antes da primeira consulta, o
+          paciente lê e aceita o termo de consentimento. Em uma emergência, não use a consulta por vídeo: ligue para o SAMU (192) ou procure o pronto-socorro
+          mais próximo.
         </p>
       </section>
       <section>
@@ -44,8 +40,8 @@ export function TermsPage() {
       <section>
         <h2>5. Pagamentos aos médicos</h2>
         <p>
-          Os valores das consultas, a comissão da plataforma e os repasses são definidos pela clínica. O MedConnect calcula os valores e gera o
-          código PIX, mas a transferência é feita pela clínica, no banco dela.
+          Os valores das consultas, a comissão da plataforma e os repasses são definidos pela clínica. O MedConnect calcula os valores e gera o código PIX, mas
+          a transferência é feita pela clínica, no banco dela.
         </p>
       </section>
       <section>
@@ -57,8 +53,8 @@ export function TermsPage() {
       <section>
         <h2>7. Mudanças e contato</h2>
         <p>
-          Podemos atualizar estes termos; quando a mudança for importante, avisaremos na plataforma. Dúvidas sobre a sua conta ou seus
-          atendimentos devem ser tratadas diretamente com a sua clínica.
+          Podemos atualizar estes termos; quando a mudança for importante, avisaremos na plataforma. Dúvidas sobre a sua conta ou seus atendimentos devem ser
+          tratadas diretamente com a sua clínica.
         </p>
       </section>
     </LegalPage>

@@ -39,7 +39,11 @@ export function PatientRecordHeader({ detail, consent, onNewRoom, newEvolution }
             {consent ? (
               <Badge tone={consent.ok ? 'success' : 'warning'} className="patient-header-consent">
                 <span className="sr-only">Termo de consentimento: </span>
-                {consent.ok ? 'Termo de consentimento aceito' : consent.text === 'Ainda não aceitou' ? 'Termo de consentimento: ainda não aceitou' : 'Termo de consentimento desatualizado'}
+                {consent.ok
+                  ? 'Termo de consentimento aceito'
+                  : consent.text === 'Ainda não aceitou'
+                    ? 'Termo de consentimento: ainda não aceitou'
+                    : 'Termo de consentimento desatualizado'}
               </Badge>
             ) : null}
           </div>

@@ -74,9 +74,19 @@ export function PatientsPage() {
           )
         ) : (
           <>
-            <ul className={patients.isPlaceholderData ? 'person-list list-updating' : 'person-list'} aria-label="Lista de pacientes" aria-busy={patients.isFetching}>
+            <ul
+              className={patients.isPlaceholderData ? 'person-list list-updating' : 'person-list'}
+              aria-label="Lista de pacientes"
+              aria-busy={patients.isFetching}
+            >
               {patients.data.items.map((patient) => (
-                <PersonRow key={patient.id} user={patient} to={`/medico/pacientes/${patient.id}`} meta={patientMeta(patient)} note={lastConsultationText(patient)} />
+                <PersonRow
+                  key={patient.id}
+                  user={patient}
+                  to={`/medico/pacientes/${patient.id}`}
+                  meta={patientMeta(patient)}
+                  note={lastConsultationText(patient)}
+                />
               ))}
             </ul>
             <Pagination

@@ -121,7 +121,11 @@ function PaymentView({ payment: p, refreshing }: { payment: AdminPaymentDetail; 
           </Card>
 
           <Card as="section" aria-labelledby="payment-doctor-title" className="closing-area-doctor">
-            <CardHeader id="payment-doctor-title" title="Dados do médico" description="Como estavam no fechamento. A chave PIX acompanha o perfil até o pagamento ser feito." />
+            <CardHeader
+              id="payment-doctor-title"
+              title="Dados do médico"
+              description="Como estavam no fechamento. A chave PIX acompanha o perfil até o pagamento ser feito."
+            />
             <dl className="closing-facts">
               <Fact label="Nome">{p.doctor.name}</Fact>
               <Fact label="CRM">{p.crm}</Fact>
@@ -141,7 +145,11 @@ function PaymentView({ payment: p, refreshing }: { payment: AdminPaymentDetail; 
 function PixSection({ payment: p }: { payment: AdminPaymentDetail }) {
   if (p.status === 'cancelled') return <p className="closing-hint">Pagamento cancelado: não há nada a pagar.</p>;
   if (p.status === 'paid' || p.status === 'received') {
-    return <p className="closing-hint">Este pagamento já foi feito{p.paidOn ? ` em ${formatCalendarDate(p.paidOn)}` : ''}. O código não aparece mais, para ninguém pagar duas vezes.</p>;
+    return (
+      <p className="closing-hint">
+        Este pagamento já foi feito{p.paidOn ? ` em ${formatCalendarDate(p.paidOn)}` : ''}. O código não aparece mais, para ninguém pagar duas vezes.
+      </p>
+    );
   }
   if (!p.pixKey) {
     return (

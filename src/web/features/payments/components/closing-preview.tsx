@@ -68,9 +68,7 @@ export function ClosingPreview({ preview, onClosed }: Props) {
           icon={<CircleCheck />}
           title={supplementary ? 'Tudo deste mês já está fechado' : 'Nenhuma consulta em aberto neste mês'}
           description={
-            supplementary
-              ? `Todas as consultas faturadas de ${name} já estão nos pagamentos abaixo.`
-              : `Não há consultas faturadas em ${name} para pagar.`
+            supplementary ? `Todas as consultas faturadas de ${name} já estão nos pagamentos abaixo.` : `Não há consultas faturadas em ${name} para pagar.`
           }
         />
       ) : (
@@ -153,7 +151,12 @@ export function ClosingPreview({ preview, onClosed }: Props) {
 
       {doctors.length > 0 || !preview.closable ? (
         <div className="closing-action">
-          <Button icon={<Lock aria-hidden="true" />} disabled={!preview.closable || doctors.length === 0} aria-describedby={!preview.closable ? 'closing-not-ended' : undefined} onClick={() => setAsking(true)}>
+          <Button
+            icon={<Lock aria-hidden="true" />}
+            disabled={!preview.closable || doctors.length === 0}
+            aria-describedby={!preview.closable ? 'closing-not-ended' : undefined}
+            onClick={() => setAsking(true)}
+          >
             {supplementary ? 'Fechar o que ficou em aberto' : 'Fechar mês'}
           </Button>
           {!preview.closable ? (

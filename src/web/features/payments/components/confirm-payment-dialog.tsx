@@ -26,7 +26,9 @@ export function ConfirmPaymentDialog({ payment, onClose }: Props) {
       open={payment !== null}
       onClose={onClose}
       title={payment?.status === 'disputed' ? 'Confirmar o pagamento de novo' : 'Confirmar pagamento'}
-      description={payment ? `${formatBRL(payment.netCents)} para ${payment.doctor.name}. O médico recebe um aviso e confirma quando o dinheiro chegar.` : undefined}
+      description={
+        payment ? `${formatBRL(payment.netCents)} para ${payment.doctor.name}. O médico recebe um aviso e confirma quando o dinheiro chegar.` : undefined
+      }
     >
       {/* Keyed by payment, so each opening starts from today's date and empty fields. */}
       {payment ? <ConfirmForm key={payment.id} payment={payment} onDone={onClose} /> : null}

@@ -73,7 +73,12 @@ export function MonthPayments({ month, closings, headingRef }: Props) {
       ) : null}
 
       {closings.length === 0 && !status ? (
-        <EmptyState level={3} icon={<Wallet />} title="Nenhum pagamento neste mês ainda" description="Os pagamentos aparecem aqui depois que você fechar o mês." />
+        <EmptyState
+          level={3}
+          icon={<Wallet />}
+          title="Nenhum pagamento neste mês ainda"
+          description="Os pagamentos aparecem aqui depois que você fechar o mês."
+        />
       ) : (
         <>
           <div className="closing-filters">

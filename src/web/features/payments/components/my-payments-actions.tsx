@@ -25,10 +25,21 @@ export function MyPaymentActions({ payment, size = 'md' }: { payment: Payment; s
   const month = paymentMonthName(payment.month);
   return (
     <div className="my-payments-actions">
-      <Button size={size} icon={<CircleCheck aria-hidden="true" />} onClick={() => setAsking('received')} aria-label={`Confirmar recebimento do pagamento de ${month}`}>
+      <Button
+        size={size}
+        icon={<CircleCheck aria-hidden="true" />}
+        onClick={() => setAsking('received')}
+        aria-label={`Confirmar recebimento do pagamento de ${month}`}
+      >
         Confirmar recebimento
       </Button>
-      <Button size={size} variant="secondary" icon={<MessageCircleWarning aria-hidden="true" />} onClick={() => setAsking('dispute')} aria-label={`Não recebi o pagamento de ${month}`}>
+      <Button
+        size={size}
+        variant="secondary"
+        icon={<MessageCircleWarning aria-hidden="true" />}
+        onClick={() => setAsking('dispute')}
+        aria-label={`Não recebi o pagamento de ${month}`}
+      >
         Não recebi
       </Button>
       <ReceivedDialog payment={payment} open={asking === 'received'} onClose={() => setAsking(null)} />

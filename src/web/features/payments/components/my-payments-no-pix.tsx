@@ -19,8 +19,8 @@ export function MyPaymentsNoPix({ payments }: { payments: readonly Payment[] }) 
   return (
     <Alert tone="warning" title="Cadastre sua chave PIX para receber" className="my-payments-no-pix">
       <p>
-        A clínica fechou {which} ({formatBRL(total)}), mas você ainda não tem chave PIX no seu perfil. Sem a chave, a clínica não consegue pagar. Assim que
-        você cadastrar, o pagamento é atualizado sozinho.
+        A clínica fechou {which} ({formatBRL(total)}), mas você ainda não tem chave PIX no seu perfil. Sem a chave, a clínica não consegue pagar. Assim que você
+        cadastrar, o pagamento é atualizado sozinho.
       </p>
       <p>
         <Link to="/perfil">Cadastrar minha chave PIX no perfil</Link>

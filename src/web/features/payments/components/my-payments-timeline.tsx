@@ -7,7 +7,11 @@ import { paymentEventText } from '#web/features/payments/model/payment-timeline.
 export function MyPaymentsTimeline({ payment }: { payment: PaymentDetail }) {
   return (
     <Card as="section" aria-labelledby="my-payment-timeline-title">
-      <CardHeader id="my-payment-timeline-title" title="Histórico" description="Cada passo deste pagamento, do fechamento do mês até hoje. Horários de Brasília." />
+      <CardHeader
+        id="my-payment-timeline-title"
+        title="Histórico"
+        description="Cada passo deste pagamento, do fechamento do mês até hoje. Horários de Brasília."
+      />
       <ol className="my-payments-timeline">
         {payment.events.map((e) => {
           const text = paymentEventText(e, { viewer: 'doctor', doctor: payment.doctor });

@@ -73,7 +73,13 @@ export function PaymentHistoryPage() {
             placeholder="Tudo"
             options={PAYMENT_ACTION_OPTIONS.map((a) => ({ value: a, label: PAYMENT_ACTION_LABELS[a] }))}
           />
-          <SelectField label="Médico" value={doctorId ?? ''} onChange={(e) => update('medico', e.target.value)} placeholder="Todos os médicos" options={doctors} />
+          <SelectField
+            label="Médico"
+            value={doctorId ?? ''}
+            onChange={(e) => update('medico', e.target.value)}
+            placeholder="Todos os médicos"
+            options={doctors}
+          />
           <SelectField
             label="Mês do pagamento"
             value={month ?? ''}
@@ -83,7 +89,9 @@ export function PaymentHistoryPage() {
           />
         </div>
         <p className="sr-only" role="status">
-          {query.isSuccess ? `${items.length === 1 ? '1 passo' : `${items.length} passos`} na lista${loadMore.hasMore ? ', e há mais para carregar' : ''}.` : ''}
+          {query.isSuccess
+            ? `${items.length === 1 ? '1 passo' : `${items.length} passos`} na lista${loadMore.hasMore ? ', e há mais para carregar' : ''}.`
+            : ''}
         </p>
         {query.isPending ? (
           <LoadingState />

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_ACTIONS, PAYMENT_STATUSES } from '#shared/schemas/payments.ts';
-import { ADMIN_STATUS_HINT, PAYMENT_ACTION_LABELS, closingSeqText, pickedClosingMonth, recentMonths, doctorsCountText, endToEndIdError, paymentsCountText, underReviewWaitingText } from './closing-text';
+import {
+  ADMIN_STATUS_HINT,
+  PAYMENT_ACTION_LABELS,
+  closingSeqText,
+  pickedClosingMonth,
+  recentMonths,
+  doctorsCountText,
+  endToEndIdError,
+  paymentsCountText,
+  underReviewWaitingText,
+} from './closing-text';
 
 describe('closing text', () => {
   it('has a hint for every state and a label for every action', () => {

@@ -9,11 +9,15 @@ describe('payment notices as toasts', () => {
     const t = paymentNoticeText({ ...notice, status: 'paid' }, 'doctor');
     expect(nbsp(t.message)).toBe('Pagamento de novembro marcado como pago: R$ 3.300,00. Confirme quando receber.');
     expect(t.tone).toBe('info');
-    expect(paymentNoticeText({ ...notice, status: 'cancelled' }, 'doctor').message).toBe('Pagamento de novembro cancelado pela clínica. As consultas entram no próximo fechamento.');
+    expect(paymentNoticeText({ ...notice, status: 'cancelled' }, 'doctor').message).toBe(
+      'Pagamento de novembro cancelado pela clínica. As consultas entram no próximo fechamento.',
+    );
   });
 
   it("tells the admin the doctor's answer, a dispute loudly", () => {
-    expect(nbsp(paymentNoticeText({ ...notice, status: 'received' }, 'admin').message)).toBe('Dra. Ana Souza confirmou o recebimento do pagamento de novembro (R$ 3.300,00).');
+    expect(nbsp(paymentNoticeText({ ...notice, status: 'received' }, 'admin').message)).toBe(
+      'Dra. Ana Souza confirmou o recebimento do pagamento de novembro (R$ 3.300,00).',
+    );
     const disputed = paymentNoticeText({ ...notice, doctorName: 'Bruno Lima', status: 'disputed' }, 'admin');
     expect(nbsp(disputed.message)).toBe('Dr(a). Bruno Lima disse que não recebeu o pagamento de novembro (R$ 3.300,00). Confira em Fechamentos.');
     expect(disputed.tone).toBe('error');

@@ -75,7 +75,10 @@ export function paymentEventText(e: PaymentEvent, { viewer, doctor }: TimelineCo
       };
     case 'pix_key_refreshed': {
       const after = pixKeyText(d.after);
-      return { sentence: after ? `A chave PIX do pagamento passou a ser ${after}.` : 'A chave PIX do pagamento foi retirada.', detail: `Mudança feita por ${who === 'Você' ? 'você' : who}.` };
+      return {
+        sentence: after ? `A chave PIX do pagamento passou a ser ${after}.` : 'A chave PIX do pagamento foi retirada.',
+        detail: `Mudança feita por ${who === 'Você' ? 'você' : who}.`,
+      };
     }
   }
 }

@@ -37,8 +37,16 @@ export function AccessLogFilters({ values, onChange }: { values: AccessLogFilter
   const people = useUsers({ page: 1, pageSize: 100, q });
   // Names of the people chosen, so a selection stays readable after the search changes.
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const patientOptions = withChosen((patients.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })), values.patientId, chosen);
-  const actorOptions = withChosen((people.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${ROLE_SHORT[u.role]})` })), values.actorId, chosen);
+  const patientOptions = withChosen(
+    (patients.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
+    values.patientId,
+    chosen,
+  );
+  const actorOptions = withChosen(
+    (people.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${ROLE_SHORT[u.role]})` })),
+    values.actorId,
+    chosen,
+  );
   const remember = (options: Option[], id: string) => {
     const label = options.find((o) => o.value === id)?.label;
     if (label) setChosen((c) => ({ ...c, [id]: label }));
@@ -47,15 +55,33 @@ export function AccessLogFilters({ values, onChange }: { values: AccessLogFilter
   const active = Object.values(values).some((v) => v !== '');
   return (
     <div className="access-filters" role="search" aria-label="Filtros do registro de acessos">
-      <TextField label="Buscar pelo nome" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint="Encurta as listas de paciente e de quem acessou." />
-      <SelectField label="Paciente" options={patientOptions} placeholder={patients.isPending ? 'Carregando…' : 'Todos'} value={values.patientId} onChange={(e) => {
+      <TextField
+        label="Buscar pelo nome"
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        hint="Encurta as listas de paciente e de quem acessou."
+      />
+      <SelectField
+        label="Paciente"
+        options={patientOptions}
+        placeholder={patients.isPending ? 'Carregando…' : 'Todos'}
+        value={values.patientId}
+        onChange={(e) => {
           remember(patientOptions, e.target.value);
           set({ patientId: e.target.value });
-        }} />
-      <SelectField label="Quem acessou" options={actorOptions} placeholder={people.isPending ? 'Carregando…' : 'Todos'} value={values.actorId} onChange={(e) => {
+        }}
+      />
+      <SelectField
+        label="Quem acessou"
+        options={actorOptions}
+        placeholder={people.isPending ? 'Carregando…' : 'Todos'}
+        value={values.actorId}
+        onChange={(e) => {
           remember(actorOptions, e.target.value);
           set({ actorId: e.target.value });
-        }} />
+        }}
+      />
       <SelectField
         label="Tipo de acesso"
         options={ACCESS_ACTIONS.map((a) => ({ value: a, label: ACCESS_ACTION_LABELS[a] }))}

@@ -63,7 +63,10 @@ export function AccessLogPage() {
 
   return (
     <>
-      <PageHeader title="Registro de acessos" description="Quem abriu o prontuário de cada paciente, quem passou a ter acesso a ele, e quando. Guardado para a LGPD; ninguém pode apagar." />
+      <PageHeader
+        title="Registro de acessos"
+        description="Quem abriu o prontuário de cada paciente, quem passou a ter acesso a ele, e quando. Guardado para a LGPD; ninguém pode apagar."
+      />
       <Card flush>
         <AccessLogFilters values={filters} onChange={(next) => update(next)} />
         {log.isPending ? (
@@ -114,7 +117,13 @@ export function AccessLogPage() {
                 ))}
               </tbody>
             </table>
-            <Pagination page={log.data.page} pageSize={log.data.pageSize} total={log.data.total} noun="acessos" onPageChange={(next) => update(filters, next)} />
+            <Pagination
+              page={log.data.page}
+              pageSize={log.data.pageSize}
+              total={log.data.total}
+              noun="acessos"
+              onPageChange={(next) => update(filters, next)}
+            />
           </>
         )}
       </Card>

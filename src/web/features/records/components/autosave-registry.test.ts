@@ -6,7 +6,11 @@ import type { SaveStatus } from '#web/features/records/model/autosave-queue.ts';
 import type { EvolutionFormValues } from '#web/features/records/model/evolution-form.ts';
 import { backupKey, conflictKey, readBackup } from '#web/features/records/model/local-backup.ts';
 
-const server = vi.hoisted(() => ({ saves: [] as { version: number; notes: string }[], current: null as unknown, saveImpl: null as null | ((input: { version: number; content: { notes: string } }) => Promise<unknown>) }));
+const server = vi.hoisted(() => ({
+  saves: [] as { version: number; notes: string }[],
+  current: null as unknown,
+  saveImpl: null as null | ((input: { version: number; content: { notes: string } }) => Promise<unknown>),
+}));
 vi.mock('#web/features/records/api/save-evolution.ts', () => ({
   saveEvolution: (_id: string, input: { version: number; content: { notes: string } }) => server.saveImpl!(input),
 }));
@@ -122,7 +126,11 @@ describe('autosave registry', () => {
 
   it('parks the text of a tab that hit a conflict where another tab cannot clear it', async () => {
     const map = new Map<string, string>();
-    const localStorage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    const localStorage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
     vi.stubGlobal('window', { localStorage });
     honestServer(3);
     server.current = evolution(3, 'texto de outra aba');

@@ -23,7 +23,13 @@ interface Entry {
  */
 const live = new Map<string, Entry>();
 
-export function acquireQueue(id: string, version: number, latest: EvolutionFormValues, queryClient: QueryClient, listener: (status: SaveStatus) => void): { queue: AutosaveQueue<EvolutionFormValues>; created: boolean } {
+export function acquireQueue(
+  id: string,
+  version: number,
+  latest: EvolutionFormValues,
+  queryClient: QueryClient,
+  listener: (status: SaveStatus) => void,
+): { queue: AutosaveQueue<EvolutionFormValues>; created: boolean } {
   const existing = live.get(id);
   if (existing && !existing.queue.isStopped) {
     existing.users += 1;

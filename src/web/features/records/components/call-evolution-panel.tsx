@@ -85,7 +85,12 @@ export function CallEvolutionPanel({
     return (
       <div className="call-evo-error" role="alert">
         <p>Não foi possível abrir as anotações. {messageOf(failed)}</p>
-        <Button size="sm" variant="secondary" icon={<RefreshCw aria-hidden="true" />} onClick={() => void (entryId.isError ? entryId.refetch() : evolution.refetch())}>
+        <Button
+          size="sm"
+          variant="secondary"
+          icon={<RefreshCw aria-hidden="true" />}
+          onClick={() => void (entryId.isError ? entryId.refetch() : evolution.refetch())}
+        >
           Tentar de novo
         </Button>
       </div>

@@ -49,7 +49,15 @@ function withoutRowErrors(errors: EditorErrors, keys: readonly string[]): Editor
  * The evolution editor: free notes, optional guided sections, diagnoses and prescription, saved
  * automatically as the doctor types; "Assinar evolução" makes it final after a confirmation.
  */
-export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDiscarded, onReload, signRequest = 0, onSignRequestTaken }: EvolutionEditorProps) {
+export function EvolutionEditor({
+  evolution,
+  variant = 'page',
+  onFinalized,
+  onDiscarded,
+  onReload,
+  signRequest = 0,
+  onSignRequestTaken,
+}: EvolutionEditorProps) {
   const autosave = useEvolutionAutosave(evolution);
   const { values, change, status } = autosave;
   const [errors, setErrors] = useState<EditorErrors>(NO_ERRORS);
@@ -182,9 +190,7 @@ export function EvolutionEditor({ evolution, variant = 'page', onFinalized, onDi
 
       {autosave.recovery ? (
         <Alert tone="warning" title="Há um texto deste aparelho que não chegou ao servidor">
-          <p>
-            Ele foi escrito em {formatDateTime(new Date(autosave.recovery.editedAt).toISOString())}, mas a evolução foi salva de outro lugar depois disso.
-          </p>
+          <p>Ele foi escrito em {formatDateTime(new Date(autosave.recovery.editedAt).toISOString())}, mas a evolução foi salva de outro lugar depois disso.</p>
           <div className="row evo-alert-actions">
             <Button size="sm" onClick={autosave.applyRecovered}>
               Usar o texto deste aparelho

@@ -47,7 +47,8 @@ function AmendsNote({ entry }: { entry: Evolution }) {
     <Alert tone="info" title="Você está escrevendo um adendo">
       <p>
         Ele fica registrado junto da{' '}
-        {original.data ? <Link to={evolutionPath(original.data)}>evolução de {formatDateTime(entryMoment(original.data))}</Link> : 'evolução original'}, que não muda.
+        {original.data ? <Link to={evolutionPath(original.data)}>evolução de {formatDateTime(entryMoment(original.data))}</Link> : 'evolução original'}, que não
+        muda.
       </p>
     </Alert>
   );
@@ -72,7 +73,8 @@ export function EvolutionPage() {
     );
   }
   if (evolution.isError) {
-    const notFound = evolution.error instanceof ApiError && (evolution.error.status === 404 || evolution.error.status === 400 || evolution.error.status === 403);
+    const notFound =
+      evolution.error instanceof ApiError && (evolution.error.status === 404 || evolution.error.status === 400 || evolution.error.status === 403);
     return (
       <>
         <PageHeader title={notFound ? 'Evolução não encontrada' : 'Evolução'} back={back} />

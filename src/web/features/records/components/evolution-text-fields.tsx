@@ -28,7 +28,11 @@ export function EvolutionTextFields({ content, errors, onChange, compact = false
   const [openAtStart] = useState(guidedUsed);
   return (
     <div className="evo-text">
-      <Field label="Anotações livres" error={errors.notes ?? errors.content} hint={compact ? undefined : 'Escreva do seu jeito. As seções abaixo são opcionais.'}>
+      <Field
+        label="Anotações livres"
+        error={errors.notes ?? errors.content}
+        hint={compact ? undefined : 'Escreva do seu jeito. As seções abaixo são opcionais.'}
+      >
         {(control) => (
           <Textarea
             {...control}
@@ -51,7 +55,14 @@ export function EvolutionTextFields({ content, errors, onChange, compact = false
           {GUIDED.map(({ field, label, placeholder }) => (
             <Field key={field} label={label} error={errors[field]}>
               {(control) => (
-                <Textarea {...control} rows={2} maxLength={NOTE_MAX_CHARS} value={content[field]} placeholder={placeholder} onChange={(e) => onChange(field, e.target.value)} />
+                <Textarea
+                  {...control}
+                  rows={2}
+                  maxLength={NOTE_MAX_CHARS}
+                  value={content[field]}
+                  placeholder={placeholder}
+                  onChange={(e) => onChange(field, e.target.value)}
+                />
               )}
             </Field>
           ))}

@@ -20,7 +20,10 @@ export function MyAccessLogPage() {
 
   return (
     <>
-      <PageHeader title="Quem viu meus dados" description="Cada vez que alguém abre seu prontuário ou um documento seu, ou passa a ter acesso a eles, fica registrado aqui." />
+      <PageHeader
+        title="Quem viu meus dados"
+        description="Cada vez que alguém abre seu prontuário ou um documento seu, ou passa a ter acesso a eles, fica registrado aqui."
+      />
       <Card flush>
         {log.isPending ? (
           <LoadingState />

@@ -53,7 +53,12 @@ export function PatientHistoryPage() {
         <Card flush as="section" aria-labelledby="history-entries-title">
           <CardHeader id="history-entries-title" title="Registros dos seus atendimentos" />
           {groups.length === 0 ? (
-            <EmptyState icon={<History />} level={3} title="Nada registrado ainda" description="Depois de uma consulta, o que seu médico registrar aparece aqui." />
+            <EmptyState
+              icon={<History />}
+              level={3}
+              title="Nada registrado ainda"
+              description="Depois de uma consulta, o que seu médico registrar aparece aqui."
+            />
           ) : (
             <ol className="evo-timeline" aria-label="Registros dos seus atendimentos">
               {groups.map(({ entry, addenda }) => (
@@ -95,7 +100,9 @@ export function PatientHistoryPage() {
                 <li key={c.id}>
                   <div className="record-list-main">
                     <strong>{formatDateTime(c.startedAt)}</strong>
-                    <span>{[doctorTitle(c.doctor.name), c.doctor.specialty, c.kind === 'video' ? c.reason : consultationWhatText(c)].filter(Boolean).join(' · ')}</span>
+                    <span>
+                      {[doctorTitle(c.doctor.name), c.doctor.specialty, c.kind === 'video' ? c.reason : consultationWhatText(c)].filter(Boolean).join(' · ')}
+                    </span>
                   </div>
                   {c.durationSeconds !== null ? (
                     <div className="record-list-end">

@@ -32,7 +32,13 @@ export function RowField({ id, label, labelSuffix, error, errorOutside = false, 
           </span>
         ) : null}
       </span>
-      <Input {...input} id={id} aria-required={requiredToSign || undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      <Input
+        {...input}
+        id={id}
+        aria-required={requiredToSign || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
       {error && !errorOutside ? (
         <p className="field-error" id={errorId}>
           <CircleAlert aria-hidden="true" />

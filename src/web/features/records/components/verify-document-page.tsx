@@ -23,7 +23,11 @@ function VerifiedCard({ result }: { result: DocumentVerification }) {
         </span>
         <div>
           <h2 id="verify-result">{ok ? 'Documento verdadeiro' : 'Este documento não confere'}</h2>
-          <p>{ok ? 'Ele foi assinado eletronicamente no MedConnect e não mudou desde então.' : 'O conteúdo guardado não é o mesmo que foi assinado. Procure a clínica antes de usar este documento.'}</p>
+          <p>
+            {ok
+              ? 'Ele foi assinado eletronicamente no MedConnect e não mudou desde então.'
+              : 'O conteúdo guardado não é o mesmo que foi assinado. Procure a clínica antes de usar este documento.'}
+          </p>
         </div>
       </div>
       <dl className="verify-facts">

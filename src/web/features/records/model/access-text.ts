@@ -42,7 +42,8 @@ export function accessSentence(entry: Entry): string {
     const by = entry.actor.role === 'admin' ? 'Administração' : entry.actor.role === 'doctor' ? doctorTitle(entry.actor.name) : 'você';
     return `${subjectName(entry)} ${WHAT_PATIENT_READS[entry.action]} (por ${by}, em ${when})`;
   }
-  const who = entry.actor.role === 'doctor' ? doctorTitle(entry.actor.name) : entry.actor.role === 'patient' ? 'Você' : `${entry.actor.name} (administração da clínica)`;
+  const who =
+    entry.actor.role === 'doctor' ? doctorTitle(entry.actor.name) : entry.actor.role === 'patient' ? 'Você' : `${entry.actor.name} (administração da clínica)`;
   return `${who} ${WHAT_PATIENT_READS[entry.action]} em ${when}`;
 }
 

@@ -116,7 +116,10 @@ describe('AutosaveQueue', () => {
   });
 
   it('reports a refused save and tries again after the next edit', async () => {
-    const save = vi.fn<(t: string, v: number) => Promise<number>>().mockRejectedValueOnce(new ApiError(400, 'validation', 'Texto longo demais')).mockResolvedValue(2);
+    const save = vi
+      .fn<(t: string, v: number) => Promise<number>>()
+      .mockRejectedValueOnce(new ApiError(400, 'validation', 'Texto longo demais'))
+      .mockResolvedValue(2);
     const statuses: SaveStatus[] = [];
     const queue = new AutosaveQueue<string>({ version: 1, save, onStatus: (s) => statuses.push(s) });
     queue.change('a');

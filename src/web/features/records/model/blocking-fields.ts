@@ -32,7 +32,8 @@ export function blockingFieldNames(values: EvolutionFormValues, errors: EditorEr
   values.prescriptions.forEach((row, i) => {
     const rowErrors = errors.rows[row.key];
     if (!rowErrors) return;
-    for (const field of Object.keys(PRESCRIPTION_LABELS) as PrescriptionField[]) if (rowErrors[field]) names.push(`${PRESCRIPTION_LABELS[field]} do item ${i + 1} da receita`);
+    for (const field of Object.keys(PRESCRIPTION_LABELS) as PrescriptionField[])
+      if (rowErrors[field]) names.push(`${PRESCRIPTION_LABELS[field]} do item ${i + 1} da receita`);
     if (rowErrors._row && !rowErrors.medicine) names.push(`Item ${i + 1} da receita`);
   });
   return names;

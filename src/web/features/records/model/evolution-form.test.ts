@@ -43,7 +43,9 @@ describe('blank rows', () => {
   });
 
   it('knows an untouched form', () => {
-    expect(isEmptyForm({ content: { complaint: '', history: '', exam: '', plan: '', notes: '  ' }, diagnoses: [emptyDiagnosis()], prescriptions: [] })).toBe(true);
+    expect(isEmptyForm({ content: { complaint: '', history: '', exam: '', plan: '', notes: '  ' }, diagnoses: [emptyDiagnosis()], prescriptions: [] })).toBe(
+      true,
+    );
     expect(isEmptyForm(values())).toBe(false);
   });
 

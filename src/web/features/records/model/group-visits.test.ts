@@ -5,7 +5,18 @@ import { type EntryGroup, groupVisits } from './group-visits';
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString();
 
 function consultation(n: number): RecordConsultation {
-  return { id: `c${n}`, startedAt: day(n), endedAt: day(n), durationSeconds: 900, finalizedBy: 'doctor', kind: 'video', roomCode: `room${n}`, doctorName: 'Dra. Helena', reason: null, note: null };
+  return {
+    id: `c${n}`,
+    startedAt: day(n),
+    endedAt: day(n),
+    durationSeconds: 900,
+    finalizedBy: 'doctor',
+    kind: 'video',
+    roomCode: `room${n}`,
+    doctorName: 'Dra. Helena',
+    reason: null,
+    note: null,
+  };
 }
 
 function entry(id: string, createdAt: string, c: RecordConsultation | null = null): EntryGroup {
@@ -53,7 +64,10 @@ describe('groupVisits', () => {
     expect(second.visits.map((v) => v.key)).toEqual(['entry:e45', 'entry:e26', 'c25', 'c20', 'c10', 'entry:e7', 'c6']);
     expect(second.next).toBe('consultations');
 
-    const all = groupVisits({ items: consultations.items, hasMore: false }, { items: [...entries.items, entry('e7', day(7)), entry('e3', day(3))], hasMore: false });
+    const all = groupVisits(
+      { items: consultations.items, hasMore: false },
+      { items: [...entries.items, entry('e7', day(7)), entry('e3', day(3))], hasMore: false },
+    );
     expect(all.visits.map((v) => v.key)).toEqual(['entry:e45', 'entry:e26', 'c25', 'c20', 'c10', 'entry:e7', 'c6', 'entry:e3']);
     expect(all.next).toBeNull();
   });

@@ -53,7 +53,11 @@ export function groupVisits(
 
   const oldestConsultation = consultations.hasMore ? consultations.items.at(-1)?.startedAt : undefined;
   const oldestEntry = entries.hasMore ? entries.items.at(-1)?.entry.createdAt : undefined;
-  const horizon = [oldestConsultation, oldestEntry].filter((t): t is string => t !== undefined).sort().at(-1) ?? '';
+  const horizon =
+    [oldestConsultation, oldestEntry]
+      .filter((t): t is string => t !== undefined)
+      .sort()
+      .at(-1) ?? '';
   const visits = [...byKey.values()].filter((v) => v.at >= horizon).sort((a, b) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key));
 
   let next: 'consultations' | 'entries' | null = null;

@@ -93,10 +93,17 @@ export function browserStorage(): KeyValueStore | null {
  *   one), so it holds edits the server never got: show it and save it;
  * - "ask": the server changed after the local copy was made (another tab or device): the doctor chooses.
  */
-export function chooseStart(server: { version: number; values: EvolutionFormValues }, backup: LocalBackup | null, same: (a: EvolutionFormValues, b: EvolutionFormValues) => boolean): 'server' | 'restore' | 'ask' {
+export function chooseStart(
+  server: { version: number; values: EvolutionFormValues },
+  backup: LocalBackup | null,
+  same: (a: EvolutionFormValues, b: EvolutionFormValues) => boolean,
+): 'server' | 'restore' | 'ask' {
   if (!backup) return 'server';
   if (same(backup.values, server.values)) return 'server';
-  const hasText = Object.values(backup.values.content).some((v) => v.trim() !== '') || backup.values.diagnoses.some((r) => !isBlankRow(r)) || backup.values.prescriptions.some((r) => !isBlankRow(r));
+  const hasText =
+    Object.values(backup.values.content).some((v) => v.trim() !== '') ||
+    backup.values.diagnoses.some((r) => !isBlankRow(r)) ||
+    backup.values.prescriptions.some((r) => !isBlankRow(r));
   if (!hasText && backup.baseVersion < server.version) return 'server';
   return backup.baseVersion >= server.version ? 'restore' : 'ask';
 }

@@ -27,7 +27,10 @@ describe('record texts', () => {
 describe('consentText', () => {
   it('says whether and when the term was accepted', () => {
     expect(consentText({ currentVersion: '1', accepted: null })).toEqual({ text: 'Ainda não aceitou', ok: false });
-    expect(consentText({ currentVersion: '1', accepted: { version: '1', acceptedAt: '2026-11-28T17:30:00Z' } })).toEqual({ text: 'Aceito em 28/11/2026 às 14:30 (versão 1)', ok: true });
+    expect(consentText({ currentVersion: '1', accepted: { version: '1', acceptedAt: '2026-11-28T17:30:00Z' } })).toEqual({
+      text: 'Aceito em 28/11/2026 às 14:30 (versão 1)',
+      ok: true,
+    });
     expect(consentText({ currentVersion: '2', accepted: { version: '1', acceptedAt: '2026-11-28T17:30:00Z' } }).ok).toBe(false);
   });
 });

@@ -42,6 +42,7 @@ export function consultationStatusText(c: { endedAt: string | null; finalizedBy:
 export function consentText(consent: { currentVersion: string; accepted: { version: string; acceptedAt: string } | null }): { text: string; ok: boolean } {
   if (!consent.accepted) return { text: 'Ainda não aceitou', ok: false };
   const base = `Aceito em ${formatDateTime(consent.accepted.acceptedAt)} (versão ${consent.accepted.version})`;
-  if (consent.accepted.version !== consent.currentVersion) return { text: `${base}; precisa aceitar a versão ${consent.currentVersion} na próxima consulta`, ok: false };
+  if (consent.accepted.version !== consent.currentVersion)
+    return { text: `${base}; precisa aceitar a versão ${consent.currentVersion} na próxima consulta`, ok: false };
   return { text: base, ok: true };
 }

@@ -70,8 +70,15 @@ export function NewRoomDialog({ open, onClose, patient }: NewRoomDialogProps) {
   );
 }
 
-
-function NewRoomForm({ patient, onCancel, onCreated }: { patient?: PresetPatient | undefined; onCancel: () => void; onCreated: (room: Room, phone: string | null) => void }) {
+function NewRoomForm({
+  patient,
+  onCancel,
+  onCreated,
+}: {
+  patient?: PresetPatient | undefined;
+  onCancel: () => void;
+  onCreated: (room: Room, phone: string | null) => void;
+}) {
   const [patientId, setPatientId] = useState(patient?.id ?? '');
   const [when, setWhen] = useState('');
   const [reason, setReason] = useState('');
@@ -88,7 +95,11 @@ function NewRoomForm({ patient, onCancel, onCreated }: { patient?: PresetPatient
     check: () => {
       if (when && !saoPauloLocalToIso(when)) return { errors: { scheduledAt: 'Data e hora inválidas.' } };
       const scheduledAt = saoPauloLocalToIso(when);
-      return checkedBy(createRoomInputSchema.safeParse({ patientId, scheduledAt, reason }), () => ({ patientId, scheduledAt, reason: reason.trim() || undefined }));
+      return checkedBy(createRoomInputSchema.safeParse({ patientId, scheduledAt, reason }), () => ({
+        patientId,
+        scheduledAt,
+        reason: reason.trim() || undefined,
+      }));
     },
     onSuccess: (room, sent) => onCreated(room, patient ? patient.phone : (choices.find((p) => p.id === sent.patientId)?.phone ?? null)),
   });

@@ -62,7 +62,12 @@ export function PatientConsultationHistory() {
       {finished.isPending ? null : finished.isError ? (
         <ErrorState message={messageOf(finished.error)} onRetry={() => void finished.refetch()} retrying={finished.isFetching} />
       ) : finished.data.length === 0 ? (
-        <EmptyState icon={<CalendarCheck />} title="Nenhuma consulta ainda" description="Suas consultas por vídeo ficam listadas aqui depois que terminam." level={3} />
+        <EmptyState
+          icon={<CalendarCheck />}
+          title="Nenhuma consulta ainda"
+          description="Suas consultas por vídeo ficam listadas aqui depois que terminam."
+          level={3}
+        />
       ) : (
         <ul className="room-list" aria-label="Consultas anteriores">
           {finished.data.slice(0, HISTORY).map((room) => (

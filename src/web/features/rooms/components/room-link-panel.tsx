@@ -12,12 +12,17 @@ export function RoomLinkPanel({ room, link, phone }: { room: Room; link?: RoomPa
       label="Link da consulta"
       url={link?.url ?? room.joinUrl}
       whatsAppText={(url) =>
-        invite ? roomWithInviteMessage(room.patient.name, room.doctor.name, url, room.scheduledAt, invite) : roomMessage(room.patient.name, room.doctor.name, url, room.scheduledAt)
+        invite
+          ? roomWithInviteMessage(room.patient.name, room.doctor.name, url, room.scheduledAt, invite)
+          : roomMessage(room.patient.name, room.doctor.name, url, room.scheduledAt)
       }
       phone={phone}
       note={
         invite ? (
-          <span>Com este link, {room.patient.name} cria a senha e entra na consulta. Ele substitui convites enviados antes. A sala fica aberta até você finalizar a consulta.</span>
+          <span>
+            Com este link, {room.patient.name} cria a senha e entra na consulta. Ele substitui convites enviados antes. A sala fica aberta até você finalizar a
+            consulta.
+          </span>
         ) : (
           <span>Só {room.patient.name} consegue entrar com este link, usando a própria conta. A sala fica aberta até você finalizar a consulta.</span>
         )

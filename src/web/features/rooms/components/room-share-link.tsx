@@ -18,7 +18,9 @@ export function RoomShareLink({ room, phone }: { room: Room; phone: string | nul
   return (
     <div className="new-room-link">
       {link.isError ? (
-        <Alert tone="warning">Não foi possível preparar o link com o convite ({messageOf(link.error)}). O link abaixo abre a sala para quem já tem senha.</Alert>
+        <Alert tone="warning">
+          Não foi possível preparar o link com o convite ({messageOf(link.error)}). O link abaixo abre a sala para quem já tem senha.
+        </Alert>
       ) : !link.data.patientHasPassword ? (
         <Alert tone="warning" title={`${first} ainda não criou a senha`}>
           <p>Este link já leva o convite: com ele, {first} cria a senha e entra direto na consulta. Envie só esta mensagem.</p>

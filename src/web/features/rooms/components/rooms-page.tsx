@@ -70,7 +70,12 @@ export function RoomsPage() {
           ) : finished.isError ? (
             <ErrorState message={messageOf(finished.error)} onRetry={() => void finished.refetch()} retrying={finished.isFetching} />
           ) : finished.data.length === 0 ? (
-            <EmptyState icon={<CalendarCheck />} title="Nenhuma consulta finalizada ainda" description="Quando você finalizar uma consulta, ela aparece aqui." level={3} />
+            <EmptyState
+              icon={<CalendarCheck />}
+              title="Nenhuma consulta finalizada ainda"
+              description="Quando você finalizar uma consulta, ela aparece aqui."
+              level={3}
+            />
           ) : (
             <>
               <ul className="room-list" aria-label="Consultas realizadas">

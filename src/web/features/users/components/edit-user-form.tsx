@@ -31,9 +31,16 @@ export function EditUserForm({ detail, role }: { detail: UserDetail; role: 'doct
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate>
       <Card className="form-card">
-        <CardHeader title="Dados do cadastro" description={role === 'doctor' ? 'Dados profissionais e de recebimento.' : 'Dados pessoais e médicos responsáveis.'} />
+        <CardHeader
+          title="Dados do cadastro"
+          description={role === 'doctor' ? 'Dados profissionais e de recebimento.' : 'Dados pessoais e médicos responsáveis.'}
+        />
         {formError ? <Alert tone="danger">{formError}</Alert> : null}
-        <UserAccountFields account={account} emailHint={user.activated ? 'É o e-mail que a pessoa usa para entrar.' : undefined} extraDoctors={detail.doctors} />
+        <UserAccountFields
+          account={account}
+          emailHint={user.activated ? 'É o e-mail que a pessoa usa para entrar.' : undefined}
+          extraDoctors={detail.doctors}
+        />
         <div className="form-footer">
           <Button type="submit" loading={update.isPending} icon={<Save aria-hidden="true" />}>
             Salvar

@@ -55,7 +55,11 @@ export function UserAccessActions({ detail }: { detail: UserDetail }) {
           >
             Gerar novo convite
           </Button>
-          <p>{detail.pendingInvite ? 'Há um convite válido ainda não usado. Um novo link substitui o anterior.' : 'O último convite expirou. Gere um novo link para a pessoa criar a senha.'}</p>
+          <p>
+            {detail.pendingInvite
+              ? 'Há um convite válido ainda não usado. Um novo link substitui o anterior.'
+              : 'O último convite expirou. Gere um novo link para a pessoa criar a senha.'}
+          </p>
         </>
       ) : null}
       {user.activated && active ? <ResetLinkAction name={user.name} phone={phone} generate={resetLink} /> : null}

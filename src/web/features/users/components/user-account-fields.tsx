@@ -11,7 +11,10 @@ import { useFormValues } from '#web/lib/use-form-values.ts';
 import { DoctorPicker } from './doctor-picker';
 
 /** The state of the admin's new-person and edit forms: e-mail, both roles' profiles, a patient's doctors. */
-export function useUserAccount(role: 'doctor' | 'patient', initial: { email: string; doctor: () => DoctorValues; patient: () => PatientValues; doctorIds: () => string[] }) {
+export function useUserAccount(
+  role: 'doctor' | 'patient',
+  initial: { email: string; doctor: () => DoctorValues; patient: () => PatientValues; doctorIds: () => string[] },
+) {
   const [email, setEmail] = useState(initial.email);
   const [doctorIds, setDoctorIds] = useState(initial.doctorIds);
   const doctor = useFormValues(initial.doctor);
@@ -19,7 +22,9 @@ export function useUserAccount(role: 'doctor' | 'patient', initial: { email: str
   const form = role === 'doctor' ? doctor : patient;
   /** What the form sends: the role's profile, and a patient's doctors. */
   const input = (): CreateUserInput & UpdateUserInput =>
-    role === 'doctor' ? { role, email, profile: toDoctorProfileInput(doctor.values) } : { role, email, profile: toPatientProfileInput(patient.values), doctorIds };
+    role === 'doctor'
+      ? { role, email, profile: toDoctorProfileInput(doctor.values) }
+      : { role, email, profile: toPatientProfileInput(patient.values), doctorIds };
   return { role, email, setEmail, doctorIds, setDoctorIds, doctor, patient, form, input };
 }
 

@@ -64,7 +64,8 @@ export function UserDetailPage({ doctorSection }: { doctorSection?: (doctorId: s
         {role === 'admin' ? (
           <Card>
             <p className="muted">
-              Contas de administração não são editadas por aqui. {isSelf ? 'Altere seus dados em Meu perfil.' : 'Cada administrador altera os próprios dados em Meu perfil.'}
+              Contas de administração não são editadas por aqui.{' '}
+              {isSelf ? 'Altere seus dados em Meu perfil.' : 'Cada administrador altera os próprios dados em Meu perfil.'}
             </p>
           </Card>
         ) : role === 'doctor' && doctorSection ? (

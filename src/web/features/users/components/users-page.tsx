@@ -82,7 +82,13 @@ export function UsersPage() {
         ) : (
           <>
             <UsersTable users={users.data.items} busy={users.isFetching} updating={users.isPlaceholderData} />
-            <Pagination page={users.data.page} pageSize={users.data.pageSize} total={users.data.total} noun="pessoas" onPageChange={(page) => update({ page })} />
+            <Pagination
+              page={users.data.page}
+              pageSize={users.data.pageSize}
+              total={users.data.total}
+              noun="pessoas"
+              onPageChange={(page) => update({ page })}
+            />
           </>
         )}
       </Card>
