@@ -7,8 +7,10 @@ import { citySchema } from '#shared/schemas/profile.ts';
 import type { FieldErrors } from '#web/lib/form-errors.ts';
 import { SelectField } from '#web/components/ui/select-field.tsx';
 import { TextField } from '#web/components/ui/text-field.tsx';
+import { fieldBinder } from './bind-field';
 import type { DoctorValues } from './doctor-values';
 import { FormSection } from './form-section';
+import { PhoneField } from './phone-field';
 import { PIX_INPUT_MODES, PIX_KEY_HINTS } from './pix-hints';
 
 const UF_OPTIONS = UFS.map((uf) => ({ value: uf, label: `${uf} – ${UF_NAMES[uf]}` }));
@@ -43,6 +45,7 @@ const WORDS = {
  */
 export function DoctorProfileFields({ values, errors, onChange, onFieldError, emailField, headingLevel = 3, audience = 'self' }: DoctorProfileFieldsProps) {
   const words = WORDS[audience];
+  const field = fieldBinder(values, errors, onChange);
   const pixType = isPixKeyType(values.pixKeyType) ? values.pixKeyType : null;
 
   const checkPixKey = (key: string, type: PixKeyType | null) => {
@@ -60,118 +63,49 @@ export function DoctorProfileFields({ values, errors, onChange, onFieldError, em
     <>
       <FormSection level={headingLevel} title="Dados pessoais" icon={<UserRound aria-hidden="true" />}>
         <div className="grid-2">
-          <TextField
-            label="Nome completo"
-            name="name"
-            autoComplete="name"
-            value={values.name}
-            onChange={(e) => onChange('name', e.target.value)}
-            error={errors.name}
-            fieldClassName={emailField ? undefined : 'span-2'}
-          />
+          <TextField label="Nome completo" autoComplete="name" {...field('name')} fieldClassName={emailField ? undefined : 'span-2'} />
           {emailField}
-          <TextField
-            label="Telefone"
-            name="phone"
-            type="tel"
-            autoComplete="tel-national"
-            inputMode="tel"
-            placeholder="(11) 91234-5678"
-            optional
-            value={values.phone}
-            onChange={(e) => onChange('phone', e.target.value)}
-            error={errors.phone}
-            hint={words.phoneHint}
-          />
+          <PhoneField {...field('phone')} hint={words.phoneHint} />
         </div>
       </FormSection>
       <FormSection level={headingLevel} title="Registro profissional" icon={<BadgeCheck aria-hidden="true" />}>
         <div className="grid-2">
-          <TextField
-            label="Número do CRM"
-            name="crmNumber"
-            inputMode="numeric"
-            value={values.crmNumber}
-            onChange={(e) => onChange('crmNumber', e.target.value)}
-            error={errors.crmNumber}
-          />
-          <SelectField
-            label="UF do CRM"
-            name="crmUf"
-            placeholder="Selecione o estado"
-            options={UF_OPTIONS}
-            value={values.crmUf}
-            onChange={(e) => onChange('crmUf', e.target.value)}
-            error={errors.crmUf}
-          />
-          <TextField
-            label="Especialidade"
-            name="specialty"
-            placeholder="Ex.: Cardiologia"
-            value={values.specialty}
-            onChange={(e) => onChange('specialty', e.target.value)}
-            error={errors.specialty}
-          />
-          <TextField
-            label="RQE"
-            name="rqe"
-            inputMode="numeric"
-            optional
-            value={values.rqe}
-            onChange={(e) => onChange('rqe', e.target.value)}
-            error={errors.rqe}
-            hint="Registro de Qualificação de Especialista, se houver."
-          />
+          <TextField label="Número do CRM" inputMode="numeric" {...field('crmNumber')} />
+          <SelectField label="UF do CRM" placeholder="Selecione o estado" options={UF_OPTIONS} {...field('crmUf')} />
+          <TextField label="Especialidade" placeholder="Ex.: Cardiologia" {...field('specialty')} />
+          <TextField label="RQE" inputMode="numeric" optional {...field('rqe')} hint="Registro de Qualificação de Especialista, se houver." />
         </div>
       </FormSection>
       <FormSection level={headingLevel} title="Recebimento por PIX" icon={<Wallet aria-hidden="true" />} description={words.pixIntro}>
         <div className="grid-2">
           <SelectField
             label="Tipo de chave PIX"
-            name="pixKeyType"
             placeholder="Selecione"
             options={PIX_TYPE_OPTIONS}
-            value={values.pixKeyType}
+            {...field('pixKeyType')}
             onChange={(e) => {
               onChange('pixKeyType', e.target.value);
               checkPixKey(values.pixKey, isPixKeyType(e.target.value) ? e.target.value : null);
             }}
-            error={errors.pixKeyType}
           />
           <TextField
             label="Chave PIX"
-            name="pixKey"
             autoCapitalize="none"
             spellCheck={false}
             inputMode={pixType ? PIX_INPUT_MODES[pixType] : 'text'}
-            value={values.pixKey}
-            onChange={(e) => onChange('pixKey', e.target.value)}
+            {...field('pixKey')}
             onBlur={(e) => checkPixKey(e.target.value, pixType)}
-            error={errors.pixKey}
             hint={pixType ? PIX_KEY_HINTS[pixType] : 'Escolha primeiro o tipo da chave.'}
           />
           <TextField
             label="Cidade"
-            name="city"
             autoComplete="address-level2"
             optional
-            value={values.city}
-            onChange={(e) => onChange('city', e.target.value)}
+            {...field('city')}
             onBlur={(e) => checkCity(e.target.value)}
-            error={errors.city}
             hint="Aparece como cidade do recebedor no código PIX. Sem ela, usamos a cidade da clínica."
           />
-          <SelectField
-            label="UF da cidade"
-            name="cityUf"
-            autoComplete="address-level1"
-            optional
-            placeholder="Selecione o estado"
-            options={UF_OPTIONS}
-            value={values.cityUf}
-            onChange={(e) => onChange('cityUf', e.target.value)}
-            error={errors.cityUf}
-          />
+          <SelectField label="UF da cidade" autoComplete="address-level1" optional placeholder="Selecione o estado" options={UF_OPTIONS} {...field('cityUf')} />
         </div>
       </FormSection>
     </>

@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 import { todayYmd } from '#web/lib/format-date.ts';
 import type { FieldErrors } from '#web/lib/form-errors.ts';
 import { TextField } from '#web/components/ui/text-field.tsx';
+import { fieldBinder } from './bind-field';
 import { FormSection } from './form-section';
 import type { PatientValues } from './patient-values';
+import { PhoneField } from './phone-field';
 
 interface PatientProfileFieldsProps {
   values: PatientValues;
@@ -21,54 +23,15 @@ interface PatientProfileFieldsProps {
 /** Name, CPF, birth date and phone of a patient. */
 export function PatientProfileFields({ values, errors, onChange, emailField, children, headingLevel = 3 }: PatientProfileFieldsProps) {
   const [today] = useState(todayYmd);
+  const field = fieldBinder(values, errors, onChange);
   return (
     <FormSection level={headingLevel} title="Dados pessoais" icon={<UserRound aria-hidden="true" />}>
       <div className="grid-2">
-        <TextField
-          label="Nome completo"
-          name="name"
-          autoComplete="name"
-          value={values.name}
-          onChange={(e) => onChange('name', e.target.value)}
-          error={errors.name}
-          fieldClassName={emailField ? undefined : 'span-2'}
-        />
+        <TextField label="Nome completo" autoComplete="name" {...field('name')} fieldClassName={emailField ? undefined : 'span-2'} />
         {emailField}
-        <TextField
-          label="CPF"
-          name="cpf"
-          inputMode="numeric"
-          placeholder="000.000.000-00"
-          optional
-          value={values.cpf}
-          onChange={(e) => onChange('cpf', e.target.value)}
-          error={errors.cpf}
-        />
-        <TextField
-          label="Data de nascimento"
-          name="birthDate"
-          type="date"
-          min="1900-01-01"
-          max={today}
-          optional
-          value={values.birthDate}
-          onChange={(e) => onChange('birthDate', e.target.value)}
-          error={errors.birthDate}
-        />
-        <TextField
-          label="Telefone"
-          name="phone"
-          type="tel"
-          autoComplete="tel-national"
-          inputMode="tel"
-          placeholder="(11) 91234-5678"
-          optional
-          value={values.phone}
-          onChange={(e) => onChange('phone', e.target.value)}
-          error={errors.phone}
-          hint="Com DDD. Usado para enviar o convite e avisos pelo WhatsApp."
-          fieldClassName="span-2"
-        />
+        <TextField label="CPF" inputMode="numeric" placeholder="000.000.000-00" optional {...field('cpf')} />
+        <TextField label="Data de nascimento" type="date" min="1900-01-01" max={today} optional {...field('birthDate')} />
+        <PhoneField {...field('phone')} hint="Com DDD. Usado para enviar o convite e avisos pelo WhatsApp." fieldClassName="span-2" />
       </div>
       {children}
     </FormSection>
