@@ -186,14 +186,18 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
   // check when the session ended must not slip in after the disconnect went out.
   const endedSessions = new Map<string, number>();
   const endedUsers = new Map<string, { at: number; except: string | undefined }>();
+  /** A database reset: every session opened until then, but one, is ended. */
+  let endedAll: { at: number; except: string } | undefined;
   function wasEnded(data: Pick<SocketData, 'sessionId' | 'sessionCreatedAt' | 'user'>): boolean {
     if (endedSessions.has(data.sessionId)) return true;
+    if (endedAll && endedAll.except !== data.sessionId && Date.parse(data.sessionCreatedAt) <= endedAll.at) return true;
     const user = endedUsers.get(data.user.id);
     return user !== undefined && user.except !== data.sessionId && Date.parse(data.sessionCreatedAt) <= user.at;
   }
   function forgetOldEnds(now: number): void {
     for (const [id, at] of endedSessions) if (now - at > ENDED_MEMORY_MS) endedSessions.delete(id);
     for (const [id, e] of endedUsers) if (now - e.at > ENDED_MEMORY_MS) endedUsers.delete(id);
+    if (endedAll && now - endedAll.at > ENDED_MEMORY_MS) endedAll = undefined;
   }
   const handlers: SocketEventHandler[] = [];
   /** What each event costs of the person's budget (a join reads the room, presence and chat history); unknown events cost 1. */
@@ -351,9 +355,11 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
   const rememberSession = (sessionId: string) => endedSessions.set(sessionId, Date.now());
   const rememberUser = (userId: string, exceptSessionId: string, at: string) =>
     endedUsers.set(userId, { at: Number(at), except: exceptSessionId || undefined });
+  const rememberAll = (exceptSessionId: string, at: string) => (endedAll = { at: Number(at), except: exceptSessionId });
   if (redis) {
     io.on('realtime:session-ended', rememberSession);
     io.on('realtime:user-ended', rememberUser);
+    io.on('realtime:all-ended', rememberAll);
   }
   return {
     io,
@@ -371,8 +377,10 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
     },
     revalidateSessions,
     endAllSessionsExcept: (sessionId) => {
-      // Every session but this one is erased by the reset; until then none may start a socket.
-      for (const socket of io.sockets.sockets.values()) if (socket.data.sessionId !== sessionId) endedSessions.set(socket.data.sessionId, Date.now());
+      // Every session but this one is erased by the reset; until then none may start a socket, on any node.
+      const at = String(Date.now());
+      rememberAll(sessionId, at);
+      if (redis) io.serverSideEmit('realtime:all-ended', sessionId, at);
       ended(io.except(`session:${sessionId}`));
     },
     notify: (to, event, ...payload) => {

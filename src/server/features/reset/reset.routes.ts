@@ -15,8 +15,8 @@ export async function resetRoutes(app: FastifyInstance): Promise<void> {
   r.post('/api/reset', { config: admin, schema: { body: resetInputSchema, response: { 200: resetResultSchema } } }, async (req, reply) => {
     const auth = req.auth!;
     const disconnectEveryone = () => {
-      // Both sides of every call see that the clinic ended it, then every other session's sockets go.
-      for (const code of app.rooms.activeCodes()) app.rooms.closeEverywhere(code, 'reset');
+      // Both sides of every call, on every node, see that the clinic ended it; then every other session's sockets go.
+      app.rooms.closeAllEverywhere();
       app.realtime.endAllSessionsExcept(auth.sessionId);
     };
     try {

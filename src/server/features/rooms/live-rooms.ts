@@ -21,7 +21,11 @@ export type RoomMember = {
 };
 
 /** Messages between the nodes about rooms (multi-node mode; absent on one node). */
-export type RoomPeers = { broadcast: (event: 'rooms:admitted' | 'rooms:closed', code: string, at: string) => void };
+export type RoomPeers = {
+  broadcast: (event: 'rooms:admitted' | 'rooms:closed', code: string, at: string) => void;
+  /** The database was reset: every other node closes the rooms it serves. */
+  reset: () => void;
+};
 
 /**
  * The rooms live on this node: the open rooms in use (a cache of their rows), this node's sockets
@@ -146,6 +150,35 @@ export class LiveRooms {
       this.realtime.notify({ userId: left.doctorId }, 'waiting:changed', { code, patientId: left.patientId, patientName: left.patientName, waiting: false });
   }
 
+  /**
+   * The database was reset, so every room is gone, on every node: each node tells its own
+   * sockets (once each) and forgets its rooms; `closeAllHere` on this node, the others through `peers`.
+   */
+  async closeAllEverywhere(): Promise<void> {
+    const here = this.closeAllHere('reset');
+    this.peers?.reset();
+    await here;
+  }
+
+  /**
+   * Closes every room this node knows, for its own sockets only: a room with a member on each node
+   * is closed by both, so a broadcast would tell each member twice. The notices go out at once
+   * (before anything is awaited), so they reach the sockets before a disconnect sent right after.
+   */
+  async closeAllHere(reason: RoomClosedReason): Promise<void> {
+    const local = this.realtime.io.local;
+    const codes = new Set([...this.rooms.keys(), ...[...this.presence.entries()].map((e) => e.code)]);
+    for (const code of codes) {
+      const room = this.rooms.get(code);
+      local.to(`room:${code}`).emit('room:closed', { code, reason });
+      local.in(`room:${code}`).socketsLeave([`room:${code}`, ...(room ? [memberRoom(code, room.doctor_id), memberRoom(code, room.patient_id)] : [])]);
+      this.dropHere(code);
+    }
+    // What is shared goes too, including the waiting patients of a node that died meanwhile.
+    const waiting = new Set([...codes, ...(await this.state.waiting()).map((e) => e.code)]);
+    await inChunks([...waiting], (code) => Promise.all([this.state.dropWaiting(code), this.state.closed(code)]));
+  }
+
   /** Another node closed the room: forget it here. */
   dropHere(code: string): void {
     this.presence.drop(code);
@@ -156,11 +189,6 @@ export class LiveRooms {
   forget(code: string): void {
     this.rooms.delete(code);
     this.background(this.state.forget(code));
-  }
-
-  /** Codes of the rooms with a live call or someone in them (on this node). */
-  activeCodes(): string[] {
-    return [...new Set([...this.rooms.keys(), ...this.presence.activeCodes()])];
   }
 
   /** The patients waiting for this doctor now (on any node), those still waiting by everyone's presence. */

@@ -20,8 +20,8 @@ export type RoomsRealtime = {
   isOnlineAnywhere: (code: string, userId: string) => Promise<boolean>;
   /** Tells everyone in the room it closed, and forgets it (on every node); failures are logged. */
   closeEverywhere: (code: string, reason: RoomClosedReason) => void;
-  /** Codes of the rooms with a live call or someone in them (on this node). */
-  activeCodes: () => string[];
+  /** The database was reset: closes every room on every node, telling its sockets; failures are logged. */
+  closeAllEverywhere: () => void;
   /** Finalizes abandoned calls; main runs it on a timer, tests call it directly. */
   sweep: () => Promise<void>;
   /** The patients waiting for this doctor now, on any node. */
@@ -54,7 +54,10 @@ export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime, 
     redis
       ? {
           state: (registry) => new RedisRoomState(redis, registry, nodeId, config.rooms.reconnectGraceMs),
-          peers: { broadcast: (event, code, at) => io.serverSideEmit(event, code, at) },
+          peers: {
+            broadcast: (event, code, at) => io.serverSideEmit(event, code, at),
+            reset: () => io.serverSideEmit('rooms:reset'),
+          },
         }
       : undefined,
   );
@@ -83,6 +86,8 @@ export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime, 
       );
     });
     io.on('rooms:closed', (code: string) => live.dropHere(code));
+    // Runs as the message arrives, so its notices go out before the disconnects sent after it.
+    io.on('rooms:reset', () => live.background(live.closeAllHere('reset')));
     let beating = false;
     const heartbeat = setInterval(() => {
       if (beating) return;
@@ -112,7 +117,7 @@ export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime, 
     isOnline: (code, userId) => live.presence.isOnline(code, userId),
     isOnlineAnywhere: (code, userId) => live.state.isOnline(code, userId),
     closeEverywhere: (code, reason) => live.background(live.closeEverywhere(code, reason)),
-    activeCodes: () => live.activeCodes(),
+    closeAllEverywhere: () => live.background(live.closeAllEverywhere()),
     sweep,
     waitingFor: (doctorId) => live.waitingFor(doctorId),
   };
