@@ -9,8 +9,11 @@ import { CHROMIUM_PATH, chromiumAvailable } from '../helpers/requirements';
 
 const run = chromiumAvailable();
 
-/** Two fake cameras (fake_device_0 and fake_device_1), each 1280×720 when asked for 720p. */
-const TWO_CAMERAS = CHROMIUM_ARGS.map((a) => (a === '--use-fake-device-for-media-stream' ? `${a}=device-count=2` : a));
+/**
+ * Three fake cameras, each 1280×720 when asked for 720p. The switch goes to fake_device_2 (MJPEG, like
+ * a USB webcam): Chromium makes fake_device_1 a 16-bit depth camera whose frames WebRTC never encodes.
+ */
+const THREE_CAMERAS = CHROMIUM_ARGS.map((a) => (a === '--use-fake-device-for-media-stream' ? `${a}=device-count=3` : a));
 
 /**
  * A stand-in for the browser's screen picker (headless Chromium has none): a moving 1920×1080
@@ -68,12 +71,12 @@ describe.runIf(run)('call video size', () => {
   beforeAll(async () => {
     server = await startLiveServer();
     // One browser per person, as in bench:call-setup (two contexts of one Chromium share its fake camera).
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: TWO_CAMERAS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: THREE_CAMERAS, headless: true });
     const d = await createDoctor(server.db, { name: 'Helena Duarte' });
     const p = await createPatient(server.db, { name: 'Maria Souza', doctors: [d] });
     doctor = await signedInCallPage(browser, server.url, d.email, DESKTOP);
     await doctor.context.addInitScript(FAKE_SCREEN);
-    patientBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: TWO_CAMERAS, headless: true });
+    patientBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: THREE_CAMERAS, headless: true });
     patient = await signedInCallPage(patientBrowser, server.url, p.email, PHONE);
     const consent = await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: server.url } });
     expect(consent.status()).toBeLessThan(300);
@@ -131,16 +134,15 @@ describe.runIf(run)('call video size', () => {
     expect(await videoSender(doctor.page)).toEqual({ label: 'fake_device_0', hint: 'motion', scale: 1 });
   });
 
-  // Only what the ramp could spoil is checked here: the new camera is on the sender, unscaled.
-  // Whether its frames keep coming is not: Chromium's fake fake_device_1 stops after ~15 frames
-  // when switched to mid-call, with or without the ramp (seen on the build before it too).
-  it('switching to the other camera mid-call puts it on the sender at full size', async () => {
+  // What the ramp could spoil: the new camera is on the sender, unscaled.
+  // That its frames keep coming for seconds is checked in call-device-switch.test.ts.
+  it('switching to another camera mid-call puts it on the sender at full size', async () => {
     await moreMenu(doctor.page, 'Trocar câmera ou microfone');
     const dialog = doctor.page.getByRole('dialog', { name: 'Câmera e som' });
-    await dialog.getByLabel('Câmera', { exact: true }).selectOption({ label: 'fake_device_1' });
-    await expect.poll(async () => (await videoSender(doctor.page))?.label, { timeout: 10_000 }).toBe('fake_device_1');
+    await dialog.getByLabel('Câmera', { exact: true }).selectOption({ label: 'fake_device_2' });
+    await expect.poll(async () => (await videoSender(doctor.page))?.label, { timeout: 10_000 }).toBe('fake_device_2');
     await dialog.getByRole('button', { name: 'Concluir' }).click();
-    expect(await videoSender(doctor.page)).toEqual({ label: 'fake_device_1', hint: 'motion', scale: 1 });
+    expect(await videoSender(doctor.page)).toEqual({ label: 'fake_device_2', hint: 'motion', scale: 1 });
   });
 
   it('logged no page errors', () => {
