@@ -36,7 +36,9 @@ import type { SeededPair } from './signaling-server';
  * database (made on BENCH_PG_URL's server, default the machine's, dropped afterwards) and Redis
  * (BENCH_REDIS_URL, default 127.0.0.1:6379); each pair's doctor connects to one node and its
  * patient to the next, so every relayed message crosses nodes through Redis. RSS per socket is
- * the sum over the nodes; server CPU is the sum too; /healthz is timed on the first node.
+ * the sum over the nodes; server CPU is the sum too; /healthz is timed on the first node. Each
+ * flooder's sockets are spread over the nodes, so the limits counted across nodes in Redis are
+ * what holds them back; `flood.flooder_per_node` says what each node received and cut off.
  */
 
 const TARGET = { p99Ms: 50, lost: 0, kbPerSocket: 60, floodP99Ratio: 2 };
@@ -187,7 +189,8 @@ function sampleHealth(url: string): () => number {
   };
 }
 
-type FloodStats = { sent: number; disconnects: number; refused: number; cpu_ms: number; seconds: number };
+type FloodCounts = { sent: number; disconnects: number; refused: number };
+type FloodStats = FloodCounts & { cpu_ms: number; seconds: number; per_node: FloodCounts[] };
 type Flood = { child: ChildProcessByStdio<Writable, Readable, null>; stop: () => Promise<FloodStats> };
 
 /**
@@ -199,11 +202,11 @@ type Flood = { child: ChildProcessByStdio<Writable, Readable, null>; stop: () =>
  * scheduling priority (nice 19): they send with every cycle the server and the clients leave
  * idle, and the result reports the rate they reached and the CPU they used.
  */
-function startFlood(url: string, flooders: SeededPair[]): Flood {
+function startFlood(urls: string[], flooders: SeededPair[]): Flood {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'flood-client.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (child.pid) os.setPriority(child.pid, 19);
-  child.stdin.write(`${JSON.stringify({ url, sockets: opts.floodSockets, flooders: flooders.map((f) => ({ cookie: f.patientCookie, code: f.code })) })}\n`);
+  child.stdin.write(`${JSON.stringify({ urls, sockets: opts.floodSockets, flooders: flooders.map((f) => ({ cookie: f.patientCookie, code: f.code })) })}\n`);
   const answer = new Promise<string>((resolve) => readline.createInterface({ input: child.stdout }).once('line', resolve));
   return {
     child,
@@ -420,7 +423,11 @@ async function main(): Promise<void> {
     const quiet = await signalingRound(servers, live, 'quiet');
     let flood = null;
     if (floodPairs.length > 0) {
-      const flooders = startFlood(server.url, floodPairs);
+      // With several nodes each flooder's sockets are spread over them (flood-client.ts).
+      const flooders = startFlood(
+        servers.map((s) => s.url),
+        floodPairs,
+      );
       await sleep(2000);
       const round2 = await signalingRound(servers, live, 'flood');
       const stats = await flooders.stop();
@@ -432,6 +439,8 @@ async function main(): Promise<void> {
         flooder_cpu_pct: Math.round((100 * stats.cpu_ms) / (1000 * stats.seconds)),
         flooder_disconnects: stats.disconnects,
         flooder_refused_connects: stats.refused,
+        // Per node, in the order of --nodes: the flooders' events sent there, and how often that node cut them off or refused them.
+        flooder_per_node: stats.per_node.map((n) => ({ events_sent: n.sent, disconnects: n.disconnects, refused_connects: n.refused })),
         ...round2.figures,
         p99_ratio: round(round2.figures.p99_ms / quiet.figures.p99_ms),
       };
