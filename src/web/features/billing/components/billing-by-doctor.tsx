@@ -1,11 +1,9 @@
 import { UserRound } from 'lucide-react';
-import { formatBRL } from '#shared/domain/money.ts';
 import type { BillingSummary } from '#shared/schemas/billing.ts';
 import { Card, CardHeader } from '#web/components/ui/card.tsx';
 import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { SplitCells, SplitHeaders } from '#web/components/split-columns.tsx';
 import { monthName } from '#web/features/billing/model/billing-text.ts';
-
-const INTEGER = new Intl.NumberFormat('pt-BR');
 
 /** The month by doctor: a table on wide screens, one small card per doctor on a phone. */
 export function BillingByDoctor({ month, rows }: { month: string; rows: BillingSummary['byDoctor'] }) {
@@ -22,18 +20,7 @@ export function BillingByDoctor({ month, rows }: { month: string; rows: BillingS
           <thead>
             <tr>
               <th scope="col">Médico</th>
-              <th scope="col" className="num">
-                Consultas
-              </th>
-              <th scope="col" className="num">
-                Bruto
-              </th>
-              <th scope="col" className="num">
-                Clínica
-              </th>
-              <th scope="col" className="num">
-                Líquido ao médico
-              </th>
+              <SplitHeaders netLabel="Líquido ao médico" />
             </tr>
           </thead>
           <tbody>
@@ -42,18 +29,7 @@ export function BillingByDoctor({ month, rows }: { month: string; rows: BillingS
                 <th scope="row" className="billing-person">
                   {r.doctor.name}
                 </th>
-                <td data-label="Consultas" className="num">
-                  {INTEGER.format(r.consultations)}
-                </td>
-                <td data-label="Bruto" className="num">
-                  {formatBRL(r.grossCents)}
-                </td>
-                <td data-label="Clínica" className="num">
-                  {formatBRL(r.clinicCents)}
-                </td>
-                <td data-label="Líquido ao médico" className="num billing-strong">
-                  {formatBRL(r.doctorCents)}
-                </td>
+                <SplitCells figures={{ ...r, netCents: r.doctorCents }} netLabel="Líquido ao médico" netClassName="billing-strong" />
               </tr>
             ))}
           </tbody>

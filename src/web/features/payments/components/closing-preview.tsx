@@ -7,13 +7,13 @@ import { Alert } from '#web/components/ui/alert.tsx';
 import { Button } from '#web/components/ui/button.tsx';
 import { Card, CardHeader } from '#web/components/ui/card.tsx';
 import { EmptyState } from '#web/components/ui/empty-state.tsx';
+import { SplitCells, SplitHeaders } from '#web/components/split-columns.tsx';
+import type { SplitFigures } from '#web/components/split-columns.tsx';
 import { doctorsCountText, underReviewWaitingText } from '#web/features/payments/model/closing-text.ts';
 import { pixKeyText } from '#web/features/payments/model/payment-timeline.ts';
 import { paymentMonthLabel, paymentMonthName } from '#web/features/payments/model/payment-text.ts';
 import { CloseMonthDialog } from './close-month-dialog';
 import { NoPixKeyFlag } from './payment-badges';
-
-const INTEGER = new Intl.NumberFormat('pt-BR');
 
 interface Props {
   preview: Preview;
@@ -29,9 +29,14 @@ interface Props {
 export function ClosingPreview({ preview, onClosed }: Props) {
   const [asking, setAsking] = useState(false);
   const { month, doctors } = preview;
-  const total = doctors.reduce(
-    (t, d) => ({ consultations: t.consultations + d.consultations, gross: t.gross + d.grossCents, clinic: t.clinic + d.clinicCents, net: t.net + d.netCents }),
-    { consultations: 0, gross: 0, clinic: 0, net: 0 },
+  const total = doctors.reduce<SplitFigures>(
+    (t, d) => ({
+      consultations: t.consultations + d.consultations,
+      grossCents: t.grossCents + d.grossCents,
+      clinicCents: t.clinicCents + d.clinicCents,
+      netCents: t.netCents + d.netCents,
+    }),
+    { consultations: 0, grossCents: 0, clinicCents: 0, netCents: 0 },
   );
   const withoutKey = doctors.filter((d) => !d.pixKey).length;
   const supplementary = preview.closings.length > 0;
@@ -85,18 +90,7 @@ export function ClosingPreview({ preview, onClosed }: Props) {
             <thead>
               <tr>
                 <th scope="col">Médico</th>
-                <th scope="col" className="num">
-                  Consultas
-                </th>
-                <th scope="col" className="num">
-                  Bruto
-                </th>
-                <th scope="col" className="num">
-                  Clínica
-                </th>
-                <th scope="col" className="num">
-                  Valor líquido
-                </th>
+                <SplitHeaders netLabel="Valor líquido" />
                 <th scope="col">Chave PIX</th>
               </tr>
             </thead>
@@ -107,18 +101,7 @@ export function ClosingPreview({ preview, onClosed }: Props) {
                     <span>{d.doctor.name}</span>
                     <span className="closing-sub">{d.crm}</span>
                   </th>
-                  <td data-label="Consultas" className="num">
-                    {INTEGER.format(d.consultations)}
-                  </td>
-                  <td data-label="Bruto" className="num">
-                    {formatBRL(d.grossCents)}
-                  </td>
-                  <td data-label="Clínica" className="num">
-                    {formatBRL(d.clinicCents)}
-                  </td>
-                  <td data-label="Valor líquido" className="num closing-strong">
-                    {formatBRL(d.netCents)}
-                  </td>
+                  <SplitCells figures={d} netLabel="Valor líquido" netClassName="closing-strong" />
                   <td data-label="Chave PIX" className="closing-key">
                     {d.pixKey ? pixKeyText(d.pixKey) : <NoPixKeyFlag />}
                   </td>
@@ -129,18 +112,7 @@ export function ClosingPreview({ preview, onClosed }: Props) {
               <tfoot>
                 <tr>
                   <th scope="row">Total</th>
-                  <td data-label="Consultas" className="num">
-                    {INTEGER.format(total.consultations)}
-                  </td>
-                  <td data-label="Bruto" className="num">
-                    {formatBRL(total.gross)}
-                  </td>
-                  <td data-label="Clínica" className="num">
-                    {formatBRL(total.clinic)}
-                  </td>
-                  <td data-label="Valor líquido" className="num closing-strong">
-                    {formatBRL(total.net)}
-                  </td>
+                  <SplitCells figures={total} netLabel="Valor líquido" netClassName="closing-strong" />
                   <td className="closing-key-empty" />
                 </tr>
               </tfoot>
@@ -165,7 +137,7 @@ export function ClosingPreview({ preview, onClosed }: Props) {
             </p>
           ) : (
             <p className="closing-action-note">
-              {doctorsCountText(doctors.length)}, {formatBRL(total.net)} a pagar.
+              {doctorsCountText(doctors.length)}, {formatBRL(total.netCents)} a pagar.
             </p>
           )}
         </div>
@@ -175,7 +147,7 @@ export function ClosingPreview({ preview, onClosed }: Props) {
         open={asking}
         month={month}
         doctors={doctors.length}
-        netCents={total.net}
+        netCents={total.netCents}
         withoutKey={withoutKey}
         supplementary={supplementary}
         onClose={() => setAsking(false)}

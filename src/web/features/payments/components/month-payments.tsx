@@ -9,6 +9,7 @@ import { Card } from '#web/components/ui/card.tsx';
 import { EmptyState } from '#web/components/ui/empty-state.tsx';
 import { ErrorState } from '#web/components/ui/error-state.tsx';
 import { LoadingState } from '#web/components/ui/loading-state.tsx';
+import { NumCell, NumHeader } from '#web/components/ui/num-cells.tsx';
 import { SelectField } from '#web/components/ui/select-field.tsx';
 import { messageOf } from '#web/lib/api-error.ts';
 import { formatDateTime } from '#web/lib/format-date.ts';
@@ -106,12 +107,8 @@ export function MonthPayments({ month, closings, headingRef }: Props) {
                 <tr>
                   <th scope="col">Médico</th>
                   <th scope="col">Fechamento</th>
-                  <th scope="col" className="num">
-                    Consultas
-                  </th>
-                  <th scope="col" className="num">
-                    Valor líquido
-                  </th>
+                  <NumHeader>Consultas</NumHeader>
+                  <NumHeader>Valor líquido</NumHeader>
                   <th scope="col">Situação</th>
                 </tr>
               </thead>
@@ -123,12 +120,10 @@ export function MonthPayments({ month, closings, headingRef }: Props) {
                       <span className="closing-sub">{p.crm}</span>
                     </th>
                     <td data-label="Fechamento">{closingSeqText(p.closingSeq)}</td>
-                    <td data-label="Consultas" className="num">
-                      {INTEGER.format(p.consultations)}
-                    </td>
-                    <td data-label="Valor líquido" className="num closing-strong">
+                    <NumCell label="Consultas">{INTEGER.format(p.consultations)}</NumCell>
+                    <NumCell label="Valor líquido" className="closing-strong">
                       {formatBRL(p.netCents)}
-                    </td>
+                    </NumCell>
                     <td data-label="Situação">
                       <div className="closing-status">
                         <AdminPaymentStatusBadge status={p.status} />
