@@ -261,6 +261,102 @@ describe.skipIf(!services)('node A dies mid-call', () => {
   }, 60_000);
 });
 
+describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconnects through a load balancer', () => {
+  /** A longer grace than the other tests', so a page back within it is never shown "offline" on a slow machine. */
+  const GRACE_ENV = { ROOM_RECONNECT_GRACE_SECONDS: '10' };
+  const portOf = (node: Node) => Number(new URL(node.url).port);
+
+  async function spawned(): Promise<Node> {
+    const server = spawnServer({ ...NODE_ENV_VARS, ...GRACE_ENV, DATABASE_URL: dbUrl, REDIS_URL: TEST_REDIS_URL }, 'mc-xnode-');
+    cleanups.push(server.stop);
+    return { ...server, url: await addressOf(server) };
+  }
+
+  /**
+   * The doctor's page behind `door` (reconnecting by itself and joining on every connect, as the
+   * call client does) and the patient's on `patientNode`, in a started call.
+   */
+  async function callThroughDoor(doorUrl: string, patientNode: Node) {
+    const people = await roomWithPeople(patientNode);
+    const { code } = people;
+    const doctor: ClientSocket = io(doorUrl, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: people.doctorCookie, origin: doorUrl },
+      forceNew: true,
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 500,
+    });
+    sockets.push(doctor);
+    const d = recorder(doctor);
+    const joins: Promise<unknown>[] = [];
+    doctor.on('connect', () => joins.push(request(doctor, 'room:join', { code })));
+    await new Promise<void>((resolve) => doctor.once('connect', () => resolve()));
+    const patientSocket = await socketOn(patientNode, people.patientCookie);
+    const p = recorder(patientSocket);
+    expect(await request(patientSocket, 'room:join', { code })).toMatchObject({ ok: true });
+    expect(await request(doctor, 'room:admit', { code })).toEqual({ ok: true, data: null });
+    await p.waitFor('call:start', { initiator: false });
+    await expectRelay(doctor, p, code, people.doctor.id);
+    return { ...people, doctor: people.doctor, doctorSocket: doctor, patientSocket, d, p, joins };
+  }
+
+  const doctorPresence = (p: Recorder, mark: number, doctorId: string) =>
+    p
+      .since(mark, 'presence')
+      .filter((e) => e.payload.userId === doctorId)
+      .map((e) => e.payload.state);
+
+  it('back within the grace: the patient sees the doctor reconnecting, then in the call again, and the call starts again; never offline', async () => {
+    const patientNode = await spawned();
+    const c = await spawned();
+    // The balancer sends new connections to node C while it lives; once it died, nowhere until the test opens node B.
+    let open = false;
+    const door = await tcpFrontDoor(() => (c.child.exitCode === null && c.child.signalCode === null ? [portOf(c)] : open ? [portOf(patientNode)] : []));
+    cleanups.push(door.close);
+    const call = await callThroughDoor(door.url, patientNode);
+    const { code, p } = call;
+    const mark = p.mark();
+    c.child.kill('SIGKILL');
+    await c.exit;
+    // Node C's view of the doctor ages out (10 s, then a heartbeat of node B's): "reconnecting".
+    await p.waitFor('presence', { userId: call.doctor.id, state: 'reconnecting' }, mark, 20_000);
+    const back = new Promise<void>((resolve) => call.doctorSocket.once('connect', () => resolve()));
+    open = true;
+    await back;
+    await p.waitFor('presence', { userId: call.doctor.id, state: 'in_call' }, mark, 10_000);
+    await p.waitFor('call:start', { initiator: true }, mark);
+    expect(await call.joins.at(-1)).toMatchObject({ ok: true, data: { role: 'doctor', peer: { state: 'in_call' } } });
+    await expectRelay(call.doctorSocket, p, code, call.doctor.id);
+    await expectRelay(call.patientSocket, call.d, code, call.patient.id);
+    // Node C's dead view ends its grace meanwhile: the doctor, here on node B, stays in the call.
+    await sleep(4_000);
+    expect(doctorPresence(p, mark, call.doctor.id)).toEqual(['reconnecting', 'in_call']);
+  }, 90_000);
+
+  it('back at once: the patient sees no flicker, the call starts again; when the doctor then leaves on purpose the patient is told "left", not "reconnecting"', async () => {
+    const patientNode = await spawned();
+    const c = await spawned();
+    const door = await tcpFrontDoor(() => [portOf(c), portOf(patientNode)]);
+    cleanups.push(door.close);
+    const call = await callThroughDoor(door.url, patientNode);
+    const { code, p } = call;
+    const mark = p.mark();
+    const back = new Promise<void>((resolve) => call.doctorSocket.once('connect', () => resolve()));
+    c.child.kill('SIGKILL');
+    await c.exit;
+    await back;
+    await p.waitFor('call:start', { initiator: true }, mark);
+    await expectRelay(call.doctorSocket, p, code, call.doctor.id);
+    // Node C's view still holds, and the doctor is in the call through node B anyway: nothing to announce.
+    expect(doctorPresence(p, mark, call.doctor.id)).toEqual([]);
+
+    expect(await request(call.doctorSocket, 'room:leave', { code })).toMatchObject({ ok: true });
+    // Once node C's view stops holding (within 10 s), the newest word is node B's "left".
+    await p.waitFor('presence', { userId: call.doctor.id, state: 'left' }, mark, 25_000);
+    expect(doctorPresence(p, mark, call.doctor.id)).toEqual(['left']);
+  }, 90_000);
+});
+
 describe.skipIf(!services)('the node of a waiting patient dies', () => {
   it('the doctor, on another node and another page, stops seeing the patient waiting once their presence ages out', async () => {
     const d = await startNode(dbUrl);

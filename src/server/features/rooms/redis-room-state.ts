@@ -67,7 +67,7 @@ export class RedisRoomState implements RoomState {
   async presence(code: string, userId: string): Promise<PresenceState> {
     // A dead node's members show "reconnecting" for the grace period plus one heartbeat, so that
     // some live node's heartbeat always sees (and announces) it before "offline".
-    return mergePresence(await this.views(code, userId), Date.now(), this.graceMs + PRESENCE_HEARTBEAT_MS);
+    return mergePresence(await this.views(code, userId), Date.now(), this.graceMs + PRESENCE_HEARTBEAT_MS, PRESENCE_FRESH_MS);
   }
 
   async isOnline(code: string, userId: string): Promise<boolean> {

@@ -112,16 +112,18 @@ export type NodeView = {
  * the waiting room). A view that stopped being refreshed while it still had sockets is a node
  * that died: the person shows as reconnecting for the grace period, then offline, as after a
  * dropped connection. Otherwise the newest view says it ('left', or 'reconnecting' until its
- * own deadline, then 'offline').
+ * own deadline, then 'offline'). A dead node's word is dated at its last refresh (`f` minus
+ * `freshMs`), the last moment it was known alive, not at `f`: the person may have come back
+ * through another node and left on purpose since, and that later "left" must win.
  */
-export function mergePresence(views: readonly NodeView[], now: number, graceMs: number): PresenceState {
+export function mergePresence(views: readonly NodeView[], now: number, graceMs: number, freshMs: number): PresenceState {
   const live = views.filter((v) => v.n > 0 && v.f > now);
   if (live.length > 0) return live.some((v) => v.s === 'in_call') ? 'in_call' : (live.find((v) => v.s === 'waiting')?.s ?? live[0]!.s);
   let best: { state: PresenceState; at: number } | undefined;
   for (const v of views) {
     const candidate =
       v.n > 0
-        ? { state: now < v.f + graceMs ? ('reconnecting' as const) : ('offline' as const), at: v.f }
+        ? { state: now < v.f + graceMs ? ('reconnecting' as const) : ('offline' as const), at: v.f - freshMs }
         : { state: v.s === 'reconnecting' && now >= v.f ? ('offline' as const) : v.s, at: v.t };
     if (!best || candidate.at > best.at) best = candidate;
   }
