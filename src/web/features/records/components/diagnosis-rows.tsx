@@ -1,11 +1,12 @@
-import { CircleAlert, Plus, Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { CircleAlert } from 'lucide-react';
+import { useState } from 'react';
 import { MAX_DIAGNOSES } from '#shared/schemas/records.ts';
 import { isValidCid10, normalizeCid10 } from '#shared/domain/cid10.ts';
-import { Button } from '#web/components/ui/button.tsx';
 import { emptyDiagnosis } from '#web/features/records/model/evolution-form.ts';
 import type { DiagnosisRow } from '#web/features/records/model/evolution-form.ts';
+import { RemoveRowButton, RowGroup } from './row-group';
 import { RowField } from './row-field';
+import { useRowList } from './use-row-list';
 
 const CID_FORMAT = 'Código CID-10 inválido. Use letra + dois números, ex.: J06.9.';
 
@@ -15,30 +16,10 @@ interface Props {
   onChange: (rows: DiagnosisRow[]) => void;
 }
 
-function focusSoon(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
-
 /** "Diagnósticos": CID-10 code and description per row; the code is tidied and checked when the doctor leaves it. */
 export function DiagnosisRows({ rows, errors, onChange }: Props) {
   const [formatErrors, setFormatErrors] = useState<Record<string, string>>({});
-  const addId = useId();
-
-  const update = (key: string, patch: Partial<DiagnosisRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-
-  const add = () => {
-    const row = emptyDiagnosis();
-    onChange([...rows, row]);
-    focusSoon(`${row.key}-code`);
-  };
-
-  const remove = (index: number) => {
-    const next = rows.filter((_, i) => i !== index);
-    onChange(next);
-    const neighbour = next[Math.min(index, next.length - 1)];
-    if (neighbour) focusSoon(`${neighbour.key}-code`);
-    else focusSoon(addId);
-  };
+  const { addId, add, remove, update } = useRowList(rows, onChange, emptyDiagnosis, 'code');
 
   const checkCode = (row: DiagnosisRow) => {
     const code = row.code.trim();
@@ -55,66 +36,59 @@ export function DiagnosisRows({ rows, errors, onChange }: Props) {
   };
 
   return (
-    <fieldset className="evo-group">
-      <legend className="evo-group-title">Diagnósticos</legend>
-      {rows.length === 0 ? (
-        <p className="evo-group-empty">Nenhum diagnóstico. Adicione se quiser registrar um CID-10.</p>
-      ) : (
-        <p className="evo-group-empty">
-          <span aria-hidden="true">* </span>Obrigatório para assinar.
-        </p>
-      )}
-      <ol className="evo-rows">
-        {rows.map((row, index) => {
-          const n = index + 1;
-          const rowErrors = errors[row.key] ?? {};
-          return (
-            <li key={row.key} className="evo-row evo-dx-row">
-              <RowField
-                id={`${row.key}-code`}
-                className="evo-dx-code"
-                label="CID-10"
-                labelSuffix={`do diagnóstico ${n}`}
-                value={row.code}
-                maxLength={10}
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                placeholder="Ex.: J06.9"
-                requiredToSign
-                error={formatErrors[row.key] ?? rowErrors.code}
-                errorOutside
-                onChange={(e) => update(row.key, { code: e.target.value })}
-                onBlur={() => checkCode(row)}
-              />
-              <RowField
-                id={`${row.key}-description`}
-                className="evo-dx-description"
-                label="Descrição"
-                labelSuffix={`do diagnóstico ${n}`}
-                value={row.description}
-                maxLength={200}
-                placeholder="Ex.: resfriado comum"
-                requiredToSign
-                error={rowErrors.description ?? rowErrors._row}
-                onChange={(e) => update(row.key, { description: e.target.value })}
-              />
-              <Button variant="ghost" size="sm" className="btn-icon evo-row-remove" icon={<Trash2 aria-hidden="true" />} onClick={() => remove(index)}>
-                <span className="sr-only">Remover diagnóstico {n}</span>
-              </Button>
-              {(formatErrors[row.key] ?? rowErrors.code) ? (
-                <p className="field-error evo-dx-code-error" id={`${row.key}-code-error`}>
-                  <CircleAlert aria-hidden="true" />
-                  <span>{formatErrors[row.key] ?? rowErrors.code}</span>
-                </p>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
-      <Button id={addId} variant="secondary" size="sm" icon={<Plus aria-hidden="true" />} onClick={add} disabled={rows.length >= MAX_DIAGNOSES}>
-        Adicionar diagnóstico
-      </Button>
-    </fieldset>
+    <RowGroup
+      title="Diagnósticos"
+      emptyText="Nenhum diagnóstico. Adicione se quiser registrar um CID-10."
+      empty={rows.length === 0}
+      addId={addId}
+      addLabel="Adicionar diagnóstico"
+      onAdd={add}
+      full={rows.length >= MAX_DIAGNOSES}
+    >
+      {rows.map((row, index) => {
+        const n = index + 1;
+        const rowErrors = errors[row.key] ?? {};
+        return (
+          <li key={row.key} className="evo-row evo-dx-row">
+            <RowField
+              id={`${row.key}-code`}
+              className="evo-dx-code"
+              label="CID-10"
+              labelSuffix={`do diagnóstico ${n}`}
+              value={row.code}
+              maxLength={10}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              placeholder="Ex.: J06.9"
+              requiredToSign
+              error={formatErrors[row.key] ?? rowErrors.code}
+              errorOutside
+              onChange={(e) => update(row.key, { code: e.target.value })}
+              onBlur={() => checkCode(row)}
+            />
+            <RowField
+              id={`${row.key}-description`}
+              className="evo-dx-description"
+              label="Descrição"
+              labelSuffix={`do diagnóstico ${n}`}
+              value={row.description}
+              maxLength={200}
+              placeholder="Ex.: resfriado comum"
+              requiredToSign
+              error={rowErrors.description ?? rowErrors._row}
+              onChange={(e) => update(row.key, { description: e.target.value })}
+            />
+            <RemoveRowButton label={`Remover diagnóstico ${n}`} onClick={() => remove(index)} />
+            {(formatErrors[row.key] ?? rowErrors.code) ? (
+              <p className="field-error evo-dx-code-error" id={`${row.key}-code-error`}>
+                <CircleAlert aria-hidden="true" />
+                <span>{formatErrors[row.key] ?? rowErrors.code}</span>
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </RowGroup>
   );
 }

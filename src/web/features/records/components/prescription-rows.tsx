@@ -1,11 +1,10 @@
-import { Plus, Trash2 } from 'lucide-react';
-import { useId } from 'react';
 import { MAX_PRESCRIPTION_ITEMS } from '#shared/schemas/records.ts';
-import { Button } from '#web/components/ui/button.tsx';
 import { emptyPrescription } from '#web/features/records/model/evolution-form.ts';
 import type { PrescriptionField, PrescriptionRow } from '#web/features/records/model/evolution-form.ts';
 import { PRESCRIPTION_LABELS, REQUIRED_PRESCRIPTION_FIELDS } from '#web/features/records/model/blocking-fields.ts';
+import { RemoveRowButton, RowGroup } from './row-group';
 import { RowField } from './row-field';
+import { useRowList } from './use-row-list';
 
 // "Ex.:" placeholders: a bare "Oral" looked like a value already filled in, and signing then failed.
 const FIELDS: { field: PrescriptionField; placeholder: string; max: number; wide?: boolean }[] = [
@@ -23,77 +22,51 @@ interface Props {
   onChange: (rows: PrescriptionRow[]) => void;
 }
 
-function focusSoon(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
-
 /** "Receita": one small card per medicine, with add and remove. */
 export function PrescriptionRows({ rows, errors, onChange }: Props) {
-  const addId = useId();
-  const update = (key: string, field: PrescriptionField, value: string) => onChange(rows.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
-
-  const add = () => {
-    const row = emptyPrescription();
-    onChange([...rows, row]);
-    focusSoon(`${row.key}-medicine`);
-  };
-
-  const remove = (index: number) => {
-    const next = rows.filter((_, i) => i !== index);
-    onChange(next);
-    const neighbour = next[Math.min(index, next.length - 1)];
-    if (neighbour) focusSoon(`${neighbour.key}-medicine`);
-    else focusSoon(addId);
-  };
+  const { addId, add, remove, update } = useRowList(rows, onChange, emptyPrescription, 'medicine');
 
   return (
-    <fieldset className="evo-group">
-      <legend className="evo-group-title">Receita</legend>
-      {rows.length === 0 ? (
-        <p className="evo-group-empty">Nenhum medicamento. Adicione para gerar a receita.</p>
-      ) : (
-        <p className="evo-group-empty">
-          <span aria-hidden="true">* </span>Obrigatório para assinar.
-        </p>
-      )}
-      <ol className="evo-rows">
-        {rows.map((row, index) => {
-          const n = index + 1;
-          const rowErrors = errors[row.key] ?? {};
-          return (
-            <li key={row.key} className="evo-rx-item">
-              <div className="evo-rx-head">
-                <span className="evo-rx-number" aria-hidden="true">
-                  {n}
-                </span>
-                <Button variant="ghost" size="sm" className="btn-icon evo-row-remove" icon={<Trash2 aria-hidden="true" />} onClick={() => remove(index)}>
-                  <span className="sr-only">Remover item {n}</span>
-                </Button>
-              </div>
-              <div className="evo-rx-fields">
-                {FIELDS.map(({ field, placeholder, max, wide }) => (
-                  <RowField
-                    key={field}
-                    id={`${row.key}-${field}`}
-                    className={wide ? 'evo-rx-wide' : undefined}
-                    label={PRESCRIPTION_LABELS[field]}
-                    labelSuffix={`do item ${n}`}
-                    requiredToSign={REQUIRED_PRESCRIPTION_FIELDS.has(field)}
-                    value={row[field]}
-                    maxLength={max}
-                    placeholder={placeholder}
-                    error={rowErrors[field] ?? (field === 'medicine' ? rowErrors._row : undefined)}
-                    onChange={(e) => update(row.key, field, e.target.value)}
-                  />
-                ))}
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      <Button id={addId} variant="secondary" size="sm" icon={<Plus aria-hidden="true" />} onClick={add} disabled={rows.length >= MAX_PRESCRIPTION_ITEMS}>
-        Adicionar medicamento
-      </Button>
-    </fieldset>
+    <RowGroup
+      title="Receita"
+      emptyText="Nenhum medicamento. Adicione para gerar a receita."
+      empty={rows.length === 0}
+      addId={addId}
+      addLabel="Adicionar medicamento"
+      onAdd={add}
+      full={rows.length >= MAX_PRESCRIPTION_ITEMS}
+    >
+      {rows.map((row, index) => {
+        const n = index + 1;
+        const rowErrors = errors[row.key] ?? {};
+        return (
+          <li key={row.key} className="evo-rx-item">
+            <div className="evo-rx-head">
+              <span className="evo-rx-number" aria-hidden="true">
+                {n}
+              </span>
+              <RemoveRowButton label={`Remover item ${n}`} onClick={() => remove(index)} />
+            </div>
+            <div className="evo-rx-fields">
+              {FIELDS.map(({ field, placeholder, max, wide }) => (
+                <RowField
+                  key={field}
+                  id={`${row.key}-${field}`}
+                  className={wide ? 'evo-rx-wide' : undefined}
+                  label={PRESCRIPTION_LABELS[field]}
+                  labelSuffix={`do item ${n}`}
+                  requiredToSign={REQUIRED_PRESCRIPTION_FIELDS.has(field)}
+                  value={row[field]}
+                  maxLength={max}
+                  placeholder={placeholder}
+                  error={rowErrors[field] ?? (field === 'medicine' ? rowErrors._row : undefined)}
+                  onChange={(e) => update(row.key, { [field]: e.target.value })}
+                />
+              ))}
+            </div>
+          </li>
+        );
+      })}
+    </RowGroup>
   );
 }
