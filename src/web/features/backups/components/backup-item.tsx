@@ -4,13 +4,13 @@ import { Badge } from '#web/components/ui/badge.tsx';
 import { Button, buttonClass } from '#web/components/ui/button.tsx';
 import { formatDateTime } from '#web/lib/format-date.ts';
 import { backupDownloadUrl } from '#web/features/backups/api/backups.ts';
-import { TRIGGER_LABELS, countLines, megabytes, shortHash } from '#web/features/backups/model/backup-text.ts';
+import { TRIGGER_LABELS, megabytes, shortHash } from '#web/features/backups/model/backup-text.ts';
 import { CopyHashButton } from './copy-hash-button';
+import { TableCounts } from './table-counts';
 
 /** One backup: when, why, by whom, size, checksum, schema; counts on demand; download and delete. */
 export function BackupItem({ backup, onDelete }: { backup: Backup; onDelete: (backup: Backup) => void }) {
   const when = formatDateTime(backup.createdAt);
-  const lines = countLines(backup.counts);
   return (
     <li className="backup-item">
       <div className="backup-item-head">
@@ -54,19 +54,7 @@ export function BackupItem({ backup, onDelete }: { backup: Backup; onDelete: (ba
       <p className="backup-file">
         Arquivo: <code>{backup.name}</code>
       </p>
-      {lines.length ? (
-        <details className="backup-counts">
-          <summary>Ver quantos registros ele guarda</summary>
-          <dl>
-            {lines.map((line) => (
-              <div key={line.table}>
-                <dt>{line.label}</dt>
-                <dd className="tabular">{line.count.toLocaleString('pt-BR')}</dd>
-              </div>
-            ))}
-          </dl>
-        </details>
-      ) : null}
+      <TableCounts counts={backup.counts} summary="Ver quantos registros ele guarda" />
     </li>
   );
 }

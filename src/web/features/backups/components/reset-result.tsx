@@ -3,14 +3,14 @@ import { useEffect, useRef } from 'react';
 import type { ResetResult } from '#shared/schemas/reset.ts';
 import { ButtonLink } from '#web/components/ui/button-link.tsx';
 import { Card } from '#web/components/ui/card.tsx';
-import { countLines, erasedTotal, megabytes } from '#web/features/backups/model/backup-text.ts';
+import { erasedTotal, megabytes } from '#web/features/backups/model/backup-text.ts';
 import { CopyHashButton } from './copy-hash-button';
+import { TableCounts } from './table-counts';
 
 /** After the reset: what went, and where the backup made first is. Focus lands on its title. */
 export function ResetResultPanel({ result }: { result: ResetResult }) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
-  const lines = countLines(result.erased);
   return (
     <Card as="section" className="reset-result" aria-labelledby="reset-result-title">
       <p className="reset-result-icon" aria-hidden="true">
@@ -49,19 +49,7 @@ export function ResetResultPanel({ result }: { result: ResetResult }) {
           </dd>
         </div>
       </dl>
-      {lines.length ? (
-        <details className="backup-counts">
-          <summary>Ver o que foi apagado</summary>
-          <dl>
-            {lines.map((line) => (
-              <div key={line.table}>
-                <dt>{line.label}</dt>
-                <dd className="tabular">{line.count.toLocaleString('pt-BR')}</dd>
-              </div>
-            ))}
-          </dl>
-        </details>
-      ) : null}
+      <TableCounts counts={result.erased} summary="Ver o que foi apagado" />
       <div className="reset-result-actions">
         <ButtonLink to="/admin/backups" variant="primary" icon={<DatabaseBackup aria-hidden="true" />}>
           Ver backups
