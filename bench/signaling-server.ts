@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import readline from 'node:readline';
+import v8 from 'node:v8';
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
 import { type Db, createDb } from '#server/db/database.ts';
@@ -21,7 +22,8 @@ import { TCLE_VERSION } from '#shared/domain/tcle.ts';
  * apart from the 2,000 client sockets. Speaks one JSON object per line: it prints
  * `{"url":…}` once listening, then answers commands read from stdin:
  *   {"cmd":"seed","pairs":N}  → {"pairs":[{code,doctorId,patientId,doctorCookie,patientCookie}…]}
- *   {"cmd":"rss"}             → {"rss":bytes,"heapUsed":bytes,"cpuMs":ms} (after a full GC when --expose-gc)
+ *   {"cmd":"rss"}             → {"rss":bytes,"heapUsed":bytes,"heapTotal":…,"external":…,"arrayBuffers":…,"cpuMs":ms} (after a full GC when --expose-gc, once RSS settled)
+ *   {"cmd":"snapshot","file":path} → {"file":path} (a V8 heap snapshot written there)
  *   {"cmd":"cpu"}             → {"cpuMs":ms,"loopDelayP99Ms":ms} (CPU time so far; event-loop delay since the last ask)
  *   {"cmd":"exit"}            → closes the app, deletes its data and exits (so does closing stdin)
  * Everything else goes to stderr. With BENCH_DATABASE_URL and BENCH_REDIS_URL (`--nodes 2`) it is one
@@ -119,15 +121,37 @@ async function seed(db: Db, pairs: number): Promise<SeededPair[]> {
   return out;
 }
 
-function rss(): { rss: number; heapUsed: number; cpuMs: number } {
+export type MemoryFigures = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; cpuMs: number };
+
+/**
+ * Memory after a full GC, once the resident size has settled: V8 hands the pages a GC freed back
+ * to the system from a background thread, so right after `gc()` the RSS still holds them (15–18 MB
+ * more per node after the join burst, measured). Waits until it moves less than 256 KB in 600 ms,
+ * 5 s at most.
+ */
+async function memory(): Promise<MemoryFigures> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
     gc();
     gc();
   }
+  let last = process.memoryUsage.rss();
+  for (let waited = 0, still = 0; waited < 5000 && still < 600; waited += 200) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = process.memoryUsage.rss();
+    still = Math.abs(now - last) < 256 * 1024 ? still + 200 : 0;
+    last = now;
+  }
   const m = process.memoryUsage();
   const cpu = process.cpuUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    heapTotal: m.heapTotal,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 async function main(): Promise<void> {
@@ -169,10 +193,11 @@ async function main(): Promise<void> {
   const lines = readline.createInterface({ input: process.stdin });
   lines.on('close', () => void shutdown());
   lines.on('line', (line) => {
-    const cmd = JSON.parse(line) as { cmd: string; pairs?: number };
+    const cmd = JSON.parse(line) as { cmd: string; pairs?: number; file?: string };
     const run = async () => {
       if (cmd.cmd === 'seed') return reply({ pairs: await seed(db, cmd.pairs ?? 1) });
-      if (cmd.cmd === 'rss') return reply(rss());
+      if (cmd.cmd === 'rss') return reply(await memory());
+      if (cmd.cmd === 'snapshot' && cmd.file) return reply({ file: v8.writeHeapSnapshot(cmd.file) });
       if (cmd.cmd === 'cpu') {
         const cpu = process.cpuUsage();
         const loopDelayP99Ms = loop.percentile(99) / 1e6;

@@ -10,7 +10,8 @@ import { SERVER_NODE_FLAGS, buildServer } from '../scripts/build-server';
 import { createDb } from '#server/db/database.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { type ClientSocket, connectSocket, request } from '../tests/helpers/sockets';
-import type { SeededPair } from './signaling-server';
+import { memoryOf, resetPeak } from './bench-kit';
+import type { MemoryFigures, SeededPair } from './signaling-server';
 
 /**
  * `npm run bench:signaling`: WebRTC signaling relay under load. The real app runs in a child
@@ -22,7 +23,10 @@ import type { SeededPair } from './signaling-server';
  * in the same minute), as calls do, rather than all in one tick.
  *
  * Measures relay latency (send → the peer's receipt, one clock since both ends live here),
- * messages lost, ack errors and the server's RSS growth per connected-and-joined socket.
+ * messages lost, ack errors and the server's RSS growth per connected-and-joined socket (read after
+ * a full GC once the RSS settled; `node_growth_mb` splits it per node into objects, unused heap,
+ * Buffers and the rest), and the peak RSS while they connect and join (VmHWM) per socket.
+ * BENCH_HEAP_SNAPSHOTS=<dir> writes every node's heap snapshot before and after (ADR 025).
  *
  * Then the same round again while --flooders patients (default 5) each flood from as many
  * sockets as their session may open, reconnecting whenever the server cuts them off: media
@@ -366,8 +370,18 @@ async function main(): Promise<void> {
   for (let n = 0; n < opts.nodes; n += 1) servers.push(await startServer(multi?.env));
   const server = servers[0]!;
   const rssOf = async () => {
-    const all = await Promise.all(servers.map((s) => s.ask<{ rss: number; heapUsed: number }>({ cmd: 'rss' })));
-    return { rss: all.reduce((sum, a) => sum + a.rss, 0), heapUsed: all.reduce((sum, a) => sum + a.heapUsed, 0) };
+    const all = await Promise.all(servers.map((s) => s.ask<MemoryFigures>({ cmd: 'rss' })));
+    return { rss: all.reduce((sum, a) => sum + a.rss, 0), heapUsed: all.reduce((sum, a) => sum + a.heapUsed, 0), nodes: all };
+  };
+  // BENCH_HEAP_SNAPSHOTS=<dir>: every node writes a heap snapshot before the sockets connect and once they joined, to
+  // compare by constructor. Writing one leaves the process ~140 MB larger: the RSS figures of such a run mean nothing.
+  const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
+  const snapshot = async (label: string) => {
+    if (!snapshots) return;
+    const files = await Promise.all(
+      servers.map((s, n) => s.ask<{ file: string }>({ cmd: 'snapshot', file: path.join(snapshots, `node${n + 1}-${label}.heapsnapshot`) })),
+    );
+    log(`heap snapshots: ${files.map((f) => f.file).join(', ')}`);
   };
   const sockets: ClientSocket[] = [];
   try {
@@ -376,6 +390,9 @@ async function main(): Promise<void> {
     const floodPairs = all.slice(opts.pairs);
     log(`seeded ${all.length} pairs at ${server.url}`);
     const before = await rssOf();
+    await snapshot('before');
+    // The peak while sockets connect and join (VmHWM), from here: what a node must have room for during a burst.
+    for (const s of servers) resetPeak(s.child.pid!);
 
     // Connect every socket, a batch at a time, as 2·N browsers with their session cookies.
     const t0 = performance.now();
@@ -413,12 +430,29 @@ async function main(): Promise<void> {
     const joinMs = performance.now() - t1;
     if (joinErrors) log(`WARNING: ${joinErrors} joins refused`);
     await sleep(500);
+    const peakMb = servers.reduce((sum, s) => sum + memoryOf(s.child.pid!).hwm, 0);
     const afterJoin = await rssOf();
     const socketCount = sockets.length;
     const kbPerSocket = (afterJoin.rss - before.rss) / 1024 / socketCount;
     log(
       `server RSS ${round(before.rss / 2 ** 20, 1)} MB → ${round(afterJoin.rss / 2 ** 20, 1)} MB with ${socketCount} sockets joined: ${round(kbPerSocket, 1)} KB/socket (heap ${round((afterJoin.heapUsed - before.heapUsed) / 1024 / socketCount, 1)} KB/socket)`,
     );
+    // Where each node's growth went: objects (heap used), V8's heap pages beyond them, Buffers and the rest (allocator, native).
+    const growth = afterJoin.nodes.map((a, n) => {
+      const b = before.nodes[n]!;
+      const mb = (x: number) => round(x / 2 ** 20, 1);
+      return {
+        rss: mb(a.rss - b.rss),
+        heap_used: mb(a.heapUsed - b.heapUsed),
+        heap_unused: mb(a.heapTotal - a.heapUsed - (b.heapTotal - b.heapUsed)),
+        external: mb(a.external - b.external),
+        other: mb(a.rss - a.heapTotal - a.external - (b.rss - b.heapTotal - b.external)),
+      };
+    });
+    growth.forEach((g, n) => log(`node ${n + 1} grew (MB): ${JSON.stringify(g)}`));
+    const peakKbPerSocket = (peakMb * 2 ** 20 - before.rss) / 1024 / socketCount;
+    log(`peak RSS while connecting and joining ${round(peakMb, 1)} MB: ${round(peakKbPerSocket, 1)} KB/socket above the idle servers`);
+    await snapshot('joined');
 
     const quiet = await signalingRound(servers, live, 'quiet');
     let flood = null;
@@ -455,8 +489,11 @@ async function main(): Promise<void> {
       join_errors: joinErrors,
       disconnects,
       kb_per_socket: round(kbPerSocket, 1),
+      peak_kb_per_socket: round(peakKbPerSocket, 1),
+      node_growth_mb: growth,
       server_rss_mb: {
         before: round(before.rss / 2 ** 20, 1),
+        peak_joining: round(peakMb, 1),
         joined: round(afterJoin.rss / 2 ** 20, 1),
         after_signaling: round(afterSignal.rss / 2 ** 20, 1),
       },
