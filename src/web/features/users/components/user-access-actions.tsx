@@ -1,12 +1,11 @@
-import { Link2, UserCheck, UserX } from 'lucide-react';
+import { UserCheck, UserX } from 'lucide-react';
 import { useState } from 'react';
-import type { InviteLink } from '#shared/schemas/auth.ts';
 import type { UserDetail } from '#shared/schemas/users.ts';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
-import { InviteDialog } from '#web/components/invite/invite-dialog.tsx';
 import { Button } from '#web/components/ui/button.tsx';
 import { useToast } from '#web/components/ui/toast-context.ts';
 import { messageOf } from '#web/lib/api-error.ts';
+import { RenewInviteAction } from '#web/components/invite/renew-invite-action.tsx';
 import { ResetLinkAction } from '#web/components/invite/reset-link-action.tsx';
 import { useGenerateUserResetLink } from '#web/features/users/api/generate-user-reset-link.ts';
 import { useRenewUserInvite } from '#web/features/users/api/renew-user-invite.ts';
@@ -16,7 +15,6 @@ import { useSetUserActive } from '#web/features/users/api/set-user-active.ts';
 export function UserAccessActions({ detail }: { detail: UserDetail }) {
   const { user } = detail;
   const [confirming, setConfirming] = useState(false);
-  const [invite, setInvite] = useState<InviteLink | null>(null);
   const setActive = useSetUserActive(user.id);
   const renew = useRenewUserInvite(user.id);
   const resetLink = useGenerateUserResetLink(user.id);
@@ -40,27 +38,16 @@ export function UserAccessActions({ detail }: { detail: UserDetail }) {
   return (
     <>
       {!user.activated && active ? (
-        <>
-          <Button
-            variant="secondary"
-            block
-            icon={<Link2 aria-hidden="true" />}
-            loading={renew.isPending}
-            onClick={() =>
-              renew.mutate(undefined, {
-                onSuccess: setInvite,
-                onError: (error) => toast.notify(messageOf(error), 'error'),
-              })
-            }
-          >
-            Gerar novo convite
-          </Button>
-          <p>
-            {detail.pendingInvite
+        <RenewInviteAction
+          name={user.name}
+          phone={phone}
+          renew={renew}
+          note={
+            detail.pendingInvite
               ? 'Há um convite válido ainda não usado. Um novo link substitui o anterior.'
-              : 'O último convite expirou. Gere um novo link para a pessoa criar a senha.'}
-          </p>
-        </>
+              : 'O último convite expirou. Gere um novo link para a pessoa criar a senha.'
+          }
+        />
       ) : null}
       {user.activated && active ? <ResetLinkAction name={user.name} phone={phone} generate={resetLink} /> : null}
       {active ? (
@@ -88,7 +75,6 @@ export function UserAccessActions({ detail }: { detail: UserDetail }) {
         onConfirm={confirm}
         onClose={() => setConfirming(false)}
       />
-      <InviteDialog invite={invite} name={user.name} phone={phone} onClose={() => setInvite(null)} />
     </>
   );
 }
