@@ -112,8 +112,24 @@ describe.runIf(run)('a video call across two nodes', () => {
     await say(d, p, 'Olá, Maria! Está me ouvindo bem?');
   });
 
+  /** Every status the call's header shows from now on (each change, however brief), read back by `statusesShown`. */
+  async function recordStatuses(page: Page): Promise<void> {
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      (window as unknown as { mcStatuses: string[] }).mcStatuses = shown;
+      const note = () => {
+        const text = document.querySelector('.call-status')?.textContent?.trim() ?? '';
+        if (shown.at(-1) !== text) shown.push(text);
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+  }
+  const statusesShown = (page: Page) => page.evaluate(() => (window as unknown as { mcStatuses: string[] }).mcStatuses);
+
   it('node A is SIGKILLed mid-call: media keeps flowing, the doctor’s page comes back through node B', async () => {
     const before = await framesDecoded(patient.page);
+    await recordStatuses(patient.page);
     a.child.kill('SIGKILL');
     await a.exit;
     await expectFramesGrowing(patient.page, 'patient after node A died');
@@ -123,6 +139,9 @@ describe.runIf(run)('a video call across two nodes', () => {
     await say(patient.page, doctor.page, 'Voltou, doutora!', 30_000);
     await say(doctor.page, patient.page, 'Sim, estou aqui.', 30_000);
     await expectFramesGrowing(patient.page, 'patient after the reconnection');
+    // The doctor came back within a second through the balancer: the patient, whose video never
+    // stopped, was never shown "Reconectando…" or "Aguardando", not even for a moment.
+    expect(await statusesShown(patient.page)).toEqual(['Conectado']);
   });
 
   it('finalizing gives exactly one consultation and one billing record', async () => {

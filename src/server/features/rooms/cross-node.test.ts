@@ -346,6 +346,8 @@ describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconn
     await c.exit;
     await back;
     await p.waitFor('call:start', { initiator: true }, mark);
+    // Signals wait for the page's join on node B to be answered, as the call client's do.
+    expect(await call.joins.at(-1)).toMatchObject({ ok: true, data: { role: 'doctor', peer: { state: 'in_call' } } });
     await expectRelay(call.doctorSocket, p, code, call.doctor.id);
     // Node C's view still holds, and the doctor is in the call through node B anyway: nothing to announce.
     expect(doctorPresence(p, mark, call.doctor.id)).toEqual([]);
