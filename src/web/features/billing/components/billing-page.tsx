@@ -4,11 +4,6 @@ import { clinicMonthOf } from '#shared/domain/clinic-month.ts';
 import type { BillingKind, BillingSort, BillingStatus } from '#shared/schemas/billing.ts';
 import { Alert } from '#web/components/ui/alert.tsx';
 import { Button } from '#web/components/ui/button.tsx';
-import { Card } from '#web/components/ui/card.tsx';
-import { ErrorState } from '#web/components/ui/error-state.tsx';
-import { LoadingState } from '#web/components/ui/loading-state.tsx';
-import { PageHeader } from '#web/components/ui/page-header.tsx';
-import { messageOf } from '#web/lib/api-error.ts';
 import { useBillingSummary } from '#web/features/billing/api/get-billing-summary.ts';
 import type { BillingRecordFilters } from '#web/features/billing/api/get-billing-records.ts';
 import { BILLING_KINDS, BILLING_SORTS } from '#web/features/billing/model/billing-report-text.ts';
@@ -16,9 +11,9 @@ import { BILLING_STATUSES, MONTHS_TO_PICK, pickedMonth, recentMonths, underRevie
 import { BillingByDoctor } from './billing-by-doctor';
 import { BillingChart } from './billing-chart';
 import { BillingMonthCards } from './billing-month-cards';
-import { BillingMonthPicker } from './billing-month-picker';
 import { BillingRecords } from './billing-records';
 import type { BillingFilterChange } from './billing-records-filters';
+import { MonthSummaryPage } from './month-summary-page';
 import '#web/components/ui/stat-card.css';
 import './billing.css';
 
@@ -62,53 +57,50 @@ export function BillingPage() {
     setParams(search, { replace: true });
   };
 
-  const current = summary.data?.months.at(-1);
-  const previous = summary.data?.months.at(-2);
-
   return (
-    <>
-      <PageHeader
-        title="Faturamento"
-        description="Quanto as consultas renderam em cada mês, quanto fica com a clínica e quanto vai para cada médico."
-        actions={<BillingMonthPicker month={month} thisMonth={thisMonth} onChange={(m) => update({ month: m })} />}
-      />
-      {summary.isPending ? (
-        <LoadingState />
-      ) : summary.isError ? (
-        <Card>
-          <ErrorState message={messageOf(summary.error)} onRetry={() => void summary.refetch()} retrying={summary.isFetching} />
-        </Card>
-      ) : (
-        <div className="billing-layout" aria-busy={summary.isFetching}>
-          {current && current.underReview > 0 ? (
-            <Alert tone="warning" title={underReviewText(current.underReview)} className="billing-review-notice">
-              <p>Chamadas mais curtas que o tempo mínimo só entram no faturamento se você aprovar.</p>
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={() => {
-                  update({ status: 'under_review', doctorId: undefined, from: month, to: month });
-                  recordsHeading.current?.focus();
-                }}
-              >
-                Ver consultas em análise
-              </Button>
-            </Alert>
-          ) : null}
-          {current && previous ? <BillingMonthCards current={current} previous={previous} /> : null}
-          <div className="billing-columns">
-            <BillingChart months={summary.data.months} />
-            <BillingByDoctor month={month} rows={summary.data.byDoctor} />
-          </div>
-          <BillingRecords
-            headingRef={recordsHeading}
-            filters={filters}
-            months={months}
-            doctors={summary.data.byDoctor.map((d) => d.doctor)}
-            onFilterChange={(next) => update(next)}
-          />
-        </div>
-      )}
-    </>
+    <MonthSummaryPage
+      title="Faturamento"
+      description="Quanto as consultas renderam em cada mês, quanto fica com a clínica e quanto vai para cada médico."
+      month={month}
+      thisMonth={thisMonth}
+      onMonthChange={(m) => update({ month: m })}
+      summary={summary}
+    >
+      {(data) => {
+        const current = data.months.at(-1);
+        const previous = data.months.at(-2);
+        return (
+          <>
+            {current && current.underReview > 0 ? (
+              <Alert tone="warning" title={underReviewText(current.underReview)} className="billing-review-notice">
+                <p>Chamadas mais curtas que o tempo mínimo só entram no faturamento se você aprovar.</p>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => {
+                    update({ status: 'under_review', doctorId: undefined, from: month, to: month });
+                    recordsHeading.current?.focus();
+                  }}
+                >
+                  Ver consultas em análise
+                </Button>
+              </Alert>
+            ) : null}
+            {current && previous ? <BillingMonthCards current={current} previous={previous} /> : null}
+            <div className="billing-columns">
+              <BillingChart months={data.months} />
+              <BillingByDoctor month={month} rows={data.byDoctor} />
+            </div>
+            <BillingRecords
+              headingRef={recordsHeading}
+              filters={filters}
+              months={months}
+              doctors={data.byDoctor.map((d) => d.doctor)}
+              onFilterChange={(next) => update(next)}
+            />
+          </>
+        );
+      }}
+    </MonthSummaryPage>
   );
 }

@@ -2,21 +2,16 @@ import { useSearchParams } from 'react-router';
 import { clinicMonthOf } from '#shared/domain/clinic-month.ts';
 import type { BillingStatus } from '#shared/schemas/billing.ts';
 import { Alert } from '#web/components/ui/alert.tsx';
-import { Card } from '#web/components/ui/card.tsx';
-import { ErrorState } from '#web/components/ui/error-state.tsx';
-import { LoadingState } from '#web/components/ui/loading-state.tsx';
-import { PageHeader } from '#web/components/ui/page-header.tsx';
-import { messageOf } from '#web/lib/api-error.ts';
 import { useMyPayments } from '#web/features/payments/api/get-my-payments.ts';
 import { useOwnBillingSummary } from '#web/features/billing/api/get-own-billing.ts';
 import { BILLING_STATUSES, monthName, pickedMonth } from '#web/features/billing/model/billing-text.ts';
 import { UNDER_REVIEW_FOR_DOCTOR, ownUnderReviewText } from '#web/features/billing/model/earnings-text.ts';
 import { PAYOUT_STATE_TEXT, payoutStateOf } from '#web/features/billing/model/payout-state.ts';
 import { BillingMonthCards } from './billing-month-cards';
-import { BillingMonthPicker } from './billing-month-picker';
 import { EarningsByMonth } from './earnings-by-month';
 import { EarningsRecords } from './earnings-records';
 import { MonthBarsChart } from './month-bars-chart';
+import { MonthSummaryPage } from './month-summary-page';
 import { PayoutStateBadge } from './payout-state-badge';
 import '#web/components/ui/stat-card.css';
 import './billing.css';
@@ -45,46 +40,43 @@ export function EarningsPage() {
   };
   const update = (next: { month: string; status?: BillingStatus | undefined }) => setParams(new URLSearchParams(search(next)), { replace: true });
 
-  const current = summary.data?.months.at(-1);
-  const previous = summary.data?.months.at(-2);
-
   return (
-    <>
-      <PageHeader
-        title="Meus ganhos"
-        description="Suas consultas de cada mês, quanto fica com a clínica e quanto você recebe."
-        actions={<BillingMonthPicker month={month} thisMonth={thisMonth} onChange={(m) => update({ month: m })} />}
-      />
-      {summary.isPending ? (
-        <LoadingState />
-      ) : summary.isError ? (
-        <Card>
-          <ErrorState message={messageOf(summary.error)} onRetry={() => void summary.refetch()} retrying={summary.isFetching} />
-        </Card>
-      ) : (
-        <div className="billing-layout" aria-busy={summary.isFetching}>
-          {current && current.underReview > 0 ? (
-            <Alert tone="warning" title={ownUnderReviewText(current.underReview, monthName(month))} className="billing-review-notice">
-              <p>{UNDER_REVIEW_FOR_DOCTOR}</p>
-            </Alert>
-          ) : null}
-          {current && previous ? (
-            <BillingMonthCards current={current} previous={previous} labels={DOCTOR_LABELS} status={<PayoutStateBadge state={payout} />}>
-              {payout ? <p className="earnings-payout-note">{PAYOUT_STATE_TEXT[payout].description}</p> : null}
-            </BillingMonthCards>
-          ) : null}
-          <MonthBarsChart
-            id="earnings-chart-title"
-            title="Últimos 12 meses"
-            description="Quanto você recebeu em cada mês."
-            caption="Seus ganhos nos últimos 12 meses"
-            months={summary.data.months}
-            series={[{ label: 'Você recebe', value: (m) => m.doctorCents, tone: 'doctors' }]}
-          />
-          <EarningsByMonth months={summary.data.months} selected={month} linkTo={(m) => search({ month: m })} payoutOf={payoutOf} />
-          <EarningsRecords filters={{ month, status }} onStatusChange={(s) => update({ month, status: s })} />
-        </div>
-      )}
-    </>
+    <MonthSummaryPage
+      title="Meus ganhos"
+      description="Suas consultas de cada mês, quanto fica com a clínica e quanto você recebe."
+      month={month}
+      thisMonth={thisMonth}
+      onMonthChange={(m) => update({ month: m })}
+      summary={summary}
+    >
+      {(data) => {
+        const current = data.months.at(-1);
+        const previous = data.months.at(-2);
+        return (
+          <>
+            {current && current.underReview > 0 ? (
+              <Alert tone="warning" title={ownUnderReviewText(current.underReview, monthName(month))} className="billing-review-notice">
+                <p>{UNDER_REVIEW_FOR_DOCTOR}</p>
+              </Alert>
+            ) : null}
+            {current && previous ? (
+              <BillingMonthCards current={current} previous={previous} labels={DOCTOR_LABELS} status={<PayoutStateBadge state={payout} />}>
+                {payout ? <p className="earnings-payout-note">{PAYOUT_STATE_TEXT[payout].description}</p> : null}
+              </BillingMonthCards>
+            ) : null}
+            <MonthBarsChart
+              id="earnings-chart-title"
+              title="Últimos 12 meses"
+              description="Quanto você recebeu em cada mês."
+              caption="Seus ganhos nos últimos 12 meses"
+              months={data.months}
+              series={[{ label: 'Você recebe', value: (m) => m.doctorCents, tone: 'doctors' }]}
+            />
+            <EarningsByMonth months={data.months} selected={month} linkTo={(m) => search({ month: m })} payoutOf={payoutOf} />
+            <EarningsRecords filters={{ month, status }} onStatusChange={(s) => update({ month, status: s })} />
+          </>
+        );
+      }}
+    </MonthSummaryPage>
   );
 }
