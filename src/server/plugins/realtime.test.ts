@@ -1,8 +1,10 @@
 import http from 'node:http';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { createDoctor, login } from '#tests/helpers/factories.ts';
-import { connectSocket } from '#tests/helpers/sockets.ts';
+import { connectSocket, request } from '#tests/helpers/sockets.ts';
 import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
 
 let t: TestApp;
@@ -186,5 +188,31 @@ describe('a feature whose socket code fails', () => {
     expect(await reason).toBe('io server disconnect');
     s.close();
     await expectAlive();
+  });
+});
+
+describe('what a connection keeps', () => {
+  it("lets go of the WebSocket upgrade request once connected (Engine.IO would keep it for the connection's life)", async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    let upgrade: WeakRef<http.IncomingMessage> | undefined;
+    const onUpgrade = (req: http.IncomingMessage) => {
+      upgrade = new WeakRef(req);
+    };
+    const own = await login(t, await createDoctor(t.db));
+    t.app.server.prependListener('upgrade', onUpgrade);
+    const s = await connectSocket(url.origin, own);
+    t.app.server.off('upgrade', onUpgrade);
+    try {
+      expect(upgrade?.deref()?.headers.upgrade).toBe('websocket');
+      // A WeakRef holds its target until the end of the turn that read it.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+      expect(upgrade?.deref()).toBeUndefined();
+      expect(s.connected).toBe(true);
+      expect(await request(s, 'room:join', { code: 'NOPE-NOPE' })).toMatchObject({ ok: false });
+    } finally {
+      s.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
@@ -172,13 +172,17 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
 
   // Every later request of a session (long-polling GETs and POSTs, the upgrade): the same check,
   // so a page on another site cannot post events into a session whose id it learned.
-  io.engine.use((req: IncomingMessage & { _query?: Record<string, string> }, _res: unknown, next: (err?: Error) => void) => {
+  io.engine.use((req: IncomingMessage & { _query?: Record<string, string> }, res: { req?: unknown }, next: (err?: Error) => void) => {
     let ok = false;
     try {
       ok = !req._query?.sid || originAllowed(req);
     } catch {
       ok = false;
     }
+    // On a WebSocket upgrade, `res` is Engine.IO's stand-in response, which a listener on the TCP
+    // socket keeps for the connection's life, and with it the upgrade request: nothing reads it
+    // after the middlewares (ours is the only one), so it lets go of it (ADR 025).
+    if (req.headers.upgrade && !(res instanceof ServerResponse)) res.req = undefined;
     next(ok ? undefined : new Error('bad_origin'));
   });
 
@@ -275,6 +279,10 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
   }
 
   io.on('connection', (socket) => {
+    // Engine.IO keeps the connection's first HTTP request (for a WebSocket, the upgrade: headers,
+    // raw headers, stream state) for the connection's life. The middleware above read what we need
+    // from it into socket.data, so it goes: Socket.IO's own advice ("Memory usage"), ADR 025.
+    (socket.conn as { request: IncomingMessage | null }).request = null;
     // Without a listener, an "error" on a socket would be thrown as an uncaught exception.
     socket.on('error', (err) => log.warn({ err, userId: socket.data.user.id }, 'socket error'));
     // Ended between the handshake's check and now, before this socket joined the rooms that end reaches.
