@@ -66,41 +66,37 @@ export function BillingPage() {
       onMonthChange={(m) => update({ month: m })}
       summary={summary}
     >
-      {(data) => {
-        const current = data.months.at(-1);
-        const previous = data.months.at(-2);
-        return (
-          <>
-            {current && current.underReview > 0 ? (
-              <Alert tone="warning" title={underReviewText(current.underReview)} className="billing-review-notice">
-                <p>Chamadas mais curtas que o tempo mínimo só entram no faturamento se você aprovar.</p>
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onClick={() => {
-                    update({ status: 'under_review', doctorId: undefined, from: month, to: month });
-                    recordsHeading.current?.focus();
-                  }}
-                >
-                  Ver consultas em análise
-                </Button>
-              </Alert>
-            ) : null}
-            {current && previous ? <BillingMonthCards current={current} previous={previous} /> : null}
-            <div className="billing-columns">
-              <BillingChart months={data.months} />
-              <BillingByDoctor month={month} rows={data.byDoctor} />
-            </div>
-            <BillingRecords
-              headingRef={recordsHeading}
-              filters={filters}
-              months={months}
-              doctors={data.byDoctor.map((d) => d.doctor)}
-              onFilterChange={(next) => update(next)}
-            />
-          </>
-        );
-      }}
+      {(data, current, previous) => (
+        <>
+          {current && current.underReview > 0 ? (
+            <Alert tone="warning" title={underReviewText(current.underReview)} className="billing-review-notice">
+              <p>Chamadas mais curtas que o tempo mínimo só entram no faturamento se você aprovar.</p>
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => {
+                  update({ status: 'under_review', doctorId: undefined, from: month, to: month });
+                  recordsHeading.current?.focus();
+                }}
+              >
+                Ver consultas em análise
+              </Button>
+            </Alert>
+          ) : null}
+          {current && previous ? <BillingMonthCards current={current} previous={previous} /> : null}
+          <div className="billing-columns">
+            <BillingChart months={data.months} />
+            <BillingByDoctor month={month} rows={data.byDoctor} />
+          </div>
+          <BillingRecords
+            headingRef={recordsHeading}
+            filters={filters}
+            months={months}
+            doctors={data.byDoctor.map((d) => d.doctor)}
+            onFilterChange={(next) => update(next)}
+          />
+        </>
+      )}
     </MonthSummaryPage>
   );
 }

@@ -49,34 +49,30 @@ export function EarningsPage() {
       onMonthChange={(m) => update({ month: m })}
       summary={summary}
     >
-      {(data) => {
-        const current = data.months.at(-1);
-        const previous = data.months.at(-2);
-        return (
-          <>
-            {current && current.underReview > 0 ? (
-              <Alert tone="warning" title={ownUnderReviewText(current.underReview, monthName(month))} className="billing-review-notice">
-                <p>{UNDER_REVIEW_FOR_DOCTOR}</p>
-              </Alert>
-            ) : null}
-            {current && previous ? (
-              <BillingMonthCards current={current} previous={previous} labels={DOCTOR_LABELS} status={<PayoutStateBadge state={payout} />}>
-                {payout ? <p className="earnings-payout-note">{PAYOUT_STATE_TEXT[payout].description}</p> : null}
-              </BillingMonthCards>
-            ) : null}
-            <MonthBarsChart
-              id="earnings-chart-title"
-              title="Últimos 12 meses"
-              description="Quanto você recebeu em cada mês."
-              caption="Seus ganhos nos últimos 12 meses"
-              months={data.months}
-              series={[{ label: 'Você recebe', value: (m) => m.doctorCents, tone: 'doctors' }]}
-            />
-            <EarningsByMonth months={data.months} selected={month} linkTo={(m) => search({ month: m })} payoutOf={payoutOf} />
-            <EarningsRecords filters={{ month, status }} onStatusChange={(s) => update({ month, status: s })} />
-          </>
-        );
-      }}
+      {(data, current, previous) => (
+        <>
+          {current && current.underReview > 0 ? (
+            <Alert tone="warning" title={ownUnderReviewText(current.underReview, monthName(month))} className="billing-review-notice">
+              <p>{UNDER_REVIEW_FOR_DOCTOR}</p>
+            </Alert>
+          ) : null}
+          {current && previous ? (
+            <BillingMonthCards current={current} previous={previous} labels={DOCTOR_LABELS} status={<PayoutStateBadge state={payout} />}>
+              {payout ? <p className="earnings-payout-note">{PAYOUT_STATE_TEXT[payout].description}</p> : null}
+            </BillingMonthCards>
+          ) : null}
+          <MonthBarsChart
+            id="earnings-chart-title"
+            title="Últimos 12 meses"
+            description="Quanto você recebeu em cada mês."
+            caption="Seus ganhos nos últimos 12 meses"
+            months={data.months}
+            series={[{ label: 'Você recebe', value: (m) => m.doctorCents, tone: 'doctors' }]}
+          />
+          <EarningsByMonth months={data.months} selected={month} linkTo={(m) => search({ month: m })} payoutOf={payoutOf} />
+          <EarningsRecords filters={{ month, status }} onStatusChange={(s) => update({ month, status: s })} />
+        </>
+      )}
     </MonthSummaryPage>
   );
 }

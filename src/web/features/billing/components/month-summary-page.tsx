@@ -7,19 +7,29 @@ import { PageHeader } from '#web/components/ui/page-header.tsx';
 import { messageOf } from '#web/lib/api-error.ts';
 import { BillingMonthPicker } from './billing-month-picker';
 
-interface Props<T> {
+type Month<T extends { months: readonly unknown[] }> = T['months'][number];
+
+interface Props<T extends { months: readonly unknown[] }> {
   title: string;
   description: string;
   month: string;
   thisMonth: string;
   onMonthChange: (month: string) => void;
-  /** The month's summary query; `children` draws the page from its data once it has loaded. */
+  /** The month's summary query; `children` draws the page from its data once it has loaded, with the month's figures and the month before's (its last two). */
   summary: UseQueryResult<T>;
-  children: (data: T) => ReactNode;
+  children: (data: T, current: Month<T> | undefined, previous: Month<T> | undefined) => ReactNode;
 }
 
 /** A page about one month's billing (Faturamento, Meus ganhos): title and month picker, then the summary's loading, error or content. */
-export function MonthSummaryPage<T>({ title, description, month, thisMonth, onMonthChange, summary, children }: Props<T>) {
+export function MonthSummaryPage<T extends { months: readonly unknown[] }>({
+  title,
+  description,
+  month,
+  thisMonth,
+  onMonthChange,
+  summary,
+  children,
+}: Props<T>) {
   return (
     <>
       <PageHeader title={title} description={description} actions={<BillingMonthPicker month={month} thisMonth={thisMonth} onChange={onMonthChange} />} />
@@ -31,7 +41,7 @@ export function MonthSummaryPage<T>({ title, description, month, thisMonth, onMo
         </Card>
       ) : (
         <div className="billing-layout" aria-busy={summary.isFetching}>
-          {children(summary.data)}
+          {children(summary.data, summary.data.months.at(-1), summary.data.months.at(-2))}
         </div>
       )}
     </>
