@@ -1,4 +1,3 @@
-import { apiErrorSchema } from '#shared/schemas/common.ts';
 import { ApiError } from './api-error';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -16,9 +15,11 @@ const SERVER_MESSAGE = 'Algo deu errado do nosso lado. Tente de novo em instante
 /** Turns a non-2xx response into an ApiError, whatever its body looks like. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   // The server's one error shape, with a code from the shared list; anything else (a proxy's
-  // page, an empty body) gets a code and words from its status below.
-  const parsed = apiErrorSchema.safeParse(await response.json().catch(() => null));
-  if (parsed.success) {
+  // page, an empty body) gets a code and words from its status below. Its schema (and zod) load
+  // with the first error answer, not with the entry every first screen evaluates.
+  const [body, schemas] = await Promise.all([response.json().catch(() => null), import('#shared/schemas/common.ts').catch(() => null)]);
+  const parsed = schemas?.apiErrorSchema.safeParse(body);
+  if (parsed?.success) {
     const { code, message, fields } = parsed.data.error;
     return new ApiError(response.status, code, message, fields ?? {});
   }

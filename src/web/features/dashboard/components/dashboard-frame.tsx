@@ -59,36 +59,37 @@ export function DashboardFrame<R extends Dashboard['role']>({ role, description,
   const [hello] = useState(() => greeting());
   const name = me ? firstNameOf(me.user.name) : '';
 
-  let body: ReactNode;
-  if (dashboard.isPending) body = <DashboardSkeleton cards={skeletonCards} />;
-  else if (dashboard.isError)
+  const loaded = dashboard.isSuccess && dashboard.data.role === role;
+  const cardsReady = useCardsReady(loaded);
+  let body: ReactNode = null;
+  if (dashboard.isError)
     body = (
       <Card>
         <ErrorState message={messageOf(dashboard.error)} onRetry={() => void dashboard.refetch()} retrying={dashboard.isFetching} />
       </Card>
     );
-  else if (dashboard.data.role !== role)
+  else if (dashboard.isSuccess && !loaded)
     body = (
       <Card>
         <ErrorState message="Os dados recebidos não são deste painel. Carregue a página de novo." onRetry={() => void dashboard.refetch()} />
       </Card>
     );
-  else body = children(dashboard.data as RoleDashboard<R>);
-  const loaded = dashboard.isSuccess && dashboard.data.role === role;
-  const cardsReady = useCardsReady(loaded);
-  if (loaded && !cardsReady)
-    body = (
-      <>
-        <DashboardSkeleton cards={skeletonCards} />
-        <div hidden>{body}</div>
-      </>
-    );
+  else if (loaded) body = children(dashboard.data as RoleDashboard<R>);
+  // The cards stay in one place in the tree from the moment they mount hidden under the skeleton:
+  // revealing them only unhides them, instead of mounting every card a second time (the whole
+  // page's DOM, on a phone's main thread, right when the page should appear).
+  const waiting = dashboard.isPending || (loaded && !cardsReady);
 
   return (
     <>
       <BackgroundShapes />
       <PageHeader title={name ? `${hello}, ${name}` : hello} description={description} actions={actions} />
-      <div className="dashboard">{body}</div>
+      <div className="dashboard">
+        {waiting ? <DashboardSkeleton cards={skeletonCards} /> : null}
+        <div className="dashboard-content" hidden={waiting}>
+          {body}
+        </div>
+      </div>
     </>
   );
 }
