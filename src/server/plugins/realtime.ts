@@ -9,6 +9,7 @@ import type { Redis } from '#server/lib/redis.ts';
 import { hashToken } from '#server/lib/tokens.ts';
 import { originOf, trustFn } from '#server/lib/trust-proxy.ts';
 import { eventTurns } from './event-turns';
+import { SlowRefusals } from './slow-refusals';
 import { LocalRealtimeLimits, type RealtimeLimits, RedisRealtimeLimits } from './realtime-limits';
 import { SESSION_COOKIE, type SessionStore } from './session';
 import type { RealtimeServer, RealtimeSocket, SocketData, SocketEventHandler } from './socket-events';
@@ -54,6 +55,9 @@ const HANDSHAKES_PER_10S = 20;
 const FLOOD_BENCH = { baseMs: 10_000, maxMs: 300_000, memoryMs: 600_000 };
 /** How long an ended session is remembered, to refuse a handshake that raced the ending. */
 const ENDED_MEMORY_MS = 60_000;
+/** A refused handshake is answered this late (plugins/slow-refusals.ts), at most this many at once. */
+const REFUSAL_DELAY_MS = 1_000;
+const REFUSALS_HELD = 2_000;
 
 const SESSION_ENDED: { code: ErrorCode; message: string } = { code: 'session_ended', message: 'Sua sessão terminou. Entre de novo para continuar.' };
 
@@ -143,6 +147,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
   };
   const limits: RealtimeLimits = redis ? new RedisRealtimeLimits(redis.pub, settings, log) : new LocalRealtimeLimits(settings);
 
+  const refusals = new SlowRefusals(REFUSAL_DELAY_MS, REFUSALS_HELD);
   const io: RealtimeServer = new Server(app.server, {
     // Big enough for an SDP with many codecs; anything larger is refused and that socket closed.
     maxHttpBufferSize: 200_000,
@@ -151,7 +156,8 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
     pingTimeout: 8_000,
     // The handshake: refused with 403 from another origin, or when its session opened too many
     // connections lately (counted on the token's hash, before the database or even the
-    // WebSocket upgrade: a client reconnecting in a loop costs next to nothing).
+    // WebSocket upgrade: a client reconnecting in a loop costs next to nothing), answered a second
+    // late so that such a loop slows down (SlowRefusals).
     allowRequest: (req, callback) => {
       void (async () => {
         const token = app.parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
@@ -160,7 +166,7 @@ export function attachRealtime(app: FastifyInstance, sessions: SessionStore, red
         if (session === undefined) return true;
         return !(await limits.isBenched(session)) && (await limits.takeHandshake(session));
       })().then(
-        (ok) => callback(null, ok),
+        (ok) => (ok ? callback(null, true) : refusals.refuse(() => callback(null, false))),
         (err: unknown) => {
           log.warn({ err }, 'socket handshake refused');
           callback('bad request', false);
