@@ -1,8 +1,7 @@
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { CHROMIUM_ARGS, DESKTOP, PHONE } from '../helpers/browser';
-import { type CallPage, expectFramesGrowing, framesDecoded, signedInCallPage } from '../helpers/call-pages';
+import { type CallPage, expectFramesGrowing, framesDecoded, signedInCallPage, openRoomForCall, remoteSize } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';
 import { type LiveServer, startLiveServer } from '../helpers/live-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../helpers/requirements';
@@ -45,13 +44,6 @@ const selfView = (page: Page) =>
     const video = [...document.querySelectorAll<HTMLVideoElement>('video[data-testid="local-video"]')].find((v) => v.srcObject);
     const track = (video?.srcObject as MediaStream | null)?.getVideoTracks()[0];
     return track ? `${track.label} ${track.readyState}` : null;
-  });
-
-/** The size of the remote video as the page shows it. */
-const remoteSize = (page: Page) =>
-  page.evaluate(() => {
-    const v = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
-    return v ? `${v.videoWidth}x${v.videoHeight}` : '';
   });
 
 /** The encoder's scale on the page's video sender (1: full size; the send ramp only ever steps up to it). */
@@ -119,11 +111,7 @@ describe.runIf(run)('switching devices mid-call', () => {
     const p = await createPatient(server.db, { name: 'Maria Souza', doctors: [d] });
     doctor = await signedInCallPage(doctorBrowser, server.url, d.email, DESKTOP);
     patient = await signedInCallPage(patientBrowser, server.url, p.email, PHONE);
-    const consent = await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: server.url } });
-    expect(consent.status()).toBeLessThan(300);
-    const res = await doctor.context.request.post('/api/rooms', { data: { patientId: p.id, reason: 'Retorno' }, headers: { origin: server.url } });
-    expect(res.status()).toBe(201);
-    code = ((await res.json()) as { code: string }).code;
+    code = await openRoomForCall(doctor, patient, server.url, p.id, 'Retorno');
   });
   afterAll(async () => {
     await doctorBrowser?.close();

@@ -1,8 +1,7 @@
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { CHROMIUM_ARGS, DESKTOP, PHONE } from '../helpers/browser';
-import { type CallPage, signedInCallPage } from '../helpers/call-pages';
+import { type CallPage, signedInCallPage, openRoomForCall, remoteSize } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';
 import { type LiveServer, startLiveServer } from '../helpers/live-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../helpers/requirements';
@@ -39,12 +38,6 @@ const ARM_FIRST_FRAME = `window.__firstSize = new Promise((resolve) => {
   check();
 }); undefined`;
 
-const remoteSize = (page: Page) =>
-  page.evaluate(() => {
-    const v = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
-    return v ? `${v.videoWidth}x${v.videoHeight}` : '';
-  });
-
 /** What the page's live connection sends as video: the track's label and hint, and the encoder's scale. */
 const videoSender = (page: Page) =>
   page.evaluate(() => {
@@ -78,11 +71,7 @@ describe.runIf(run)('call video size', () => {
     await doctor.context.addInitScript(FAKE_SCREEN);
     patientBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: THREE_CAMERAS, headless: true });
     patient = await signedInCallPage(patientBrowser, server.url, p.email, PHONE);
-    const consent = await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: server.url } });
-    expect(consent.status()).toBeLessThan(300);
-    const res = await doctor.context.request.post('/api/rooms', { data: { patientId: p.id, reason: 'Retorno' }, headers: { origin: server.url } });
-    expect(res.status()).toBe(201);
-    code = ((await res.json()) as { code: string }).code;
+    code = await openRoomForCall(doctor, patient, server.url, p.id, 'Retorno');
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,9 +2,8 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { DESKTOP, PHONE, checkScreenAtBothWidths, launchChromium, newContext, watchErrors } from '../helpers/browser';
-import { type CallPage, expectFramesGrowing, signedInCallPage } from '../helpers/call-pages';
+import { type CallPage, expectFramesGrowing, signedInCallPage, openRoomForCall } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';
 import { type LiveServer, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -49,11 +48,7 @@ describe.runIf(run)('the end of a call and its record', () => {
     crm = `CRM/${profile.crm_uf} ${profile.crm_number}`;
     doctor = await signedInCallPage(browser, server.url, d.email, DESKTOP);
     patient = await signedInCallPage(browser, server.url, p.email, PHONE);
-    const consent = await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: server.url } });
-    expect(consent.status()).toBeLessThan(300);
-    const res = await doctor.context.request.post('/api/rooms', { data: { patientId: p.id, reason: 'Pressão alta' }, headers: { origin: server.url } });
-    expect(res.status()).toBe(201);
-    code = ((await res.json()) as { code: string }).code;
+    code = await openRoomForCall(doctor, patient, server.url, p.id, 'Pressão alta');
   });
   afterAll(async () => {
     await browser?.close();

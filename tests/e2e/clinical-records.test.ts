@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { DESKTOP, PHONE, expectAccessible, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
-import { type CallPage, expectFramesGrowing, signedInCallPage } from '../helpers/call-pages';
+import { type CallPage, expectFramesGrowing, signedInCallPage, openRoomForCall } from '../helpers/call-pages';
 import { PASSWORD, createAdmin, createDoctor, createPatient } from '../helpers/factories';
 import { type LiveServer, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -39,11 +38,7 @@ describe.runIf(run)('clinical records', () => {
     crm = `CRM/${profile.crm_uf} ${profile.crm_number}`;
     doctor = await signedInCallPage(browser, server.url, d.email, DESKTOP);
     patient = await signedInCallPage(browser, server.url, p.email, PHONE);
-    const consent = await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: server.url } });
-    expect(consent.status()).toBeLessThan(300);
-    const res = await doctor.context.request.post('/api/rooms', { data: { patientId: p.id, reason: 'Febre e tosse' }, headers: { origin: server.url } });
-    expect(res.status()).toBe(201);
-    code = ((await res.json()) as { code: string }).code;
+    code = await openRoomForCall(doctor, patient, server.url, p.id, 'Febre e tosse');
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import type { UserRow } from '#server/db/types.ts';
 import { DESKTOP, PHONE, checkScreenAtBothWidths, launchChromium, newContext, watchErrors } from '../helpers/browser';
-import { type CallPage, signedInCallPage } from '../helpers/call-pages';
+import { type CallPage, signedInCallPage, openRoomForCall } from '../helpers/call-pages';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';
 import { type LiveServer, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -48,11 +47,7 @@ describe.runIf(run)('the doctor’s day', () => {
     doctor = await signedInCallPage(browser, server.url, doctorUser.email, DESKTOP);
     await doctor.context.addInitScript(COUNT_CHIMES);
     patient = await signedInCallPage(browser, server.url, jose.email, PHONE);
-    const consent = await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: server.url } });
-    expect(consent.status()).toBeLessThan(300);
-    const res = await doctor.context.request.post('/api/rooms', { data: { patientId: jose.id, reason: 'Retorno' }, headers: { origin: server.url } });
-    expect(res.status()).toBe(201);
-    code = ((await res.json()) as { code: string }).code;
+    code = await openRoomForCall(doctor, patient, server.url, jose.id, 'Retorno');
   });
   afterAll(async () => {
     await browser?.close();

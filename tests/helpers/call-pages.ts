@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { newContext, watchErrors } from './browser';
 import { PASSWORD } from './factories';
 
@@ -68,3 +69,25 @@ export async function armFirstRemoteFrame(page: Page): Promise<void> {
 export async function firstRemoteFrameAt(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __firstFrameAt: Promise<number> }).__firstFrameAt);
 }
+
+/** The patient accepts the consent term and the doctor opens a room for them: the room's code. */
+export async function openRoomForCall(
+  doctor: Pick<CallPage, 'context'>,
+  patient: Pick<CallPage, 'context'>,
+  baseUrl: string,
+  patientId: string,
+  reason: string,
+): Promise<string> {
+  const consent = await patient.context.request.post('/api/consent', { data: { version: TCLE_VERSION }, headers: { origin: baseUrl } });
+  expect(consent.status()).toBeLessThan(300);
+  const res = await doctor.context.request.post('/api/rooms', { data: { patientId, reason }, headers: { origin: baseUrl } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { code: string }).code;
+}
+
+/** The size of the remote video as the page shows it ('' before there is one). */
+export const remoteSize = (page: Page) =>
+  page.evaluate(() => {
+    const v = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
+    return v ? `${v.videoWidth}x${v.videoHeight}` : '';
+  });
