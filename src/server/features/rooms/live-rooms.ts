@@ -79,7 +79,7 @@ export class LiveRooms {
     return room;
   }
 
-  roleIn(room: RoomRow, userId: string): 'doctor' | 'patient' {
+  roleIn(room: Pick<RoomRow, 'doctor_id'>, userId: string): 'doctor' | 'patient' {
     return room.doctor_id === userId ? 'doctor' : 'patient';
   }
 
@@ -215,13 +215,39 @@ export class LiveRooms {
     const active = this.presence.activeCodes();
     await inChunks(active, async (code) => {
       const room = this.rooms.get(code);
-      if (!room) return;
-      await this.announce(code, room, room.doctor_id);
-      await this.announce(code, room, room.patient_id);
+      if (room) await this.review(code, room, true);
     });
     const served = new Set(active);
     const elsewhere = (await this.state.waiting()).filter((e) => !served.has(e.code));
-    await inChunks(elsewhere, (e) => this.reviewWaiting(e.code, { doctor_id: e.doctorId, patient_id: e.patientId }));
+    await inChunks(elsewhere, (e) => this.review(e.code, { doctor_id: e.doctorId, patient_id: e.patientId }, false));
+  }
+
+  /**
+   * The heartbeat's look at one room: both members' presence and whether the patient waits, read
+   * once and together (one round trip, node-redis pipelines what is sent in the same tick), then
+   * each member announced when it is news (`announce`ing them would read everything again), then
+   * the waiting entry changed only when it must (an `HSETNX` of an entry there or an `HDEL` of one
+   * that is not would answer 0 and tell nobody anything).
+   */
+  private async review(code: string, room: Pick<RoomRow, 'doctor_id' | 'patient_id'>, announce: boolean): Promise<void> {
+    const { state } = this;
+    const [doctor, patient, was] = await Promise.all([state.presence(code, room.doctor_id), state.presence(code, room.patient_id), state.isWaiting(code)]);
+    if (announce) {
+      const [doctorNews, patientNews] = await Promise.all([
+        state.announceOnce(code, room.doctor_id, doctor),
+        state.announceOnce(code, room.patient_id, patient),
+      ]);
+      const emit = (userId: string, s: PresenceState) =>
+        this.realtime.io.to(`room:${code}`).emit('presence', { code, userId, role: this.roleIn(room, userId), name: this.names.get(userId) ?? '', state: s });
+      if (doctorNews) emit(room.doctor_id, doctor);
+      if (patientNews) emit(room.patient_id, patient);
+    }
+    const now = patientWaits(patient, doctor, was);
+    if (now === was) return;
+    const patientName = this.names.get(room.patient_id) ?? '';
+    if (await state.setWaiting(code, now, { doctorId: room.doctor_id, patientId: room.patient_id, patientName }, nowIso())) {
+      this.realtime.notify({ userId: room.doctor_id }, 'waiting:changed', { code, patientId: room.patient_id, patientName, waiting: now });
+    }
   }
 
   /** A socket went away: it leaves every room it joined (the others see it reconnecting, then offline). */

@@ -85,7 +85,9 @@ export class RedisRoomState implements RoomState {
     const now = Date.now();
     // Without sockets the view is a last word ('left', 'reconnecting' until the grace ends).
     const view: NodeView = { s: local.state, t: local.since, n: local.sockets, f: now + (local.sockets > 0 ? PRESENCE_FRESH_MS : this.graceMs) };
-    await this.redis.multi().hSet(key, this.nodeId, JSON.stringify(view)).pExpire(key, KEY_TTL_MS).exec();
+    // Pipelined, not MULTI/EXEC (two commands instead of four, on every heartbeat): should the
+    // connection drop between them, the key keeps its previous expiry and the next publish sets it.
+    await this.redis.multi().hSet(key, this.nodeId, JSON.stringify(view)).pExpire(key, KEY_TTL_MS).execAsPipeline();
   }
 
   async announceOnce(code: string, userId: string, state: PresenceState): Promise<boolean> {
