@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, checkScreenAtBothWidths, launchChromium, newContext, watchErrors } from '../helpers/browser';
-import { type CallPage, expectFramesGrowing, signedInCallPage, openRoomForCall } from '../helpers/call-pages';
+import { type CallPage, expectFramesGrowing, signedInCallPage, openRoomForCall, waitSaved } from '../helpers/call-pages';
 import { createDoctor, createPatient } from '../helpers/factories';
 import { type LiveServer, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -61,19 +61,6 @@ describe.runIf(run)('the end of a call and its record', () => {
     await tab.waitFor();
     if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
     await page.getByLabel('Anotações livres').waitFor();
-  }
-
-  async function waitSaved(page: Page): Promise<void> {
-    await expect
-      .poll(
-        () =>
-          page
-            .getByRole('status')
-            .filter({ hasText: /Salvo às/ })
-            .count(),
-        { timeout: 15_000 },
-      )
-      .toBeGreaterThan(0);
   }
 
   async function doctorEnters(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, expectAccessible, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
-import { type CallPage, expectFramesGrowing, signedInCallPage, openRoomForCall } from '../helpers/call-pages';
+import { type CallPage, expectFramesGrowing, signedInCallPage, openRoomForCall, waitSaved } from '../helpers/call-pages';
 import { PASSWORD, createAdmin, createDoctor, createPatient } from '../helpers/factories';
 import { type LiveServer, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
@@ -67,19 +67,6 @@ describe.runIf(run)('clinical records', () => {
     await tab.waitFor();
     if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
     await doctor.page.getByLabel('Anotações livres').waitFor();
-  }
-
-  async function waitSaved(page: Page): Promise<void> {
-    await expect
-      .poll(
-        () =>
-          page
-            .getByRole('status')
-            .filter({ hasText: /Salvo às/ })
-            .count(),
-        { timeout: 15_000 },
-      )
-      .toBeGreaterThan(0);
   }
 
   it('during the call the doctor writes a draft with a diagnosis and a prescription; it survives a reload', async () => {

@@ -91,3 +91,17 @@ export const remoteSize = (page: Page) =>
     const v = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
     return v ? `${v.videoWidth}x${v.videoHeight}` : '';
   });
+
+/** Waits until the record's autosave says "Salvo às …". */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Salvo às/ })
+          .count(),
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0);
+}
