@@ -28,8 +28,10 @@ export default tseslint.config(
     },
   },
   {
-    // No import cycles anywhere, type-only ones included: a cycle makes the order modules load in
-    // matter and hides which file owns what. Resolved as TypeScript and package.json imports do.
+    // No import cycles between files: a cycle makes the order modules load in matter and hides
+    // which file owns what. Resolved as TypeScript and package.json imports do. import-x does not
+    // follow type-only imports (they cannot change load order); scripts/import-graph.ts and
+    // scripts/web-import-graph.ts report folder cycles with them (ADR 024).
     files: ['**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
     settings: {
