@@ -16,6 +16,8 @@ import { type ClientSocket, Recorder, connectSocket, request } from '#tests/help
 import { TCLE_VERSION } from '#shared/domain/tcle.ts';
 import { type Db, createDb } from '#server/db/database.ts';
 import type { UserRow } from '#server/db/types.ts';
+import type { NodeView } from '#server/features/rooms/room-state.ts';
+import { closeRedis, connectRedis } from '#server/lib/redis.ts';
 
 /**
  * Two server processes (src/server/main.ts) on one PostgreSQL database and the machine's Redis: a
@@ -355,6 +357,41 @@ describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconn
     expect(await request(call.doctorSocket, 'room:leave', { code })).toMatchObject({ ok: true });
     // Once node C's view stops holding (within 10 s), the newest word is node B's "left".
     await p.waitFor('presence', { userId: call.doctor.id, state: 'left' }, mark, 25_000);
+    expect(doctorPresence(p, mark, call.doctor.id)).toEqual(['left']);
+  }, 90_000);
+
+  it('back at once and gone on purpose within seconds: the patient is told "left" once node C stops counting as alive, well before its view would have expired', async () => {
+    const redis = await connectRedis(TEST_REDIS_URL);
+    cleanups.push(() => closeRedis(redis));
+    const patientNode = await spawned();
+    const c = await spawned();
+    const door = await tcpFrontDoor(() => [portOf(c), portOf(patientNode)]);
+    cleanups.push(door.close);
+    const call = await callThroughDoor(door.url, patientNode);
+    const { code, p } = call;
+    const mark = p.mark();
+    const back = new Promise<void>((resolve) => call.doctorSocket.once('connect', () => resolve()));
+    c.child.kill('SIGKILL');
+    await c.exit;
+    const killedAt = Date.now();
+    // Node C's last view of the doctor: in the call, holding until `f` (node B's, once the page is back, holds longer).
+    const views = Object.values(await redis.hGetAll(`mc:presence:${code}:${call.doctor.id}`)).map((raw) => JSON.parse(String(raw)) as NodeView);
+    const heldUntil = Math.min(...views.filter((v) => v.s === 'in_call' && v.n > 0).map((v) => v.f));
+    expect(heldUntil).toBeGreaterThan(killedAt);
+    await back;
+    expect(await call.joins.at(-1)).toMatchObject({ ok: true, data: { role: 'doctor', peer: { state: 'in_call' } } });
+    expect(await request(call.doctorSocket, 'room:leave', { code })).toMatchObject({ ok: true });
+    const leftAt = Date.now();
+    // The doctor left while node C's view still held, by a wide margin: what follows is the liveness's doing, not the view's expiry.
+    expect(heldUntil - leftAt).toBeGreaterThan(5_000);
+
+    await p.waitFor('presence', { userId: call.doctor.id, state: 'left' }, mark, 25_000);
+    const toldAt = Date.now();
+    console.info(
+      `SIGKILL, then: the doctor left on node B after ${leftAt - killedAt} ms, the patient was told "left" after ${toldAt - killedAt} ms; node C's view held for ${heldUntil - killedAt} ms`,
+    );
+    // Node C's liveness lapses within 5 s of its last beat, and node B's next heartbeat (3 s) says it: at least a second before the view would have expired.
+    expect(toldAt).toBeLessThan(heldUntil - 1_000);
     expect(doctorPresence(p, mark, call.doctor.id)).toEqual(['left']);
   }, 90_000);
 });

@@ -4,6 +4,7 @@ import { type Redis, closeRedis, connectRedis } from '#server/lib/redis.ts';
 import { throwawayRedis } from '#tests/helpers/nodes.ts';
 import { redisServerAvailable } from '#tests/helpers/requirements.ts';
 import { LiveRooms } from './live-rooms';
+import { NodeLiveness } from './node-liveness';
 import { RedisRoomState } from './redis-room-state';
 
 const ROOMS = 20;
@@ -39,12 +40,13 @@ describe.skipIf(!redisServerAvailable('the heartbeat’s Redis commands'))('the 
     const failures: unknown[] = [];
     const emitted: unknown[] = [];
     const realtime = { io: { to: () => ({ emit: (...args: unknown[]) => emitted.push(args) }) }, notify: (...args: unknown[]) => emitted.push(args) };
+    const liveness = new NodeLiveness(redis, 'node-a');
     const live = new LiveRooms(
       realtime as unknown as ConstructorParameters<typeof LiveRooms>[0],
       2_000,
       { error: (...args: unknown[]) => failures.push(args) } as unknown as ConstructorParameters<typeof LiveRooms>[2],
       {
-        state: (registry) => new RedisRoomState(redis, registry, 'node-a', 2_000),
+        state: (registry) => new RedisRoomState(redis, registry, liveness, 2_000),
         peers: { broadcast: () => undefined, reset: () => undefined },
       },
     );
@@ -57,11 +59,13 @@ describe.skipIf(!redisServerAvailable('the heartbeat’s Redis commands'))('the 
       await live.changed(code, room, room.doctor_id);
       await live.changed(code, room, room.patient_id);
     }
-    await live.heartbeat(); // Whatever joining left to say is said.
+    // A tick of the timer (rooms.signaling.ts): the node's liveness beat, then the pass over its rooms.
+    const tick = () => Promise.all([liveness.beat(), live.heartbeat()]);
+    await tick(); // Whatever joining left to say is said.
     emitted.length = 0;
 
     await probe.configResetStat();
-    await live.heartbeat();
+    await tick();
     const counts = await commandCounts(probe);
     counts.delete('config|resetstat');
     counts.delete('info');
@@ -75,8 +79,12 @@ describe.skipIf(!redisServerAvailable('the heartbeat’s Redis commands'))('the 
     expect(counts.get('hexists') ?? 0).toBe(ROOMS);
     expect(counts.get('hdel') ?? 0).toBe(0);
     expect(counts.get('hsetnx') ?? 0).toBe(0);
+    // The node's liveness: beaten and read once per heartbeat (one EVAL: TIME, ZADD, ZREMRANGEBYSCORE, ZRANGEBYSCORE), whatever the number of rooms.
+    expect(counts.get('zadd') ?? 0).toBe(1);
+    expect(counts.get('zrangebyscore') ?? 0).toBe(1);
     // Was 22 per room: 6 HGETALL, 2 HEXISTS, 2 HDEL, 2 EVAL (and their GETs), 2 × MULTI/HSET/PEXPIRE/EXEC.
-    // Now 11: 2 HSET and 2 PEXPIRE (pipelined), 2 HGETALL, 1 HEXISTS, 2 EVAL (and their GETs).
+    // Now 11: 2 HSET and 2 PEXPIRE (pipelined), 2 HGETALL, 1 HEXISTS, 2 EVAL (and their GETs);
+    // and 5 per node, not per room, for its liveness (ADR 023, "Node liveness"): 11.25 per room here.
     expect(total / ROOMS).toBeLessThanOrEqual(12);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL, redisAvailable } from '#tests/helpers/requirements.ts';
 import { type Redis, closeRedis, connectRedis } from '#server/lib/redis.ts';
+import { NodeLiveness } from './node-liveness';
 import { PresenceRegistry } from './presence';
 import { PRESENCE_HEARTBEAT_MS, RedisRoomState } from './redis-room-state';
 
@@ -16,8 +17,8 @@ describe.skipIf(!services)('RedisRoomState: two nodes, one room', () => {
   let b: RedisRoomState;
   beforeAll(async () => {
     clients.push(await connectRedis(TEST_REDIS_URL), await connectRedis(TEST_REDIS_URL));
-    a = new RedisRoomState(clients[0]!, registries[0]!, 'node-a', GRACE);
-    b = new RedisRoomState(clients[1]!, registries[1]!, 'node-b', GRACE);
+    a = new RedisRoomState(clients[0]!, registries[0]!, new NodeLiveness(clients[0]!, `node-a-${randomUUID()}`), GRACE);
+    b = new RedisRoomState(clients[1]!, registries[1]!, new NodeLiveness(clients[1]!, `node-b-${randomUUID()}`), GRACE);
   });
   afterAll(async () => {
     for (const c of clients) await closeRedis(c);
@@ -56,6 +57,32 @@ describe.skipIf(!services)('RedisRoomState: two nodes, one room', () => {
       JSON.stringify({ s: 'in_call', t: now - 60_000, n: 1, f: now - GRACE - PRESENCE_HEARTBEAT_MS - 10 }),
     );
     expect(await b.presence(room, 'u1')).toBe('offline');
+  });
+
+  it('a node that stops (its liveness lapsed, or it left) no longer holds its members in the room, though its views say they hold', async () => {
+    const room = code();
+    const registry = new PresenceRegistry(GRACE, () => undefined);
+    const nodeC = new NodeLiveness(clients[0]!, `node-c-${randomUUID()}`);
+    const c = new RedisRoomState(clients[0]!, registry, nodeC, GRACE);
+    // Node B has read who is alive before node C beat for the first time: unknown, so judged by its views alone.
+    const readByB = new NodeLiveness(clients[1]!, `node-b-${randomUUID()}`);
+    const b2 = new RedisRoomState(clients[1]!, new PresenceRegistry(GRACE, () => undefined), readByB, GRACE);
+    await readByB.beat();
+    registry.join(room, 'u1', 's1', 'in_call');
+    await c.publish(room, 'u1');
+    expect(await b2.presence(room, 'u1')).toBe('in_call');
+    await nodeC.beat();
+    await readByB.beat();
+    expect(await b2.presence(room, 'u1')).toBe('in_call');
+    expect(await b2.isOnline(room, 'u1')).toBe(true);
+    // Node C stops: its view still holds for PRESENCE_FRESH_MS, but node B, once it has read that, no longer counts it.
+    await nodeC.leave();
+    expect(await b2.presence(room, 'u1')).toBe('in_call'); // Read at most a heartbeat ago: not yet known.
+    await readByB.beat();
+    expect(await b2.presence(room, 'u1')).toBe('reconnecting');
+    expect(await b2.isOnline(room, 'u1')).toBe(false);
+    // Node C, still running its last requests, counts itself alive.
+    expect(await c.presence(room, 'u1')).toBe('in_call');
   });
 
   it('a presence is announced once across nodes, and nothing said counts as offline', async () => {

@@ -1,12 +1,16 @@
 import type { PresenceState } from '#shared/realtime/events.ts';
 import type { Redis } from '#server/lib/redis.ts';
+import type { NodeLiveness } from './node-liveness';
 import type { PresenceRegistry } from './presence';
-import { type NodeView, type RoomState, mergePresence } from './room-state';
+import { type NodeView, type RoomState, mergePresence, viewHoldsSockets } from './room-state';
 import type { WaitingEntry } from './waiting-patients';
 
 /** How often a node refreshes the views of the people whose sockets it holds. */
 export const PRESENCE_HEARTBEAT_MS = 3_000;
-/** How long a view with live sockets holds without a refresh: a dead node's members show "reconnecting" after this. */
+/**
+ * How long a view with live sockets holds without a refresh: the members of a node that died show
+ * "reconnecting" after this at the latest (sooner once its liveness lapses, NODE_ALIVE_MS).
+ */
 export const PRESENCE_FRESH_MS = 10_000;
 /** Presence, announcements and claims are forgotten after this long untouched. */
 const KEY_TTL_MS = 3_600_000;
@@ -45,7 +49,8 @@ function parseWaiting(raw: string): WaitingEntry | undefined {
  * Multi-node mode: the rooms' shared state in Redis. Presence is one hash per room and member,
  * with a field per node holding that node's view and how long it holds (pushed forward every
  * PRESENCE_HEARTBEAT_MS while the sockets live), so the views of a node that died age out to
- * "reconnecting" and then "offline" without anyone cleaning up after it. Waiting patients are one
+ * "reconnecting" and then "offline" without anyone cleaning up after it, sooner once the node's
+ * liveness lapses (`NodeLiveness`: once per node, not per view). Waiting patients are one
  * hash (room code → entry); HSETNX and HDEL answer which node made a change, so the doctor is told
  * once. Errors reject: the caller acks `internal_error` or logs; nothing here throws synchronously.
  */
@@ -53,26 +58,36 @@ export class RedisRoomState implements RoomState {
   constructor(
     private readonly redis: Redis,
     private readonly registry: PresenceRegistry,
-    private readonly nodeId: string,
+    /** Which nodes are dead (read once per heartbeat); its node id names this node's views. */
+    private readonly liveness: NodeLiveness,
     private readonly graceMs: number,
   ) {}
 
-  private async views(code: string, userId: string): Promise<NodeView[]> {
-    const fields = await this.redis.hGetAll(presenceKey(code, userId));
-    return Object.values(fields)
-      .map((raw) => parseView(String(raw)))
-      .filter((v): v is NodeView => v !== undefined);
+  private get nodeId(): string {
+    return this.liveness.nodeId;
+  }
+
+  /** Every node's view of the person, by node id, and the nodes known dead (sent together: one round trip). */
+  private async views(code: string, userId: string): Promise<[[string, NodeView][], ReadonlySet<string>]> {
+    const [fields, dead] = await Promise.all([this.redis.hGetAll(presenceKey(code, userId)), this.liveness.deadNodes()]);
+    const views = Object.entries(fields).flatMap(([node, raw]): [string, NodeView][] => {
+      const view = parseView(String(raw));
+      return view ? [[node, view]] : [];
+    });
+    return [views, dead];
   }
 
   async presence(code: string, userId: string): Promise<PresenceState> {
+    const [views, dead] = await this.views(code, userId);
     // A dead node's members show "reconnecting" for the grace period plus one heartbeat, so that
     // some live node's heartbeat always sees (and announces) it before "offline".
-    return mergePresence(await this.views(code, userId), Date.now(), this.graceMs + PRESENCE_HEARTBEAT_MS, PRESENCE_FRESH_MS);
+    return mergePresence(views, Date.now(), this.graceMs + PRESENCE_HEARTBEAT_MS, PRESENCE_FRESH_MS, dead);
   }
 
   async isOnline(code: string, userId: string): Promise<boolean> {
+    const [views, dead] = await this.views(code, userId);
     const now = Date.now();
-    return (await this.views(code, userId)).some((v) => v.n > 0 && v.f > now);
+    return views.some(([node, v]) => viewHoldsSockets(node, v, now, dead));
   }
 
   async publish(code: string, userId: string): Promise<void> {

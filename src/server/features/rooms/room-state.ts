@@ -107,20 +107,33 @@ export type NodeView = {
   f: number;
 };
 
+/** A view whose node holds live sockets: still refreshed (`f` ahead) by a node not known dead. */
+export function viewHoldsSockets(node: string, view: NodeView, now: number, deadNodes: ReadonlySet<string>): boolean {
+  return view.n > 0 && view.f > now && !deadNodes.has(node);
+}
+
 /**
- * A person's presence from every node's view. Any live socket anywhere wins (in the call over
- * the waiting room). A view that stopped being refreshed while it still had sockets is a node
- * that died: the person shows as reconnecting for the grace period, then offline, as after a
- * dropped connection. Otherwise the newest view says it ('left', or 'reconnecting' until its
- * own deadline, then 'offline'). A dead node's word is dated at its last refresh (`f` minus
- * `freshMs`), the last moment it was known alive, not at `f`: the person may have come back
- * through another node and left on purpose since, and that later "left" must win.
+ * A person's presence from every node's view (`[node id, view]`). Any live socket anywhere wins (in the call over
+ * the waiting room). A view that stopped being refreshed while it still had sockets, or whose
+ * node is known dead (its liveness lapsed: `deadNodes`) however far ahead its `f`, is a node that
+ * died: the person shows as reconnecting until `f` and the grace period have passed, then
+ * offline, as after a dropped connection. Otherwise the newest view says it ('left', or
+ * 'reconnecting' until its own deadline, then 'offline'). A dead node's word is dated at its last
+ * refresh (`f` minus `freshMs`), the last moment it was known alive, not at `f`: the person may
+ * have come back through another node and left on purpose since, and that later "left" must win
+ * (at once when the node's liveness lapsed, rather than only once its view expires).
  */
-export function mergePresence(views: readonly NodeView[], now: number, graceMs: number, freshMs: number): PresenceState {
-  const live = views.filter((v) => v.n > 0 && v.f > now);
+export function mergePresence(
+  views: readonly (readonly [node: string, view: NodeView])[],
+  now: number,
+  graceMs: number,
+  freshMs: number,
+  deadNodes: ReadonlySet<string>,
+): PresenceState {
+  const live = views.filter(([node, v]) => viewHoldsSockets(node, v, now, deadNodes)).map(([, v]) => v);
   if (live.length > 0) return live.some((v) => v.s === 'in_call') ? 'in_call' : (live.find((v) => v.s === 'waiting')?.s ?? live[0]!.s);
   let best: { state: PresenceState; at: number } | undefined;
-  for (const v of views) {
+  for (const [, v] of views) {
     const candidate =
       v.n > 0
         ? { state: now < v.f + graceMs ? ('reconnecting' as const) : ('offline' as const), at: v.f - freshMs }

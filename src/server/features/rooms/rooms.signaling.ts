@@ -5,6 +5,7 @@ import type { Redis } from '#server/lib/redis.ts';
 import type { Realtime } from '#server/plugins/realtime.ts';
 import { finalizeRoom } from './rooms.service';
 import { LiveRooms } from './live-rooms';
+import { NodeLiveness } from './node-liveness';
 import { PRESENCE_HEARTBEAT_MS, RedisRoomState } from './redis-room-state';
 import { roomEventHandlers } from './room-events';
 import { findAbandonedRooms, touchRooms } from './rooms.repository';
@@ -46,14 +47,14 @@ declare module 'fastify' {
 export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime, redis?: Redis): RoomsRealtime {
   const { db, config } = app;
   const { io } = realtime;
-  const nodeId = randomUUID();
+  const liveness = redis && new NodeLiveness(redis, randomUUID());
   const live = new LiveRooms(
     realtime,
     config.rooms.reconnectGraceMs,
     app.log,
-    redis
+    redis && liveness
       ? {
-          state: (registry) => new RedisRoomState(redis, registry, nodeId, config.rooms.reconnectGraceMs),
+          state: (registry) => new RedisRoomState(redis, registry, liveness, config.rooms.reconnectGraceMs),
           peers: {
             broadcast: (event, code, at) => io.serverSideEmit(event, code, at),
             reset: () => io.serverSideEmit('rooms:reset'),
@@ -76,7 +77,7 @@ export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime, 
     });
   });
 
-  if (redis) {
+  if (redis && liveness) {
     io.on('rooms:admitted', (code: string, at: string) => {
       live.background(
         live.admitted(code, at).then(async (changed) => {
@@ -88,14 +89,23 @@ export function registerRoomSignaling(app: FastifyInstance, realtime: Realtime, 
     io.on('rooms:closed', (code: string) => live.dropHere(code));
     // Runs as the message arrives, so its notices go out before the disconnects sent after it.
     io.on('rooms:reset', () => live.background(live.closeAllHere('reset')));
+    // Alive from the start, not from the first tick: a node killed early is then known dead too.
+    live.background(liveness.beat());
     let beating = false;
     const heartbeat = setInterval(() => {
+      // On every tick, even while the last pass over the rooms still runs: a long pass must not get
+      // this node counted dead. Sent before this tick's pass, whose merges then use what it read.
+      live.background(liveness.beat());
       if (beating) return;
       beating = true;
       live.background(live.heartbeat().finally(() => (beating = false)));
     }, PRESENCE_HEARTBEAT_MS);
     heartbeat.unref();
-    app.addHook('onClose', async () => clearInterval(heartbeat));
+    app.addHook('onClose', async () => {
+      clearInterval(heartbeat);
+      // The other nodes stop counting this node's views at once (its sockets are going too).
+      await liveness.leave().catch((err: unknown) => app.log.warn({ err }, 'could not mark this node as gone in Redis'));
+    });
   }
 
   async function sweep(): Promise<void> {
