@@ -1,5 +1,6 @@
 import type { Redis } from '#server/lib/redis.ts';
 import { PRESENCE_HEARTBEAT_MS } from './redis-room-state';
+import type { DeadNodes } from './room-state';
 
 /**
  * How long a node counts as alive after its last beat. It beats every PRESENCE_HEARTBEAT_MS (3 s),
@@ -14,14 +15,16 @@ const NODES_KEY = 'mc:nodes';
 
 /**
  * Marks this node alive for ARGV[2] ms more (0: it stops now), forgets nodes lapsed longer than
- * ARGV[3] ms ago, and answers the lapsed ones. On Redis's clock, so the nodes' clocks need not agree.
+ * ARGV[3] ms ago, and answers the lapsed ones with when they lapsed. On Redis's clock, so whether
+ * a node is dead does not depend on the nodes' clocks agreeing (only when its members turn
+ * "offline" does, as for the views' own `f`).
  */
 const BEAT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[3]))
-return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)`;
+return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES')`;
 
 /**
  * Multi-node mode: which nodes are alive, one sorted set for the whole deployment (node id scored by
@@ -31,9 +34,9 @@ return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)`;
  * yet, or runs a build without liveness) is judged by its views' own expiry, as before.
  */
 export class NodeLiveness {
-  private dead: ReadonlySet<string> = new Set();
+  private dead: DeadNodes = new Map();
   private readAt = Number.NEGATIVE_INFINITY;
-  private pending: Promise<ReadonlySet<string>> | undefined;
+  private pending: Promise<DeadNodes> | undefined;
   private aliveMs = NODE_ALIVE_MS;
 
   constructor(
@@ -46,13 +49,16 @@ export class NodeLiveness {
    * This node is alive for NODE_ALIVE_MS more; and which nodes are not, read in the same round
    * trip. One call in flight at a time: a beat asked for while one runs gets that one's answer.
    */
-  beat(): Promise<ReadonlySet<string>> {
+  beat(): Promise<DeadNodes> {
     if (this.pending) return this.pending;
     const sentAt = Date.now();
     const pending = this.send()
       .then((lapsed) => {
+        const flat = (lapsed as unknown[]).map(String);
+        const dead = new Map<string, number>();
         // This node runs this code, so it is alive to itself even when its own beats did not get through.
-        this.dead = new Set((lapsed as unknown[]).map(String).filter((id) => id !== this.nodeId));
+        for (let i = 0; i + 1 < flat.length; i += 2) if (flat[i] !== this.nodeId) dead.set(flat[i]!, Number(flat[i + 1]));
+        this.dead = dead;
         this.readAt = sentAt;
         return this.dead;
       })
@@ -72,7 +78,7 @@ export class NodeLiveness {
    * The nodes known dead, as read by the last beat when that was less than a heartbeat ago
    * (otherwise beats now): read once per node and heartbeat, never once per room or member.
    */
-  deadNodes(): Promise<ReadonlySet<string>> {
+  deadNodes(): Promise<DeadNodes> {
     if (this.pending) return this.pending;
     if (Date.now() - this.readAt < PRESENCE_HEARTBEAT_MS) return Promise.resolve(this.dead);
     return this.beat();

@@ -2,7 +2,7 @@ import type { PresenceState } from '#shared/realtime/events.ts';
 import type { Redis } from '#server/lib/redis.ts';
 import type { NodeLiveness } from './node-liveness';
 import type { PresenceRegistry } from './presence';
-import { type NodeView, type RoomState, mergePresence, viewHoldsSockets } from './room-state';
+import { type DeadNodes, type NodeView, type RoomState, mergePresence, viewHoldsSockets } from './room-state';
 import type { WaitingEntry } from './waiting-patients';
 
 /** How often a node refreshes the views of the people whose sockets it holds. */
@@ -68,7 +68,7 @@ export class RedisRoomState implements RoomState {
   }
 
   /** Every node's view of the person, by node id, and the nodes known dead (sent together: one round trip). */
-  private async views(code: string, userId: string): Promise<[[string, NodeView][], ReadonlySet<string>]> {
+  private async views(code: string, userId: string): Promise<[[string, NodeView][], DeadNodes]> {
     const [fields, dead] = await Promise.all([this.redis.hGetAll(presenceKey(code, userId)), this.liveness.deadNodes()]);
     const views = Object.entries(fields).flatMap(([node, raw]): [string, NodeView][] => {
       const view = parseView(String(raw));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NodeView, mergePresence, viewHoldsSockets } from './room-state';
+import { type DeadNodes, type NodeView, mergePresence, viewHoldsSockets } from './room-state';
 
 const GRACE = 2_000;
 const NOW = 1_000_000;
@@ -8,7 +8,7 @@ const FRESH = 10_000;
 const view = (v: Partial<NodeView>): NodeView => ({ s: 'in_call', t: NOW - 5_000, n: 1, f: NOW + 5_000, ...v });
 /** Node A's view, then node B's, and so on: each view from its own node. */
 const byNode = (...views: NodeView[]) => views.map((v, i): [string, NodeView] => [String.fromCharCode(97 + i), v]);
-const ALL_ALIVE: ReadonlySet<string> = new Set();
+const ALL_ALIVE: DeadNodes = new Map();
 /** The merge when every node is alive, as before nodes had a liveness. */
 const merge = (views: NodeView[], now: number) => mergePresence(byNode(...views), now, GRACE, FRESH, ALL_ALIVE);
 
@@ -49,9 +49,11 @@ describe('mergePresence: one person seen from several nodes', () => {
 });
 
 describe('mergePresence with the nodes’ liveness', () => {
-  /** Node A's view of someone in the call, last refreshed 4 s ago: `f` says it holds 6 s more. */
-  const fromA = view({ s: 'in_call', n: 1, t: NOW - 60_000, f: NOW + FRESH - 4_000 });
-  const A_DEAD: ReadonlySet<string> = new Set(['a']);
+  /** Node A's view of someone in the call, last refreshed 6 s ago: `f` says it holds 4 s more. */
+  const fromA = view({ s: 'in_call', n: 1, t: NOW - 60_000, f: NOW + FRESH - 6_000 });
+  /** Node A's liveness lapsed a second ago (it beat with that last refresh, alive for 5 s). */
+  const LAPSED = NOW - 6_000 + 5_000;
+  const A_DEAD: DeadNodes = new Map([['a', LAPSED]]);
 
   it('a dead node’s view with sockets and `f` still ahead no longer wins over a newer "left"; a live node’s view still does', () => {
     // Back through node B, then gone on purpose a second ago.
@@ -59,18 +61,21 @@ describe('mergePresence with the nodes’ liveness', () => {
     expect(mergePresence(views, NOW, GRACE, FRESH, A_DEAD)).toBe('left');
     expect(mergePresence(views, NOW, GRACE, FRESH, ALL_ALIVE)).toBe('in_call');
     // Another node's death changes nothing about node A's view.
-    expect(mergePresence(views, NOW, GRACE, FRESH, new Set(['c']))).toBe('in_call');
+    expect(mergePresence(views, NOW, GRACE, FRESH, new Map([['c', LAPSED]]))).toBe('in_call');
   });
 
   it('a dead node’s view is dated at its last refresh: a "left" said before that still loses to it', () => {
-    const views = byNode(fromA, view({ s: 'left', n: 0, t: NOW - FRESH + 4_000 - 100, f: NOW + GRACE }));
+    const views = byNode(fromA, view({ s: 'left', n: 0, t: fromA.f - FRESH - 100, f: NOW + GRACE }));
     expect(mergePresence(views, NOW, GRACE, FRESH, A_DEAD)).toBe('reconnecting');
   });
 
-  it('alone, a dead node’s view shows its member reconnecting until its `f` and the grace have passed, then offline', () => {
+  it('alone, a dead node’s view shows its member reconnecting for the grace period from when the node lapsed (not from `f`), then offline', () => {
     expect(mergePresence(byNode(fromA), NOW, GRACE, FRESH, A_DEAD)).toBe('reconnecting');
-    expect(mergePresence(byNode(fromA), fromA.f + GRACE - 1, GRACE, FRESH, A_DEAD)).toBe('reconnecting');
-    expect(mergePresence(byNode(fromA), fromA.f + GRACE, GRACE, FRESH, A_DEAD)).toBe('offline');
+    expect(mergePresence(byNode(fromA), LAPSED + GRACE - 1, GRACE, FRESH, A_DEAD)).toBe('reconnecting');
+    expect(mergePresence(byNode(fromA), LAPSED + GRACE, GRACE, FRESH, A_DEAD)).toBe('offline');
+    expect(LAPSED + GRACE).toBeLessThan(fromA.f);
+    // A node known dead only after its view expired: the view's own expiry counts, as before.
+    expect(mergePresence(byNode(fromA), fromA.f + GRACE, GRACE, FRESH, new Map([['a', fromA.f + 1_000]]))).toBe('offline');
   });
 
   it('a dead node’s "in the call" no longer outranks a live node’s waiting room, and holds no socket', () => {

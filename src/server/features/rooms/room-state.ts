@@ -107,36 +107,41 @@ export type NodeView = {
   f: number;
 };
 
+/** The nodes known dead, each with when its liveness lapsed (ms): a dead node's views hold no longer than that. */
+export type DeadNodes = ReadonlyMap<string, number>;
+
 /** A view whose node holds live sockets: still refreshed (`f` ahead) by a node not known dead. */
-export function viewHoldsSockets(node: string, view: NodeView, now: number, deadNodes: ReadonlySet<string>): boolean {
+export function viewHoldsSockets(node: string, view: NodeView, now: number, deadNodes: DeadNodes): boolean {
   return view.n > 0 && view.f > now && !deadNodes.has(node);
 }
 
 /**
- * A person's presence from every node's view (`[node id, view]`). Any live socket anywhere wins (in the call over
- * the waiting room). A view that stopped being refreshed while it still had sockets, or whose
- * node is known dead (its liveness lapsed: `deadNodes`) however far ahead its `f`, is a node that
- * died: the person shows as reconnecting until `f` and the grace period have passed, then
- * offline, as after a dropped connection. Otherwise the newest view says it ('left', or
+ * A person's presence from every node's view (`[node id, view]`). Any live socket anywhere wins
+ * (in the call over the waiting room). A view that stopped being refreshed while it still had
+ * sockets is a node that died: the person shows as reconnecting for the grace period, then
+ * offline, as after a dropped connection. So is a view whose node is known dead (`deadNodes`: its
+ * liveness lapsed, or it shut down), however far ahead its `f`: it is taken as having stopped
+ * holding when the node's liveness lapsed. Otherwise the newest view says it ('left', or
  * 'reconnecting' until its own deadline, then 'offline'). A dead node's word is dated at its last
  * refresh (`f` minus `freshMs`), the last moment it was known alive, not at `f`: the person may
- * have come back through another node and left on purpose since, and that later "left" must win
- * (at once when the node's liveness lapsed, rather than only once its view expires).
+ * have come back through another node and left on purpose since, and that later "left" must win,
+ * as soon as the node is known dead.
  */
 export function mergePresence(
   views: readonly (readonly [node: string, view: NodeView])[],
   now: number,
   graceMs: number,
   freshMs: number,
-  deadNodes: ReadonlySet<string>,
+  deadNodes: DeadNodes,
 ): PresenceState {
   const live = views.filter(([node, v]) => viewHoldsSockets(node, v, now, deadNodes)).map(([, v]) => v);
   if (live.length > 0) return live.some((v) => v.s === 'in_call') ? 'in_call' : (live.find((v) => v.s === 'waiting')?.s ?? live[0]!.s);
   let best: { state: PresenceState; at: number } | undefined;
-  for (const [, v] of views) {
+  for (const [node, v] of views) {
+    const stopped = Math.min(v.f, deadNodes.get(node) ?? v.f);
     const candidate =
       v.n > 0
-        ? { state: now < v.f + graceMs ? ('reconnecting' as const) : ('offline' as const), at: v.f - freshMs }
+        ? { state: now < stopped + graceMs ? ('reconnecting' as const) : ('offline' as const), at: v.f - freshMs }
         : { state: v.s === 'reconnecting' && now >= v.f ? ('offline' as const) : v.s, at: v.t };
     if (!best || candidate.at > best.at) best = candidate;
   }
