@@ -243,7 +243,7 @@ describe.skipIf(!services)('node A dies mid-call', () => {
     const killedAt = Date.now();
     a.child.kill('SIGKILL');
     await a.exit;
-    // Node A's view stops being refreshed: within 10 s and a heartbeat (3 s) the doctor is reconnecting, offline after the grace (2 s) and a heartbeat more.
+    // Node A stops beating: within its liveness (5 s) and a heartbeat (3 s) the doctor is reconnecting, offline after the grace (2 s) and a heartbeat more.
     await p.waitFor('presence', { userId: pair.doctor.id, state: 'reconnecting' }, mark, 20_000);
     const reconnectingAfter = Date.now() - killedAt;
     await p.waitFor('presence', { userId: pair.doctor.id, state: 'offline' }, mark, 10_000);
@@ -320,7 +320,7 @@ describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconn
     const mark = p.mark();
     c.child.kill('SIGKILL');
     await c.exit;
-    // Node C's view of the doctor ages out (10 s, then a heartbeat of node B's): "reconnecting".
+    // Node C's liveness lapses (5 s, then a heartbeat of node B's): its view of the doctor no longer holds, "reconnecting".
     await p.waitFor('presence', { userId: call.doctor.id, state: 'reconnecting' }, mark, 20_000);
     const back = new Promise<void>((resolve) => call.doctorSocket.once('connect', () => resolve()));
     open = true;
@@ -355,7 +355,7 @@ describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconn
     expect(doctorPresence(p, mark, call.doctor.id)).toEqual([]);
 
     expect(await request(call.doctorSocket, 'room:leave', { code })).toMatchObject({ ok: true });
-    // Once node C's view stops holding (within 10 s), the newest word is node B's "left".
+    // Once node C's liveness lapses (within 5 s), its view stops holding and the newest word is node B's "left".
     await p.waitFor('presence', { userId: call.doctor.id, state: 'left' }, mark, 25_000);
     expect(doctorPresence(p, mark, call.doctor.id)).toEqual(['left']);
   }, 90_000);
