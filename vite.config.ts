@@ -1,10 +1,10 @@
 import { type Plugin, defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
 import { firstScreenHtmlPlugin } from './scripts/first-screen-html.ts';
+import { PREACT_ALIASES, PREACT_JSX } from './scripts/preact-renderer.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
 
 /**
- * The Latin subset of Inter (every letter Portuguese uses) is preloaded: without it the browser
+ * Inter as the app needs it for Portuguese (styles/fonts.css) is preloaded: without it the browser
  * finds the font only after the CSS has arrived and been parsed, and the text is drawn twice.
  */
 function preloadFirstScreenFont(): Plugin {
@@ -14,8 +14,8 @@ function preloadFirstScreenFont(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const font = Object.keys(ctx.bundle ?? {}).find((f) => /\/inter-latin-wght-normal-[\w-]+\.woff2$/.test(f));
-        if (!font) throw new Error('the Latin Inter font is not in the build: update preloadFirstScreenFont');
+        const font = Object.keys(ctx.bundle ?? {}).find((f) => /\/inter-pt-[\w-]+\.woff2$/.test(f));
+        if (!font) throw new Error('the Inter subset (styles/fonts/inter-pt.woff2) is not in the build: update preloadFirstScreenFont');
         return [{ tag: 'link', attrs: { rel: 'preload', href: `/${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' }];
       },
     },
@@ -26,7 +26,9 @@ function preloadFirstScreenFont(): Plugin {
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [react(), preloadFirstScreenFont(), firstScreenHtmlPlugin(), precompressPlugin()],
+  plugins: [preloadFirstScreenFont(), firstScreenHtmlPlugin(), precompressPlugin()],
+  resolve: { alias: PREACT_ALIASES },
+  oxc: PREACT_JSX,
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -23,7 +23,7 @@ import { option } from './bench-kit';
  * that crossed the wire. Last line: one JSON object.
  *
  * Options: --runs=N (default 5), --no-build (measure dist/web as it is instead of a fresh build of
- * its own), --only=login,doctor_home, --save=DIR (keep each run's full Lighthouse report there),
+ * its own), --web-dir=DIR (measure that build: compare two commits' builds back to back), --only=login,doctor_home, --save=DIR (keep each run's full Lighthouse report there),
  * --throttling=devtools (really throttled loads instead of the preset's simulation).
  */
 
@@ -159,8 +159,9 @@ async function main(): Promise<void> {
   const only = option('only')?.split(',');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-lighthouse-'));
   // Built into a folder of its own, so nothing else building dist/web meanwhile changes what is measured.
-  const webDir = process.argv.includes('--no-build') ? path.resolve('dist/web') : path.join(dataDir, 'web');
-  if (webDir !== path.resolve('dist/web'))
+  const given = option('web-dir') ?? (process.argv.includes('--no-build') ? 'dist/web' : undefined);
+  const webDir = given ? path.resolve(given) : path.join(dataDir, 'web');
+  if (!given)
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], { stdio: 'inherit' });
   const env: NodeJS.ProcessEnv = {
     ...process.env,

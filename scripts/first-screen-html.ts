@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { FIRST_SCREENS, type FirstScreen, firstScreenFiles } from '#shared/first-screens.ts';
+import { PREACT_ALIASES, PREACT_JSX, REACT_LIBRARIES } from './preact-renderer.ts';
 
 type ManifestChunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
 export type Manifest = Record<string, ManifestChunk>;
@@ -77,7 +78,7 @@ export function firstScreenHtml(indexHtml: string, manifest: Manifest, screen: F
  * rendered by the app's own components through Vite's SSR loader, by file name without .html.
  */
 async function renderFirstScreens(root: string): Promise<Record<string, string>> {
-  const [{ createServer }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
+  const { createServer } = await import('vite');
   const server = await createServer({
     configFile: false,
     root,
@@ -87,7 +88,9 @@ async function renderFirstScreens(root: string): Promise<Record<string, string>>
     // Nothing is served to a browser: no dependency pre-bundling, and no cache shared with `npm run dev`.
     optimizeDeps: { noDiscovery: true, include: [] },
     cacheDir: path.join(os.tmpdir(), 'medconnect-first-screens-vite'),
-    plugins: [react()],
+    resolve: { alias: PREACT_ALIASES },
+    oxc: PREACT_JSX,
+    ssr: { noExternal: REACT_LIBRARIES },
   });
   try {
     const module = (await server.ssrLoadModule('/app/first-screen-markup.tsx')) as { firstScreenMarkup: () => Record<string, string> };

@@ -1,6 +1,7 @@
 // First, before any schema is used.
 import './zod-setup';
 import '@fontsource-variable/inter/wght.css';
+import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/utilities.css';
