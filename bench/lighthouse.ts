@@ -161,8 +161,7 @@ async function main(): Promise<void> {
   // Built into a folder of its own, so nothing else building dist/web meanwhile changes what is measured.
   const given = option('web-dir') ?? (process.argv.includes('--no-build') ? 'dist/web' : undefined);
   const webDir = given ? path.resolve(given) : path.join(dataDir, 'web');
-  if (!given)
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], { stdio: 'inherit' });
+  if (!given) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], { stdio: 'inherit' });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
