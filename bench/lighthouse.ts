@@ -23,7 +23,7 @@ import { option } from './bench-kit';
  * that crossed the wire. Last line: one JSON object.
  *
  * Options: --runs=N (default 5), --no-build (measure dist/web as it is instead of a fresh build of
- * its own), --web-dir=DIR (measure that build: compare two commits' builds back to back), --only=login,doctor_home, --save=DIR (keep each run's full Lighthouse report there),
+ * its own), --web-dir=DIR (measure that build: compare two commits' builds back to back), --only=login,doctor_home, --save=DIR (keep each run's full Lighthouse report and its trace there),
  * --throttling=devtools (really throttled loads instead of the preset's simulation).
  */
 
@@ -119,7 +119,11 @@ async function auditOnce(url: string, port: number, cookie: string | undefined):
   const save = option('save');
   if (save) {
     fs.mkdirSync(save, { recursive: true });
-    fs.writeFileSync(path.join(save, `${new URL(url).pathname.split('/')[1]}-${Date.now()}.json`), JSON.stringify(lhr));
+    const name = path.join(save, `${new URL(url).pathname.split('/')[1]}-${Date.now()}`);
+    fs.writeFileSync(`${name}.json`, JSON.stringify(lhr));
+    // The page load's trace, for Chromium DevTools' Performance panel: what the long tasks were.
+    const trace = (result.artifacts as { Trace?: unknown }).Trace;
+    if (trace) fs.writeFileSync(`${name}.trace.json`, JSON.stringify(trace));
   }
   const items = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
   return {
