@@ -302,6 +302,21 @@ describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconn
     return { ...people, doctor: people.doctor, doctorSocket: doctor, patientSocket, d, p, joins };
   }
 
+  /**
+   * A call through a front door that tries node C first for each new connection, then the
+   * patient's node: the doctor's page is on node C; `back` resolves when it reconnects.
+   */
+  async function callWithDoctorOnC() {
+    const patientNode = await spawned();
+    const c = await spawned();
+    const door = await tcpFrontDoor(() => [portOf(c), portOf(patientNode)]);
+    cleanups.push(door.close);
+    const call = await callThroughDoor(door.url, patientNode);
+    const mark = call.p.mark();
+    const back = new Promise<void>((resolve) => call.doctorSocket.once('connect', () => resolve()));
+    return { c, call, mark, back };
+  }
+
   const doctorPresence = (p: Recorder, mark: number, doctorId: string) =>
     p
       .since(mark, 'presence')
@@ -336,14 +351,8 @@ describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconn
   }, 90_000);
 
   it('back at once: the patient sees no flicker, the call starts again; when the doctor then leaves on purpose the patient is told "left", not "reconnecting"', async () => {
-    const patientNode = await spawned();
-    const c = await spawned();
-    const door = await tcpFrontDoor(() => [portOf(c), portOf(patientNode)]);
-    cleanups.push(door.close);
-    const call = await callThroughDoor(door.url, patientNode);
+    const { c, call, mark, back } = await callWithDoctorOnC();
     const { code, p } = call;
-    const mark = p.mark();
-    const back = new Promise<void>((resolve) => call.doctorSocket.once('connect', () => resolve()));
     c.child.kill('SIGKILL');
     await c.exit;
     await back;
@@ -363,14 +372,8 @@ describe.skipIf(!services)('SIGKILL on the doctor’s node while the page reconn
   it('back at once and gone on purpose within seconds: the patient is told "left" once node C stops counting as alive, well before its view would have expired', async () => {
     const redis = await connectRedis(TEST_REDIS_URL);
     cleanups.push(() => closeRedis(redis));
-    const patientNode = await spawned();
-    const c = await spawned();
-    const door = await tcpFrontDoor(() => [portOf(c), portOf(patientNode)]);
-    cleanups.push(door.close);
-    const call = await callThroughDoor(door.url, patientNode);
+    const { c, call, mark, back } = await callWithDoctorOnC();
     const { code, p } = call;
-    const mark = p.mark();
-    const back = new Promise<void>((resolve) => call.doctorSocket.once('connect', () => resolve()));
     c.child.kill('SIGKILL');
     await c.exit;
     const killedAt = Date.now();
