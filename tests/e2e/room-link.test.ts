@@ -173,6 +173,28 @@ describe.runIf(run)('the room link is enough', () => {
     expect(new URL(p.url()).pathname).toBe(`/sala/${code}`);
   });
 
+  it('the app takes over the screen drawn at build without drawing it again (one largest paint, forms come alive)', async () => {
+    const p = await page(PHONE);
+    // Parsing done, the page's scripts not run yet: the brand panel as the HTML drew it.
+    await p.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') (window as { builtPanel?: Element | null }).builtPanel = document.querySelector('.auth-brand-text');
+      });
+    });
+    const keptTheBuiltPanel = () =>
+      p.evaluate(() => {
+        const built = (window as { builtPanel?: Element | null }).builtPanel;
+        return { drawnAtBuild: !!built, sameNode: !!built && built.isConnected && built === document.querySelector('.auth-brand-text') };
+      });
+    for (const path of [new URL(roomLink).pathname, '/entrar']) {
+      await p.goto(path);
+      await p.getByRole('button', { name: 'Entrar' }).waitFor();
+      expect(await keptTheBuiltPanel(), path).toEqual({ drawnAtBuild: true, sameNode: true });
+      // The HTML's forms are inert until the app runs; the app's are not.
+      expect(await p.locator('form[inert]').count(), path).toBe(0);
+    }
+  });
+
   it('a closed or unknown room link says so', async () => {
     const p = await page(DESKTOP);
     await p.goto(`/sala/${'x'.repeat(22)}`);

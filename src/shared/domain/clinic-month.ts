@@ -1,7 +1,9 @@
+import { lazyIntl } from './lazy-intl';
+
 /** The clinic's time zone: months, days and closings are counted here, whatever the server's zone. */
 export const CLINIC_TIME_ZONE = 'America/Sao_Paulo';
 
-const monthParts = new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit' });
+const monthParts = lazyIntl(() => new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit' }));
 
 /** The calendar month (`YYYY-MM`) an instant falls in, in São Paulo. */
 export function clinicMonthOf(instant: string | Date): string {

@@ -1,10 +1,12 @@
+import { lazyIntl } from './lazy-intl';
+
 /**
  * Money helpers. Amounts are always integer centavos so sums and splits are
  * exact; conversion to reais happens only for display.
  */
 
 // Built once: constructing Intl formatters is comparatively expensive.
-const BRL = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+const BRL = lazyIntl(() => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }));
 
 function assertSafeInteger(value: number, name: string): void {
   if (!Number.isSafeInteger(value)) {

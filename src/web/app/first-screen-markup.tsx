@@ -11,7 +11,8 @@ import { RoomLanding } from './pages/room-landing';
  * of the screens a signed-out visitor opens cold, drawn by the same components the app mounts,
  * for the first-screen HTML files. The browser paints it (the brand panel's text is the page's
  * largest) as soon as the HTML and its CSS arrive, before any JavaScript has run; the app then
- * renders the same screen over it (createRoot, no hydration), so nothing moves.
+ * renders the same screen into it, keeping the nodes that match (main.tsx), so nothing moves and
+ * nothing is painted twice.
  */
 
 /** A room code of the right shape: the landing draws its loading card, as it does before its data arrives. */

@@ -1,7 +1,8 @@
 import { formatBRL } from '#shared/domain/money.ts';
 import { NumCell, NumHeader } from '#web/components/ui/num-cells.tsx';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
-const INTEGER = new Intl.NumberFormat('pt-BR');
+const INTEGER = lazyIntl(() => new Intl.NumberFormat('pt-BR'));
 
 /** The headings of a doctor's month split: consultations, gross, the clinic's share and the net (named by `netLabel`). */
 export function SplitHeaders({ netLabel }: { netLabel: string }) {

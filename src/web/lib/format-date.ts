@@ -1,7 +1,9 @@
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
+
 const TIME_ZONE = 'America/Sao_Paulo';
 
-const DATE = new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
-const TIME = new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const DATE = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }));
+const TIME = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
 
 const DAY_MS = 86_400_000;
 

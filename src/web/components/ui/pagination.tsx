@@ -1,6 +1,7 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { Button } from './button';
 import './pagination.css';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
 interface PaginationProps {
   page: number;
@@ -11,7 +12,7 @@ interface PaginationProps {
   noun?: string;
 }
 
-const NUMBER = new Intl.NumberFormat('pt-BR');
+const NUMBER = lazyIntl(() => new Intl.NumberFormat('pt-BR'));
 
 /** "Mostrando 21–40 de 57" with previous/next buttons. Hidden when everything fits on one page. */
 export function Pagination({ page, pageSize, total, onPageChange, noun = 'itens' }: PaginationProps) {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Card } from './card';
 import { useCountUp } from './use-count-up';
 import './stat-card.css';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
 interface StatCardProps {
   label: string;
@@ -14,7 +15,7 @@ interface StatCardProps {
   format?: (value: number) => string;
 }
 
-const INTEGER = new Intl.NumberFormat('pt-BR');
+const INTEGER = lazyIntl(() => new Intl.NumberFormat('pt-BR'));
 
 /** A figure on a dashboard: label, a number that counts up, an icon. */
 export function StatCard({ label, value, icon, hint, tone = 'blue', format = (v) => INTEGER.format(v) }: StatCardProps) {

@@ -5,10 +5,11 @@ import type { BillingSummary } from '#shared/schemas/billing.ts';
 import { StatCard } from '#web/components/ui/stat-card.tsx';
 import { monthLabel, monthName } from '#web/features/billing/model/billing-text.ts';
 import './billing-month-cards.css';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
 type MonthTotals = BillingSummary['months'][number];
 
-const INTEGER = new Intl.NumberFormat('pt-BR');
+const INTEGER = lazyIntl(() => new Intl.NumberFormat('pt-BR'));
 
 interface Props {
   current: MonthTotals;

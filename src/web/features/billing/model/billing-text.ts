@@ -1,5 +1,6 @@
 import { addMonths as shiftMonth } from '#shared/domain/clinic-month.ts';
 import type { BillingRecord, BillingStatus } from '#shared/schemas/billing.ts';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
 /** What each status is called on screen. */
 export const BILLING_STATUS_LABELS: Readonly<Record<BillingStatus, string>> = {
@@ -25,9 +26,9 @@ function monthDate(month: string): Date | null {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : null;
 }
 
-const LONG = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long', year: 'numeric' });
-const MONTH_ONLY = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long' });
-const SHORT = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'short' });
+const LONG = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long', year: 'numeric' }));
+const MONTH_ONLY = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long' }));
+const SHORT = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'short' }));
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

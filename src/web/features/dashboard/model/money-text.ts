@@ -1,6 +1,7 @@
 import { formatBRL } from '#shared/domain/money.ts';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
-const INTEGER = new Intl.NumberFormat('pt-BR');
+const INTEGER = lazyIntl(() => new Intl.NumberFormat('pt-BR'));
 
 /** "R$ 120,00 a mais que no mês passado" / "… a menos …" / "O mesmo valor do mês passado". */
 export function moneyComparedText(currentCents: number, previousCents: number): string {

@@ -1,6 +1,7 @@
 import type { Room } from '#shared/schemas/rooms.ts';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
-const SAO_PAULO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SAO_PAULO_DAY = lazyIntl(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' }));
 
 /** The São Paulo calendar day of an instant, as YYYY-MM-DD. */
 function dayOf(at: Date): string {

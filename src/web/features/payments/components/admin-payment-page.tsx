@@ -23,8 +23,9 @@ import { CancelPaymentDialog } from './cancel-payment-dialog';
 import { ConfirmPaymentDialog } from './confirm-payment-dialog';
 import { AdminPaymentStatusBadge, NoPixKeyFlag } from './payment-badges';
 import './closing.css';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
-const INTEGER = new Intl.NumberFormat('pt-BR');
+const INTEGER = lazyIntl(() => new Intl.NumberFormat('pt-BR'));
 
 /** /admin/fechamentos/pagamentos/:id: one payment, the PIX code to pay it, its two steps and its history. */
 export function AdminPaymentPage() {

@@ -18,8 +18,9 @@ import { usePayments } from '#web/features/payments/api/get-payments.ts';
 import { PAYMENT_STATUS_OPTIONS, closingSeqText, paymentsCountText } from '#web/features/payments/model/closing-text.ts';
 import { paymentMonthLabel, paymentMonthName, paymentStatusText } from '#web/features/payments/model/payment-text.ts';
 import { AdminPaymentStatusBadge, NoPixKeyFlag } from './payment-badges';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
-const INTEGER = new Intl.NumberFormat('pt-BR');
+const INTEGER = lazyIntl(() => new Intl.NumberFormat('pt-BR'));
 
 interface Props {
   month: string;

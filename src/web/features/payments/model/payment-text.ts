@@ -1,5 +1,6 @@
 import type { BadgeTone } from '#web/components/ui/badge.tsx';
 import type { PaymentStatus } from '#shared/schemas/payments.ts';
+import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
 /**
  * Words for payments, shared by the doctor's "Meus pagamentos" and the admin's "Fechamentos":
@@ -43,8 +44,8 @@ export const DOCTOR_STATUS_HINT: Readonly<Record<PaymentStatus, string>> = {
 };
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const MONTH_ONLY = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long' });
-const MONTH_YEAR = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const MONTH_ONLY = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long' }));
+const MONTH_YEAR = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', month: 'long', year: 'numeric' }));
 
 function monthDate(month: string): Date | null {
   const m = MONTH.exec(month);
