@@ -19,6 +19,8 @@ describe('lazyIntl', () => {
   it('hands out methods bound to the formatter, so they can be passed around', () => {
     const date = lazyIntl(() => new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }));
     const { format } = date;
+    // Bound once: the same function on every access, not a new one per call.
+    expect(date.format).toBe(format);
     expect(['2026-11-30T12:00:00Z'].map((iso) => format(new Date(iso)))).toEqual(['30/11/2026']);
   });
 });

@@ -9,11 +9,17 @@
  */
 export function lazyIntl<T extends object>(make: () => T): T {
   let instance: T | undefined;
+  // Methods bound once, not on every call: formatBRL runs per row in the closing's spreadsheet.
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy({} as T, {
     get(_target, key) {
       instance ??= make();
+      if (bound.has(key)) return bound.get(key);
       const value: unknown = Reflect.get(instance, key);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(instance) : value;
+      if (typeof value !== 'function') return value;
+      const method = (value as (...args: unknown[]) => unknown).bind(instance);
+      bound.set(key, method);
+      return method;
     },
   });
 }
