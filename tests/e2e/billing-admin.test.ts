@@ -44,8 +44,10 @@ describe.runIf(run)('billing in the browser', () => {
     await finishedCall(ana.id, davi.id, new Date(now - 30_000), 25);
     await finishedCall(bruno.id, elisa.id, new Date(now - 20_000), 20);
     await finishedCall(bruno.id, davi.id, new Date(now - 10_000), 1); // short: "Em análise"
-    // One last month, for the comparison under each figure.
-    await finishedCall(ana.id, elisa.id, new Date(now - 40 * 86_400_000), 30);
+    // One last month, for the comparison under each figure: mid-month, so it is last month on any
+    // day this test runs (40 days back was two months back on the 1st).
+    const lastMonth = addMonths(clinicMonthOf(new Date(now)), -1);
+    await finishedCall(ana.id, elisa.id, new Date(`${lastMonth}-15T15:00:00Z`), 30);
 
     browser = await launchChromium();
     const context = await newContext(browser, server.url, DESKTOP);
