@@ -19,13 +19,15 @@ if (!container) throw new Error('Missing #root element in index.html');
 // frame the app draws is the page. Preact draws it in one go (it has no time slicing; ADR 026),
 // so the code's evaluation and that first render run as two tasks, not one long one that keeps
 // a slow phone from answering a tap. Meanwhile ICU's Portuguese data loads in tasks of its own
-// (lib/warm-up-intl.ts) instead of inside the page's first render.
+// (lib/warm-up-intl.ts) instead of inside the page's first render, and the router is made
+// (app/router.tsx) in a task after the code's evaluation, not at its end.
 //
 // Preact's own render, not react-dom's createRoot (which preact/compat implements by emptying the
 // container first): it diffs the app against the screen drawn at build (first-screen-markup.tsx)
 // and keeps the nodes that match, fixing attributes (the forms' `inert`) and text where they
 // differ. The brand panel painted from the HTML stays the same node, so the browser's largest
 // paint is that first paint, not a second one when the app replaces it (ADR 026, "The room link").
+await yieldToBrowser();
 await Promise.all([firstScreenReady(), warmUpIntl()]);
 await yieldToBrowser();
 render(

@@ -1,12 +1,12 @@
 import { RouterProvider } from 'react-router';
 import { Providers } from './providers';
-import { router } from './router';
+import { appRouter } from './router';
 
 /** The MedConnect web app. */
 export function App() {
   return (
     <Providers>
-      <RouterProvider router={router} />
+      <RouterProvider router={appRouter()} />
     </Providers>
   );
 }

@@ -2,7 +2,7 @@ import { firstScreenOf } from '#shared/first-screens.ts';
 import { getMe, meQueryKey } from '#web/lib/get-me.ts';
 import { loadRoomLanding } from './layouts/call-layout';
 import { queryClient } from './query-client';
-import { router } from './router';
+import { appRouter } from './router';
 
 /**
  * What the first screen needs before React draws anything (docs/decisions/014-first-load-on-a-phone.md):
@@ -12,6 +12,7 @@ import { router } from './router';
  * is replaced in turn (a frame of work and a flash on a slow phone).
  */
 export async function firstScreenReady(): Promise<void> {
+  const router = appRouter();
   const routed = new Promise<void>((resolve) => {
     if (router.state.initialized) return resolve();
     const stop = router.subscribe((state) => {

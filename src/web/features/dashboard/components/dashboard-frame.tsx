@@ -1,5 +1,5 @@
 import { useIsFetching } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '#shared/schemas/dashboard.ts';
 import { BackgroundShapes } from '#web/components/ui/background-shapes.tsx';
@@ -61,6 +61,15 @@ export function DashboardFrame<R extends Dashboard['role']>({ role, description,
 
   const loaded = dashboard.isSuccess && dashboard.data.role === role;
   const cardsReady = useCardsReady(loaded);
+  // useCardsReady re-renders this frame each time one of the cards' queries starts or ends (four
+  // or five times while the page loads); the header and the cards do not change then, so the same
+  // elements are handed back and Preact skips them, instead of drawing the whole page each time.
+  const data = loaded ? (dashboard.data as RoleDashboard<R>) : undefined;
+  const cards = useMemo(() => (data ? children(data) : null), [data, children]);
+  const header = useMemo(
+    () => <PageHeader title={name ? `${hello}, ${name}` : hello} description={description} actions={actions} />,
+    [name, hello, description, actions],
+  );
   let body: ReactNode = null;
   if (dashboard.isError)
     body = (
@@ -74,7 +83,7 @@ export function DashboardFrame<R extends Dashboard['role']>({ role, description,
         <ErrorState message="Os dados recebidos não são deste painel. Carregue a página de novo." onRetry={() => void dashboard.refetch()} />
       </Card>
     );
-  else if (loaded) body = children(dashboard.data as RoleDashboard<R>);
+  else if (loaded) body = cards;
   // The cards stay in one place in the tree from the moment they mount hidden under the skeleton:
   // revealing them only unhides them, instead of mounting every card a second time (the whole
   // page's DOM, on a phone's main thread, right when the page should appear).
@@ -83,7 +92,7 @@ export function DashboardFrame<R extends Dashboard['role']>({ role, description,
   return (
     <>
       <BackgroundShapes />
-      <PageHeader title={name ? `${hello}, ${name}` : hello} description={description} actions={actions} />
+      {header}
       <div className="dashboard">
         {waiting ? <DashboardSkeleton cards={skeletonCards} /> : null}
         <div className="dashboard-content" hidden={waiting}>
