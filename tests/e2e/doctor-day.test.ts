@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRow } from '#server/db/types.ts';
 import { DESKTOP, PHONE, checkScreenAtBothWidths, launchChromium, newContext, watchErrors } from '../helpers/browser';
@@ -65,6 +65,12 @@ describe.runIf(run)('the doctor’s day', () => {
 
   it('the home runs her day: "Nova consulta", today’s consultations, evolutions to sign, earnings; the profile is a quiet tip', async () => {
     const d = doctor.page;
+    const asked: string[] = [];
+    const onRequest = (r: Request) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    };
+    d.on('request', onRequest);
     await d.goto('/medico');
     // Her title is not her first name, nor her initials.
     await d.getByRole('heading', { level: 1, name: /^(Bom dia|Boa tarde|Boa noite), Helena$/ }).waitFor();
@@ -82,6 +88,11 @@ describe.runIf(run)('the doctor’s day', () => {
 
     await d.getByRole('heading', { name: 'Meus ganhos deste mês' }).waitFor();
     await d.getByText(/Dica: complete seu perfil \(chave PIX, telefone e foto\)/).waitFor();
+    // The page came with its first answers in it (ADR 027): the home drew without asking for them.
+    d.off('request', onRequest);
+    for (const url of ['/api/auth/me', '/api/dashboard', '/api/me/payments', '/api/rooms?status=open', '/api/evolutions/drafts']) {
+      expect(asked, url).not.toContain(url);
+    }
     // The old loud warning box is gone; "Nova consulta" is the page's primary action.
     expect(await d.getByText('Complete seu perfil', { exact: true }).count()).toBe(0);
     const newRoom = d.getByRole('button', { name: 'Nova consulta' }).first();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { FIRST_SCREENS, firstScreenFiles, firstScreenOf } from '#shared/first-screens.ts';
+import { type DataScreen, dataScreenOf, htmlWithFirstData, sendPersonalHtml } from './first-screen-data';
 import { SESSION_COOKIE } from './session';
 
 /** Files Vite names by their content hash: a new build gives new names, so they never change. */
@@ -17,7 +18,8 @@ const HASHED_DIR = `${path.sep}assets${path.sep}`;
  * other GET that is not an API call gets index.html so the client router can take it (for the
  * pages people open cold, the build's copy of it that already asks for that page's code:
  * shared/first-screens.ts), except a missing /assets/ file (a chunk of an older build), which is
- * a 404 instead of a page of HTML.
+ * a 404 instead of a page of HTML. To a browser with a session, a first screen that preloads API
+ * answers goes with those answers written in it (first-screen-data.ts).
  */
 export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
   const root = app.config.webDistDir;
@@ -41,6 +43,12 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
       .map((f) => f.file)
       .filter((file) => fs.existsSync(path.join(root, 'first-screens', file))),
   );
+  // The screens that preload API answers: to a browser with a session, they go with those answers in them.
+  const withData = new Map<string, DataScreen>();
+  for (const file of built) {
+    const screen = dataScreenOf(fs.readFileSync(path.join(root, 'first-screens', file), 'utf8'));
+    if (screen) withData.set(file, screen);
+  }
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url.split('?')[0] ?? '/';
@@ -54,6 +62,15 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
       // No session cookie: the screen's layout will show what it shows signed out (the room link's landing).
       const signedOut = screen.signedOutModule && !request.cookies[SESSION_COOKIE] ? `${screen.name}-signed-out.html` : undefined;
       const file = signedOut && built.has(signedOut) ? signedOut : `${screen.name}.html`;
+      const dataScreen = withData.get(file);
+      if (dataScreen && request.method === 'GET' && request.cookies[SESSION_COOKIE]) {
+        // Without its answers the page still works (it asks for them itself): a failure here is logged, not shown.
+        const html = await htmlWithFirstData(app, request, dataScreen).catch((err: unknown) => {
+          request.log.error({ err }, 'first screen answers failed; sending the page without them');
+          return undefined;
+        });
+        if (html) return sendPersonalHtml(request, reply, html);
+      }
       if (built.has(file)) return reply.sendFile(`first-screens/${file}`);
     }
     return reply.sendFile('index.html');

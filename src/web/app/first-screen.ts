@@ -30,7 +30,7 @@ export async function firstScreenReady(): Promise<void> {
       queryClient.setQueryData(meQueryKey, null);
       session = loadRoomLanding();
     } else {
-      // The HTML's preload already asked; this takes its answer.
+      // The HTML carries its answer (lib/first-data.ts) or its preload already asked; this takes it.
       session = queryClient.prefetchQuery({ queryKey: meQueryKey, queryFn: getMe });
     }
   }
