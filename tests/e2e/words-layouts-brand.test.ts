@@ -223,7 +223,8 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
     const doctor = await createDoctor(server.db, { name: 'Dr. Paulo Mendes' });
     const patient = await createPatient(server.db, { name: 'Ana Beatriz Lima', doctors: [doctor] });
 
-    // A full-page loader while the session is checked: brand, message and footer.
+    // A full-page loader while the session is checked: brand, message and footer. On a page whose
+    // HTML does not carry the session already (the homes' does: ADR 027).
     const { page: p, context: pc } = await signedIn(patient.email);
     let releaseMe: () => void = () => undefined;
     const meHeld = new Promise<void>((resolve) => (releaseMe = resolve));
@@ -231,7 +232,7 @@ describe.runIf(run)('words, phone layouts, record access and the brand', () => {
       await meHeld;
       await route.continue();
     });
-    await p.goto('/paciente');
+    await p.goto('/paciente/historico');
     await p.locator('.page-loader .brand').waitFor();
     expect(await p.getByRole('contentinfo').textContent()).toContain('MedConnect');
     await expectAccessible(p, 'page loader');
