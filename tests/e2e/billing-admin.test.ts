@@ -10,8 +10,12 @@ import { DESKTOP, launchChromium, newContext, watchErrors, checkScreenAtBothWidt
 import { createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
+import { clearOfMonthTurn, recentInClinicMonth } from '../helpers/clinic-clock';
 
 const run = chromiumAvailable();
+
+// "This month" is the app's at each request: the whole file must run inside one São Paulo month.
+if (run) await clearOfMonthTurn(180);
 
 /** Intl puts a non-breaking space after "R$"; compare what people read. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -39,11 +43,12 @@ describe.runIf(run)('billing in the browser', () => {
     const davi = await createPatient(server.db, { name: 'Davi Rocha', doctors: [ana, bruno] });
     const elisa = await createPatient(server.db, { name: 'Elisa Prado', doctors: [ana, bruno] });
     const now = Date.now();
-    // Seconds apart, so they stay in this month (São Paulo) and keep their order.
-    await finishedCall(ana.id, carla.id, new Date(now - 40_000), 30);
-    await finishedCall(ana.id, davi.id, new Date(now - 30_000), 25);
-    await finishedCall(bruno.id, elisa.id, new Date(now - 20_000), 20);
-    await finishedCall(bruno.id, davi.id, new Date(now - 10_000), 1); // short: "Em análise"
+    // Seconds apart, keeping their order, and in this month (São Paulo) even in its first minute.
+    const at = recentInClinicMonth(new Date(now), 60);
+    await finishedCall(ana.id, carla.id, at(40), 30);
+    await finishedCall(ana.id, davi.id, at(30), 25);
+    await finishedCall(bruno.id, elisa.id, at(20), 20);
+    await finishedCall(bruno.id, davi.id, at(10), 1); // short: "Em análise"
     // One last month, for the comparison under each figure: mid-month, so it is last month on any
     // day this test runs (40 days back was two months back on the 1st).
     const lastMonth = addMonths(clinicMonthOf(new Date(now)), -1);

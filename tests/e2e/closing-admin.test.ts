@@ -7,8 +7,12 @@ import { DESKTOP, PHONE, launchChromium, newContext, screenshot, watchErrors, ch
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
+import { clearOfMonthTurn } from '../helpers/clinic-clock';
 
 const run = chromiumAvailable();
+
+// The page opens on the app's last month at each request: the whole file must run inside one São Paulo month.
+if (run) await clearOfMonthTurn(180);
 
 /** Intl puts a non-breaking space after "R$"; compare what people read. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -16,8 +20,23 @@ const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 const MONTH_NAMES = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'];
 const monthNameOf = (month: string) => MONTH_NAMES[Number(month.slice(5)) - 1]!;
 
-/** Today in São Paulo as dd/mm/aaaa, as the timeline writes a payment date. */
-const todayBr = () => new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+/** Today in São Paulo as YYYY-MM-DD, as a date input holds it. */
+const todaySp = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+
+/** A date input's YYYY-MM-DD as dd/mm/aaaa, as the timeline writes a payment date. */
+const asBr = (ymd: string) => ymd.split('-').reverse().join('/');
+
+/**
+ * Opens a confirm dialog and returns the date it proposes: today in São Paulo when it opened (either
+ * side of midnight if the day turns meanwhile); the payment takes that date, so the timeline shows it.
+ */
+async function proposedDate(p: Page, button: string, dialogName: string): Promise<string> {
+  const before = todaySp();
+  await p.getByRole('button', { name: button }).click();
+  const proposed = await p.getByRole('dialog', { name: dialogName }).getByLabel('Data do pagamento').inputValue();
+  expect([before, todaySp()]).toContain(proposed);
+  return proposed;
+}
 
 const E2E_ID = 'E12345678202612011530ABCDEFGHIJK';
 
@@ -145,10 +164,8 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
   });
 
   it('confirming it with an end-to-end id: refused when mistyped, then paid, and the timeline says so', async () => {
-    await p.getByRole('button', { name: 'Confirmar pagamento' }).click();
+    const paidOn = await proposedDate(p, 'Confirmar pagamento', 'Confirmar pagamento');
     const dialog = p.getByRole('dialog', { name: 'Confirmar pagamento' });
-    const today = await dialog.getByLabel('Data do pagamento').inputValue();
-    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await dialog.getByLabel('Identificador do PIX (E2E)').fill('E123');
     await dialog.getByRole('button', { name: 'Confirmar pagamento' }).click();
     await dialog.getByText('O identificador começa com E e tem 32 letras e números').waitFor();
@@ -159,7 +176,7 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     await p.getByText('Pagamento confirmado. Agora o médico confirma quando receber.').waitFor();
     await p.getByText('Pago — aguardando o médico').first().waitFor();
     const timeline = p.getByRole('region', { name: 'Histórico' });
-    await timeline.getByText(`marcou como pago em ${todayBr()}.`).waitFor();
+    await timeline.getByText(`marcou como pago em ${asBr(paidOn)}.`).waitFor();
     await timeline.getByText(`Identificador do PIX: ${E2E_ID}.`).waitFor();
     expect(await timeline.getByText('fechou o mês: R$').count()).toBe(1);
     // Paid: no code to pay twice.
@@ -224,7 +241,7 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     await timeline.getByText('Dr(a). Ana Ribeiro disse que não recebeu.').waitFor();
     await checkScreen('closing-payment-disputed');
 
-    await p.getByRole('button', { name: 'Confirmar pagamento de novo' }).click();
+    const paidAgainOn = await proposedDate(p, 'Confirmar pagamento de novo', 'Confirmar o pagamento de novo');
     const dialog = p.getByRole('dialog', { name: 'Confirmar o pagamento de novo' });
     await dialog.getByLabel('Observação').fill('Reenviado pelo app do banco');
     await p.setViewportSize(PHONE);
@@ -232,7 +249,7 @@ describe.runIf(run)('monthly closing in the browser (admin)', () => {
     await p.setViewportSize(DESKTOP);
     await dialog.getByRole('button', { name: 'Confirmar pagamento' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await timeline.getByText(`marcou como pago de novo em ${todayBr()}.`).waitFor();
+    await timeline.getByText(`marcou como pago de novo em ${asBr(paidAgainOn)}.`).waitFor();
     await p.getByText('Pago — aguardando o médico').first().waitFor();
     expect(await p.locator('.closing-dispute').count()).toBe(0);
   });

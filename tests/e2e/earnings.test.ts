@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
 import { billedCall, midLastMonth } from '../helpers/billing';
+import { clearOfMonthTurn, recentInClinicMonth } from '../helpers/clinic-clock';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChromium, newContext, screenshot, watchErrors } from '../helpers/browser';
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
@@ -18,6 +19,9 @@ const SETTLE = { timeout: 5_000 };
 
 const MONTH_NAMES = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'];
 const monthNameOf = (month: string) => MONTH_NAMES[Number(month.slice(5)) - 1]!;
+
+// "This month" is the app's at each request: the whole file must run inside one São Paulo month.
+if (run) await clearOfMonthTurn(180);
 
 /**
  * "Meus ganhos", the doctor's earnings card and the admin's money cards in a real Chromium, on
@@ -44,7 +48,8 @@ describe.runIf(run)('earnings in the browser', () => {
     const carla = await createPatient(server.db, { name: 'Carla Mendes', doctors: [anaUser] });
     const davi = await createPatient(server.db, { name: 'Davi Rocha', doctors: [anaUser] });
     const fabio = await createPatient(server.db, { name: 'Fábio Nunes', doctors: [bruno] });
-    const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000);
+    // Seconds ago, but this month even in its first minute (then squeezed into what has passed of it).
+    const at = recentInClinicMonth(now, 60);
 
     // Ana, this month: a video call, a short one (under review), one the admin voids; and an
     // in-person consultation she registers herself (below). Last month: one call.
@@ -83,8 +88,9 @@ describe.runIf(run)('earnings in the browser', () => {
     await ana.getByLabel('Senha', { exact: true }).fill(PASSWORD);
     await ana.getByRole('button', { name: 'Entrar' }).click();
     await ana.waitForURL(/\/medico$/);
-    // Held in person a few minutes ago, registered by Ana: billed in full like a video call.
-    const heldAt = new Date(Date.now() - 3 * 60_000).toISOString();
+    // Held in person a few minutes ago, registered by Ana: billed in full like a video call; this
+    // month's even in its first minutes (it is billed in the month it ended, 2 minutes later).
+    const heldAt = recentInClinicMonth(new Date(), 180)(180).toISOString();
     const registered = await context.request.post(`/api/patients/${davi.id}/consultations`, {
       data: { id: randomUUID(), kind: 'in_person', heldAt, durationMinutes: 2 },
       headers: { origin: server.url },

@@ -7,8 +7,12 @@ import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalOverflow, launchChr
 import { PASSWORD, createDoctor, createPatient } from '../helpers/factories';
 import { ADMIN, startLiveServer } from '../helpers/live-server';
 import { chromiumAvailable } from '../helpers/requirements';
+import { clearOfMonthTurn } from '../helpers/clinic-clock';
 
 const run = chromiumAvailable();
+
+// "This month" is the app's at each request: the whole file must run inside one São Paulo month.
+if (run) await clearOfMonthTurn(180);
 
 /** Intl puts a non-breaking space after "R$"; compare what people read. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
