@@ -16,8 +16,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /** One of the build's API preloads, as scripts/first-screen-html.ts writes it. */
 const API_PRELOAD = /\s*<link rel="preload" as="fetch" crossorigin="anonymous" href="(\/api\/[^"]+)">/g;
 const SESSION_URL = '/api/auth/me';
-/** The request headers the API reads, passed on to its answers. */
-const FORWARDED_HEADERS = ['cookie', 'user-agent', 'accept-language', 'host'] as const;
+/**
+ * The request headers the API reads, passed on as they came, with the same peer address: the
+ * answers see the same person, IP, protocol and host (invite links, per-IP limits, TRUST_PROXY's
+ * forwarded headers) as the browser's own request would.
+ */
+const FORWARDED_HEADERS = ['cookie', 'user-agent', 'accept-language', 'host', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 
 export type DataScreen = {
   /** The page without its API preloads: the answers come in it instead. */
@@ -53,7 +57,9 @@ export async function htmlWithFirstData(app: FastifyInstance, request: FastifyRe
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  const answers = await Promise.all(screen.urls.map((url) => app.inject({ method: 'GET', url, headers, remoteAddress: request.ip })));
+  const answers = await Promise.all(
+    screen.urls.map((url) => app.inject({ method: 'GET', url, headers, remoteAddress: request.socket.remoteAddress ?? request.ip })),
+  );
   const data: Record<string, unknown> = {};
   screen.urls.forEach((url, i) => {
     const answer = answers[i]!;
