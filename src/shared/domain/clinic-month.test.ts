@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, clinicMonthOf } from './clinic-month';
+import { addMonths, clinicDateOf, clinicMonthOf } from './clinic-month';
 
 describe('clinicMonthOf', () => {
   it('counts the month in São Paulo (UTC−3), not in UTC or the server zone', () => {
@@ -27,5 +27,13 @@ describe('addMonths', () => {
   it('refuses what is not a month', () => {
     expect(() => addMonths('2026-13', 1)).toThrow(RangeError);
     expect(() => addMonths('novembro', 1)).toThrow(RangeError);
+  });
+});
+
+describe('clinicDateOf', () => {
+  it("is São Paulo's day, which is still the day before in UTC's late evening", () => {
+    expect(clinicDateOf(new Date('2026-12-01T02:59:59Z'))).toBe('2026-11-30');
+    expect(clinicDateOf(new Date('2026-12-01T03:00:00Z'))).toBe('2026-12-01');
+    expect(clinicDateOf(new Date('2027-01-01T02:30:00Z'))).toBe('2026-12-31');
   });
 });

@@ -14,6 +14,13 @@ export function clinicMonthOf(instant: string | Date): string {
   return `${year}-${month}`;
 }
 
+const dayFormat = lazyIntl(() => new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }));
+
+/** The calendar day (`YYYY-MM-DD`) an instant falls on, in São Paulo. */
+export function clinicDateOf(instant: Date): string {
+  return dayFormat.format(instant);
+}
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** `YYYY-MM` moved by `delta` months (negative: back), across years; throws on a malformed month. */

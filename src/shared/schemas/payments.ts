@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PIX_E2E_ID_PATTERN, PIX_KEY_TYPES } from '#shared/domain/pix.ts';
+import { clinicDateOf } from '#shared/domain/clinic-month.ts';
 import { cursorPageOf, cursorPageQuerySchema } from './cursor';
 
 /**
@@ -116,7 +117,8 @@ const isoDate = z.iso.date({ message: 'Informe a data do pagamento.' });
 
 /** The admin confirms a payment was made: when, and optionally the PIX end-to-end id or a note. */
 export const confirmPaymentInputSchema = z.object({
-  paidOn: isoDate,
+  // Not after today in São Paulo: a payment is confirmed once made (the dialog offers no later day).
+  paidOn: isoDate.refine((day) => day <= clinicDateOf(new Date()), { message: 'A data do pagamento não pode ser depois de hoje.' }),
   pixEndToEndId: z
     .string()
     .trim()

@@ -3,7 +3,7 @@ import { billedCall } from '#tests/helpers/billing.ts';
 import { type Person, signedInPeople } from '#tests/helpers/people.ts';
 import { connectSocket, nextEvent } from '#tests/helpers/sockets.ts';
 import { type TestApp, createTestApp } from '#tests/helpers/test-app.ts';
-import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { addMonths, clinicDateOf, clinicMonthOf } from '#shared/domain/clinic-month.ts';
 
 let t: TestApp;
 let url: string;
@@ -34,7 +34,8 @@ const post = async (url: string, payload?: object, cookie?: string) =>
 const get = async (url: string, cookie?: string) => t.request({ method: 'GET', url, cookie: cookie ?? (await admin()) });
 const close = (month: string) => post('/api/closings', { month });
 const recordsOf = (ids: string[]) => t.db.selectFrom('billing_records').select(['id', 'payment_id', 'status']).where('id', 'in', ids).execute();
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in São Paulo, as the clinic (and the confirm dialog) counts days; UTC's date is tomorrow after 21:00 there. */
+const today = () => clinicDateOf(new Date());
 
 describe('closing a month', () => {
   it('previews, then creates one payment per doctor with open billed records, locking them; under review waits', async () => {
@@ -313,6 +314,12 @@ describe('paying in two steps', () => {
     for (const body of [{}, { paidOn: '30/11/2026' }, { paidOn: today(), pixEndToEndId: 'E123' }, { paidOn: today(), note: 'x'.repeat(501) }]) {
       expect((await post(`/api/payments/${fresh.id}/confirm`, body)).statusCode, JSON.stringify(body)).toBe(400);
     }
+    // A payment is confirmed once made: not on a day that has not come yet in São Paulo.
+    const tomorrow = clinicDateOf(new Date(Date.now() + 86_400_000));
+    const future = await post(`/api/payments/${fresh.id}/confirm`, { paidOn: tomorrow });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields).toMatchObject({ paidOn: 'A data do pagamento não pode ser depois de hoje.' });
+    expect((await get(`/api/payments/${fresh.id}`)).json()).toMatchObject({ status: 'pending', paidOn: null });
     expect((await post(`/api/payments/${fresh.id}/cancel`, { reason: '' })).statusCode).toBe(400);
     expect((await post('/api/payments/not-a-uuid/confirm', { paidOn: today() })).statusCode).toBe(400);
     expect((await get(`/api/payments/${crypto.randomUUID()}`)).statusCode).toBe(404);
