@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { render } from 'preact';
 import { App } from './app/app';
 import { firstScreenReady } from './app/first-screen';
+import { afterNextPaint } from './lib/after-next-paint';
 import { warmUpIntl } from './lib/warm-up-intl';
 import { yieldToBrowser } from './lib/yield-to-browser';
 
@@ -27,7 +28,10 @@ if (!container) throw new Error('Missing #root element in index.html');
 // and keeps the nodes that match, fixing attributes (the forms' `inert`) and text where they
 // differ. The brand panel painted from the HTML stays the same node, so the browser's largest
 // paint is that first paint, not a second one when the app replaces it (ADR 026, "The room link").
-await yieldToBrowser();
+//
+// Paint first: the app's work (the router, the session, the landing's requests) starts once the
+// browser has painted the HTML's screen, so that paint is not held behind it (ADR 026).
+await afterNextPaint();
 await Promise.all([firstScreenReady(), warmUpIntl()]);
 await yieldToBrowser();
 render(
