@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, firstScreenHtml } from '#scripts/first-screen-html.ts';
@@ -26,16 +27,26 @@ const doctorHomeHtml = firstScreenHtml(indexHtml, manifest, screen('doctor-home'
 const API_PRELOAD = '<link rel="preload" as="fetch"';
 
 let t: TestApp;
+const logLines: string[] = [];
+/** The API URLs the server was asked for, in its request log, from line `from` on. */
+const apiRequestsLogged = (from: number) =>
+  logLines
+    .slice(from)
+    .map((line) => JSON.parse(line) as { msg?: string; req?: { url?: string } })
+    .filter((entry) => entry.msg === 'incoming request' && entry.req?.url?.startsWith('/api/'))
+    .map((entry) => entry.req!.url);
 let doctorCookie: string;
 let patientCookie: string;
-const doctorName = 'Dra. </script><script>alert(1)</script> & <!-- Ana';
+const doctorName = "Dra. </script><script>alert(1)</script> & <!-- $` $' $& $$ Ana";
 beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'first-screens'), { recursive: true });
   fs.writeFileSync(path.join(dist, 'index.html'), indexHtml);
   fs.writeFileSync(path.join(dist, 'first-screens/doctor-home.html'), doctorHomeHtml);
   fs.writeFileSync(path.join(dist, 'first-screens/patient-home.html'), firstScreenHtml(indexHtml, manifest, screen('patient-home')));
   await precompress(dist);
-  t = await createTestApp({ WEB_DIST_DIR: dist });
+  const logs = new PassThrough();
+  logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString().split('\n').filter(Boolean)));
+  t = await createTestApp({ WEB_DIST_DIR: dist, LOG_LEVEL: 'info' }, { logStream: logs });
   const doctor = await createDoctor(t.db, { name: doctorName, email: 'ana@clinica.test' });
   const patient = await createPatient(t.db, { name: 'Bia Souza', email: 'bia@clinica.test', doctors: [doctor] });
   doctorCookie = await login(t, doctor);
@@ -87,6 +98,13 @@ describe("a home's first API answers in its HTML", () => {
     expect(scriptSafeJson({ a: '</script>\u2028' })).toBe('{"a":"\\u003c/script\\u003e\\u2028"}');
   });
 
+  it("keeps the page whole when someone's text holds replacement patterns ($`, $', $&, $$)", async () => {
+    const html = (await open('/medico', doctorCookie, 'identity')).body;
+    expect(html.match(/<div id="root">/g)).toHaveLength(1);
+    expect(html.match(/<head>/g)).toHaveLength(1);
+    expect(html.endsWith('</html>')).toBe(true);
+  });
+
   it('gives a patient only what a patient may read: answers the API refuses her are left out', async () => {
     const onDoctorsUrl = answersIn(gunzipSync((await open('/medico', patientCookie, 'gzip')).rawPayload).toString());
     expect(onDoctorsUrl['/api/auth/me']).toMatchObject({ user: { email: 'bia@clinica.test', role: 'patient' } });
@@ -106,10 +124,41 @@ describe("a home's first API answers in its HTML", () => {
     }
   });
 
+  it('sends the build page to a person deactivated after signing in, and answers only the session to a forged cookie', async () => {
+    const doctor = await createDoctor(t.db, { email: 'caio@clinica.test' });
+    const cookie = await login(t, doctor);
+    await t.db.updateTable('users').set({ status: 'inactive' }).where('id', '=', doctor.id).execute();
+    expect((await open('/medico', cookie, 'identity')).body).toBe(doctorHomeHtml);
+
+    const from = logLines.length;
+    await open('/medico', 'mc_session=forged-forged-forged-forged-forged-forged-for', 'identity');
+    await expect.poll(() => apiRequestsLogged(from).length).toBeGreaterThan(0);
+    expect(apiRequestsLogged(from)).toEqual(['/api/auth/me']);
+  });
+
   it('reads the preloads back from the HTML the build writes', () => {
     const parts = dataScreenOf(doctorHomeHtml)!;
     expect(parts.urls).toEqual(['/api/auth/me', ...(screen('doctor-home').fetches ?? [])]);
     expect(parts.html).not.toContain(API_PRELOAD);
     expect(dataScreenOf(indexHtml)).toBeUndefined();
+  });
+});
+
+describe('serving HTTPS itself', () => {
+  it('sends the build page unless PUBLIC_URL says the address (an injected request is never TLS: its links would say http://)', async () => {
+    for (const [env, embedded] of [
+      [{ HTTPS: '1' }, false],
+      [{ HTTPS: '1', PUBLIC_URL: 'https://clinica.example' }, true],
+    ] as const) {
+      const app = await createTestApp({ WEB_DIST_DIR: dist, ...env });
+      try {
+        const cookie = await login(app, await createDoctor(app.db));
+        const html = (await app.request({ method: 'GET', url: '/medico', cookie })).body;
+        expect(html.includes('id="first-data"'), JSON.stringify(env)).toBe(embedded);
+        expect(html.includes(API_PRELOAD), JSON.stringify(env)).toBe(!embedded);
+      } finally {
+        await app.close();
+      }
+    }
   });
 });

@@ -46,33 +46,56 @@ export function scriptSafeJson(value: unknown): string {
 }
 
 /**
- * The screen's HTML with the answers the person's session gets, or undefined when the session
- * is not valid (no answer for /api/auth/me): that browser gets the build's page, whose own
- * requests lead it to the login page as before. An answer other than 200 is left out, and the
- * app asks for it itself.
+ * How long the page waits for its answers before it goes without them (the build's page, whose
+ * preloads ask for them): a slow database makes the first screen no slower than before.
+ */
+export const FIRST_DATA_BUDGET_MS = 1_500;
+
+/**
+ * The screen's HTML with the answers the person's session gets, or undefined when it goes out as
+ * the build made it: the session is not valid (no 200 for /api/auth/me; that browser's own
+ * requests lead it to the login page as before), the answers took longer than the budget, or
+ * the server's own requests could not say the address the browser used (see below). The session
+ * is asked first and alone, so a forged cookie costs one lookup, not one per answer. An answer
+ * other than 200 is left out, and the app asks for it itself.
  */
 export async function htmlWithFirstData(app: FastifyInstance, request: FastifyRequest, screen: DataScreen): Promise<string | undefined> {
+  // Serving HTTPS itself with no PUBLIC_URL, links in answers are made from the request's own
+  // protocol, which an injected request cannot have (it is never TLS): `http://` links would go
+  // in the page. That page goes without its answers.
+  if (app.config.https && !app.config.publicUrl) return undefined;
+  if (!screen.urls.includes(SESSION_URL)) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, FIRST_DATA_BUDGET_MS, undefined)));
+  try {
+    return await Promise.race([answersPage(app, request, screen), budget]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function answersPage(app: FastifyInstance, request: FastifyRequest, screen: DataScreen): Promise<string | undefined> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  const answers = await Promise.all(
-    screen.urls.map((url) => app.inject({ method: 'GET', url, headers, remoteAddress: request.socket.remoteAddress ?? request.ip })),
-  );
-  const data: Record<string, unknown> = {};
-  screen.urls.forEach((url, i) => {
-    const answer = answers[i]!;
-    if (answer.statusCode !== 200 || !String(answer.headers['content-type']).startsWith('application/json')) return;
+  const ask = async (url: string): Promise<[string, unknown] | undefined> => {
+    const answer = await app.inject({ method: 'GET', url, headers, remoteAddress: request.socket.remoteAddress ?? request.ip });
+    if (answer.statusCode !== 200 || !String(answer.headers['content-type']).startsWith('application/json')) return undefined;
     try {
-      data[url] = answer.json();
+      return [url, answer.json()];
     } catch {
-      // Not JSON after all: the app asks for it itself.
+      return undefined; // Not JSON after all: the app asks for it itself.
     }
-  });
-  if (screen.urls.includes(SESSION_URL) && !(SESSION_URL in data)) return undefined;
+  };
+  const session = await ask(SESSION_URL);
+  if (!session) return undefined;
+  const rest = await Promise.all(screen.urls.filter((url) => url !== SESSION_URL).map(ask));
+  const data = Object.fromEntries([session, ...rest].filter((entry) => entry !== undefined));
   const script = `<script type="application/json" id="first-data">${scriptSafeJson(data)}</script>`;
-  return screen.html.replace('</head>', `    ${script}\n  </head>`);
+  // A function, not a string: `$&`, `$'` and the like in someone's text are not replacement patterns.
+  return screen.html.replace('</head>', () => `    ${script}\n  </head>`);
 }
 
 const brotli = promisify(zlib.brotliCompress);

@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** The page as the server sends it: a first-data script with these contents (or none). */
+/** The page as the server sends it: a first-data script with these contents (or none), until removed. */
+let scriptInPage = false;
 function pageWith(text: string | null) {
-  vi.stubGlobal('document', { getElementById: (id: string) => (id === 'first-data' && text !== null ? { textContent: text } : null) });
+  scriptInPage = text !== null;
+  const script = { textContent: text, remove: () => (scriptInPage = false) };
+  vi.stubGlobal('document', { getElementById: (id: string) => (id === 'first-data' && scriptInPage ? script : null) });
 }
 
 /** A fresh copy of the module (it reads the page once) and of apiFetch on top of it. */
 const load = async () => {
   vi.resetModules();
-  return { ...(await import('./first-data')), ...(await import('./api-client')) };
+  return { ...(await import('./first-data')), ...(await import('./api-client')), ...(await import('./personal-storage')) };
 };
 
 let network: ReturnType<typeof vi.fn>;
@@ -34,14 +37,24 @@ describe("the API answers in the page's HTML", () => {
     expect(network).toHaveBeenCalledTimes(2);
   });
 
-  it('are not used for writes, nor once the page is older than 30 seconds', async () => {
+  it('are not used for writes, nor once the page is older than 10 seconds', async () => {
     pageWith(JSON.stringify({ '/api/dashboard': { role: 'doctor' }, '/api/me/payments': [] }));
     const { apiFetch } = await load();
     await expect(apiFetch('/api/dashboard', { method: 'POST', body: {} })).resolves.toEqual({ from: 'network' });
-    vi.mocked(performance.now).mockReturnValue(31_000);
+    vi.mocked(performance.now).mockReturnValue(10_001);
     await expect(apiFetch('/api/dashboard')).resolves.toEqual({ from: 'network' });
     vi.mocked(performance.now).mockReturnValue(1_500);
     await expect(apiFetch('/api/me/payments')).resolves.toEqual({ from: 'network' });
+  });
+
+  it("are one person's: the script leaves the page once read, and sign-out forgets the rest", async () => {
+    pageWith(JSON.stringify({ '/api/auth/me': { user: { name: 'Ana' } }, '/api/rooms?status=finished': [{ id: 'r1' }] }));
+    const { apiFetch, forgetPersonalData } = await load();
+    await apiFetch('/api/auth/me');
+    expect(scriptInPage).toBe(false);
+    forgetPersonalData(null);
+    // The next person signs in on the same page within the window: their rooms come from the server.
+    await expect(apiFetch('/api/rooms?status=finished')).resolves.toEqual({ from: 'network' });
   });
 
   it('are nothing when the page has none or its text is not JSON', async () => {

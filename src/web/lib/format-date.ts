@@ -1,3 +1,4 @@
+import { clinicDateOf } from '#shared/domain/clinic-month.ts';
 import { lazyIntl } from '#shared/domain/lazy-intl.ts';
 
 const TIME_ZONE = 'America/Sao_Paulo';
@@ -36,8 +37,7 @@ export function daysUntil(iso: string, now: number = Date.now()): number {
 
 /** Today's calendar date in São Paulo as YYYY-MM-DD (for `max` on date inputs). */
 export function todayYmd(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parts;
+  return clinicDateOf(now);
 }
 
 /** Age in full years for a YYYY-MM-DD birth date, or null. */

@@ -1,3 +1,5 @@
+import { forgetFirstAnswers } from './first-data';
+
 /**
  * Keys under this prefix in localStorage hold a person's data (e.g. unsent clinical notes), as
  * opposed to device preferences (chosen camera). They are wiped at logout, so nothing of one
@@ -5,7 +7,9 @@
  */
 export const PERSONAL_PREFIX = 'medconnect:';
 
+/** Forgets this person's data kept in the browser: stored keys, and the API answers the page came with. */
 export function forgetPersonalData(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | null = safeLocalStorage()): void {
+  forgetFirstAnswers();
   if (!storage) return;
   try {
     const keys: string[] = [];
