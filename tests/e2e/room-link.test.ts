@@ -188,10 +188,11 @@ describe.runIf(run)('the room link is enough', () => {
       });
     for (const path of [new URL(roomLink).pathname, '/entrar']) {
       await p.goto(path);
+      // The HTML's form (inert, and its button) is there before the app runs, which starts after
+      // the first paint (ADR 026): the app has taken over once no form is inert.
       await p.getByRole('button', { name: 'Entrar' }).waitFor();
+      await expect.poll(() => p.locator('form[inert]').count(), { message: `${path}: a form stayed inert`, timeout: 10_000 }).toBe(0);
       expect(await keptTheBuiltPanel(), path).toEqual({ drawnAtBuild: true, sameNode: true });
-      // The HTML's forms are inert until the app runs; the app's are not.
-      expect(await p.locator('form[inert]').count(), path).toBe(0);
     }
   });
 
