@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billFinishedConsultation } from '#server/features/billing/billing.service.ts';
-import { billedCall } from '../helpers/billing';
+import { billedCall, midLastMonth } from '../helpers/billing';
 import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
 import { DESKTOP, launchChromium, newContext, watchErrors, checkScreenAtBothWidths } from '../helpers/browser';
 import { createDoctor, createPatient } from '../helpers/factories';
@@ -51,8 +51,7 @@ describe.runIf(run)('billing in the browser', () => {
     await finishedCall(bruno.id, davi.id, at(10), 1); // short: "Em análise"
     // One last month, for the comparison under each figure: mid-month, so it is last month on any
     // day this test runs (40 days back was two months back on the 1st).
-    const lastMonth = addMonths(clinicMonthOf(new Date(now)), -1);
-    await finishedCall(ana.id, elisa.id, new Date(`${lastMonth}-15T15:00:00Z`), 30);
+    await finishedCall(ana.id, elisa.id, midLastMonth(new Date(now)), 30);
 
     browser = await launchChromium();
     const context = await newContext(browser, server.url, DESKTOP);

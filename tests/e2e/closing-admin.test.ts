@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, clinicMonthOf } from '#shared/domain/clinic-month.ts';
+import { addMonths, clinicDateOf, clinicMonthOf } from '#shared/domain/clinic-month.ts';
 import { parsePixPayload } from '#shared/domain/pix-br-code.ts';
 import { billedCall, midLastMonth } from '../helpers/billing';
 import { DESKTOP, PHONE, launchChromium, newContext, screenshot, watchErrors, checkScreenAtBothWidths } from '../helpers/browser';
@@ -21,7 +21,7 @@ const MONTH_NAMES = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho',
 const monthNameOf = (month: string) => MONTH_NAMES[Number(month.slice(5)) - 1]!;
 
 /** Today in São Paulo as YYYY-MM-DD, as a date input holds it. */
-const todaySp = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+const todaySp = () => clinicDateOf(new Date());
 
 /** A date input's YYYY-MM-DD as dd/mm/aaaa, as the timeline writes a payment date. */
 const asBr = (ymd: string) => ymd.split('-').reverse().join('/');

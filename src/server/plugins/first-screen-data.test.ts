@@ -116,7 +116,7 @@ describe("a home's first API answers in its HTML", () => {
   });
 
   it("sends the build's page, with its preloads, when the session cookie is not a session", async () => {
-    for (const cookie of [undefined, 'mc_session=forged', 'mc_session=']) {
+    for (const cookie of [undefined, 'mc_session=forged', 'mc_session=', 'mc_session=%E0%A4%A; =x', `mc_session=${'a'.repeat(4000)}`]) {
       const res = await open('/medico', cookie, 'identity');
       expect(res.statusCode, String(cookie)).toBe(200);
       expect(res.headers['cache-control'], String(cookie)).toBe('no-cache');
